@@ -1,0 +1,114 @@
+"""Command line: parse flags, build one Config, hand it to a command.
+
+Every FactsheetError becomes a message on stderr and exit status 1; no
+traceback is shown for anything the user can fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from .config import load_config
+from .errors import BuildError, FactsheetError
+
+COMMANDS = ("build", "check", "serve", "deploy")
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", dest="config_file", metavar="FILE", help="project file (default: ./factsheet.toml if present)")
+    p.add_argument("--content", metavar="DIR", help="folder of articles (default: content)")
+    p.add_argument("--templates", metavar="DIR", help="templates that override the default theme by name")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factsheet",
+        description="Turn a folder of articles about one event into a cited fact sheet site.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("build", help="build the site (the default command)")
+    _add_common(p)
+    p.add_argument("--out", metavar="DIR", help="output folder (default: site)")
+    p.add_argument("--strict", action="store_true", default=None, help="fail on warnings too")
+    p.add_argument("--base-url", metavar="URL", help="absolute URL the site is published at")
+
+    p = sub.add_parser("check", help="validate the content and list every problem as file:line: message")
+    _add_common(p)
+    p.add_argument("--strict", action="store_true", default=None, help="fail on warnings too")
+
+    p = sub.add_parser("serve", help="build, serve and rebuild on change, with live reload")
+    _add_common(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--poll", action="store_true", help="poll for changes (Docker, WSL, network mounts)")
+    p.add_argument("--open", dest="open_browser", action="store_true", help="open the site in a browser")
+
+    p = sub.add_parser("deploy", help="build and publish the site to a gh-pages branch")
+    _add_common(p)
+    p.add_argument("--out", metavar="DIR", help="output folder (default: site)")
+    p.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
+    p.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
+    p.add_argument("--message", metavar="TEXT", help="commit message (the source sha is appended)")
+    p.add_argument("--force", action="store_true", help="publish even if the remote branch moved on")
+    p.add_argument("--cname", metavar="DOMAIN", help="custom domain, written to CNAME")
+    p.add_argument("--base-url", metavar="URL", help="absolute URL the site is published at")
+    return parser
+
+
+def _config_from(args: argparse.Namespace):
+    return load_config(
+        config_file=args.config_file,
+        content=args.content,
+        out=getattr(args, "out", None),
+        templates=args.templates,
+        strict=getattr(args, "strict", None),
+        base_url=getattr(args, "base_url", None),
+        cname=getattr(args, "cname", None),
+    )
+
+
+def run(argv: Sequence[str]) -> int:
+    argv = list(argv)
+    if not argv or argv[0] not in COMMANDS and argv[0] not in ("-h", "--help"):
+        argv.insert(0, "build")  # `python build.py` and `python build.py --out X` mean build
+    args = make_parser().parse_args(argv)
+    config = _config_from(args)
+
+    if args.command == "build":
+        from .commands.build import build_command
+
+        return build_command(config)
+    if args.command == "check":
+        from .commands.check import check_command
+
+        return check_command(config)
+    if args.command == "serve":
+        from .commands.serve import serve_command
+
+        return serve_command(config, host=args.host, port=args.port, poll=args.poll, open_browser=args.open_browser)
+    if args.command == "deploy":
+        from .commands.deploy import deploy_command
+
+        return deploy_command(
+            config, remote=args.remote, branch=args.branch, message=args.message, force=args.force
+        )
+    raise AssertionError(args.command)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return run(sys.argv[1:] if argv is None else argv)
+    except BuildError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except FactsheetError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,1 @@
+"""One module per command, as in MkDocs: build, check, serve, deploy."""

@@ -1,0 +1,81 @@
+"""`factsheet build`: content folder -> site folder, all or nothing."""
+
+from __future__ import annotations
+
+import sys
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Config
+from ..corpus import Corpus, RecordCache, load_corpus
+from ..errors import BuildError
+from ..merge import merge
+from ..models import Diagnostic, Sheet
+from ..output import staged_output
+from ..render import render_site
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    sheet: Sheet
+    diagnostics: tuple[Diagnostic, ...]
+    out_dir: Path
+
+
+def _fail_if_strict(config: Config, diagnostics: tuple[Diagnostic, ...]) -> None:
+    if config.strict and diagnostics:
+        errors = sum(d.level == "error" for d in diagnostics)
+        warnings = len(diagnostics) - errors
+        raise BuildError(
+            f"build aborted in strict mode: {errors} error(s), {warnings} warning(s); "
+            "the previous site was left untouched",
+            diagnostics,
+        )
+
+
+def build_site(
+    config: Config,
+    *,
+    out_dir: Path | None = None,
+    cache: RecordCache | None = None,
+    executor: Executor | None = None,
+) -> BuildResult:
+    """Read every article, merge, render into a staging folder and swap it in.
+
+    Raises BuildError (with every diagnostic) when nothing can be built, when a
+    template fails, or in strict mode when anything was reported. The output
+    folder is then left exactly as it was.
+    """
+    out_dir = out_dir or config.out_dir
+    corpus: Corpus = load_corpus(config, cache=cache, executor=executor)
+    _fail_if_strict(config, corpus.diagnostics)
+    if not corpus.records:
+        raise BuildError(
+            f"no article could be read from {config.content_dir}; the previous site was left untouched",
+            corpus.diagnostics,
+        )
+    merged = merge(corpus.records, corpus.editorial)
+    diagnostics = corpus.diagnostics + merged.diagnostics
+    _fail_if_strict(config, diagnostics)
+    with staged_output(out_dir) as staging:
+        render_site(merged.sheet, config, staging)
+    return BuildResult(sheet=merged.sheet, diagnostics=diagnostics, out_dir=out_dir)
+
+
+def report(diagnostics: tuple[Diagnostic, ...]) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic.format(), file=sys.stderr)
+
+
+def build_command(config: Config) -> int:
+    result = build_site(config)
+    report(result.diagnostics)
+    sheet = result.sheet
+    skipped = sum(d.level == "error" for d in result.diagnostics)
+    print(
+        f"built {result.out_dir}: {len(sheet.sources)} sources, {len(sheet.claims)} claims, "
+        f"{len(sheet.discrepancies)} discrepancies"
+        + (f"; {skipped} file(s) skipped because of errors (use --strict to fail)" if skipped else "")
+    )
+    return 0

@@ -1,0 +1,229 @@
+"""Typed objects passed between the pipeline stages.
+
+parse (one file)  ->  Record
+merge (records)   ->  Sheet
+render (sheet)    ->  files in a staging folder
+
+Every object is a frozen dataclass so that no stage can mutate what another
+stage produced. Collections are tuples, never lists, for the same reason.
+``to_plain`` turns any of them into JSON-ready dicts/lists, which is what
+templates and facts.json receive.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Level = Literal["error", "warning"]
+ClaimKind = Literal["fact", "figure", "quote", "commentary"]
+ClaimStatus = Literal["corroborated", "single-source", "disputed"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem with one input file, shaped like Jinja's TemplateSyntaxError:
+    the file, the line, the offending line's text, and a message."""
+
+    path: str  # as the user should see it (relative to the content folder when possible)
+    message: str
+    level: Level = "error"
+    line: int | None = None
+    line_text: str | None = None
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.level}: {self.message}"
+        if self.line_text is not None:
+            text += f"\n    {self.line_text.rstrip()}"
+        return text
+
+
+# ---------------------------------------------------------------- parse stage
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the kept text.
+
+    ``text`` is exactly ``raw[start:end]`` where ``raw`` is the decoded file
+    text, so a quote built from it is verbatim by construction.
+    """
+
+    id: str  # "s1", "s2", ... unique within its record; used as the HTML anchor
+    text: str
+    start: int  # character offsets into the decoded raw file text
+    end: int
+    paragraph: int  # index of the kept block the sentence belongs to
+    block: Literal["paragraph", "heading", "bullet", "quote"] = "paragraph"
+
+
+@dataclass(frozen=True)
+class RemovedSpan:
+    """A span that cleaning removed, with why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str  # short, human-readable: "related-story block", "repeated paragraph", ...
+
+
+@dataclass(frozen=True)
+class Record:
+    """One article, normalized. A pure function of one file's bytes (and its path)."""
+
+    id: str  # stable slug, unique in the corpus
+    path: str  # posix path relative to the content folder
+    content_hash: str  # sha256 of the raw bytes
+    title: str | None
+    publisher: str | None
+    date: str | None  # ISO 8601 (date or datetime), or None when not stated
+    url: str | None
+    author: str | None
+    tags: tuple[str, ...]
+    description: str | None
+    meta: dict[str, Any]  # unknown front-matter keys, kept as given (JSON-safe values)
+    inferred: tuple[str, ...]  # which of the fields above were inferred from the text
+    text: str  # the kept text: paragraphs joined by blank lines
+    sentences: tuple[Sentence, ...]
+    removed: tuple[RemovedSpan, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()  # warnings about this file (errors never make a record)
+
+
+# ---------------------------------------------------------------- merge stage
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str  # Record.id
+    sentence: str  # Sentence.id within that record
+    quote: str  # verbatim: the sentence text, an exact substring of the raw file
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str  # stable across rebuilds: derived from content, not from order
+    text: str  # canonical text, reads on its own
+    kind: ClaimKind
+    support: int  # number of distinct sources
+    status: ClaimStatus
+    citations: tuple[Citation, ...]
+    pinned: bool = False
+    edited: bool = False  # re-worded by the editor's sheet file
+    discrepancies: tuple[str, ...] = ()  # ids of discrepancies this claim takes part in
+    entities: tuple[str, ...] = ()  # ids of entities mentioned
+    numbers: tuple[str, ...] = ()  # normalized numeric values mentioned, for display/search
+
+
+@dataclass(frozen=True)
+class ValueVariant:
+    value: str  # as a reader should see it: "$1.4 trillion", "2026-11-21", "Wisconsin"
+    sources: tuple[str, ...]
+    claims: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    id: str
+    summary: str  # "Sources differ on <what>: A says X; B says Y."
+    subject: str  # what the values measure
+    claims: tuple[str, ...]
+    values: tuple[ValueVariant, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    value: str  # display form as stated: "$1 billion to $5 billion"
+    unit: str | None  # "USD", "%", "racks per week", ...
+    measure: str  # what it measures, in words
+    claim: str  # claim id
+    sources: tuple[str, ...]
+    low: float | None = None  # normalized numeric bounds (equal for a point value)
+    high: float | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    speaker: str | None
+    text: str  # the words inside the quotation marks
+    claim: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    text: str  # as stated: "Chairman of Foxconn"
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    kind: Literal["person", "organization", "place", "other"]
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...]
+    sources: tuple[str, ...]
+    claims: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    id: str
+    date: str  # ISO 8601, possibly partial: "2026", "2025-11", "2025-11-21"
+    text: str
+    claim: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    id: str
+    path: str
+    title: str | None
+    publisher: str | None
+    date: str | None
+    url: str | None
+    author: str | None
+    claims: int  # number of claims this source supports
+
+
+@dataclass(frozen=True)
+class Sheet:
+    title: str
+    summary: str | None
+    intro_html: str  # editor's introduction, rendered by markdown-it and sanitized
+    sources: tuple[SourceSummary, ...]
+    claims: tuple[Claim, ...]
+    discrepancies: tuple[Discrepancy, ...]
+    figures: tuple[Figure, ...]
+    quotes: tuple[Quote, ...]
+    entities: tuple[Entity, ...]
+    timeline: tuple[TimelineEvent, ...]
+    date_range: tuple[str, str] | None
+    # The normalized records, for the per-source pages. Not written into facts.json
+    # (each is written to sources/<id>.json instead).
+    records: tuple[Record, ...] = field(default=(), repr=False)
+
+
+def to_plain(obj: Any) -> Any:
+    """Dataclasses/tuples -> dicts/lists, recursively, for JSON and templates."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_plain(v) for k, v in obj.items()}
+    return obj
+
+
+def sheet_to_facts(sheet: Sheet) -> dict[str, Any]:
+    """The facts.json document: the sheet without the full records."""
+    plain = to_plain(sheet)
+    plain.pop("records", None)
+    return plain
