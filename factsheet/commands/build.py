@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,9 @@ class BuildResult:
     sheet: Sheet
     diagnostics: tuple[Diagnostic, ...]
     out_dir: Path
+    # Seconds per stage ("parse", "merge", "render"), for benchmarks and the dev
+    # server's log. Never written into the site (output stays deterministic).
+    timings: tuple[tuple[str, float], ...] = ()
 
 
 def _fail_if_strict(config: Config, diagnostics: tuple[Diagnostic, ...]) -> None:
@@ -48,7 +52,9 @@ def build_site(
     folder is then left exactly as it was.
     """
     out_dir = out_dir or config.out_dir
+    started = time.perf_counter()
     corpus: Corpus = load_corpus(config, cache=cache, executor=executor)
+    parsed = time.perf_counter()
     _fail_if_strict(config, corpus.diagnostics)
     if not corpus.records:
         raise BuildError(
@@ -58,9 +64,11 @@ def build_site(
     merged = merge(corpus.records, corpus.editorial)
     diagnostics = corpus.diagnostics + merged.diagnostics
     _fail_if_strict(config, diagnostics)
+    merged_at = time.perf_counter()
     with staged_output(out_dir) as staging:
         render_site(merged.sheet, config, staging)
-    return BuildResult(sheet=merged.sheet, diagnostics=diagnostics, out_dir=out_dir)
+    timings = (("parse", parsed - started), ("merge", merged_at - parsed), ("render", time.perf_counter() - merged_at))
+    return BuildResult(sheet=merged.sheet, diagnostics=diagnostics, out_dir=out_dir, timings=timings)
 
 
 def report(diagnostics: tuple[Diagnostic, ...]) -> None:
