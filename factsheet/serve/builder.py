@@ -1,0 +1,142 @@
+"""Rebuilds for the dev server.
+
+Each build goes into a fresh folder under a private temporary folder that lies
+outside every watched folder (so building never triggers the watcher), using
+one RecordCache for the life of the server (only changed articles are parsed
+again). The served folder is swapped only after a build completed; the
+previous folder is kept one round for requests still reading it, older ones
+are deleted.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from pathlib import Path
+from typing import Callable
+
+from ..commands.build import build_site
+from ..config import Config
+from ..corpus import RecordCache
+from ..errors import Abort, FactsheetError
+from .overlay import Problem, error_problems, problems_from_exception
+from .state import ServerState
+from .watcher import Debouncer
+
+KEEP_OLD_BUILDS = 1
+
+
+def make_builds_root(watched: tuple[Path, ...]) -> Path:
+    root = Path(tempfile.mkdtemp(prefix="factsheet-serve-")).resolve()
+    for folder in watched:
+        folder = folder.resolve()
+        if root == folder or folder in root.parents:
+            shutil.rmtree(root, ignore_errors=True)
+            raise Abort(
+                f"the temporary folder {root} lies inside the watched folder {folder}; "
+                "set TMPDIR to a folder outside your project"
+            )
+    return root
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+class Builder:
+    def __init__(
+        self,
+        config: Config,
+        state: ServerState,
+        builds_root: Path,
+        *,
+        reload_config: Callable[[], Config] | None = None,
+        on_config_change: Callable[[Config], None] | None = None,
+    ) -> None:
+        self.config = config
+        self.state = state
+        self.builds_root = builds_root
+        self.cache = RecordCache()
+        self.reload_config = reload_config
+        self.on_config_change = on_config_change
+        self._serial = 0
+        self._folders: list[Path] = []  # build folders, oldest first; the last good one is served
+
+    def build(self, changed: tuple[str, ...] = ()) -> bool:
+        """One build; never raises (except KeyboardInterrupt/SystemExit)."""
+        self.state.begin_build()
+        started = time.perf_counter()
+        if self._config_changed(changed) and not self._reload_config(started, changed):
+            return False
+        self._serial += 1
+        out_dir = self.builds_root / f"build-{self._serial:05d}"
+        try:
+            result = build_site(self.config, out_dir=out_dir, cache=self.cache)
+        except FactsheetError as exc:
+            shutil.rmtree(out_dir, ignore_errors=True)
+            self._finish_failed(problems_from_exception(exc), started, changed)
+            return False
+        except Exception as exc:  # a bug in a stage must not take the server down
+            shutil.rmtree(out_dir, ignore_errors=True)
+            traceback.print_exc()
+            self._finish_failed(problems_from_exception(exc), started, changed)
+            return False
+        seconds = time.perf_counter() - started
+        problems = error_problems(result.diagnostics)
+        self.state.publish(site_dir=out_dir, problems=problems, build_failed=False, seconds=seconds, changed=changed)
+        self._folders.append(out_dir)
+        self._delete_old_folders()
+        for problem in problems:
+            _log(f"{problem.where}: error: {problem.message}")
+        _log(
+            f"built in {seconds * 1000:.0f} ms ({len(result.sheet.sources)} sources, "
+            f"{len(result.sheet.claims)} claims"
+            + (f"; {len(problems)} file(s) skipped because of errors" if problems else "") + ")"
+        )
+        return True
+
+    def run(self, debouncer: Debouncer) -> None:
+        """The builder thread: one build per batch of changes, until closed."""
+        while True:
+            batch = debouncer.next_batch()
+            if batch is None:
+                return
+            self.build(tuple(sorted(batch)))
+
+    def cleanup(self) -> None:
+        shutil.rmtree(self.builds_root, ignore_errors=True)
+
+    def _config_changed(self, changed: tuple[str, ...]) -> bool:
+        if self.reload_config is None or not changed:
+            return False
+        names = {self.config.config_file.name} if self.config.config_file else set()
+        names.add("factsheet.toml")
+        return any(Path(p).name in names for p in changed)
+
+    def _reload_config(self, started: float, changed: tuple[str, ...]) -> bool:
+        assert self.reload_config is not None
+        try:
+            config = self.reload_config()
+        except FactsheetError as exc:
+            self._finish_failed((Problem(None, None, f"configuration: {exc}"),), started, changed)
+            return False
+        self.config = config
+        if self.on_config_change is not None:
+            self.on_config_change(config)
+        _log("configuration reloaded")
+        return True
+
+    def _finish_failed(self, problems: tuple[Problem, ...], started: float, changed: tuple[str, ...]) -> None:
+        seconds = time.perf_counter() - started
+        self.state.publish(site_dir=None, problems=problems, build_failed=True, seconds=seconds, changed=changed)
+        for problem in problems:
+            _log(f"{problem.where + ': ' if problem.where else ''}error: {problem.message}")
+        _log("build failed; still serving the last good build")
+
+    def _delete_old_folders(self) -> None:
+        while len(self._folders) > KEEP_OLD_BUILDS + 1:
+            shutil.rmtree(self._folders.pop(0), ignore_errors=True)

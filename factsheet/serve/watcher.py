@@ -1,0 +1,153 @@
+"""File watching: watchdog observers feed a Debouncer, which hands the builder
+one batch of changed paths per burst of events.
+
+Editors save in many ways (write in place; write a temp file then rename it
+over the original; leave swap, backup and lock files). We react to creations,
+writes, deletions and renames of files that are not scratch files, and ignore
+pure reads (the build itself opens every file, and on inotify that produces
+"opened"/"closed_no_write" events that must not trigger another build).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from watchdog.events import (
+    EVENT_TYPE_CLOSED,
+    EVENT_TYPE_CREATED,
+    EVENT_TYPE_DELETED,
+    EVENT_TYPE_MODIFIED,
+    EVENT_TYPE_MOVED,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+from ..corpus import is_scratch_name
+
+QUIET_SECONDS = 0.1  # rebuild once events have stopped for this long...
+MAX_WAIT_SECONDS = 1.0  # ...or at the latest this long after the first event of a burst
+POLL_INTERVAL_SECONDS = 0.5
+_CHANGE_EVENTS = frozenset({
+    EVENT_TYPE_CREATED, EVENT_TYPE_MODIFIED, EVENT_TYPE_DELETED, EVENT_TYPE_MOVED, EVENT_TYPE_CLOSED,
+})
+_IGNORED_DIRS = frozenset({"__pycache__", "node_modules"})
+
+
+class Debouncer:
+    """Collects changed paths; ``next_batch`` returns them once ``quiet`` seconds
+    pass without a new one, or ``max_wait`` after the first, whichever is sooner."""
+
+    def __init__(self, quiet: float = QUIET_SECONDS, max_wait: float = MAX_WAIT_SECONDS) -> None:
+        self.quiet = quiet
+        self.max_wait = max_wait
+        self._cond = threading.Condition()
+        self._paths: set[str] = set()
+        self._first: float | None = None
+        self._last = 0.0
+        self._closed = False
+
+    def touch(self, path: str) -> None:
+        with self._cond:
+            now = time.monotonic()
+            if self._first is None:
+                self._first = now
+            self._last = now
+            self._paths.add(path)
+            self._cond.notify_all()
+
+    @property
+    def pending(self) -> bool:
+        with self._cond:
+            return self._first is not None
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+    def next_batch(self) -> set[str] | None:
+        """Block until a batch is due; None once closed."""
+        with self._cond:
+            while not self._closed:
+                if self._first is None:
+                    self._cond.wait(0.5)
+                    continue
+                due = min(self._last + self.quiet, self._first + self.max_wait)
+                now = time.monotonic()
+                if now >= due:
+                    batch, self._paths, self._first = self._paths, set(), None
+                    return batch
+                self._cond.wait(due - now)
+            return None
+
+
+@dataclass(frozen=True)
+class WatchSpec:
+    """One folder to watch: recursively with a scratch-name filter, or only for
+    the given file names (the configuration file's folder)."""
+
+    root: Path
+    recursive: bool = True
+    only_names: frozenset[str] | None = None
+
+    def wants(self, path: str) -> bool:
+        p = Path(path)
+        if self.only_names is not None:
+            return p.parent == self.root and p.name in self.only_names
+        try:
+            rel = p.relative_to(self.root)
+        except ValueError:
+            return False
+        return not any(is_scratch_name(part) or part in _IGNORED_DIRS for part in rel.parts)
+
+
+class _Handler(FileSystemEventHandler):
+    def __init__(self, spec: WatchSpec, on_change: Callable[[str], None]) -> None:
+        self.spec = spec
+        self.on_change = on_change
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type not in _CHANGE_EVENTS:
+            return
+        if event.is_directory and event.event_type in (EVENT_TYPE_MODIFIED, EVENT_TYPE_CLOSED):
+            return  # a file inside changed; that file's own event is what matters
+        for raw in (event.src_path, getattr(event, "dest_path", "")):
+            path = raw.decode() if isinstance(raw, bytes) else raw
+            if path and self.spec.wants(path):
+                self.on_change(path)
+
+
+class Watcher:
+    """One watchdog observer (inotify & co., or polling) over several WatchSpecs."""
+
+    def __init__(self, on_change: Callable[[str], None], *, poll: bool) -> None:
+        self.on_change = on_change
+        self.poll = poll
+        self._observer = PollingObserver(timeout=POLL_INTERVAL_SECONDS) if poll else Observer()
+        self._specs: tuple[WatchSpec, ...] = ()
+        self._lock = threading.Lock()
+
+    def watch(self, specs: tuple[WatchSpec, ...]) -> None:
+        """Replace what is watched (the configuration may have moved a folder)."""
+        with self._lock:
+            if specs == self._specs:
+                return
+            self._observer.unschedule_all()
+            for spec in specs:
+                if spec.root.is_dir():
+                    self._observer.schedule(_Handler(spec, self.on_change), str(spec.root), recursive=spec.recursive)
+            self._specs = specs
+
+    def start(self) -> None:
+        self._observer.daemon = True
+        self._observer.start()
+
+    def stop(self) -> None:
+        self._observer.stop()
+        self._observer.join(timeout=2)
