@@ -88,7 +88,10 @@ def run(argv: Sequence[str]) -> int:
     if args.command == "serve":
         from .commands.serve import serve_command
 
-        return serve_command(config, host=args.host, port=args.port, poll=args.poll, open_browser=args.open_browser)
+        return serve_command(
+            config, host=args.host, port=args.port, poll=args.poll, open_browser=args.open_browser,
+            reload_config=lambda: _config_from(args),  # re-read factsheet.toml when it changes
+        )
     if args.command == "deploy":
         from .commands.deploy import deploy_command
 
