@@ -1,0 +1,245 @@
+"""View data for the templates: plain dicts and lists computed from the Sheet.
+
+Templates only lay out what is here; every choice (order, grouping, numbering,
+which URLs are safe) is made in Python so that it is tested and deterministic.
+Citation notes are numbered in document order on the index page, one number per
+distinct (source, sentence), shared by every marker that cites it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import Citation, Claim, Record, Sheet, SourceSummary
+from .links import safe_http_url, text_fragment_url
+
+GLANCE_SIZE = 8
+CLAIM_GROUPS = (
+    ("corroborated", "Corroborated", "Stated by two or more independent sources."),
+    ("single-source", "Single source", "Stated by one source only."),
+    ("disputed", "Disputed", "Sources give different values."),
+    ("commentary", "Commentary", "Opinion, analysis and framing rather than checkable fact."),
+)
+
+
+def source_label(source: SourceSummary | None, source_id: str) -> str:
+    if source is None:
+        return source_id
+    return source.publisher or source.title or source.id
+
+
+def claim_group(claim: Claim) -> str:
+    if claim.kind == "commentary":
+        return "commentary"
+    return claim.status
+
+
+class Notes:
+    """Numbers citations in the order markers are first emitted on the index page."""
+
+    def __init__(self, sources: dict[str, SourceSummary]):
+        self._sources = sources
+        self._numbers: dict[tuple[str, str], int] = {}
+        self.entries: list[dict[str, Any]] = []
+
+    def marker(self, citation: Citation, prefix: str = "") -> dict[str, Any]:
+        key = (citation.source, citation.sentence)
+        number = self._numbers.get(key)
+        source = self._sources.get(citation.source)
+        label = source_label(source, citation.source)
+        href = f"{prefix}sources/{citation.source}.html#{citation.sentence}"
+        if number is None:
+            number = len(self.entries) + 1
+            self._numbers[key] = number
+            self.entries.append({
+                "number": number,
+                "id": f"note-{number}",
+                "quote": citation.quote,
+                "source": citation.source,
+                "source_label": label,
+                "source_title": (source.title if source else None) or label,
+                "href": href,
+                "original": text_fragment_url(source.url if source else None, citation.quote),
+            })
+        return {"number": number, "note": f"note-{number}", "href": href, "label": label, "source": citation.source}
+
+
+def _claim_order(claims: list[Claim]) -> list[Claim]:
+    position = {c.id: i for i, c in enumerate(claims)}
+    return sorted(claims, key=lambda c: (not c.pinned, -c.support, position[c.id]))
+
+
+def _claim_view(claim: Claim, notes: Notes, anchor: bool) -> dict[str, Any]:
+    seen: set[str] = set()
+    markers = []
+    for citation in sorted(claim.citations, key=lambda c: (c.source, c.start, c.sentence)):
+        markers.append(notes.marker(citation))
+        seen.add(citation.source)
+    return {
+        "id": claim.id,
+        "anchor": f"claim-{claim.id}" if anchor else None,
+        "permalink": f"#claim-{claim.id}",
+        "text": claim.text,
+        "kind": claim.kind,
+        "status": claim.status,
+        "group": claim_group(claim),
+        "support": claim.support,
+        "pinned": claim.pinned,
+        "edited": claim.edited,
+        "numbers": list(claim.numbers),
+        "markers": markers,
+    }
+
+
+def _source_markers(claim: Claim | None, source_ids: tuple[str, ...], notes: Notes,
+                    sources: dict[str, SourceSummary]) -> list[dict[str, Any]]:
+    """Markers for a row that names its sources (figure, quote, value, event): the
+    claim's citation from each source when there is one, else the source page."""
+    markers = []
+    for source_id in sorted(set(source_ids)):
+        citation = None
+        if claim is not None:
+            from_source = [c for c in claim.citations if c.source == source_id]
+            citation = min(from_source, key=lambda c: (c.start, c.sentence), default=None)
+        if citation is not None:
+            markers.append(notes.marker(citation))
+        else:
+            markers.append({"number": None, "note": None, "href": f"sources/{source_id}.html",
+                            "label": source_label(sources.get(source_id), source_id), "source": source_id})
+    return markers
+
+
+def index_view(sheet: Sheet) -> dict[str, Any]:
+    sources = {s.id: s for s in sheet.sources}
+    claims = {c.id: c for c in sheet.claims}
+    notes = Notes(sources)
+    ordered = _claim_order(list(sheet.claims))
+
+    glance_pool = [c for c in ordered if c.kind != "commentary" and c.status != "disputed"]
+    glance = [_claim_view(c, notes, anchor=False) for c in glance_pool[:GLANCE_SIZE]]
+
+    figures = [{
+        "id": f.id, "value": f.value, "unit": f.unit, "measure": f.measure,
+        "claim": f"#claim-{f.claim}" if f.claim in claims else None,
+        "markers": _source_markers(claims.get(f.claim), f.sources, notes, sources),
+    } for f in sheet.figures]
+
+    discrepancies = []
+    for d in sheet.discrepancies:
+        related = [claims[cid] for cid in d.claims if cid in claims]
+        values = []
+        for v in d.values:
+            claim = next((claims[cid] for cid in v.claims if cid in claims), None)
+            if claim is None:
+                claim = next((c for c in related if set(v.sources) & {x.source for x in c.citations}), None)
+            values.append({
+                "value": v.value,
+                "claims": [f"#claim-{cid}" for cid in v.claims if cid in claims],
+                "markers": _source_markers(claim, v.sources, notes, sources),
+            })
+        discrepancies.append({"id": d.id, "summary": d.summary, "subject": d.subject, "values": values})
+
+    quotes = [{
+        "id": q.id, "speaker": q.speaker, "text": q.text,
+        "claim": f"#claim-{q.claim}" if q.claim in claims else None,
+        "markers": _source_markers(claims.get(q.claim), q.sources, notes, sources),
+    } for q in sheet.quotes]
+
+    entities = [{
+        "id": e.id, "name": e.name, "kind": e.kind,
+        "aliases": sorted(set(e.aliases) - {e.name}),
+        "roles": [{"text": r.text, "sources": [source_label(sources.get(s), s) for s in sorted(r.sources)]}
+                  for r in e.roles],
+        "sources": len(set(e.sources)),
+        "claims": len(e.claims),
+    } for e in sorted(sheet.entities, key=lambda e: (-len(set(e.sources)), e.name.casefold(), e.id))]
+
+    timeline = [{
+        "id": t.id, "date": t.date, "text": t.text,
+        "claim": f"#claim-{t.claim}" if t.claim and t.claim in claims else None,
+        "markers": _source_markers(claims.get(t.claim) if t.claim else None, t.sources, notes, sources),
+    } for t in sorted(sheet.timeline, key=lambda t: (t.date, t.id))]
+
+    groups = []
+    for key, title, blurb in CLAIM_GROUPS:
+        members = [_claim_view(c, notes, anchor=True) for c in ordered if claim_group(c) == key]
+        groups.append({"key": key, "title": title, "blurb": blurb, "claims": members, "count": len(members)})
+
+    source_rows = [{
+        "id": s.id, "title": s.title or s.path, "publisher": s.publisher, "date": s.date,
+        "author": s.author, "url": safe_http_url(s.url), "claims": s.claims,
+        "href": f"sources/{s.id}.html",
+    } for s in sheet.sources]
+
+    return {
+        "title": sheet.title,
+        "summary": sheet.summary,
+        "intro_html": sheet.intro_html,
+        "counts": {
+            "sources": len(sheet.sources),
+            "claims": len(sheet.claims),
+            "date_range": list(sheet.date_range) if sheet.date_range else None,
+        },
+        "glance": glance,
+        "figures": figures,
+        "discrepancies": discrepancies,
+        "quotes": quotes,
+        "entities": entities,
+        "timeline": timeline,
+        "groups": groups,
+        "sources": source_rows,
+        "notes": notes.entries,
+    }
+
+
+def _blocks(record: Record, cited: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """Sentences grouped into their kept blocks; consecutive bullets form one list."""
+    blocks: list[dict[str, Any]] = []
+    for sentence in sorted(record.sentences, key=lambda s: (s.start, s.id)):
+        view = {
+            "id": sentence.id,
+            "text": sentence.text,
+            "claims": [f"../index.html#claim-{cid}" for cid in cited.get(sentence.id, [])],
+            "original": text_fragment_url(record.url, sentence.text) if sentence.id in cited else None,
+        }
+        last = blocks[-1] if blocks else None
+        if last is not None and last["paragraph"] == sentence.paragraph:
+            last["rows"][-1].append(view)
+            continue
+        if last is not None and sentence.block == "bullet" and last["kind"] == "bullet":
+            last["paragraph"] = sentence.paragraph
+            last["rows"].append([view])
+            continue
+        blocks.append({"kind": sentence.block, "paragraph": sentence.paragraph, "rows": [[view]]})
+    return blocks
+
+
+def source_view(record: Record, sheet: Sheet) -> dict[str, Any]:
+    cited: dict[str, list[str]] = {}
+    for claim in sheet.claims:
+        for citation in claim.citations:
+            if citation.source == record.id:
+                ids = cited.setdefault(citation.sentence, [])
+                if claim.id not in ids:
+                    ids.append(claim.id)
+    for ids in cited.values():
+        ids.sort()
+    summary = next((s for s in sheet.sources if s.id == record.id), None)
+    url = safe_http_url(record.url)
+    return {
+        "id": record.id,
+        "path": record.path,
+        "title": record.title or record.path,
+        "publisher": record.publisher,
+        "date": record.date,
+        "author": record.author,
+        "url": url,
+        "tags": list(record.tags),
+        "description": record.description,
+        "inferred": list(record.inferred),
+        "claims": summary.claims if summary else sum(1 for c in sheet.claims if any(x.source == record.id for x in c.citations)),
+        "cited_sentences": len(cited),
+        "blocks": _blocks(record, cited),
+        "removed": [{"reason": r.reason, "text": r.text, "start": r.start, "end": r.end}
+                    for r in sorted(record.removed, key=lambda r: (r.start, r.end))],
+    }
