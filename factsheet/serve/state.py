@@ -77,6 +77,7 @@ class ServerState:
                 "pending": pending,
                 "ok": not self.build_failed,
                 "serving": self.site_dir is not None,
+                "site_dir": str(self.site_dir) if self.site_dir else None,  # private temp folder
                 "last_build_seconds": self.last_build_seconds,
                 "last_changed": list(self.last_changed),
                 "problems": [p.as_json() for p in self.problems],
