@@ -10,6 +10,7 @@ are deleted.
 
 from __future__ import annotations
 
+import inspect
 import shutil
 import sys
 import tempfile
@@ -43,6 +44,14 @@ def make_builds_root(watched: tuple[Path, ...]) -> Path:
     return root
 
 
+def _make_render_cache() -> object | None:
+    if "render_cache" not in inspect.signature(build_site).parameters:
+        return None
+    from ..render.cache import RenderCache
+
+    return RenderCache()
+
+
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -61,6 +70,9 @@ class Builder:
         self.state = state
         self.builds_root = builds_root
         self.cache = RecordCache()
+        # The render stage's page cache, when build_site accepts one (so unchanged
+        # pages are not rendered again); kept for the life of the server too.
+        self.render_cache = _make_render_cache()
         self.reload_config = reload_config
         self.on_config_change = on_config_change
         self._serial = 0
@@ -75,7 +87,7 @@ class Builder:
         self._serial += 1
         out_dir = self.builds_root / f"build-{self._serial:05d}"
         try:
-            result = build_site(self.config, out_dir=out_dir, cache=self.cache)
+            result = build_site(self.config, out_dir=out_dir, **self.build_options())
         except FactsheetError as exc:
             shutil.rmtree(out_dir, ignore_errors=True)
             self._finish_failed(problems_from_exception(exc), started, changed)
@@ -87,17 +99,27 @@ class Builder:
             return False
         seconds = time.perf_counter() - started
         problems = error_problems(result.diagnostics)
-        self.state.publish(site_dir=out_dir, problems=problems, build_failed=False, seconds=seconds, changed=changed)
+        timings = tuple(getattr(result, "timings", ()))
+        self.state.publish(
+            site_dir=out_dir, problems=problems, build_failed=False, seconds=seconds, changed=changed, timings=timings,
+        )
         self._folders.append(out_dir)
         self._delete_old_folders()
         for problem in problems:
             _log(f"{problem.where}: error: {problem.message}")
+        stages = ", ".join(f"{name} {t * 1000:.0f}" for name, t in timings)
         _log(
-            f"built in {seconds * 1000:.0f} ms ({len(result.sheet.sources)} sources, "
-            f"{len(result.sheet.claims)} claims"
-            + (f"; {len(problems)} file(s) skipped because of errors" if problems else "") + ")"
+            f"built in {seconds * 1000:.0f} ms{f' ({stages} ms)' if stages else ''}: "
+            f"{len(result.sheet.sources)} sources, {len(result.sheet.claims)} claims"
+            + (f"; {len(problems)} file(s) skipped because of errors" if problems else "")
         )
         return True
+
+    def build_options(self) -> dict[str, object]:
+        options: dict[str, object] = {"cache": self.cache}
+        if self.render_cache is not None:
+            options["render_cache"] = self.render_cache
+        return options
 
     def run(self, debouncer: Debouncer) -> None:
         """The builder thread: one build per batch of changes, until closed."""

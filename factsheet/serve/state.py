@@ -29,6 +29,7 @@ class ServerState:
     building: bool = False
     last_build_seconds: float | None = None
     last_changed: tuple[str, ...] = ()
+    last_timings: tuple[tuple[str, float], ...] = ()  # seconds per stage of the last good build
     stopping: bool = False
     _cond: threading.Condition = field(default_factory=threading.Condition, repr=False)
 
@@ -42,7 +43,7 @@ class ServerState:
 
     def publish(
         self, *, site_dir: Path | None, problems: tuple[Problem, ...], build_failed: bool,
-        seconds: float, changed: tuple[str, ...],
+        seconds: float, changed: tuple[str, ...], timings: tuple[tuple[str, float], ...] = (),
     ) -> None:
         """A build finished (well or not): swap in what to show, wake the pages."""
         with self._cond:
@@ -54,6 +55,8 @@ class ServerState:
             self.building = False
             self.last_build_seconds = seconds
             self.last_changed = changed
+            if timings:
+                self.last_timings = timings
             self.generation += 1
             self._cond.notify_all()
 
@@ -80,5 +83,6 @@ class ServerState:
                 "site_dir": str(self.site_dir) if self.site_dir else None,  # private temp folder
                 "last_build_seconds": self.last_build_seconds,
                 "last_changed": list(self.last_changed),
+                "last_timings": {name: round(t, 4) for name, t in self.last_timings},
                 "problems": [p.as_json() for p in self.problems],
             }

@@ -1,0 +1,211 @@
+"""Dev-server benchmark: save-to-reload latency in Chromium, and incremental vs
+full rebuild time.
+
+    python benchmarks/reload_latency.py [--edits 15] [--synth 1000] [--skip-browser]
+
+1. Latency: `python build.py serve` runs on a copy of the seed corpus and on a
+   synthetic corpus; Chromium has the edited article's page open; each round
+   replaces one sentence the site cites with a new one carrying a fresh number,
+   and the clock runs from just before the write until the reloaded page in
+   Chromium shows that number. Prints p50/p95 with the full-build time beside.
+2. Rebuilds, in process, with the server's own Builder (one RecordCache and,
+   when the render stage offers one, one render cache for its life): a full
+   cold build vs a rebuild after editing one article, per stage.
+
+Figures only; nothing is asserted. Every process started here is stopped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get_json(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def cited_sentence(base: str, content: Path) -> tuple[Path, str, str]:
+    """(file, a sentence the site quotes verbatim from it, the page showing it)."""
+    facts = get_json(base + "/facts.json")
+    sources = {s["id"]: s for s in facts["sources"]}
+    for claim in facts["claims"]:
+        for citation in claim["citations"]:
+            source = sources[citation["source"]]
+            path = content / source["path"]
+            if len(citation["quote"]) > 40 and citation["quote"] in path.read_text(encoding="utf-8", errors="replace"):
+                page = f"/sources/{source['id']}.html"
+                try:
+                    urllib.request.urlopen(base + page, timeout=10).close()
+                except OSError:
+                    page = "/"
+                return path, citation["quote"], page
+    raise SystemExit("no cited sentence found to edit")
+
+
+def measure_latency(content: Path, edits: int, label: str) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = open(content.parent / f"serve-{port}.log", "w")
+    server = subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve", "--content", str(content),
+                               "--port", str(port)], cwd=content.parent, stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            try:
+                if get_json(base + "/__factsheet/status")["serving"]:
+                    break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"{label}: the server did not come up; see {log.name}")
+            time.sleep(0.1)
+        path, quote, page_path = cited_sentence(base, content)
+        original = path.read_text(encoding="utf-8")
+        latencies: list[float] = []
+        rebuilds: list[float] = []
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.set_default_timeout(60_000)
+            page.goto(base + page_path)
+            for i in range(edits):
+                token = str(730001 + i * 7)
+                text = original.replace(quote, f"The glass ferry terminal counted {token} visitors on its first weekend.", 1)
+                started = time.perf_counter()
+                path.write_text(text, encoding="utf-8")
+                page.wait_for_function(f"document.body && document.body.innerText.includes('{token}')", polling="raf")
+                latencies.append(time.perf_counter() - started)
+                rebuilds.append(get_json(base + "/__factsheet/status")["last_build_seconds"])
+                time.sleep(0.2)  # let the page settle before the next save
+            browser.close()
+        path.write_text(original, encoding="utf-8")
+        return {"label": label, "page": page_path, "edits": edits,
+                "p50_ms": percentile(latencies, 0.5) * 1000, "p95_ms": percentile(latencies, 0.95) * 1000,
+                "rebuild_p50_ms": percentile(rebuilds, 0.5) * 1000}
+    finally:
+        if server.poll() is None:
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=5)
+        log.close()
+
+
+def measure_rebuilds(content: Path, edits: int) -> dict:
+    """Full cold build vs incremental rebuild after one edit, with the server's Builder."""
+    from factsheet.config import load_config
+    from factsheet.serve.builder import Builder
+    from factsheet.serve.state import ServerState
+
+    config = load_config(content=content, out=content.parent / "unused-site", cwd=content.parent)
+    results: dict[str, object] = {}
+
+    def one_build(builder: Builder, changed: tuple[str, ...] = ()) -> tuple[float, dict[str, float]]:
+        assert builder.build(changed), builder.state.problems
+        return builder.state.last_build_seconds or 0.0, dict(builder.state.last_timings)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        fulls = []
+        for i in range(2):  # a fresh builder each time: nothing cached
+            builder = Builder(config, ServerState(), Path(tmp) / f"full{i}")
+            (Path(tmp) / f"full{i}").mkdir()
+            fulls.append(one_build(builder))
+        full_seconds, full_stages = min(fulls, key=lambda f: f[0])
+        results["full"] = (full_seconds, full_stages)
+
+        root = Path(tmp) / "incremental"
+        root.mkdir()
+        builder = Builder(config, ServerState(), root)
+        one_build(builder)  # warm the caches as the server's first build does
+        files = sorted(p for p in content.iterdir() if p.is_file())
+        target = files[len(files) // 2]
+        original = target.read_text(encoding="utf-8")
+        incrementals = []
+        for i in range(edits):
+            target.write_text(original.replace(".", f" (revision {i}).", 1), encoding="utf-8")
+            incrementals.append(one_build(builder, (str(target),)))
+        target.write_text(original, encoding="utf-8")
+        incrementals.sort(key=lambda f: f[0])
+        results["incremental"] = incrementals[len(incrementals) // 2]
+        results["render_cache"] = builder.render_cache is not None
+    return results
+
+
+def fmt_stages(stages: dict[str, float]) -> str:
+    return ", ".join(f"{name} {seconds * 1000:.0f}" for name, seconds in stages.items()) + " ms"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edits", type=int, default=15, help="saves per latency run")
+    parser.add_argument("--synth", type=int, default=1000, help="synthetic corpus size")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--skip-browser", action="store_true")
+    args = parser.parse_args()
+    from synth_corpus import generate
+
+    with tempfile.TemporaryDirectory(prefix="reload-bench-") as tmp:
+        seeds = Path(tmp) / "seeds" / "content"
+        shutil.copytree(REPO / "content", seeds)
+        synth = Path(tmp) / "synth" / "content"
+        generate(synth, args.synth, seed=args.seed)
+
+        corpora = [("seeds (5)", seeds), (f"synthetic ({args.synth})", synth)]
+        rebuild_figures = {label: measure_rebuilds(content, 5) for label, content in corpora}
+        print(f"{'corpus':<18} {'full build':>11} {'after 1 edit':>13} {'speed-up':>9}   stages (full | incremental)")
+        for label, figures in rebuild_figures.items():
+            full, full_stages = figures["full"]
+            inc, inc_stages = figures["incremental"]
+            print(f"{label:<18} {full * 1000:>8.0f} ms {inc * 1000:>10.0f} ms {full / inc:>8.1f}x   "
+                  f"{fmt_stages(full_stages)} | {fmt_stages(inc_stages)}")
+        print(f"(render cache in use: {next(iter(rebuild_figures.values()))['render_cache']})")
+        if args.skip_browser:
+            return
+        print()
+        print(f"{'corpus':<18} {'save->page p50':>15} {'p95':>9} {'rebuild p50':>12} {'full build':>11}  page")
+        for label, content in corpora:
+            r = measure_latency(content, args.edits, label)
+            full = rebuild_figures[label]["full"][0]
+            print(f"{label:<18} {r['p50_ms']:>12.0f} ms {r['p95_ms']:>6.0f} ms {r['rebuild_p50_ms']:>9.0f} ms "
+                  f"{full * 1000:>8.0f} ms  {r['page']} ({r['edits']} saves)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
