@@ -1,32 +1,148 @@
 """Merge stage: records -> one Sheet. Works on records only, never on files.
 
-PLACEHOLDER IMPLEMENTATION: every sentence becomes its own claim.
-"""
+features (per record, memoized) -> aliases (corpus) -> blocking + clustering ->
+claims -> discrepancies, figures, quotes, entities, timeline -> the editor's
+sheet file (pin / hide / merge / reword)."""
 
 from __future__ import annotations
 
-import hashlib
-
-from ..editorial import Editorial
+import dataclasses
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..models import Citation, Claim, Diagnostic, Record, Sheet, SourceSummary
+from ..editorial import Editorial
+from ..models import Claim, Diagnostic, Record, Sheet, SourceSummary
+from .aliases import learn_aliases
+from .claims import assign_ids, draft_claim
+from .cluster import Unit, cluster_units, idf_weights, sentence_features
+from .discrepancies import find_discrepancies
+from .editorial import apply_editorial
+from .entities import build_entities
+from .features import FEATURES, RecordFeatures, SentenceFeatures
+from .figures import figures_for
+from .quotes import extract_quotes
+from .timeline import timeline_events
+from .title import sheet_title
+from .topic import off_topic_sentences
+
+COMMENTARY_SCORE = 1.5
 
 
 @dataclass(frozen=True)
 class MergeResult:
     sheet: Sheet
     diagnostics: tuple[Diagnostic, ...] = ()  # e.g. the sheet file names an unknown claim id
+    stats: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
+
+
+def _commentary_flags(rfs: list[RecordFeatures]) -> dict[tuple[str, int], bool]:
+    """Opinion cues per sentence, softened or reinforced by its paragraph."""
+    flags = {}
+    for rf in rfs:
+        by_para: dict[int, list[SentenceFeatures]] = defaultdict(list)
+        for sf in rf.sentences:
+            by_para[sf.sentence.paragraph].append(sf)
+        for sfs in by_para.values():
+            mean = sum(max(0.0, s.commentary) for s in sfs) / len(sfs)
+            for s in sfs:
+                flags[(s.record, s.index)] = s.commentary >= COMMENTARY_SCORE or (s.commentary >= 1 and mean >= 0.6)
+    return flags
 
 
 def merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
-    claims = []
-    for rec in records:
-        for s in rec.sentences:
-            cid = hashlib.sha1(s.text.encode()).hexdigest()[:10]
-            claims.append(Claim(cid, s.text, "fact", 1, "single-source",
-                                (Citation(rec.id, s.id, s.text, s.start, s.end),)))
-    sources = tuple(SourceSummary(r.id, r.path, r.title, r.publisher, r.date, r.url, r.author, 0) for r in records)
-    return MergeResult(Sheet(title=editorial.title or "Fact sheet", summary=editorial.summary, intro_html="",
-                 sources=sources, claims=tuple(claims), discrepancies=(), figures=(), quotes=(),
-                 entities=(), timeline=(), date_range=None, records=records))
+    rfs = [FEATURES.get(r) for r in records]
+    dates = {r.id: r.date for r in records}
+    all_sfs = [sf for rf in rfs for sf in rf.sentences]
+    person_keys = frozenset(k for sf in all_sfs for k in sf.speakers if " " in k) | frozenset(
+        n.key for sf in all_sfs for n in sf.names if n.title and " " in n.key)
+    aliases = learn_aliases(rfs, person_keys)
+    non_initial = {n.key for sf in all_sfs for n in sf.names if not n.initial}
+    initial_only = frozenset(n.key for sf in all_sfs for n in sf.names if n.initial) - non_initial
+
+    off_topic = off_topic_sentences(rfs)
+    claimable = [sf for sf in all_sfs if sf.claimable and (sf.record, sf.index) not in off_topic]
+    units = [Unit(sf, sentence_features(sf, aliases, initial_only)) for sf in claimable]
+    df: Counter[str] = Counter()
+    for u in units:
+        df.update(u.features)
+    weights = idf_weights(df, len(units))
+    groups, stats = cluster_units(units, weights, df)
+
+    flags = _commentary_flags(rfs)
+    drafts = [draft_claim([units[i].sf for i in g], flags) for g in groups]
+    ids = assign_ids(drafts)
+    claim_of_unit = [""] * len(units)
+    for cid, g in zip(ids, groups):
+        for i in g:
+            claim_of_unit[i] = cid
+    claim_of = {(units[i].sf.record, units[i].sf.index): claim_of_unit[i] for i in range(len(units))}
+    commentary_claims = {cid for cid, d in zip(ids, drafts) if d.commentary}
+
+    discrepancies = find_discrepancies(units, stats.pop("pairs"), claim_of_unit, weights, commentary_claims)
+    disc_of: dict[str, list[str]] = defaultdict(list)
+    for d in discrepancies:
+        for c in d.claims:
+            disc_of[c].append(d.id)
+
+    entities, entities_of = build_entities(all_sfs, aliases, claim_of)
+
+    claims: list[Claim] = []
+    for cid, d in zip(ids, drafts):
+        support = len(d.sources)
+        discs = tuple(sorted(disc_of.get(cid, ())))
+        status = "disputed" if discs else ("corroborated" if support >= 2 else "single-source")
+        numbers = tuple(dict.fromkeys(n.text for n in d.canonical.numbers if not n.is_year))
+        claims.append(Claim(cid, d.canonical.sentence.text.strip(), d.kind, support, status, d.citations,
+                            discrepancies=discs, entities=tuple(entities_of.get(cid, ())), numbers=numbers))
+    first_seen = {cid: (d.citations[0].source, d.citations[0].start) for cid, d in zip(ids, drafts)}
+    kind_rank = {"figure": 0, "fact": 0, "quote": 1, "commentary": 2}
+    claims.sort(key=lambda c: (kind_rank[c.kind], -c.support, first_seen[c.id], c.id))
+
+    claims, diagnostics = apply_editorial(claims, editorial)
+    kept = {c.id: c for c in claims}
+    folded_into = {cid: group[0] for group in editorial.merge for cid in group[1:] if group[0] in kept}
+
+    def live(cid: str | None) -> str | None:
+        cid = folded_into.get(cid, cid) if cid else cid
+        return cid if cid in kept else None
+
+    figures = []
+    for cid, d in zip(ids, drafts):
+        c = live(cid)
+        if c and kept[c].kind in ("figure", "fact", "quote"):
+            figures.extend(figures_for(c, d.canonical.sentence.text, d.canonical.numbers, kept[c].citations and
+                                       tuple(sorted({x.source for x in kept[c].citations}))))
+    figures = sorted({f.id: f for f in figures}.values(), key=lambda f: (f.claim, f.id))
+
+    by_record: dict[str, list[SentenceFeatures]] = {rf.record_id: list(rf.sentences) for rf in rfs}
+    quotes = [dataclasses.replace(q, claim=live(q.claim)) for q in extract_quotes(by_record, claim_of, aliases)
+              if live(q.claim)]
+
+    timeline_items = []
+    for cid, d in zip(ids, drafts):
+        c = live(cid)
+        if c and kept[c].kind != "commentary":
+            timeline_items.append((c, kept[c].text, [(m.sentence.text, dates.get(m.record)) for m in d.members],
+                                   tuple(sorted({x.source for x in kept[c].citations}))))
+    timeline = timeline_events(timeline_items)
+
+    discrepancies = [d for d in discrepancies if all(live(c) for c in d.claims)]
+    support_count = Counter(src for c in claims for src in {cit.source for cit in c.citations})
+    sources = tuple(SourceSummary(r.id, r.path, r.title, r.publisher, r.date, r.url, r.author,
+                                  support_count.get(r.id, 0)) for r in records)
+    known_dates = sorted(r.date[:10] for r in records if r.date)
+    sheet = Sheet(
+        title=sheet_title(editorial, records, claims),
+        summary=editorial.summary,
+        intro_html=editorial.intro_html,
+        sources=sources,
+        claims=tuple(claims),
+        discrepancies=tuple(discrepancies),
+        figures=tuple(figures),
+        quotes=tuple(quotes),
+        entities=tuple(entities),
+        timeline=tuple(timeline),
+        date_range=(known_dates[0], known_dates[-1]) if known_dates else None,
+        records=records,
+    )
+    return MergeResult(sheet, tuple(diagnostics), stats)

@@ -1,0 +1,152 @@
+"""Sentence-level judgements from text shape and general vocabulary: is it
+page furniture, is it direct speech, is it opinion/analysis."""
+
+from __future__ import annotations
+
+import re
+
+# Page furniture that survives cleaning: widgets, link lists, legal boilerplate.
+FURNITURE = re.compile(
+    r"(click here|subscribe|sign up|newsletter|read more|also read|related (?:stories|articles|posts|news)|"
+    r"you may also like|share (?:this|on)|follow us|all rights reserved|cookie|disclaimer|"
+    r"will not be published|leave a (?:reply|comment)|advertisement|sponsored|appeared first on|"
+    r"min read|terms of (?:service|use)|privacy policy|https?://|www\.|\.com/|/images?/|©|"
+    r"\bnull\b|log ?in|sign in|download (?:the|our) app|recommended for you|trending now|"
+    r"for informational purposes|does not constitute|not (?:be )?considered a recommendation|"
+    r"reposted|infringes|for removal|contact (?:us|service)|special offer|professional coverage|"
+    r"required fields|live price|price chart)",
+    re.IGNORECASE,
+)
+AUX = frozenset("""is are was were be been being am has have had having will would can could may might shall should
+must do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't 's 're 've 'll""".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_DETERMINERS = frozenset("the a an of and its their his her in for with to on at by from this that these those our".split())
+
+QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"))
+REPORTING = r"(?:said|says|told|added|explained|noted|stated|wrote|argued|warned|insisted|recalled|continued|asked)"
+
+# General cues of opinion and analysis (outside quotation marks).
+SUBJECTIVE = re.compile(
+    r"\b(basically|essentially|actually|clearly|obviously|arguably|frankly|honestly|surely|certainly|"
+    r"perhaps|probably|presumably|apparently|seemingly|undoubtedly|interestingly|importantly|remarkably|"
+    r"staggering|stunning|astonishing|incredible|amazing|shocking|massive|huge|enormous|smart|brilliant|"
+    r"savvy|foolish|risky|bold|crucial|vital|significant(?:ly)?|impressive|dramatic|terrible|excellent|"
+    r"game[- ]changer|big deal|the real story|the thing about|here's the thing|make no mistake|"
+    r"in other words|in conclusion|it remains to be seen|time will tell|the question is|"
+    r"we think|we believe|i think|i believe|in my view|in our view|my take|we['’]re seeing|we are seeing|"
+    r"should|ought to|needs? to|must)\b",
+    re.IGNORECASE,
+)
+SPECULATION = re.compile(r"\b(could|might|may|would|suggests?|likely|unlikely|possibly|potentially|seems?|appears? to)\b",
+                         re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|we|we're|we’re|we've|we’ve|our|us|let's|let’s|you|you're|you’re)\b", re.IGNORECASE)
+CONTRACTION = re.compile(r"\b\w+['’](?:s|re|ve|ll|d|t)\b(?!\s+(?:[A-Z]))", re.IGNORECASE)
+ATTRIBUTED = re.compile(rf"\b{REPORTING}\b|\baccording to\b|\bsaid in a statement\b", re.IGNORECASE)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside quotation marks; an unclosed quote runs to
+    the end of the sentence, a closing mark with no opening starts at the beginning."""
+    spans: list[tuple[int, int]] = []
+    for open_, close in QUOTE_PAIRS:
+        pos = 0
+        for _ in range(50):
+            i = text.find(open_, pos)
+            if i < 0:
+                break
+            if open_ == "‘" or open_ == '"':
+                # an apostrophe or inch mark is not a quote; require a word start after it
+                if i + 1 < len(text) and not (text[i + 1].isalpha() or text[i + 1] in "$0123456789"):
+                    pos = i + 1
+                    continue
+            j = text.find(close, i + 1)
+            if open_ == "‘":
+                while j >= 0 and j + 1 < len(text) and text[j + 1].isalpha():  # it’s, don’t
+                    j = text.find(close, j + 1)
+            if j < 0:
+                spans.append((i + 1, len(text)))
+                break
+            spans.append((i + 1, j))
+            pos = j + 1
+    if not spans:
+        j = text.find("”")
+        if j > 0 and "“" not in text[:j]:
+            spans.append((0, j))
+    return sorted(s for s in spans if s[1] - s[0] > 0)
+
+
+def outside_quotes(text: str) -> str:
+    spans = quote_spans(text)
+    if not spans:
+        return text
+    out, pos = [], 0
+    for a, b in spans:
+        out.append(text[pos:max(pos, a)])
+        out.append(" … ")
+        pos = max(pos, b)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def is_quote(text: str, block: str) -> bool:
+    if block == "quote":
+        return True
+    return any(len(text[a:b].split()) >= 4 for a, b in quote_spans(text))
+
+
+def has_verb(text: str) -> bool:
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    prev = ""
+    for w in words:
+        if w in AUX or any(w.endswith(x) for x in ("'s", "'re", "'ve", "'ll", "n't")):
+            return True
+        if len(w) > 3 and w.endswith("ed"):
+            return True
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss") and prev and prev not in _DETERMINERS:
+            return True
+        prev = w
+    return False
+
+
+def is_title_case(text: str) -> bool:
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    if len(words) < 3:
+        return False
+    caps = sum(w[0].isupper() for w in words)
+    return caps / len(words) >= 0.7 and not text.rstrip().endswith((".", "?", "!", '"', "”"))
+
+
+def is_furniture(text: str, block: str) -> bool:
+    if block == "heading":
+        return True
+    t = text.strip()
+    if len(t.split()) < 5 or len(t) < 25:
+        return True
+    if FURNITURE.search(t):
+        return True
+    if is_title_case(t):
+        return True
+    if not has_verb(t):
+        return True
+    letters = sum(c.isalpha() for c in t)
+    return letters < 0.6 * len(t)
+
+
+def commentary_score(text: str) -> float:
+    """> 0 leans opinion/analysis, computed on the words outside quotation marks."""
+    out = outside_quotes(text)
+    score = 0.0
+    if "?" in out:
+        score += 2
+    if "!" in out:
+        score += 1
+    score += 1.0 * len(SUBJECTIVE.findall(out))
+    if FIRST_PERSON.search(out):
+        score += 1.5
+    contractions = [c for c in CONTRACTION.findall(out)]
+    score += 0.75 * min(2, len(re.findall(r"\b\w+['’](?:re|ve|ll|d)\b|\b(?:it|that|here|there|what)['’]s\b|\b\w+n['’]t\b", out, re.I)))
+    if SPECULATION.search(out):
+        score += 1.0
+    if ATTRIBUTED.search(out):
+        score -= 2.0
+    return score

@@ -1,0 +1,125 @@
+"""Sentences -> groups stating one fact. Candidates come from blocking; each
+candidate pair is scored by IDF-weighted overlap (cosine, and containment for
+a short sentence inside a long one) plus agreement of normalized numbers."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .aliases import AliasTable, UnionFind
+from .blocking import candidate_pairs
+from .features import SentenceFeatures
+from .numbers import NumberMention, overlaps
+
+# Calibrated on tests/expectations and tests/corpora (see tests/scoring.py).
+PAIR_THRESHOLD = 0.48
+LINK_THRESHOLD = 0.30  # average similarity between two groups before they merge
+NUMBER_WEIGHT = 1.6
+
+
+@dataclass(frozen=True)
+class Unit:
+    sf: SentenceFeatures
+    features: frozenset[str]
+
+
+def sentence_features(sf: SentenceFeatures, aliases: AliasTable, initial_only: frozenset[str]) -> frozenset[str]:
+    fs = set(sf.stems)
+    for n in sf.names:
+        if n.initial and n.key in initial_only and " " not in n.key:
+            fs.add(n.key)  # an ordinary capitalized first word, not a name
+        else:
+            fs.add("@" + aliases.group(n.key))
+    for num in sf.numbers:
+        if num.is_year:
+            fs.add(f"Y:{int(num.low)}")
+        else:
+            fs.add(num.key)
+    return frozenset(fs)
+
+
+def idf_weights(df: dict[str, int], n: int) -> dict[str, float]:
+    out = {}
+    for f, d in df.items():
+        w = math.log((n + 1) / (d + 0.5))
+        if f.startswith("N:"):
+            w *= NUMBER_WEIGHT
+        out[f] = max(w, 0.05)
+    return out
+
+
+def numbers_conflict(a: tuple[NumberMention, ...], b: tuple[NumberMention, ...]) -> bool:
+    """Both state a value of the same kind, and the values do not overlap (a range
+    containing a point value is read as agreement, not a conflict), and neither
+    value appears on the other side."""
+    return bool(conflicting_numbers(a, b))
+
+
+def conflicting_numbers(a: tuple[NumberMention, ...], b: tuple[NumberMention, ...]) -> list[tuple[NumberMention, NumberMention]]:
+    na = [x for x in a if not x.is_year and x.unit]
+    nb = [x for x in b if not x.is_year and x.unit]
+    out = []
+    for x in na:
+        for y in nb:
+            if x.unit == y.unit and not overlaps(x, y):
+                if not any(overlaps(x, z) for z in nb) and not any(overlaps(y, z) for z in na):
+                    out.append((x, y))
+    return out
+
+
+def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
+    shared = a.features & b.features
+    if not shared:
+        return 0.0
+    sw = sum(w.get(f, 0.0) for f in shared)
+    wa = sum(w.get(f, 0.0) for f in a.features)
+    wb = sum(w.get(f, 0.0) for f in b.features)
+    if wa <= 0 or wb <= 0:
+        return 0.0
+    cos = sw / math.sqrt(wa * wb)
+    cont = sw / min(wa, wb)
+    score = max(cos, 0.75 * cont if len(shared) >= 4 else 0.0)
+    if numbers_conflict(a.sf.numbers, b.sf.numbers):
+        return min(score, 0.2)
+    return score
+
+
+def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) -> tuple[list[list[int]], dict]:
+    strong = frozenset(f for f in df if f.startswith("N:"))
+    pairs, visits = candidate_pairs([u.features for u in units], df, strong=strong)
+    scored = []
+    for i, j in pairs:
+        s = similarity(units[i], units[j], w)
+        if s >= PAIR_THRESHOLD:
+            scored.append((-s, i, j))
+    scored.sort()
+    uf = UnionFind()
+    members: dict[str, list[int]] = {str(i): [i] for i in range(len(units))}
+    cache: dict[tuple[int, int], float] = {}
+
+    def sim(i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        if key not in cache:
+            cache[key] = similarity(units[key[0]], units[key[1]], w)
+        return cache[key]
+
+    for neg, i, j in scored:
+        ri, rj = uf.find(str(i)), uf.find(str(j))
+        if ri == rj:
+            continue
+        ga, gb = members[ri], members[rj]
+        cross = [(x, y) for x in ga[:12] for y in gb[:12]]
+        sims = [sim(x, y) for x, y in cross]
+        if min(sims) < 0.2 and any(numbers_conflict(units[x].sf.numbers, units[y].sf.numbers) for x, y in cross):
+            continue
+        if sum(sims) / len(sims) < LINK_THRESHOLD:
+            continue
+        uf.union(ri, rj)
+        root = uf.find(ri)
+        other = rj if root == ri else ri
+        members[root] = sorted(members[root] + members.pop(other))
+    groups = [members[r] for r in sorted(members, key=lambda r: members[r][0])]
+    stats: dict = {"sentences": len(units), "candidate_pairs": len(pairs), "posting_visits": visits,
+                   "scored_pairs": len(scored), "pairs": pairs}
+    return groups, stats

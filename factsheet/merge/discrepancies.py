@@ -1,0 +1,83 @@
+"""Sources giving different values for the same thing.
+
+Two sentences from different sources are compared when blocking paired them
+and their context (everything but the numbers) is similar; their values
+conflict when they have the same unit and do not overlap. A range containing a
+point value ("$1 billion to $5 billion" vs "$2 billion") is read as agreement,
+not a conflict."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+
+from ..models import Discrepancy, ValueVariant
+from .aliases import UnionFind
+from .cluster import Unit, conflicting_numbers
+from .numbers import NumberMention
+
+CONTEXT_THRESHOLD = 0.42
+
+
+def _context_similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
+    fa = {f for f in a.features if not f.startswith("N:")}
+    fb = {f for f in b.features if not f.startswith("N:")}
+    shared = fa & fb
+    if len(shared) < 3:
+        return 0.0
+    sw = sum(w.get(f, 0.0) for f in shared)
+    wa = sum(w.get(f, 0.0) for f in fa)
+    wb = sum(w.get(f, 0.0) for f in fb)
+    return sw / math.sqrt(wa * wb) if wa and wb else 0.0
+
+
+def find_discrepancies(
+    units: list[Unit],
+    pairs: set[tuple[int, int]],
+    claim_of_unit: list[str],
+    w: dict[str, float],
+    commentary_claims: set[str],
+) -> list[Discrepancy]:
+    found: list[tuple[str, str, NumberMention, NumberMention, str, str]] = []
+    for i, j in sorted(pairs):
+        a, b = units[i], units[j]
+        if a.sf.record == b.sf.record:
+            continue
+        ca, cb = claim_of_unit[i], claim_of_unit[j]
+        if ca == cb or ca in commentary_claims or cb in commentary_claims:
+            continue
+        conflicts = conflicting_numbers(a.sf.numbers, b.sf.numbers)
+        if not conflicts or _context_similarity(a, b, w) < CONTEXT_THRESHOLD:
+            continue
+        x, y = conflicts[0]
+        found.append((ca, cb, x, y, a.sf.record, b.sf.record))
+    # one discrepancy per connected set of claims that disagree on one unit
+    uf = UnionFind()
+    for ca, cb, x, *_ in found:
+        uf.union(f"{x.unit}|{ca}", f"{x.unit}|{cb}")
+    grouped: dict[str, list] = defaultdict(list)
+    for item in found:
+        grouped[uf.find(f"{item[2].unit}|{item[0]}")].append(item)
+    out = []
+    for key in sorted(grouped):
+        items = grouped[key]
+        values: dict[tuple[float, float], dict] = {}
+        for ca, cb, x, y, ra, rb in items:
+            for num, claim, rec in ((x, ca, ra), (y, cb, rb)):
+                v = values.setdefault((num.low, num.high), {"text": num.text, "sources": set(), "claims": set()})
+                v["sources"].add(rec)
+                v["claims"].add(claim)
+        unit = items[0][2]
+        subject = unit.unit_text if unit.unit_text not in ("USD", "EUR", "GBP", "%", "") else (
+            "amount" if unit.unit_text != "%" else "percentage")
+        variants = tuple(
+            ValueVariant(v["text"], tuple(sorted(v["sources"])), tuple(sorted(v["claims"])))
+            for _, v in sorted(values.items())
+        )
+        claims = tuple(sorted({c for v in variants for c in v.claims}))
+        summary = f"Sources differ on the {subject}: " + "; ".join(
+            f"{', '.join(v.sources)} say{'s' if len(v.sources) == 1 else ''} {v.value}" for v in variants) + "."
+        did = "d-" + hashlib.sha1("|".join(claims).encode()).hexdigest()[:8]
+        out.append(Discrepancy(did, summary, subject, claims, variants))
+    return out

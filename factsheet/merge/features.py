@@ -1,0 +1,126 @@
+"""Per-record feature extraction: a pure function of one record, memoized by
+(record.id, record.content_hash) so a re-merge after one edit reuses the rest."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from ..models import Record, Sentence
+from .classify import commentary_score, is_furniture, is_quote, outside_quotes
+from .names import NameMention, extract_names
+from .numbers import NumberMention, extract_numbers
+from .text import content_stems
+
+US_FORMS = re.compile(r"\b(?:U\.S\.A?\.?|USA|US|United States(?: of America)?|America)\b")
+
+
+@dataclass(frozen=True)
+class SentenceFeatures:
+    record: str
+    index: int  # position in record.sentences
+    sentence: Sentence
+    stems: tuple[str, ...]  # content stems of words that are not part of a name
+    names: tuple[NameMention, ...]
+    numbers: tuple[NumberMention, ...]
+    claimable: bool
+    quote: bool
+    commentary: float
+    alias_pairs: tuple[tuple[str, str], ...]  # (name key, name key) stated to be the same thing
+    speakers: tuple[str, ...] = ()  # name keys used with a reporting verb ("Liu said", "said Liu")
+
+
+@dataclass(frozen=True)
+class RecordFeatures:
+    record_id: str
+    content_hash: str
+    sentences: tuple[SentenceFeatures, ...]
+
+
+_REPORTING = r"(?:said|says|told|added|explained|noted|stated|wrote|argued|warned|revealed|insisted|expects|believes|sees)"
+_REPORTED_AFTER = re.compile(rf"\s+(?:also\s+|previously\s+|later\s+)?{_REPORTING}\b")
+_REPORTED_BEFORE = re.compile(rf"\b(?:said|says|according to)\s+$")
+_ALIAS_AFTER = re.compile(
+    r",?\s*(?:\(\s*)?(?:also |better |commonly |widely |formerly |officially |locally |popularly )?"
+    r"(?:known as|called|dubbed|nicknamed|referred to as|or simply)\s+$", re.IGNORECASE)
+_ALIAS_OPEN = re.compile(r"^\s*(?:Also |Better |Commonly |Widely |Formerly )?(?:known as|called)\s+", re.IGNORECASE)
+
+
+def _alias_pairs(text: str, names: tuple[NameMention, ...], prev_subject: str | None) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for i, n in enumerate(names):
+        between_prev = text[names[i - 1].end:n.start] if i > 0 else ""
+        nxt_char = text[n.end:n.end + 2]
+        if nxt_char[:1] in ("'", "’"):
+            continue  # "best known as Apple's supplier": a description, not a name
+        # "X, also known as Y" / "X (Y)" / "X (also known as Y)"
+        if i > 0 and (_ALIAS_AFTER.search(between_prev) or re.fullmatch(r"\s*\(\s*", between_prev)):
+            if re.fullmatch(r"\s*\(\s*", between_prev) and not text[n.end:].lstrip().startswith(")"):
+                continue
+            pairs.append((names[i - 1].key, n.key))
+        # "Also known as Y, the Taiwanese company ..." refers to the previous sentence's subject
+        elif i == 0 and prev_subject and _ALIAS_OPEN.match(text[:n.start]) and text[n.end:n.end + 1] == ",":
+            pairs.append((prev_subject, n.key))
+    return [(a, b) for a, b in pairs if a != b]
+
+
+def _stems_outside_names(text: str, names: tuple[NameMention, ...]) -> tuple[str, ...]:
+    pieces, pos = [], 0
+    for n in names:
+        pieces.append(text[pos:n.start])
+        pieces.append(" ")
+        pos = n.end
+    pieces.append(text[pos:])
+    return tuple(content_stems("".join(pieces)))
+
+
+def extract_record(record: Record) -> RecordFeatures:
+    out: list[SentenceFeatures] = []
+    prev_subject: str | None = None
+    for i, s in enumerate(record.sentences):
+        text = US_FORMS.sub("USA", s.text)  # same length forms are not needed: offsets stay per-text
+        names = extract_names(text)
+        nums = extract_numbers(s.text)
+        claimable = not is_furniture(s.text, s.block)
+        pairs = _alias_pairs(text, names, prev_subject)
+        speakers = tuple(n.key for n in names if _REPORTED_AFTER.match(text[n.end:]) or _REPORTED_BEFORE.search(text[:n.start]))
+        out.append(SentenceFeatures(
+            record=record.id, index=i, sentence=s, stems=_stems_outside_names(text, names), names=names,
+            numbers=nums, claimable=claimable, quote=is_quote(s.text, s.block),
+            commentary=commentary_score(s.text), alias_pairs=tuple(pairs), speakers=speakers,
+        ))
+        if names:
+            prev_subject = names[0].key
+    return RecordFeatures(record.id, record.content_hash, tuple(out))
+
+
+class FeatureCache:
+    """LRU of RecordFeatures keyed by (record id, content hash)."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self._entries: OrderedDict[tuple[str, str], RecordFeatures] = OrderedDict()
+        self._lock = threading.Lock()
+        self.size = size
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, record: Record) -> RecordFeatures:
+        key = (record.id, record.content_hash)
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is not None:
+                self._entries.move_to_end(key)
+                self.hits += 1
+                return hit
+        feats = extract_record(record)
+        with self._lock:
+            self.misses += 1
+            self._entries[key] = feats
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return feats
+
+
+FEATURES = FeatureCache()

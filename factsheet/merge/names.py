@@ -1,0 +1,118 @@
+"""Proper names in one sentence: capitalized phrases, split at job titles, with
+corporate suffixes normalized away in their keys. No list of known names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import STOPWORDS
+
+TITLES = (
+    "Chief Executive Officer", "Chief Financial Officer", "Chief Operating Officer", "Chief Technology Officer",
+    "Chief Strategy Officer", "Chief Executive", "Vice President", "Prime Minister", "Executive Director",
+    "Managing Director", "General Manager", "Vice Chairman", "Deputy Minister", "Fire Chief", "Police Chief",
+    "CEO", "CFO", "COO", "CTO", "CSO", "CIO", "VP", "SVP", "EVP", "Chairman", "Chairwoman", "Chairperson", "Chair",
+    "President", "Founder", "Co-founder", "Cofounder", "Director", "Minister", "Secretary", "Governor", "Mayor",
+    "Senator", "Sen.", "Rep.", "Gov.", "Representative", "Spokesperson", "Spokesman", "Spokeswoman",
+    "Commissioner", "Chancellor", "Professor", "Prof.", "Dr.", "Judge", "Justice", "Captain", "Capt.", "Inspector",
+    "Superintendent", "Sheriff", "Chief", "Head", "Analyst", "Economist", "Ambassador", "Lieutenant", "Sergeant",
+    "Officer", "Manager", "Engineer", "Researcher", "Scientist", "Coach", "Premier", "King", "Queen", "Pope",
+)
+ORG_SUFFIXES = ("co", "co.", "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "limited", "llc",
+                "plc", "group", "holdings", "company", "incorporated", "ag", "sa", "s.a.", "gmbh", "nv", "bv",
+                "lp", "llp", "pte")
+MONTHS_DAYS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
+# Capitalized words that open sentences or headlines without naming anything.
+NOT_NAMES = frozenset("""also according alongside although despite however meanwhile moreover while when where after
+before during since until unless if though because besides here there this that these those they their them it its
+he she his her we our us i you your a an the in on at for from with without by of to as and but or so yet not no
+what which who why how new more most many much some several other another each every all both either neither one two
+three four five six seven eight nine ten first second third last next today yesterday tomorrow tldr update updated
+read share related follow subscribe click sign log""".split())
+
+_TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+_CAP = r"(?:[A-Z][\w&\-]*\.?|[A-Z]\.)"
+PHRASE_RE = re.compile(rf"{_CAP}(?:(?:\s+(?:of|de|del|van|von|der|la|le|&)\s+|\s+|-)?{_CAP})*")
+_POSS = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class NameMention:
+    text: str  # as written, possessive removed
+    key: str  # normalized: lowercase, corporate suffixes dropped
+    start: int
+    end: int
+    initial: bool  # first word of the sentence (might be an ordinary capitalized word)
+    title: str = ""  # job title written just before it ("CEO" in "OpenAI CEO Sam Altman")
+    title_org: str = ""  # organization written before that title ("OpenAI")
+    has_suffix: bool = False  # "Co.", "Inc.", "Group"...
+
+
+def name_key(text: str) -> tuple[str, bool]:
+    words = [w for w in re.split(r"\s+", _POSS.sub("", text.strip())) if w]
+    had = False
+    while len(words) > 1 and words[-1].lower().rstrip(",") in ORG_SUFFIXES:
+        words.pop()
+        had = True
+    key = " ".join(words).lower().strip(".,;:'’").replace("’", "'")
+    key = re.sub(r"\s*&\s*", " & ", key)
+    return key, had
+
+
+def _split_titles(text: str, start: int) -> list[tuple[str, int, str, str]]:
+    """"OpenAI CEO Sam Altman" -> [("OpenAI", s, "", ""), ("Sam Altman", s2, "CEO", "OpenAI")]."""
+    parts: list[tuple[str, int, str, str]] = []
+    pos = 0
+    pending_title = ""
+    pending_org = ""
+    for m in re.finditer(rf"(?<!\w)(?:{_TITLE_RE})(?!\w)", text):
+        before = text[pos:m.start()].strip()
+        if before:
+            b_start = start + pos + (len(text[pos:m.start()]) - len(text[pos:m.start()].lstrip()))
+            if pending_title:
+                parts.append((before, b_start, pending_title, pending_org))
+            else:
+                parts.append((before, b_start, "", ""))
+            pending_org = before if not pending_title else ""
+        pending_title = m.group()
+        pos = m.end()
+    rest = text[pos:].strip()
+    if rest:
+        r_start = start + pos + (len(text[pos:]) - len(text[pos:].lstrip()))
+        parts.append((rest, r_start, pending_title, pending_org))
+    return parts
+
+
+def extract_names(sentence: str) -> tuple[NameMention, ...]:
+    out: list[NameMention] = []
+    lead = len(sentence) - len(sentence.lstrip(" \"'“‘(*-•"))
+    for m in PHRASE_RE.finditer(sentence):
+        text = m.group().rstrip(".") if not re.search(r"\b(?:Co|Inc|Corp|Ltd|Jr|Sr|St)\.$", m.group()) else m.group()
+        start = m.start()
+        if start > 0 and (sentence[start - 1].isalnum() or sentence[start - 1] in "$"):
+            continue
+        for part, p_start, title, org in _split_titles(text, start):
+            words = part.split()
+            initial = p_start <= lead
+            # drop ordinary capitalized words at the front ("The", "According", "On")
+            while words and (words[0].lower().strip(".,") in NOT_NAMES or words[0].lower() in MONTHS_DAYS):
+                p_start += len(words[0]) + 1
+                words = words[1:]
+                initial = False
+            while words and words[-1].lower() in ("of", "de", "and", "&", "the"):
+                words = words[:-1]
+            if not words:
+                continue
+            part = " ".join(words)
+            if all(w.lower().strip(".") in MONTHS_DAYS for w in words):
+                continue
+            if org and org.split()[0].lower() in NOT_NAMES:
+                org = ""
+            key, had_suffix = name_key(part)
+            if not key or key in STOPWORDS or len(key) < 2:
+                continue
+            out.append(NameMention(_POSS.sub("", part), key, p_start, p_start + len(part), initial,
+                                   title, org, had_suffix))
+    return tuple(out)

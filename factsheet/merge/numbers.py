@@ -1,0 +1,214 @@
+"""Numeric mentions: "$1 billion to $5 billion", "between 10% and 20%",
+"2,000 racks per week", "1.4 trillion dollars", "17 percent", "$1.8bn".
+
+Each mention becomes a NumberMention with normalized bounds and a unit class,
+so that differently worded sentences compare equal (or visibly differ)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import STOPWORDS, stem
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+    "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12,
+}
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+CURRENCY_PREFIX = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+                   "¥": "JPY", "rs": "INR", "rs.": "INR", "inr": "INR", "c$": "CAD", "a$": "AUD", "chf": "CHF"}
+CURRENCY_SUFFIX = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR",
+                   "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR", "francs": "CHF"}
+PERCENT_WORDS = ("percent", "per cent", "percentage points", "%")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+          "sept", "oct", "nov", "dec")
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_WNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_SCALE = r"(?:thousand|million|billion|trillion|mln|bln|bn|mn|tn|k|m|b)\b"
+_CUR = r"(?:US\$|C\$|A\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?|INR\s?|Rs\.?\s?)"
+_ONE = rf"(?:{_CUR})?(?:{_NUM}|(?:{_WNUM})\b)(?:\s?{_SCALE})?(?:\s?(?:%|percent\b|per cent\b))?"
+NUMBER_RE = re.compile(
+    rf"(?P<pre>\bbetween\s+|\bfrom\s+)?(?P<a>{_ONE})"
+    rf"(?:(?P<sep>\s*(?:-|–|—|to|and)\s*)(?P<b>{_ONE}))?",
+    re.IGNORECASE,
+)
+QUALIFIERS = {"up to": "at most", "as many as": "at most", "as much as": "at most", "at most": "at most",
+              "over": "more than", "more than": "more than", "above": "more than", "at least": "at least",
+              "nearly": "about", "about": "about", "around": "about", "roughly": "about", "almost": "about",
+              "some": "about", "approximately": "about", "under": "less than", "less than": "less than",
+              "fewer than": "less than"}
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    text: str  # as stated
+    start: int  # offsets within the sentence text
+    end: int
+    low: float
+    high: float
+    unit: str  # "USD", "%", "year", or a stemmed noun ("rack/week"), or "" for a bare count
+    unit_text: str  # the unit as a reader sees it: "USD", "%", "racks per week"
+    qualifier: str = ""  # "at most", "more than", ...
+
+    @property
+    def key(self) -> str:
+        return f"N:{self.unit}:{_fmt(self.low)}-{_fmt(self.high)}"
+
+    @property
+    def is_year(self) -> bool:
+        return self.unit == "@year"
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.6g}"
+
+
+def _parse_one(token: str) -> tuple[float | None, str, bool, float | None]:
+    """-> (value without scale, currency, percent?, scale or None)."""
+    t = token.strip()
+    low = t.lower()
+    currency = ""
+    for pre in sorted(CURRENCY_PREFIX, key=len, reverse=True):
+        if low.startswith(pre):
+            currency = CURRENCY_PREFIX[pre]
+            t = t[len(pre):].strip()
+            low = t.lower()
+            break
+    percent = low.endswith(("%", "percent", "per cent"))
+    low = re.sub(r"\s*(%|percent|per cent)$", "", low)
+    m = re.match(rf"({_NUM}|{_WNUM})\s?(\w+)?$", low)
+    if not m:
+        return None, currency, percent, None
+    raw = m.group(1)
+    value = float(WORD_NUMBERS[raw]) if raw in WORD_NUMBERS else float(raw.replace(",", ""))
+    scale = SCALES.get(m.group(2) or "")
+    return value, currency, percent, scale
+
+
+def _unit_after(sentence: str, end: int) -> tuple[str, str, str, int]:
+    """The noun after a count: ("rack/week", "racks per week", currency, new end)."""
+    rest = sentence[end:end + 60]
+    m = re.match(r"\s+(dollars?|euros?|pounds|yen|yuan|rupees|francs|usd)\b", rest, re.I)
+    if m:
+        return "", "", CURRENCY_SUFFIX[m.group(1).lower()], end + m.end()
+    # "2,000 racks per week", "2,000 AI server racks per week", "12,000 dockworkers"
+    m = re.match(r"((?:\s+[A-Za-z][A-Za-z\-]*){1,3}?)\s+(per|a|each|every)\s+(day|week|month|year|hour|minute|second|quarter|person|capita|head)\b", rest)
+    if m and not any(w.lower() in STOPWORDS for w in m.group(1).split()):
+        head = m.group(1).split()[-1]
+        return (stem(head) + "/" + stem(m.group(3)), f"{m.group(1).strip()} {m.group(2)} {m.group(3)}", "",
+                end + m.end())
+    m = re.match(r"\s+([a-z][a-z\-]+)", rest)
+    if not m:
+        return "", "", "", end
+    noun = m.group(1)
+    if noun in STOPWORDS or noun in SCALES or noun in MONTHS or noun.endswith("ly"):
+        return "", "", "", end
+    return stem(noun), noun, "", end + m.end()
+
+
+def _is_date_context(sentence: str, start: int, end: int) -> bool:
+    before = sentence[max(0, start - 12):start].lower()
+    after = sentence[end:end + 3]
+    return bool(re.search(r"(" + "|".join(MONTHS) + r")\.?\s*$", before)) or bool(re.match(r"[:/]\d", after))
+
+
+def extract_numbers(sentence: str) -> tuple[NumberMention, ...]:
+    out: list[NumberMention] = []
+    pos = 0
+    for _ in range(200):  # bounded: a sentence never has this many numbers
+        m = NUMBER_RE.search(sentence, pos)
+        if not m:
+            break
+        pos = m.end()
+        a, b = m.group("a"), m.group("b")
+        start, end = m.start("a"), m.end()
+        if start > 0 and (sentence[start - 1].isalnum() or sentence[start - 1] in "-/."):
+            pos = m.end("a")
+            continue
+        if m.group("pre"):
+            if not b or m.group("sep").strip().lower() not in ("and", "to", "-", "–", "—"):
+                m_pre = False
+            else:
+                m_pre = True
+            if m_pre:
+                start = m.start("pre")
+        va, cura, pa, sa = _parse_one(a)
+        if va is None:
+            continue
+        vb = cura_b = pb = sb = None
+        sep = (m.group("sep") or "").strip().lower()
+        if b:
+            vb, cura_b, pb, sb = _parse_one(b)
+            # "10 and 20 workers" without "between" is two numbers, not a range
+            kinds_differ = (pa != pb) or (cura and cura_b and cura != cura_b) or (pa and cura_b) or (pb and cura)
+            if vb is None or (sep == "and" and not m.group("pre")) or vb < va or kinds_differ:
+                vb = cura_b = pb = sb = None
+                end = pos = m.end("a")
+        is_word = a.strip().lower() in WORD_NUMBERS
+        if is_word and vb is None and not (sa or pa or cura) and a.strip().lower() in ("one", "two"):
+            continue  # "the two companies", "one of the": not a quantity worth a figure
+        if _is_date_context(sentence, start, end):
+            continue
+        scale_a = sa or (sb if vb is not None else None) or 1.0
+        scale_b = sb or sa or 1.0
+        low = va * scale_a
+        high = (vb * scale_b) if vb is not None else low
+        currency = cura or (cura_b or "")
+        percent = pa or bool(pb)
+        unit, unit_text = "", ""
+        if currency:
+            unit, unit_text = currency, currency
+        elif percent:
+            unit, unit_text = "%", "%"
+        else:
+            u, ut, cur2, new_end = _unit_after(sentence, end)
+            if cur2:
+                unit, unit_text, end = cur2, cur2, new_end
+            elif (not sa and vb is None and float(va).is_integer() and 1900 <= va <= 2100
+                  and "," not in a and not ut):
+                unit, unit_text = "@year", "year"
+            elif u:
+                unit, unit_text = u, ut
+        before = sentence[max(0, start - 16):start].lower()
+        qualifier = ""
+        for phrase, q in QUALIFIERS.items():
+            if re.search(rf"\b{phrase}\s*$", before):
+                qualifier = q
+                break
+        text = sentence[start:end].strip()
+        out.append(NumberMention(text, start, end, low, high, unit, unit_text, qualifier))
+    return tuple(out)
+
+
+def compatible(a: NumberMention, b: NumberMention) -> bool:
+    """Same kind of quantity (same unit, or one unit unknown and neither is money/percent/year)."""
+    if a.unit == b.unit:
+        return True
+    special = {"USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "%", "@year"}
+    if not a.unit or not b.unit:
+        return a.unit not in special and b.unit not in special
+    return False
+
+
+def same_value(a: NumberMention, b: NumberMention) -> bool:
+    return compatible(a, b) and _close(a.low, b.low) and _close(a.high, b.high)
+
+
+def overlaps(a: NumberMention, b: NumberMention) -> bool:
+    return compatible(a, b) and a.low <= b.high * (1 + 1e-9) and b.low <= a.high * (1 + 1e-9)
+
+
+def _close(x: float, y: float) -> bool:
+    return abs(x - y) <= 1e-9 * max(abs(x), abs(y), 1.0)
+
+
+def display(n: NumberMention) -> str:
+    return n.text

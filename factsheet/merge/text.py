@@ -1,0 +1,96 @@
+"""Word-level normalization: tokens, stopwords, a light stemmer, general news
+synonyms. Pure functions, no corpus knowledge."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my
+myself no nor not of off on once only or other our ours ourselves out over own same she should so some
+such than that the their theirs them themselves then there these they this those through to too under
+until up very was we were what when where which while who whom why will with would you your yours
+yourself yourselves s t don now new one per via upon amid among within without across along around
+already still yet even though however also said say says told tell stated state according would
+""".split())
+
+# General reporting/news synonyms, mapped to one representative stem.
+SYNONYMS = {
+    "said": "say", "says": "say", "saying": "say", "told": "say", "tell": "say", "stated": "say",
+    "state": "say", "noted": "say", "note": "say", "added": "say", "explain": "say", "explained": "say",
+    "spend": "invest", "spent": "invest", "spending": "invest", "investment": "invest", "invested": "invest",
+    "investing": "invest", "invests": "invest",
+    "purchase": "buy", "purchases": "buy", "purchased": "buy", "bought": "buy", "buying": "buy",
+    "acquire": "buy", "acquired": "buy",
+    "pact": "agreement", "deal": "agreement", "accord": "agreement",
+    "firm": "company", "companies": "company", "firms": "company",
+    "centre": "center", "centres": "center", "organisation": "organization",
+    "programme": "program", "labour": "labor",
+    "roughly": "about", "approximately": "about", "nearly": "about", "around": "about",
+    "percent": "%", "per cent": "%",
+    "began": "start", "begin": "start", "begun": "start", "started": "start", "starting": "start",
+    "commenced": "start", "launched": "launch",
+    "killed": "die", "died": "die", "dead": "die", "deaths": "die", "death": "die",
+    "injured": "injur", "injuries": "injur", "hurt": "injur", "wounded": "injur",
+    "announce": "announc", "unveiled": "announc", "unveil": "announc",
+    "workers": "worker", "employees": "worker", "staff": "worker",
+    "teamed": "partner", "team": "partner", "partnering": "partner", "partnership": "partner",
+    "tie-up": "partner", "collaboration": "partner", "collaborate": "partner", "collaborated": "partner",
+}
+
+_SUFFIXES = (("ational", "ate"), ("ization", "ize"), ("ations", "ate"), ("ation", "ate"), ("iness", "y"),
+             ("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if w in SYNONYMS:
+        return SYNONYMS[w]
+    if len(w) <= 4:
+        return w
+    for suffix, repl in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            if suffix == "s" and w.endswith(("ss", "us", "is")):
+                continue
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return SYNONYMS.get(w, w)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of non-stopword words, in order."""
+    out = []
+    for w in words(text):
+        lw = w.lower().replace("’", "'")
+        if lw in STOPWORDS or (lw.endswith("'s") and lw[:-2] in STOPWORDS):
+            continue
+        s = stem(w)
+        if s and s not in STOPWORDS:
+            out.append(s)
+    return out
+
+
+def normalize_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def normalized_for_id(text: str) -> str:
+    """Lowercase, punctuation-free, single-spaced: the basis of claim ids."""
+    t = text.lower().replace("’", "'").replace("“", '"').replace("”", '"')
+    t = re.sub(r"[^\w%$.]+", " ", t)
+    return " ".join(t.split())
