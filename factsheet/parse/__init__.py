@@ -1,9 +1,8 @@
 """Parse stage: one file's bytes -> one normalized Record (or diagnostics).
 
 A pure function of (relative path, bytes, limits), so it can run in any
-executor and be cached by content hash.
-
-PLACEHOLDER IMPLEMENTATION: to be replaced by the real readers/cleaning/segmentation.
+executor and be cached by content hash. Steps: decode -> front matter ->
+metadata -> blocks -> cleaning -> sentences -> inference -> Record.
 """
 
 from __future__ import annotations
@@ -12,9 +11,22 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-import frontmatter
+from ..errors import ContentError
+from ..models import Diagnostic, Record, RemovedSpan, Sentence
+from . import rules as R
+from .blocks import Block, split_blocks
+from .clean import clean_blocks
+from .decode import decode_article
+from .frontmatter import read_front_matter
+from .infer import infer_missing
+from .metadata import read_metadata, slugify
+from .segment import split_sentences
+from .shape import data_shape, prose_sentences
 
-from ..models import Diagnostic, Record, Sentence
+__all__ = ["ParseResult", "parse_article", "slug_for_path"]
+
+MIN_PROSE_SENTENCES = 2
+MIN_PROSE_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -24,24 +36,130 @@ class ParseResult:
 
 
 def slug_for_path(rel_path: str) -> str:
-    stem = rel_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
-    return slug or "article"
+    stem = rel_path.rsplit("/", 1)[-1]
+    if "." in stem.lstrip("."):
+        stem = stem.rsplit(".", 1)[0]
+    return slugify(stem, limit=90) or "article"
 
 
 def parse_article(rel_path: str, data: bytes, *, max_bytes: int) -> ParseResult:
-    text = data.decode("utf-8", errors="replace")
-    post = frontmatter.loads(text)
-    body_offset = text.find(post.content[:40]) if post.content else 0
-    sentences = []
-    for m in re.finditer(r"[^\n.!?]+[.!?]?", text[body_offset:]):
-        s = m.group().strip()
-        if len(s) > 20:
-            start = body_offset + m.start() + (len(m.group()) - len(m.group().lstrip()))
-            sentences.append(Sentence(f"s{len(sentences)+1}", s, start, start + len(s), 0))
-    rec = Record(
-        id=slug_for_path(rel_path), path=rel_path, content_hash=hashlib.sha256(data).hexdigest(),
-        title=post.get("title"), publisher=None, date=None, url=None, author=None, tags=(),
-        description=None, meta={}, inferred=(), text=post.content, sentences=tuple(sentences), removed=(),
+    """Never raises for bad input: errors come back as diagnostics, record None."""
+    try:
+        return _parse(rel_path, data, max_bytes)
+    except ContentError as exc:
+        return ParseResult(None, (exc.diagnostic,))
+    except RecursionError:
+        return ParseResult(None, (Diagnostic(rel_path, "front matter nested too deeply; skipped"),))
+
+
+def _parse(rel_path: str, data: bytes, max_bytes: int) -> ParseResult:
+    decoded = decode_article(rel_path, data, max_bytes)
+    notes = list(decoded.diagnostics)
+    if decoded.text is None:
+        return ParseResult(None, tuple(notes))
+    raw = decoded.text
+    fm = read_front_matter(raw, rel_path)
+    meta = read_metadata(fm.meta, rel_path, raw)
+    notes.extend(meta.diagnostics)
+
+    shape = data_shape(fm.body)
+    if shape is not None:
+        notes.append(Diagnostic(rel_path, f"not an article (looks like {shape}); skipped", "warning"))
+        return ParseResult(None, tuple(notes))
+
+    blocks, rule_spans = split_blocks(raw, fm.body_start)
+    cleaning = clean_blocks(raw, blocks, rule_spans, title=meta.title, description=meta.description)
+    kept = cleaning.kept()
+    sentences, kept_blocks, ad_spans = _sentences(raw, kept)
+    removed = sorted(cleaning.removed + ad_spans, key=lambda s: (s.start, s.end))
+
+    count, words = prose_sentences([s.text for s in sentences if s.block != "heading"])
+    if count < MIN_PROSE_SENTENCES or words < MIN_PROSE_WORDS:
+        notes.append(Diagnostic(
+            rel_path, f"not an article (only {count} sentence(s), {words} word(s) of prose after cleaning); skipped",
+            "warning"))
+        return ParseResult(None, tuple(notes))
+
+    top_end = _top_end(kept)
+    guess = infer_missing(kept, removed, top_end)
+    inferred: list[str] = []
+
+    def pick(name: str, given: str | None, guessed: str | None) -> str | None:
+        if given is not None:
+            return given
+        if guessed is not None:
+            inferred.append(name)
+        return guessed
+
+    record = Record(
+        id=meta.id or slug_for_path(rel_path),
+        path=rel_path,
+        content_hash=hashlib.sha256(data).hexdigest(),
+        title=pick("title", meta.title, guess.title),
+        publisher=pick("publisher", meta.publisher, guess.publisher),
+        date=pick("date", meta.date, guess.date),
+        url=pick("url", meta.url, guess.url),
+        author=pick("author", meta.author, guess.author),
+        tags=meta.tags,
+        description=meta.description,
+        meta=meta.meta,
+        inferred=tuple(inferred),
+        text="\n\n".join(" ".join(s.text for s in group) for group in kept_blocks),
+        sentences=tuple(sentences),
+        removed=tuple(removed),
+        diagnostics=tuple(notes),
     )
-    return ParseResult(rec)
+    return ParseResult(record, tuple(notes))
+
+
+def _top_end(kept: list[Block]) -> int:
+    """End of the region where an article states its own date and byline:
+    up to the start of the second prose paragraph."""
+    prose = [b for b in kept if b.kind != "heading" and b.words >= 12]
+    if len(prose) >= 2:
+        return prose[1].start
+    return prose[0].end if prose else (kept[-1].end if kept else 0)
+
+
+def _sentences(raw: str, kept: list[Block]) -> tuple[list[Sentence], list[list[Sentence]], list[RemovedSpan]]:
+    sentences: list[Sentence] = []
+    groups: list[list[Sentence]] = []
+    ads: list[RemovedSpan] = []
+    for block in kept:
+        if block.kind == "heading":
+            spans = [(block.start, block.end)]
+        else:
+            spans = split_sentences(raw, block.start, block.end)
+        spans, dropped = _drop_advertorial(raw, spans)
+        ads.extend(dropped)
+        if not spans:
+            continue
+        group: list[Sentence] = []
+        for start, end in spans:
+            sentence = Sentence(
+                id=f"s{len(sentences) + 1}", text=raw[start:end], start=start, end=end,
+                paragraph=len(groups), block=block.kind,  # type: ignore[arg-type]
+            )
+            sentences.append(sentence)
+            group.append(sentence)
+        groups.append(group)
+    return sentences, groups, ads
+
+
+def _drop_advertorial(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
+    """Promotional sentences that plug a business (a domain name or a
+    "speaking of which" turn, plus sales vocabulary), and a "For companies..."
+    lead-in right before one."""
+    keep: list[tuple[int, int]] = []
+    dropped: list[RemovedSpan] = []
+    for start, end in spans:
+        text = raw[start:end]
+        promo = bool(R.PROMO.search(text)) and (bool(R.DOMAIN.search(text)) or bool(R.PROMO_OPENER.match(text)))
+        if not promo:
+            keep.append((start, end))
+            continue
+        if keep and R.PROMO_LEAD_IN.match(raw[keep[-1][0] : keep[-1][1]]):
+            ls, le = keep.pop()
+            dropped.append(RemovedSpan(ls, le, raw[ls:le], "advertorial"))
+        dropped.append(RemovedSpan(start, end, text, "advertorial"))
+    return keep, dropped

@@ -1,11 +1,24 @@
-"""Front matter readers. PLACEHOLDER: YAML only."""
+"""Front matter readers: YAML (``---``), TOML (``+++``), JSON (a leading
+``{...}`` object) and a conservative "bare" form (a leading block of
+``Key: value`` lines with known metadata keys, ended by a blank line).
+
+Malformed front matter raises ContentError naming the file, the line of the
+problem in the file and the parser's own message. Never swallowed.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-import frontmatter
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from ..errors import ContentError
+from ..models import Diagnostic
 
 
 @dataclass(frozen=True)
@@ -16,7 +29,153 @@ class FrontMatter:
     format: str | None  # "yaml", "toml", "json", "bare" or None
 
 
+_LEADING_BLANK = re.compile(r"\A(?:[ \t]*\r?\n)*")
+_LINE_END = re.compile(r"\r?\n|\Z")
+_YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*\r?$", re.M)
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+_BARE_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9 _-]{0,23}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*\r?$")
+_FENCE_LINE = re.compile(r"[ \t]*\r?$")
+
+# Keys that mark a leading "Key: value" block as metadata (normalized: lower
+# case, no spaces, hyphens or underscores).
+BARE_KEYS = frozenset({
+    "title", "headline", "date", "published", "pubdate", "pubdatetime", "publishdate", "publishedat",
+    "publicationdate", "datepublished", "updated", "modified", "url", "link", "canonical", "canonicalurl",
+    "permalink", "source", "publisher", "outlet", "sitename", "site", "publication", "author", "authors",
+    "byline", "tags", "keywords", "categories", "category", "description", "summary", "excerpt",
+    "id", "slug", "lang", "language", "subtitle",
+})
+
+
+def norm_key(key: str) -> str:
+    return re.sub(r"[\s_-]+", "", key).lower()
+
+
+def _line_at(text: str, offset: int) -> tuple[int, str]:
+    line_no = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return line_no, text[start : end if end >= 0 else len(text)].rstrip("\r")
+
+
+def _line_text(text: str, line_no: int) -> str | None:
+    lines = text.split("\n")
+    if 1 <= line_no <= len(lines):
+        return lines[line_no - 1].rstrip("\r")
+    return None
+
+
+def _fail(text: str, path: str, message: str, line_no: int) -> ContentError:
+    return ContentError(Diagnostic(path, message, "error", line_no, _line_text(text, line_no)))
+
+
 def read_front_matter(text: str, path: str) -> FrontMatter:
-    post = frontmatter.loads(text)
-    start = text.find(post.content) if post.content else len(text)
-    return FrontMatter(dict(post.metadata), post.content, max(start, 0), "yaml" if post.metadata else None)
+    lead = _LEADING_BLANK.match(text).end()
+    head = text[lead : lead + 4]
+    if head.startswith("---") and text[lead + 3 : lead + 4] in ("\n", "\r", " ", "\t", ""):
+        found = _read_fenced(text, path, lead, "yaml")
+        if found is not None:
+            return found
+    elif head.startswith("+++"):
+        found = _read_fenced(text, path, lead, "toml")
+        if found is not None:
+            return found
+    elif head.startswith("{"):
+        return _read_json(text, path, lead)
+    bare = _read_bare(text, lead)
+    if bare is not None:
+        return bare
+    return FrontMatter({}, text, 0, None)
+
+
+def _read_fenced(text: str, path: str, lead: int, fmt: str) -> FrontMatter | None:
+    open_end = _LINE_END.search(text, lead).end()
+    closer = (_YAML_CLOSE if fmt == "yaml" else _TOML_CLOSE).search(text, open_end)
+    first_line = text.count("\n", 0, open_end) + 1  # file line of the first metadata line
+    if closer is None:
+        # A lone "---" may be a Markdown rule; only complain when the next line
+        # looks like metadata.
+        next_line = text[open_end : _LINE_END.search(text, open_end).start()]
+        if re.match(r"^[A-Za-z_][\w -]*\s*[:=]", next_line):
+            fence = "---" if fmt == "yaml" else "+++"
+            raise _fail(text, path, f"front matter opened with '{fence}' on line {first_line - 1} is never closed", first_line - 1)
+        return None
+    block = text[open_end : closer.start()]
+    body_start = _LINE_END.search(text, closer.end()).end()
+    meta = _parse_yaml(text, path, block, first_line) if fmt == "yaml" else _parse_toml(text, path, block, first_line)
+    return FrontMatter(meta, text[body_start:], body_start, fmt)
+
+
+def _parse_yaml(text: str, path: str, block: str, first_line: int) -> dict[str, Any]:
+    try:
+        meta = YAMLHandler().load(block)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line_no = first_line + (mark.line if mark else 0)
+        problem = exc.problem or exc.context or "invalid syntax"
+        if exc.context and exc.problem:
+            problem = f"{problem} ({exc.context})"
+        raise _fail(text, path, f"invalid YAML front matter: {problem}", line_no) from None
+    except yaml.YAMLError as exc:
+        raise _fail(text, path, f"invalid YAML front matter: {exc}", first_line) from None
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        kind = "a list" if isinstance(meta, list) else f"a {type(meta).__name__}"
+        raise _fail(text, path, f"front matter must be a mapping of keys to values, not {kind}", first_line)
+    return {str(k): v for k, v in meta.items()}
+
+
+def _parse_toml(text: str, path: str, block: str, first_line: int) -> dict[str, Any]:
+    try:
+        return tomllib.loads(block)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        pos = _TOML_POS.search(message)
+        line_no = first_line + (int(pos.group(1)) - 1 if pos else 0)
+        message = _TOML_POS.sub("", message).strip()
+        raise _fail(text, path, f"invalid TOML front matter: {message}", line_no) from None
+
+
+def _read_json(text: str, path: str, lead: int) -> FrontMatter:
+    try:
+        meta, end = json.JSONDecoder().raw_decode(text, lead)
+    except json.JSONDecodeError as exc:
+        raise _fail(text, path, f"invalid JSON front matter: {exc.msg}", exc.lineno) from None
+    rest = _FENCE_LINE.match(text, end)
+    if rest is None:
+        line_no, _ = _line_at(text, end)
+        raise _fail(text, path, "unexpected text after the JSON front matter on the same line", line_no)
+    body_start = _LINE_END.search(text, rest.end()).end() if rest.end() < len(text) else len(text)
+    return FrontMatter(meta, text[body_start:], body_start, "json")
+
+
+def _read_bare(text: str, lead: int) -> FrontMatter | None:
+    """Leading ``Key: value`` lines, only when unambiguous: every line is a
+    short key with a value, most keys are known metadata keys, and a blank line
+    (or a ``---`` rule) follows before the body."""
+    pos = lead
+    pairs: list[tuple[str, str]] = []
+    while pos < len(text) and len(pairs) < 40:
+        end_match = _LINE_END.search(text, pos)
+        line = text[pos : end_match.start()]
+        if not line.strip() or line.strip() == "---":
+            break
+        m = _BARE_LINE.match(line)
+        if m is None:
+            return None
+        pairs.append((m.group(1).strip(), m.group(2)))
+        pos = end_match.end()
+        if end_match.start() == len(text):
+            return None  # the whole file is key/value lines: not an article with metadata
+    if not pairs or pos >= len(text):
+        return None
+    known = sum(norm_key(k) in BARE_KEYS for k, _ in pairs)
+    if known == 0 or known * 2 < len(pairs) or (len(pairs) == 1 and not known):
+        return None
+    meta: dict[str, Any] = {}
+    for key, value in pairs:
+        meta.setdefault(key, value)
+    body_start = _LINE_END.search(text, pos).end()
+    return FrontMatter(meta, text[body_start:], body_start, "bare")

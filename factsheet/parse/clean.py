@@ -1,0 +1,265 @@
+"""Cleaning: drop page furniture block by block, recording a RemovedSpan (with
+a reason) for every span removed. Rules look at the shape of text (repetition,
+list and link density, short lines) and at furniture vocabulary shared by many
+sites; see rules.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import RemovedSpan
+from . import rules as R
+from .blocks import Block, looks_like_heading
+
+_NORM = re.compile(r"[^a-z0-9$%]+")
+_TOKEN = re.compile(r"[a-z0-9$][a-z0-9$%,.'’-]*")
+_STOP = frozenset("""
+the and for with that this from into will have has had was were are been its their they them his her
+our your you not but also over about after than then such which who whom what when where while would
+could should can may might must does did doing just very more most some any all each other only into
+onto upon per via out off its it's inc corp ltd co
+""".split())
+
+
+@dataclass
+class Cleaning:
+    raw: str
+    blocks: list[Block]
+    removed: list[RemovedSpan] = field(default_factory=list)
+    dropped: set[int] = field(default_factory=set)  # block indexes removed whole
+
+    def drop(self, block: Block, reason: str) -> None:
+        if block.index in self.dropped:
+            return
+        self.dropped.add(block.index)
+        self.span(block.outer_start, block.outer_end, reason)
+
+    def span(self, start: int, end: int, reason: str) -> None:
+        if end > start:
+            self.removed.append(RemovedSpan(start, end, self.raw[start:end], reason))
+
+    def kept(self) -> list[Block]:
+        return [b for b in self.blocks if b.index not in self.dropped]
+
+
+def norm_text(text: str) -> str:
+    return _NORM.sub(" ", text.lower().replace("’", "'")).strip()
+
+
+def content_tokens(text: str) -> set[str]:
+    out = set()
+    for tok in _TOKEN.findall(text.lower()):
+        tok = tok.rstrip(".,'’-")
+        if tok and tok not in _STOP and (len(tok) >= 3 or tok[0].isdigit() or tok[0] == "$"):
+            out.add(tok[:5])
+    return out
+
+
+def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int]], *,
+                 title: str | None, description: str | None) -> Cleaning:
+    c = Cleaning(raw, blocks)
+    for start, end in rule_spans:
+        c.span(start, end, "horizontal rule")
+    _related_sections(c)
+    _ticker_runs(c)
+    for block in c.kept():
+        reason = furniture_reason(block)
+        if reason:
+            c.drop(block, reason)
+    _dateline_prefix(c)
+    _repeated_title(c, title)
+    _repeated_description(c, description)
+    _repeated_paragraphs(c)
+    _teasers(c)
+    _summary_bullets(c)
+    c.removed.sort(key=lambda s: (s.start, s.end))
+    return c
+
+
+def furniture_reason(block: Block) -> str | None:
+    text = block.text
+    words = block.words
+    if R.SYNDICATION_ANYWHERE.search(text):
+        return "syndication notice"
+    if words <= 40 and R.RELATED_LINK.match(text):
+        return "related-story link"
+    if R.DISCLAIMER.match(text) or (len(R.ADVICE_PHRASES.findall(text)) >= 1 and words <= 120
+                                   and re.search(r"\b(?:this|the) (?:article|content|site|information)\b", text, re.I)):
+        return "disclaimer"
+    if words <= 12 and R.WIDGET.match(text.strip("*_ ")):
+        return "share/comment widget"
+    if words <= 40 and R.COMMENT_FORM.search(text):
+        return "comment form"
+    if R.READING_TIME.match(text):
+        return "reading time"
+    if words <= 25 and (R.BYLINE.match(text) or R.AUTHOR_LINE.match(text)):
+        return "byline"
+    if R.IMAGE_MD.match(text) or R.IMAGE_PATH.match(text) or R.IMAGE_HTML.match(text):
+        return "image"
+    if R.BARE_URL.match(text):
+        return "bare link"
+    if words <= 40 and (R.CAPTION.match(text) or R.CREDIT_WORDS.search(text)):
+        return "caption or photo credit"
+    if block.kind == "heading" and R.BOILERPLATE_HEADER.match(text.strip("*_ ")):
+        return "boilerplate header"
+    if words <= 25 and R.SOURCE_LINE.match(text):
+        return "source attribution"
+    if words <= 25 and R.ORIGINALLY.match(text):
+        return "syndication notice"
+    if words <= 15 and R.COPYRIGHT.match(text):
+        return "copyright notice"
+    if words <= 12 and R.DATE_ALONE.match(text):
+        return "dateline"
+    return None
+
+
+def _related_sections(c: Cleaning) -> None:
+    """A related-stories header and the block under it. Late in the page it runs
+    to the end; earlier, it covers the run of link-like lines that follows."""
+    blocks = c.blocks
+    if not blocks:
+        return
+    body_len = max(1, blocks[-1].end - blocks[0].start)
+    for i, block in enumerate(blocks):
+        if block.index in c.dropped or block.words > 8 or not R.RELATED_HEADER.match(block.text.strip("*_ ")):
+            continue
+        c.drop(block, "related-story block")
+        late = (block.start - blocks[0].start) / body_len >= 0.5
+        for nxt in blocks[i + 1 :]:
+            if not late and not _link_like(nxt):
+                break
+            c.drop(nxt, "related-story block")
+        if late:
+            return
+
+
+def _link_like(block: Block) -> bool:
+    text = block.text
+    return (
+        block.kind in ("heading", "bullet")
+        or bool(R.MD_LINK.search(text)) and len(R.MD_LINK.sub("", text).split()) <= 6
+        or R.BARE_URL.match(text) is not None
+        or block.words <= 12 and not text.endswith((".", "!", "?", '"', "”"))
+    )
+
+
+def _ticker_runs(c: Cleaning) -> None:
+    """Market widgets: runs of very short lines made of prices, symbols, nulls and dashes."""
+    run: list[Block] = []
+
+    def flush() -> None:
+        strong = sum(bool(R.TICKER_STRONG.search(b.text)) for b in run)
+        if len(run) >= 3 and strong >= 2:
+            for b in run:
+                c.drop(b, "price ticker / market widget")
+        run.clear()
+
+    for block in c.blocks:
+        if block.index not in c.dropped and block.words <= 6 and not block.text.endswith((".", "!", "?")):
+            run.append(block)
+        else:
+            flush()
+    flush()
+
+
+def _dateline_prefix(c: Cleaning) -> None:
+    """"date 2025-11-21 Headline text": the date label goes, the headline stays."""
+    for block in c.kept()[:3]:
+        m = R.DATELINE_PREFIX.match(block.text)
+        if not m:
+            continue
+        rest = block.start + m.end()
+        if rest >= block.end:
+            c.drop(block, "dateline")
+            return
+        c.span(block.outer_start, block.start + len(m.group().rstrip()), "dateline")
+        block.start = rest
+        block.outer_start = rest
+        block.text = c.raw[block.start : block.end]
+        block.kind = "heading" if looks_like_heading(block.text) else block.kind
+        return
+
+
+def _repeated_title(c: Cleaning, title: str | None) -> None:
+    """Lines that repeat the title (sometimes with a suffix like " - Site coverage")."""
+    kept = c.kept()
+    if title is None:
+        first = next((b for b in kept[:2] if b.kind == "heading" and b.words >= 3), None)
+        if first is None:
+            return
+        title = first.text
+        kept = [b for b in kept if b is not first]
+    key = norm_text(title)
+    if not key:
+        return
+    for block in kept[:6]:
+        text = norm_text(block.text)
+        if text == key or (text.startswith(key) and len(text.split()) - len(key.split()) <= 6
+                           and block.kind == "heading"):
+            c.drop(block, "repeated title")
+
+
+def _repeated_description(c: Cleaning, description: str | None) -> None:
+    if not description:
+        return
+    key = norm_text(description)
+    for block in c.kept()[:4]:
+        if norm_text(block.text) == key:
+            c.drop(block, "repeated description")
+
+
+def _repeated_paragraphs(c: Cleaning) -> None:
+    """Scrapers paste whole articles twice: keep the first copy of each paragraph."""
+    seen: set[str] = set()
+    for block in c.kept():
+        key = norm_text(block.text)
+        if len(key.split()) < 4:
+            continue
+        if key in seen:
+            c.drop(block, "repeated paragraph")
+        else:
+            seen.add(key)
+
+
+def _teasers(c: Cleaning) -> None:
+    """A truncated teaser at the top ("... [...]") that repeats the article below."""
+    kept = c.kept()
+    for block in kept[:3]:
+        if block.words < 12 or not R.TRUNCATION.search(block.text):
+            continue
+        tokens = content_tokens(block.text)
+        rest: set[str] = set()
+        for other in kept:
+            if other is not block:
+                rest |= content_tokens(other.text)
+        if tokens and len(tokens & rest) / len(tokens) >= 0.7:
+            c.drop(block, "teaser repeating the article")
+
+
+def _summary_bullets(c: Cleaning) -> None:
+    """TL;DR / key-point bullets that say again what a body paragraph says."""
+    kept = c.kept()
+    prose = [b for b in kept if b.kind in ("paragraph", "quote") and b.words >= 12]
+    if not prose:
+        return
+    first_prose = prose[0].index
+    summary_zone = {b.index for b in kept if b.index < first_prose}
+    for removed in c.removed:
+        if removed.reason == "boilerplate header" and R.SUMMARY_HEADER.match(removed.text.strip("#*_ :")):
+            after = [b for b in kept if b.start > removed.end]
+            for b in after:
+                if b.kind != "bullet":
+                    break
+                summary_zone.add(b.index)
+    windows = [content_tokens(p.text) for p in prose]
+    windows += [windows[i] | windows[i + 1] for i in range(len(windows) - 1)]
+    for block in kept:
+        if block.kind != "bullet" or block.index not in summary_zone:
+            continue
+        tokens = content_tokens(block.text)
+        if len(tokens) < 4:
+            continue
+        best = max(len(tokens & w) / len(tokens) for w in windows)
+        if best >= 0.6:
+            c.drop(block, "summary bullet repeating the body")

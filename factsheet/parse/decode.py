@@ -1,0 +1,95 @@
+"""Bytes -> text, with the bad-input checks that come before any parsing:
+size, emptiness, binary content, and a decoding fallback for non-UTF-8 files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Diagnostic
+
+# C0 controls other than tab/newline/carriage return/form feed, DEL, and the
+# replacement character: text files have almost none of these.
+_NON_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_BINARY_SAMPLE = 16384
+_MAX_NON_TEXT_RATIO = 0.05
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str | None  # None when the file cannot be used
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _line_of_byte(data: bytes, offset: int) -> tuple[int, str]:
+    line_no = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    end = data.find(b"\n", offset)
+    raw_line = data[start : end if end >= 0 else len(data)]
+    return line_no, raw_line.decode("utf-8", errors="replace").rstrip("\r")
+
+
+def _error(path: str, message: str) -> Decoded:
+    return Decoded(None, (Diagnostic(path, message, "error"),))
+
+
+def decode_article(path: str, data: bytes, max_bytes: int) -> Decoded:
+    if len(data) > max_bytes:
+        return _error(path, f"file is {len(data):,} bytes, over the {max_bytes:,}-byte limit; skipped")
+    if not data:
+        return _error(path, "empty file; skipped")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode_utf16(path, data)
+    if b"\x00" in data:
+        return _error(path, "binary file (contains NUL bytes), not an article; skipped")
+    notes: list[Diagnostic] = []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text_or_none, note = _fallback(path, data, exc)
+        if text_or_none is None:
+            return Decoded(None, (note,))
+        text = text_or_none
+        notes.append(note)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        return _error(path, "file has only whitespace, no text; skipped")
+    sample = text[:_BINARY_SAMPLE]
+    if len(_NON_TEXT.findall(sample)) > _MAX_NON_TEXT_RATIO * len(sample):
+        return _error(path, "binary file (mostly non-text bytes), not an article; skipped")
+    return Decoded(text, tuple(notes))
+
+
+def _decode_utf16(path: str, data: bytes) -> Decoded:
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        return _error(path, "binary file (invalid UTF-16), not an article; skipped")
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        return _error(path, "file has only whitespace, no text; skipped")
+    note = Diagnostic(path, "file is UTF-16, not UTF-8; decoded as UTF-16", "warning")
+    return Decoded(text, (note,))
+
+
+def _fallback(path: str, data: bytes, exc: UnicodeDecodeError) -> tuple[str | None, Diagnostic]:
+    line_no, line_text = _line_of_byte(data, exc.start)
+    bad = data[exc.start]
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+    except Exception:  # a broken detector must not break the build
+        best = None
+    if best is None or best.encoding is None:
+        return None, Diagnostic(
+            path, f"not UTF-8 text (byte 0x{bad:02x} at offset {exc.start}) and no encoding fits; skipped",
+            "error", line_no, line_text,
+        )
+    text = str(best)
+    message = (
+        f"not valid UTF-8 (byte 0x{bad:02x} at offset {exc.start}); "
+        f"decoded as {best.encoding} — please save the file as UTF-8"
+    )
+    return text, Diagnostic(path, message, "warning", line_no, text.splitlines()[line_no - 1] if line_no <= len(text.splitlines()) else None)

@@ -1,0 +1,133 @@
+"""Infer title, publisher, date, author and url from the text when the front
+matter does not give them. Only from the article's own furniture (attribution
+lines, datelines, bylines) near the top; never from related-story blocks,
+which carry other stories' dates. Better none than wrong."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import RemovedSpan
+from . import rules as R
+from .blocks import Block
+from .dates import date_from_match
+
+_PUB_AFTER = re.compile(r"\b(?:appeared|was published) first (?:on|at|in)\s+(?P<pub>[^\n]+?)(?:\.(?=\s|$|[A-Z])|\s*$)", re.I)
+_MARKUP = re.compile(r"[*_`\[\]]+")
+
+
+@dataclass
+class Inferred:
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+
+def _clean_name(text: str | None, max_words: int = 8) -> str | None:
+    if not text:
+        return None
+    link = R.MD_LINK.search(text)
+    if link:
+        text = link.group("label")
+    text = _MARKUP.sub("", text).strip(" \t.,;:-–—|")
+    if not text or len(text) > 80 or len(text.split()) > max_words or R.BARE_URL.match(text):
+        return None
+    return text
+
+
+def infer_title(kept: list[Block]) -> str | None:
+    for block in kept[:5]:
+        if block.explicit_heading and block.words >= 2:
+            return block.text.strip("*_ ")
+    for block in kept[:2]:
+        if block.kind == "heading" and block.words >= 3:
+            return block.text.strip("*_ ")
+    return None
+
+
+def infer_publisher(removed: list[RemovedSpan]) -> tuple[str | None, str | None]:
+    """(publisher, url) from attribution lines."""
+    for span in removed:
+        if span.reason == "syndication notice":
+            m = _PUB_AFTER.search(span.text) or R.ORIGINALLY.match(span.text.strip())
+            name = _clean_name(m.group("pub")) if m else None
+            if name:
+                return name, None
+    for span in removed:
+        if span.reason == "source attribution":
+            m = R.SOURCE_LINE.match(span.text.strip())
+            rest = m.group("rest").strip() if m else ""
+            link = R.MD_LINK.search(rest)
+            if link:
+                return _clean_name(link.group("label")), link.group("url")
+            if R.BARE_URL.match(rest):
+                return None, rest.strip("<>")
+            return _clean_name(rest), None
+    for span in removed:
+        if span.reason == "copyright notice":
+            m = R.COPYRIGHT.match(span.text.strip())
+            if m and _clean_name(m.group("pub")):
+                return _clean_name(m.group("pub")), None
+    return None, None
+
+
+def infer_date(kept: list[Block], removed: list[RemovedSpan], top_end: int) -> str | None:
+    """The article's own date: a dateline/byline above the body, or a news
+    dateline opening the first paragraph. Later text is not looked at."""
+    found: list[tuple[int, str]] = []  # (priority, iso)
+    for span in removed:
+        if span.start >= top_end or span.reason not in ("dateline", "byline"):
+            continue
+        text = span.text.strip()
+        m = R.DATELINE_PREFIX.match(text) or R.DATE_ALONE.match(text)
+        if m is None and span.reason == "byline":
+            m = re.search(R.DATE_IN_TEXT, text, re.I)
+            if m:
+                iso = date_from_match(m)
+                if iso:
+                    found.append((1, iso))
+            continue
+        if m is None:
+            continue
+        iso = date_from_match(m)
+        label = (m.groupdict().get("label") or "").lower()
+        if iso:
+            found.append((2 if "updated" in label else 0, iso))
+    for block in kept[:3]:
+        if block.start >= top_end:
+            break
+        m = R.NEWS_DATELINE.match(block.text)
+        if m:
+            iso = date_from_match(m)
+            if iso:
+                found.append((1, iso))
+    if not found:
+        return None
+    found.sort(key=lambda item: item[0])
+    return found[0][1]
+
+
+def infer_author(removed: list[RemovedSpan], top_end: int) -> str | None:
+    for span in removed:
+        if span.reason != "byline" or span.start >= top_end:
+            continue
+        m = R.BYLINE.match(span.text.strip()) or R.AUTHOR_LINE.match(span.text.strip())
+        if m:
+            name = _clean_name(m.group("name"))
+            if name:
+                return name
+    return None
+
+
+def infer_missing(kept: list[Block], removed: list[RemovedSpan], top_end: int) -> Inferred:
+    publisher, url = infer_publisher(removed)
+    return Inferred(
+        title=infer_title(kept),
+        publisher=publisher,
+        date=infer_date(kept, removed, top_end),
+        author=infer_author(removed, top_end),
+        url=url,
+    )

@@ -1,0 +1,120 @@
+"""Furniture vocabulary and shapes shared by many sites. Each rule is general:
+widget words, link/list shape, short lines; never an outlet's name."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import DATE_IN_TEXT
+
+I = re.I
+
+RELATED_HEADER = re.compile(
+    r"^(?:you (?:may|might) (?:also )?(?:like|enjoy)|also read|read (?:more|also|next)|"
+    r"more (?:stories|news|articles|headlines|coverage|from (?:us|our site|the site)|on this(?: story| topic)?|to read)|"
+    r"related(?: (?:stories|articles|posts|news|reading|coverage|content|links|topics|videos))?|"
+    r"recommended(?: (?:for you|stories|articles|reading|videos))?|further reading|see also|"
+    r"trending(?: now| stories| news| articles)?|popular (?:now|stories|posts|articles)|"
+    r"most (?:read|popular|viewed|shared)|latest (?:news|stories|posts|articles|headlines)|editor'?s picks|"
+    r"top stories|don'?t miss|what to read next|recent (?:posts|stories|articles)|keep reading)\s*:?$",
+    I,
+)
+RELATED_LINK = re.compile(
+    r"^(?:also read|read also|read more|read next|related|see also|also see|recommended|"
+    r"don'?t miss|must read|more|watch|listen|explore more)\s*:\s*\S",
+    I,
+)
+SYNDICATION = re.compile(r"\bThe post\b.{3,400}?\b(?:appeared|was published) first (?:on|at|in)\s+(?P<pub>[^\n]+?)\s*\.?\s*$", I | re.S)
+SYNDICATION_ANYWHERE = re.compile(r"\bThe post\b.{3,400}?\b(?:appeared|was published) first (?:on|at|in)\b", I | re.S)
+ORIGINALLY = re.compile(
+    r"^(?:this (?:article|story|post|piece) )?(?:was )?(?:originally|first) (?:published|appeared|posted)"
+    r"(?: (?:on|in|at|by))\s+(?P<pub>[^\n]+?)\s*\.?$",
+    I,
+)
+SOURCE_LINE = re.compile(
+    r"^[*_]*(?:source|sources|via|courtesy of)[*_]*\s*:[*_]*\s*(?P<rest>.+)$", I
+)
+MD_LINK = re.compile(r"\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)")
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<pub>[^.\n]{2,60}?)\.?\s*(?:all rights reserved\.?)?$", I)
+DISCLAIMER = re.compile(
+    r"^(?:[*_]*)(?:disclaimer|disclosure|legal disclaimer|important notice|risk warning|editorial note: this (?:content|article) is sponsored)\b",
+    I,
+)
+ADVICE_PHRASES = re.compile(
+    r"informational purposes only|(?:does not|doesn't|do not|should not be) (?:constitute|considered)[^.]{0,40}advice|"
+    r"not (?:financial|investment|legal) advice|do your own research",
+    I,
+)
+WIDGET = re.compile(
+    r"^(?:share(?: this(?: article| story| post| page)?| on \w+| via \w+)?|tweet|email|print|"
+    r"\d*\s*comments?|leave a (?:reply|comment)|post (?:a )?comment|cancel reply|add a comment|"
+    r"subscribe(?: now| to our newsletter)?|sign up(?: for our newsletter)?|follow us(?: on [\w ,&]+)?|"
+    r"tags?:.*|filed under:?.*|categories:.*|posted in:?.*|click to (?:share|print|email).*|like this:?|"
+    r"loading\.*|advertisement|sponsored(?: content| post)?|special offer(?: banner)?|"
+    r"(?:promo(?:tion(?:al)?)?|ad|advert) banner|skip to (?:main )?content|back to top|"
+    r"share this:?|copy link|link copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|x)$",
+    I,
+)
+COMMENT_FORM = re.compile(
+    r"your email address will not be published|required fields are marked|save my name, email|"
+    r"notify me of (?:new|follow-up) (?:comments|posts)",
+    I,
+)
+READING_TIME = re.compile(r"^(?:reading time:?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?(?:\s+read(?:ing time)?)?$", I)
+BYLINE = re.compile(
+    r"^(?:by|written by|words by|story by|posted by|reporting by|report by)\s+"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al-\w+)){0,4}"
+    r"(?:\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)",
+)
+AUTHOR_LINE = re.compile(r"^(?:author|written by|reporter)\s*:\s*(?P<name>[A-Z][^|,\n]{2,60}?)\s*$", I)
+IMAGE_MD = re.compile(r"^(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?$")
+IMAGE_PATH = re.compile(r"^\(?\S*\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?)(?:\?\S*)?\)?$", I)
+IMAGE_HTML = re.compile(r"^<(?:img|figure|picture|source)\b[^>]*>$", I)
+BARE_URL = re.compile(r"^<?https?://\S+>?$", I)
+CAPTION = re.compile(
+    r"^(?:photo|image|picture|illustration|graphic|file photo|featured image|video|pictured)s?"
+    r"(?:\s+credits?)?\s*(?::|\||by\b|courtesy\b|credit\b)",
+    I,
+)
+CREDIT_WORDS = re.compile(
+    r"\b(?:Getty Images|Shutterstock|AP Photo|iStock(?:photo)?|Unsplash|Pexels|Alamy|"
+    r"/Reuters|/AFP|/Bloomberg|via Getty|Photo by|Image by|Image credit|Photo credit|Courtesy of)\b",
+)
+BOILERPLATE_HEADER = re.compile(
+    r"^(?:what(?:'s| is) (?:the|this) (?:story|article|news) about|what (?:happened|you need to know)|"
+    r"why (?:it|does it|this) matters?|key (?:takeaways|points|facts|highlights)|the big picture|"
+    r"what'?s next|tl;? ?dr|tldr|summary|article summary|highlights|story highlights|in brief|"
+    r"at a glance|quick (?:read|take|summary|facts)|in short|the gist|overview)\s*[?:.]?$",
+    I,
+)
+SUMMARY_HEADER = re.compile(
+    r"^(?:tl;? ?dr|key (?:takeaways|points|facts|highlights)|summary|article summary|highlights|"
+    r"story highlights|in brief|at a glance|quick (?:read|take|summary|facts)|in short|the gist)\s*[?:.]?$",
+    I,
+)
+TICKER_TOKEN = re.compile(
+    r"^(?:null|undefined|nan|n/a|--+|usd|eur|usdt|btc|eth|price|prices|logo|live|chart|volume|24h|"
+    r"market|cap|change|high|low|[-+]?[$€£]?\d[\d.,]*%?|\(?null\)?|price\(null\)|\(null\))$",
+    I,
+)
+TICKER_STRONG = re.compile(r"\bnull\b|\bundefined\b|\bNaN\b|^-{2,}$|\bprice\b|\bchart\b|\bUSDT?\b", I)
+DATELINE_PREFIX = re.compile(
+    rf"^(?P<label>date|published|publish date|posted|posted on|published on|updated|last updated|"
+    rf"updated on|pubdate)\s*[:=\-–—]?\s*(?:on\s+)?(?P<date>{DATE_IN_TEXT})\s*(?:[|•·—–-]\s*)?",
+    I,
+)
+DATE_ALONE = re.compile(rf"^(?:(?P<label>published|posted|updated|last updated|date)\s*(?:on)?\s*:?\s*)?(?P<date>{DATE_IN_TEXT})(?:\s*(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?$", I)
+NEWS_DATELINE = re.compile(
+    rf"^[A-Z][A-Z.'’ -]{{2,40}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?\s*[,(]\s*(?P<date>{DATE_IN_TEXT})\s*\)?\s*(?:\([A-Za-z ]+\)\s*)?[-—–:]",
+)
+TRUNCATION = re.compile(r"\[(?:\.\.\.|…)\]|(?:\.\.\.|…)\s*$")
+DOMAIN = re.compile(r"\b[A-Za-z0-9][A-Za-z0-9-]{1,62}\.(?:com|net|io|co|org|shop|store|biz|ai|app)\b")
+PROMO = re.compile(
+    r"leading (?:provider|supplier|manufacturer|source)|established itself|trusted by|number one|#1\b|"
+    r"best[- ]in[- ]class|top[- ]rated|check out|use (?:code|coupon)|discount|promo code|special offer|"
+    r"free trial|shop now|order now|learn more at|visit (?:us|our|them)|go-to (?:source|provider|partner)|"
+    r"premier (?:provider|supplier|source)|industry[- ]leading|sign up (?:today|now)|buy now",
+    I,
+)
+PROMO_OPENER = re.compile(r"^(?:speaking of which|on that note|if you(?:'re| are) (?:looking|in the market) for|looking for (?:a|an)\b)", I)
+PROMO_LEAD_IN = re.compile(r"^for (?:companies|businesses|organizations|firms|anyone|those|manufacturers|readers|teams)\b", I)
