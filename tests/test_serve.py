@@ -265,3 +265,34 @@ def test_a_failed_first_build_still_serves_and_recovers(tmp_path: Path, serve) -
     (content / "tram-line.md").write_text(article("Tram line opens", "Ostberg"), encoding="utf-8")
     wait_until(lambda: server.status()["serving"], what="the first good build")
     assert server.get("/")[0] == 200
+
+
+def test_template_and_configuration_changes_rebuild(project: Path, serve) -> None:
+    """A broken template override and a broken factsheet.toml each show as
+    problems naming the file while the last good build stays served; fixing
+    them recovers. (The server runs from the project folder, so it watches
+    its factsheet.toml.)"""
+    templates = project / "my-templates"
+    templates.mkdir()
+    (project / "factsheet.toml").write_text('templates = "my-templates"\n', encoding="utf-8")
+    server = serve(project / "content")
+    builds = server.wait_idle(after_builds=0)["builds"]
+
+    (templates / "index.html").write_text("<html><body>\n{% if %}\n</body></html>\n", encoding="utf-8")
+    status = server.wait_idle(after_builds=builds)
+    assert not status["ok"] and status["serving"]
+    assert any("index.html" in p["where"] for p in status["problems"]), status["problems"]
+    assert server.get("/")[0] == 200  # the last good build
+
+    (templates / "index.html").write_text(
+        "<html><body><p>Custom front page</p></body></html>\n", encoding="utf-8"
+    )
+    wait_until(lambda: b"Custom front page" in server.get("/")[1], what="the fixed template")
+    assert server.status()["ok"]
+
+    builds = server.status()["builds"]
+    (project / "factsheet.toml").write_text('templates = "my-templates"\nbogus = [\n', encoding="utf-8")
+    status = server.wait_idle(after_builds=builds)
+    assert not status["ok"] and "factsheet.toml" in status["problems"][0]["message"]
+    (project / "factsheet.toml").write_text("", encoding="utf-8")  # back to the default theme
+    wait_until(lambda: server.status()["ok"] and b"Custom front page" not in server.get("/")[1], what="the fixed config")
