@@ -39,7 +39,7 @@ SUBJECTIVE = re.compile(
 )
 SPECULATION = re.compile(r"\b(could|might|may|would|suggests?|likely|unlikely|possibly|potentially|seems?|appears? to)\b",
                          re.IGNORECASE)
-FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|we|we're|we’re|we've|we’ve|our|us|let's|let’s|you|you're|you’re)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b((?-i:I|us)|I'm|I’m|we|we're|we’re|we've|we’ve|our|let's|let’s|you|you're|you’re)\b", re.IGNORECASE)
 CONTRACTION = re.compile(r"\b\w+['’](?:s|re|ve|ll|d|t)\b(?!\s+(?:[A-Z]))", re.IGNORECASE)
 ATTRIBUTED = re.compile(rf"\b{REPORTING}\b|\baccording to\b|\bsaid in a statement\b", re.IGNORECASE)
 

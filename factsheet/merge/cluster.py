@@ -14,7 +14,7 @@ from .numbers import NumberMention, overlaps
 
 # Calibrated on tests/expectations and tests/corpora (see tests/scoring.py).
 PAIR_THRESHOLD = 0.48
-LINK_THRESHOLD = 0.30  # average similarity between two groups before they merge
+LINK_THRESHOLD = 0.40  # average similarity between two groups before they merge
 NUMBER_WEIGHT = 1.6
 
 
@@ -79,7 +79,7 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
         return 0.0
     cos = sw / math.sqrt(wa * wb)
     cont = sw / min(wa, wb)
-    score = max(cos, 0.75 * cont if len(shared) >= 4 else 0.0)
+    score = max(cos, 0.75 * cont if len(shared) >= 4 and cos >= 0.3 else 0.0)
     if numbers_conflict(a.sf.numbers, b.sf.numbers):
         return min(score, 0.2)
     return score
