@@ -154,7 +154,9 @@ def _drop_advertorial(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tupl
     dropped: list[RemovedSpan] = []
     for start, end in spans:
         text = raw[start:end]
-        promo = bool(R.PROMO.search(text)) and (bool(R.DOMAIN.search(text)) or bool(R.PROMO_OPENER.match(text)))
+        low = text.lower()
+        promo = R.PROMO.search(low) is not None and (
+            R.DOMAIN.search(low) is not None or R.PROMO_OPENER.match(text) is not None)
         if not promo:
             keep.append((start, end))
             continue

@@ -38,10 +38,17 @@ class Block:
     text: str
     explicit_heading: bool = False
     index: int = 0  # position among all blocks
+    _words: int = -1
 
     @property
     def words(self) -> int:
-        return len(_WORD.findall(self.text))
+        if self._words < 0:
+            self._words = len(_WORD.findall(self.text))
+        return self._words
+
+    def set_text(self, text: str) -> None:
+        self.text = text
+        self._words = -1
 
 
 def _scan_line(raw: str, ls: int, le: int) -> Line:

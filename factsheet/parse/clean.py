@@ -77,6 +77,9 @@ def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int]
     return c
 
 
+_ABOUT_PAGE = re.compile(r"\b(?:this|the) (?:article|content|site|information|post)\b")
+
+
 def furniture_reason(block: Block) -> str | None:
     text = block.text
     words = block.words
@@ -84,16 +87,20 @@ def furniture_reason(block: Block) -> str | None:
         return "syndication notice"
     if words <= 40 and R.RELATED_LINK.match(text):
         return "related-story link"
-    if R.DISCLAIMER.match(text) or (len(R.ADVICE_PHRASES.findall(text)) >= 1 and words <= 120
-                                   and re.search(r"\b(?:this|the) (?:article|content|site|information)\b", text, re.I)):
+    if R.DISCLAIMER.match(text) or (words <= 120 and R.ADVICE_PHRASES.search(low := text.lower())
+                                   and _ABOUT_PAGE.search(low)):
         return "disclaimer"
     if words <= 12 and R.WIDGET.match(text.strip("*_ ")):
         return "share/comment widget"
-    if words <= 40 and R.COMMENT_FORM.search(text):
+    if 2 <= words <= 16 and _social_share(text):
+        return "share/comment widget"
+    if words <= 30 and R.NEWSLETTER.match(text):
+        return "newsletter plug"
+    if words <= 40 and R.COMMENT_FORM.search(text.lower()):
         return "comment form"
     if R.READING_TIME.match(text):
         return "reading time"
-    if words <= 25 and (R.BYLINE.match(text) or R.AUTHOR_LINE.match(text)):
+    if words <= 25 and (_is_byline(text) or R.AUTHOR_LINE.match(text)):
         return "byline"
     if R.IMAGE_MD.match(text) or R.IMAGE_PATH.match(text) or R.IMAGE_HTML.match(text):
         return "image"
@@ -112,6 +119,27 @@ def furniture_reason(block: Block) -> str | None:
     if words <= 12 and R.DATE_ALONE.match(text):
         return "dateline"
     return None
+
+
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december then now contrast comparison law default design far "
+    "late early midday noon the".split()
+)
+
+
+def _is_byline(text: str) -> bool:
+    """"By Jane Doe | May 2, 2026", not "By March, sales had doubled." """
+    m = R.BYLINE.match(text)
+    if m is None or m.group("name").split()[0].lower().strip(".,") in _NOT_NAMES:
+        return False
+    rest = text[m.end():].strip()
+    return not rest or rest[0] in "|·•—–-,/(" or not text.endswith((".", "!", "?"))
+
+
+def _social_share(text: str) -> bool:
+    tokens = re.findall(r"[\w-]+", text.lower())
+    return "share" in tokens and sum(t in R.SOCIAL_WORDS for t in tokens) >= 0.8 * len(tokens)
 
 
 def _related_sections(c: Cleaning) -> None:
@@ -176,7 +204,7 @@ def _dateline_prefix(c: Cleaning) -> None:
         c.span(block.outer_start, block.start + len(m.group().rstrip()), "dateline")
         block.start = rest
         block.outer_start = rest
-        block.text = c.raw[block.start : block.end]
+        block.set_text(c.raw[block.start : block.end])
         block.kind = "heading" if looks_like_heading(block.text) else block.kind
         return
 

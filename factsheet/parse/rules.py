@@ -40,10 +40,11 @@ DISCLAIMER = re.compile(
     r"^(?:[*_]*)(?:disclaimer|disclosure|legal disclaimer|important notice|risk warning|editorial note: this (?:content|article) is sponsored)\b",
     I,
 )
+# Hot patterns below are matched against text.lower() without re.I: Python's
+# engine is ~10x faster on long alternations without IGNORECASE.
 ADVICE_PHRASES = re.compile(
     r"informational purposes only|(?:does not|doesn't|do not|should not be) (?:constitute|considered)[^.]{0,40}advice|"
     r"not (?:financial|investment|legal) advice|do your own research",
-    I,
 )
 WIDGET = re.compile(
     r"^(?:share(?: this(?: article| story| post| page)?| on \w+| via \w+)?|tweet|email|print|"
@@ -58,11 +59,19 @@ WIDGET = re.compile(
 COMMENT_FORM = re.compile(
     r"your email address will not be published|required fields are marked|save my name, email|"
     r"notify me of (?:new|follow-up) (?:comments|posts)",
+)
+SOCIAL_WORDS = frozenset(
+    "share on via this article story post facebook x twitter linkedin whatsapp email e-mail pinterest reddit "
+    "telegram print copy link tweet flipboard messenger threads bluesky mastodon sms".split()
+)
+NEWSLETTER = re.compile(
+    r"^(?:subscribe (?:to|for|now)|sign up (?:for|to|now)|get (?:the latest|our newsletter)|join our (?:newsletter|mailing list|community)|"
+    r"download (?:our|the) app|follow us on|never miss (?:a|an)|stay (?:informed|up to date|in the loop)[^.]{0,20}(?:newsletter|subscribe))",
     I,
 )
 READING_TIME = re.compile(r"^(?:reading time:?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?(?:\s+read(?:ing time)?)?$", I)
 BYLINE = re.compile(
-    r"^(?:by|written by|words by|story by|posted by|reporting by|report by)\s+"
+    r"^(?i:by|written by|words by|story by|posted by|reporting by|report by)\s+"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al-\w+)){0,4}"
     r"(?:\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)",
 )
@@ -108,13 +117,12 @@ NEWS_DATELINE = re.compile(
     rf"^[A-Z][A-Z.'’ -]{{2,40}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?\s*[,(]\s*(?P<date>{DATE_IN_TEXT})\s*\)?\s*(?:\([A-Za-z ]+\)\s*)?[-—–:]",
 )
 TRUNCATION = re.compile(r"\[(?:\.\.\.|…)\]|(?:\.\.\.|…)\s*$")
-DOMAIN = re.compile(r"\b[A-Za-z0-9][A-Za-z0-9-]{1,62}\.(?:com|net|io|co|org|shop|store|biz|ai|app)\b")
+DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]{1,62}\.(?:com|net|io|co|org|shop|store|biz|ai|app)\b")
 PROMO = re.compile(
     r"leading (?:provider|supplier|manufacturer|source)|established itself|trusted by|number one|#1\b|"
     r"best[- ]in[- ]class|top[- ]rated|check out|use (?:code|coupon)|discount|promo code|special offer|"
     r"free trial|shop now|order now|learn more at|visit (?:us|our|them)|go-to (?:source|provider|partner)|"
     r"premier (?:provider|supplier|source)|industry[- ]leading|sign up (?:today|now)|buy now",
-    I,
 )
 PROMO_OPENER = re.compile(r"^(?:speaking of which|on that note|if you(?:'re| are) (?:looking|in the market) for|looking for (?:a|an)\b)", I)
 PROMO_LEAD_IN = re.compile(r"^for (?:companies|businesses|organizations|firms|anyone|those|manufacturers|readers|teams)\b", I)
