@@ -221,6 +221,12 @@ def test_deploy_refuses_an_unknown_remote(source_repo: Path) -> None:
     assert_clean_refusal(done, "no such remote: 'upstream'", "origin")
 
 
+def test_deploy_refuses_to_run_on_the_published_branch(source_repo: Path) -> None:
+    git(source_repo, "switch", "--quiet", "-c", "gh-pages")
+    done = run_cli("deploy", cwd=source_repo)
+    assert_clean_refusal(done, "you are on the 'gh-pages' branch")
+
+
 def test_deploy_refuses_a_build_with_errors(source_repo: Path) -> None:
     (source_repo / "content" / "broken.md").write_text(BAD_FRONT_MATTER, encoding="utf-8")
     done = run_cli("deploy", cwd=source_repo)

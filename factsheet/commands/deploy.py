@@ -6,6 +6,7 @@ working tree, index and current branch are left exactly as they were.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,7 +99,7 @@ def _refuse_on_errors(diagnostics) -> None:  # type: ignore[no-untyped-def]
     if errors:
         listing = "\n".join(d.format() for d in errors)
         raise Abort(
-            f"the build has errors; nothing was deployed ({len(errors)} file(s) skipped):\n{listing}\n"
+            f"the build has errors; nothing was deployed ({len(errors)} error(s)):\n{listing}\n"
             "fix them (see `build.py check`) and deploy again"
         )
 
@@ -122,7 +123,7 @@ def deploy_command(config: Config, *, remote: str, branch: str, message: str | N
         # Absolute links (canonical, og:url, sitemap) need the published address.
         config = config.with_changes(base_url=normalize_base_url(url))
     elif config.base_url and url and config.base_url != url:
-        print(f"warning: base_url {config.base_url} differs from the published URL {url}")
+        print(f"warning: base_url {config.base_url} differs from the published URL {url}", file=sys.stderr)
 
     result = build_site(config)
     report(result.diagnostics)
