@@ -81,7 +81,8 @@ class Score:
 
 
 def _source_ok(source_id: str, expected: list[str]) -> bool:
-    return any(source_id == e or source_id.startswith(str(e)) for e in expected)
+    # seeds are named by their leading number ("000"), corpora by their full id
+    return any(source_id == e or (e.isdigit() and source_id.startswith(e + "-")) for e in map(str, expected))
 
 
 def build_sheet(content_dir: Path) -> Sheet:
@@ -112,7 +113,9 @@ def score_sheet(name: str, sheet: Sheet, spec: dict, content_dir: Path) -> Score
         best = max(matching, key=lambda c: (covered(c), len(c.citations)))
         sc.coverage_sum += covered(best) / len(expected)
         # another claim stating the same fact: matching canonical text, citing the fact's sources
-        dups = [c for c in matching if c is not best and has_keys(c.text, keys)
+        # a claim giving a conflicting value (listed in a discrepancy with the best) is not a duplicate
+        dups = [c for c in matching if c is not best and has_keys(c.text, keys) and c.kind != "commentary"
+                and not set(c.discrepancies) & set(best.discrepancies)
                 and any(_source_ok(x.source, expected) for x in c.citations)]
         sc.duplicates += len(dups)
         sc.duplicate_examples.extend(f"{fact['id']}: {c.text[:90]}" for c in dups)

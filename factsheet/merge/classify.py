@@ -18,7 +18,8 @@ FURNITURE = re.compile(
     re.IGNORECASE,
 )
 AUX = frozenset("""is are was were be been being am has have had having will would can could may might shall should
-must do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't 's 're 've 'll""".split())
+must do does did said told made took gave went came saw met won lost paid sold built began held left led
+found kept put set cut hit ran got knew thought brought bought fell rose grew drew flew struck sent spent won't can't isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't 's 're 've 'll""".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _DETERMINERS = frozenset("the a an of and its their his her in for with to on at by from this that these those our".split())
 

@@ -61,6 +61,8 @@ def build_entities(
             kind = "person"
         elif ev["organization"] >= 2:
             kind = "organization"
+        elif len(aliases.members.get(gid, ())) >= 2:
+            kind = "organization"  # named two ways in the text: a named body, not a common word
         elif ev["place"] >= 1 and ev["place"] * 2 >= ev["mention"] - ev["place"]:
             kind = "place"
         elif (len(sources[gid]) >= 2 and ev["mention"] >= 3 and not name.isupper()

@@ -44,7 +44,7 @@ _REPORTED_AFTER = re.compile(rf"\s+(?:also\s+|previously\s+|later\s+)?{_REPORTIN
 _REPORTED_BEFORE = re.compile(rf"\b(?:said|says|according to)\s+$")
 _ALIAS_AFTER = re.compile(
     r",?\s*(?:\(\s*)?(?:also |better |commonly |widely |formerly |officially |locally |popularly )?"
-    r"(?:known as|called|dubbed|nicknamed|referred to as|or simply)\s+$", re.IGNORECASE)
+    r"(?:known as|called|dubbed|nicknamed|referred to as|or simply)\s+(?:the\s+)?$", re.IGNORECASE)
 _ALIAS_OPEN = re.compile(r"^\s*(?:Also |Better |Commonly |Widely |Formerly )?(?:known as|called)\s+", re.IGNORECASE)
 
 

@@ -148,7 +148,8 @@ def extract_numbers(sentence: str) -> tuple[NumberMention, ...]:
         if b:
             vb, cura_b, pb, sb = _parse_one(b)
             # "10 and 20 workers" without "between" is two numbers, not a range
-            kinds_differ = (pa != pb) or (cura and cura_b and cura != cura_b) or (pa and cura_b) or (pb and cura)
+            # "10-20%" and "$1-5 billion" share the marker of the second value; "17% to $1.8 billion" is two values
+            kinds_differ = (pa and not pb) or (cura and cura_b and cura != cura_b) or (pa and cura_b) or (pb and cura)
             if vb is None or (sep == "and" and not m.group("pre")) or vb < va or kinds_differ:
                 vb = cura_b = pb = sb = None
                 end = pos = m.end("a")

@@ -27,9 +27,14 @@ def off_topic_sentences(rfs: list[RecordFeatures]) -> set[tuple[str, int]]:
         paragraphs: dict[int, list] = {}
         for sf in rf.sentences:
             paragraphs.setdefault(sf.sentence.paragraph, []).append(sf)
+        dropped: set[tuple[str, int]] = set()
         for sfs in paragraphs.values():
             hits = sum(1 for sf in sfs for w in set(sf.stems) | {"@" + n.key for n in sf.names} if w in topical)
             words = sum(len(sf.stems) + len(sf.names) for sf in sfs)
             if words and hits / words < 0.12:
-                out.update((sf.record, sf.index) for sf in sfs)
+                dropped.update((sf.record, sf.index) for sf in sfs)
+        # an article mostly off the corpus's topic is kept whole: the filter is for
+        # teasers appended to an on-topic article, not for judging whole articles
+        if len(dropped) <= 0.5 * len(rf.sentences):
+            out.update(dropped)
     return out
