@@ -22,10 +22,17 @@ CLAIM_GROUPS = (
 )
 
 
+LABEL_MAX = 48
+
+
 def source_label(source: SourceSummary | None, source_id: str) -> str:
+    """A short name for a source: its publisher, else its (shortened) title, else its file."""
     if source is None:
         return source_id
-    return source.publisher or source.title or source.id
+    label = source.publisher or source.title or source.path
+    if len(label) > LABEL_MAX:
+        label = label[: LABEL_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return label
 
 
 def claim_group(claim: Claim) -> str:
