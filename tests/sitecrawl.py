@@ -57,6 +57,7 @@ class CrawlReport:
     broken_anchors: list[BrokenAnchor] = field(default_factory=list)
     external_links: list[str] = field(default_factory=list)  # sorted, unique
     assets: list[str] = field(default_factory=list)  # non-HTML internal URLs that loaded
+    anchors_checked: int = 0  # #fragments looked up on their target page
     truncated: bool = False  # stopped by max_pages or the time limit
 
     @property
@@ -64,7 +65,7 @@ class CrawlReport:
         return not self.broken_links and not self.broken_anchors and not self.truncated
 
     def summary(self) -> str:
-        lines = [f"{len(self.pages)} pages, {len(self.assets)} assets"]
+        lines = [f"{len(self.pages)} pages, {len(self.assets)} assets, {self.anchors_checked} anchors checked"]
         lines += [f"broken link on {b.source}: {b.target} ({b.status})" for b in self.broken_links]
         lines += [f"broken anchor on {b.source}: {b.target}" for b in self.broken_anchors]
         if self.truncated:
@@ -306,6 +307,7 @@ def crawl(
             # reachable only as a fragment target beyond the limits: parse it now
             if seen[key].status == 200:
                 ids_of[key] = _parse(seen[key].text).ids
+        report.anchors_checked += 1
         if fragment not in ids_of[key]:
             report.broken_anchors.append(BrokenAnchor(source, target, fragment))
 

@@ -43,6 +43,7 @@ def test_crawler_reports_broken_link_and_broken_anchor(tmp_path: Path) -> None:
     assets = {a.split("/repo/", 1)[1] for a in report.assets}
     assert assets == {"style.css", "logo.svg"}
     assert not report.ok and not report.truncated
+    assert report.anchors_checked >= 3  # #para, #nope (twice: / and /index.html), #legacy
 
 
 def test_crawler_passes_a_clean_site_and_honours_limits(tmp_path: Path) -> None:
@@ -269,6 +270,10 @@ def test_deployed_branch_serves_without_broken_links(tmp_path: Path) -> None:
         report = crawl(base, max_pages=2000, timeout=60)
     assert report.ok, report.summary()
     assert report.pages and report.pages[0] == base
+    # Every page of the site is reachable from the front page (404.html is served by Pages).
+    reached = {page[len(base):] or "index.html" for page in report.pages}
+    built = {p.relative_to(checkout).as_posix() for p in checkout.rglob("*.html")} - {"404.html"}
+    assert built <= reached, f"pages no link leads to: {sorted(built - reached)}"
 
 
 @pytest.mark.parametrize(
