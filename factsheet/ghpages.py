@@ -85,7 +85,8 @@ class Repo:
 
     def is_dirty(self, exclude: Path | None = None) -> bool:
         """Uncommitted changes (tracked or untracked), ignoring the output folder."""
-        args = ["status", "--porcelain", "--", "."]
+        # --no-optional-locks: status must not refresh (rewrite) the user's index.
+        args = ["--no-optional-locks", "status", "--porcelain", "--", "."]
         if exclude is not None and (exclude == self.root or self.root in exclude.parents):
             args.append(f":(exclude){exclude.relative_to(self.root).as_posix()}")
         return bool(self.out(*args))

@@ -112,9 +112,10 @@ def source_repo(tmp_path: Path) -> Path:
     return src
 
 
-def repo_state(src: Path) -> tuple[str, str, str, bytes]:
+def repo_state(src: Path) -> tuple[str, str, str, str, bytes]:
     return (
-        git(src, "status", "--porcelain", "--untracked-files=all"),
+        git(src, "--no-optional-locks", "status", "--porcelain", "--untracked-files=all"),
+        git(src, "ls-files", "--stage"),
         git(src, "symbolic-ref", "HEAD"),
         git(src, "rev-parse", "HEAD"),
         (src / ".git" / "index").read_bytes(),
@@ -160,7 +161,7 @@ def test_deploy_commits_the_site_without_touching_the_work_tree(source_repo: Pat
     assert git(src, "rev-parse", "gh-pages") == git(bare, "rev-parse", "gh-pages")
     message = git(bare, "log", "-1", "--format=%B", "gh-pages")
     assert message.startswith("First publication")
-    assert f"Source commit: {before[2]}" in message
+    assert f"Source commit: {before[3]}" in message
     assert "uncommitted" in message  # notes.txt is untracked: the tree was dirty
 
     # Nothing changed: no new commit, and the custom domain survives a deploy without --cname.
