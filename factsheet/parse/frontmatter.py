@@ -35,7 +35,7 @@ _YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 _TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*\r?$", re.M)
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _BARE_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9 _-]{0,23}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*\r?$")
-_FENCE_LINE = re.compile(r"[ \t]*\r?$")
+_FENCE_LINE = re.compile(r"[ \t]*\r?$", re.M)
 
 # Keys that mark a leading "Key: value" block as metadata (normalized: lower
 # case, no spaces, hyphens or underscores).

@@ -125,4 +125,8 @@ PROMO = re.compile(
     r"premier (?:provider|supplier|source)|industry[- ]leading|sign up (?:today|now)|buy now",
 )
 PROMO_OPENER = re.compile(r"^(?:speaking of which|on that note|if you(?:'re| are) (?:looking|in the market) for|looking for (?:a|an)\b)", I)
-PROMO_LEAD_IN = re.compile(r"^for (?:companies|businesses|organizations|firms|anyone|those|manufacturers|readers|teams)\b", I)
+PROMO_LEAD_IN = re.compile(
+    r"^for (?:companies|businesses|organi[sz]ations|firms|anyone|those|manufacturers|readers|teams|"
+    r"travell?ers|customers|shoppers|buyers|homeowners)\b",
+    I,
+)

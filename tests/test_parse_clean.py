@@ -1,0 +1,299 @@
+"""Cleaning rules and metadata inference on articles written for these tests
+about events other than the seed corpus (fixtures in tests/fixtures/parse/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factsheet.models import Record
+from factsheet.parse import parse_article
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "parse"
+
+
+def parse_text(text: str, path: str = "story.txt") -> Record:
+    result = parse_article(path, text.encode("utf-8"), max_bytes=10**6)
+    assert result.record is not None, result.diagnostics
+    return result.record
+
+
+def parse_fixture(name: str) -> tuple[Record, str]:
+    data = (FIXTURES / name).read_bytes()
+    result = parse_article(name, data, max_bytes=10**6)
+    assert result.record is not None, result.diagnostics
+    return result.record, data.decode("utf-8")
+
+
+def kept(record: Record) -> list[str]:
+    return [s.text for s in record.sentences]
+
+
+def reasons(record: Record) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for span in record.removed:
+        out.setdefault(span.reason, []).append(span.text)
+    return out
+
+
+def assert_offsets(record: Record, raw: str) -> None:
+    for s in record.sentences:
+        assert raw[s.start:s.end] == s.text == s.text.strip()
+    for span in record.removed:
+        assert raw[span.start:span.end] == span.text
+    assert [s.id for s in record.sentences] == [f"s{i}" for i in range(1, len(record.sentences) + 1)]
+
+
+LEAD = (
+    "The city of Norhaven opened its new desalination plant on Thursday, officials said. "
+    "The plant can supply 90,000 homes with drinking water."
+)
+MORE = "Mayor Ellen Brandt called the opening a turning point for the region. Construction took four years."
+
+
+# ------------------------------------------------------------- the fixtures
+
+
+def test_syndicated_wildfire_story() -> None:
+    record, raw = parse_fixture("wildfire-syndicated.txt")
+    assert_offsets(record, raw)
+    text = " ".join(kept(record))
+    for furniture in ("[...]", "appeared first on", "5 min read", "Key Takeaways", "Marta Quell", "Getty Images",
+                      "ridge-smoke.jpg", "Related Stories", "Drought warnings", "2019/08/02", "Share"):
+        assert furniture not in text, furniture
+    assert "Firefighters had contained 40% of the Ridgeback fire by Wednesday evening, the Valdera County fire department said." in kept(record)
+    assert "Gov. Anne Whitcombe declared a state of emergency on Tuesday and requested federal aid." in kept(record)
+    # Summary bullets repeat the body: the body sentence stays, the bullet goes.
+    assert len(reasons(record)["summary bullet repeating the body"]) == 3
+    assert record.title == "Ridgeback Fire Forces Thousands From Homes in Valdera County"
+    assert record.publisher == "Pinecrest Ledger"
+    assert record.author == "Marta Quell"
+    assert record.date is None  # only related stories carry dates: better none than wrong
+    assert set(record.inferred) == {"title", "publisher", "author"}
+
+
+def test_rail_strike_pasted_twice_with_widgets_and_advertorial() -> None:
+    record, raw = parse_fixture("rail-strike.md")
+    assert_offsets(record, raw)
+    text = " ".join(kept(record))
+    assert text.count("Train drivers and conductors walked off") == 1
+    for furniture in ("Also Read", "Share this article", "TicketSwiftly", "For travellers", "Disclaimer",
+                      "informational purposes", "Leave a Comment", "email address"):
+        assert furniture not in text, furniture
+    r = reasons(record)
+    assert len(r["repeated paragraph"]) == 3
+    assert len(r["advertorial"]) == 2
+    assert record.meta == {"category": "Economy", "updated": "2024-06-13"}
+    assert record.tags == ("labour", "transport", "strikes")
+    assert record.date == "2024-06-12T07:30:00+02:00"
+    assert record.inferred == ()
+
+
+def test_chip_plant_ticker_source_line_and_dateline() -> None:
+    record, raw = parse_fixture("chip-export.txt")
+    assert_offsets(record, raw)
+    text = " ".join(kept(record))
+    for furniture in ("null", "Price(null)", "24h Volume", "Source:", "You Might Also Like", "Chipmaker shares"):
+        assert furniture not in text, furniture
+    assert "Chief Executive Dr. Helen M. Sato said the plant would make power chips for electric vehicles." in kept(record)
+    assert record.title == "Lumetra Semiconductor to Build $3.2 Billion Plant in Ohio"
+    assert record.publisher == "Valley Business Journal"
+    assert record.url == "https://vbj.example.com/2024/03/04/lumetra-ohio"
+    # The leading "Published: ..." line is bare front matter; the related story's
+    # February date is not taken.
+    assert record.date == "2024-03-04"
+    assert set(record.inferred) == {"title", "publisher", "url"}
+
+
+# ------------------------------------------------------------- one rule at a time
+
+
+@pytest.mark.parametrize("header", [
+    "You May Also Like", "Related Articles", "More Stories", "Read More", "Recommended for you",
+    "Related", "Trending Now", "Also Read",
+])
+def test_related_block_at_the_end_is_removed_to_the_end(header: str) -> None:
+    raw = (f"{LEAD}\n\n{MORE}\n\n{header}\n\nFlood barriers tested in Westport\n"
+           "Officials in Westport tested their new flood barriers, which took a decade to design and build.\n"
+           "Share\nCoastal Daily2023/05/01 08:00\n")
+    record = parse_text(raw)
+    assert kept(record)[-1] == "Construction took four years."
+    assert all(span.reason == "related-story block" for span in record.removed)
+    assert_offsets(record, raw)
+
+
+def test_related_list_early_in_the_page_covers_only_the_list() -> None:
+    raw = (f"{LEAD}\n\nRelated:\n\n- [Flood barriers tested in Westport](https://x.example/a)\n"
+           f"- [Drought hits farms](https://x.example/b)\n\n{MORE}\n\nA third paragraph closes the story here. It has two sentences.\n")
+    record = parse_text(raw)
+    assert "Mayor Ellen Brandt called the opening a turning point for the region." in kept(record)
+    assert not any("Westport" in s for s in kept(record))
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Also Read: Council votes on new budget", "related-story link"),
+    ("Read more: Water prices to rise in 2025", "related-story link"),
+    ("Share", "share/comment widget"),
+    ("Share on Facebook Share on X Share on LinkedIn", "share/comment widget"),
+    ("Leave a Reply", "share/comment widget"),
+    ("Your email address will not be published. Required fields are marked *", "comment form"),
+    ("ADVERTISEMENT", "share/comment widget"),
+    ("Subscribe to our newsletter for the latest city news.", "newsletter plug"),
+    ("4 min read", "reading time"),
+    ("By Priya Natarajan", "byline"),
+    ("By Priya Natarajan and Tom Ek | June 2, 2023", "byline"),
+    ("![Aerial view of the plant](https://img.example/plant.webp)", "image"),
+    ("/uploads/2023/06/plant-aerial-1200x800.jpg", "image"),
+    ("Photo: Lena Vos/Reuters", "caption or photo credit"),
+    ("The plant's intake pipes stretch 2 km into the bay. (Photo by Sam Ito/Getty Images)", "caption or photo credit"),
+    ("Disclaimer: This article is for general information and is not investment advice.", "disclaimer"),
+    ("The post Norhaven opens desalination plant appeared first on Coast Wire.", "syndication notice"),
+    ("This article was originally published on Coast Wire.", "syndication notice"),
+    ("What is the story about?", "boilerplate header"),
+    ("Key takeaways", "boilerplate header"),
+    ("Tags: water, infrastructure", "share/comment widget"),
+    ("© 2023 Coast Wire. All rights reserved.", "copyright notice"),
+])
+def test_single_furniture_lines(line: str, reason: str) -> None:
+    raw = f"{LEAD}\n\n{line}\n\n{MORE}\n"
+    record = parse_text(raw)
+    assert kept(record) == [
+        "The city of Norhaven opened its new desalination plant on Thursday, officials said.",
+        "The plant can supply 90,000 homes with drinking water.",
+        "Mayor Ellen Brandt called the opening a turning point for the region.",
+        "Construction took four years.",
+    ]
+    assert [(s.reason, s.text) for s in record.removed] == [(reason, line)]
+    assert_offsets(record, raw)
+
+
+@pytest.mark.parametrize("prose", [
+    "Share prices of the builder rose 4% after the opening.",
+    "By March, the plant had already passed its first audit.",
+    "Photographers gathered at the gate before dawn to see the ribbon cut.",
+    "According to Coast Wire, the plant cost 210 million dollars.",
+    "Related costs, such as new pipes, were paid by the regional government.",
+    "Summary statistics from the first week show output above plan.",
+])
+def test_prose_that_resembles_furniture_is_kept(prose: str) -> None:
+    record = parse_text(f"{LEAD}\n\n{prose}\n\n{MORE}\n")
+    assert prose in kept(record)
+    assert record.removed == ()
+    assert record.publisher is None
+
+
+def test_price_ticker_widget() -> None:
+    raw = f"{LEAD}\n\nMarket Snapshot\nETH\nnull (null)\n--\nUSD\nLive Price Chart\n\n{MORE}\n"
+    record = parse_text(raw)
+    assert len(kept(record)) == 4
+    assert {s.reason for s in record.removed} == {"price ticker / market widget"}
+    assert_offsets(record, raw)
+
+
+def test_short_headings_are_kept_when_not_a_ticker() -> None:
+    record = parse_text(f"{LEAD}\n\nWhat Comes Next\n\n{MORE}\n")
+    assert ("heading", "What Comes Next") in [(s.block, s.text) for s in record.sentences]
+
+
+def test_advertorial_sentence_inside_a_paragraph() -> None:
+    raw = (f"{LEAD}\n\nThe plant uses reverse osmosis membranes imported from Spain. "
+           "Speaking of which, PureFlowFilters.com has established itself as the leading provider of home water filters. "
+           "Engineers expect the membranes to last seven years.\n\n{MORE}\n")
+    record = parse_text(raw)
+    assert "Engineers expect the membranes to last seven years." in kept(record)
+    assert not any("PureFlow" in s for s in kept(record))
+    assert [s.reason for s in record.removed] == ["advertorial"]
+    assert_offsets(record, raw)
+    assert "PureFlow" not in record.text
+
+
+def test_repeated_paragraphs_keep_the_first_copy() -> None:
+    raw = f"{LEAD}\n\n{MORE}\n\n{LEAD}\n\n{MORE}\n"
+    record = parse_text(raw)
+    assert len(kept(record)) == 4
+    assert [s.start < len(LEAD) + 2 for s in record.sentences[:2]] == [True, True]
+    assert [s.reason for s in record.removed] == ["repeated paragraph", "repeated paragraph"]
+
+
+def test_glued_teaser_at_the_top_is_removed() -> None:
+    teaser = ("Norhaven opens its desalination plant The plant supplies 90,000 homes Mayor Ellen Brandt "
+              "called the opening a turning point [...]")
+    raw = f"{teaser}\n\n{LEAD}\n\n{MORE}\n"
+    record = parse_text(raw)
+    assert [s.reason for s in record.removed] == ["teaser repeating the article"]
+    assert len(kept(record)) == 4
+
+
+def test_tldr_bullets_that_repeat_the_body_go_and_new_ones_stay() -> None:
+    raw = (
+        "TL;DR\n\n"
+        "- Norhaven opened its new desalination plant on Thursday\n"
+        "- The plant can supply drinking water to 90,000 homes\n"
+        "- A second plant is planned for the northern district by 2030\n\n"
+        f"{LEAD}\n\n{MORE}\n"
+    )
+    record = parse_text(raw)
+    bullets = [s.text for s in record.sentences if s.block == "bullet"]
+    assert bullets == ["A second plant is planned for the northern district by 2030"]
+    assert [s.reason for s in record.removed].count("summary bullet repeating the body") == 2
+
+
+def test_repeated_title_lines_are_removed() -> None:
+    raw = ("Norhaven Opens Desalination Plant\n\nNorhaven Opens Desalination Plant - Full coverage\n\n"
+           f"{LEAD}\n\n{MORE}\n")
+    record = parse_text(raw)
+    assert record.title == "Norhaven Opens Desalination Plant"
+    assert [s.reason for s in record.removed] == ["repeated title"]
+
+
+# ------------------------------------------------------------- inference
+
+
+def test_title_from_markdown_heading_and_publisher_from_source_line() -> None:
+    raw = f"# Norhaven opens desalination plant\n\n{LEAD}\n\n{MORE}\n\n**Source:** [Coast Wire](https://coastwire.example/plant)\n"
+    record = parse_text(raw, "plant.md")
+    assert (record.title, record.publisher, record.url) == (
+        "Norhaven opens desalination plant", "Coast Wire", "https://coastwire.example/plant")
+    assert set(record.inferred) == {"title", "publisher", "url"}
+
+
+def test_according_to_is_not_a_publisher() -> None:
+    record = parse_text(f"According to Coast Wire, the plant opened on Thursday. {LEAD}\n\n{MORE}\n")
+    assert record.publisher is None
+
+
+@pytest.mark.parametrize("top,expected", [
+    ("date 2023-06-01 Norhaven opens desalination plant", "2023-06-01"),
+    ("Norhaven Opens Desalination Plant\nPublished: June 1, 2023", "2023-06-01"),
+    ("Norhaven Opens Desalination Plant\n\nUpdated: June 3, 2023 at 10:42 a.m.", "2023-06-03"),
+    ("Posted on 1 June 2023", "2023-06-01"),
+    ("By Priya Natarajan | Jun. 1, 2023 | 3 min read", "2023-06-01"),
+])
+def test_date_from_dateline(top: str, expected: str) -> None:
+    record = parse_text(f"{top}\n\n{LEAD}\n\n{MORE}\n")
+    assert record.date == expected and "date" in record.inferred
+
+
+def test_news_dateline_opening_the_first_paragraph() -> None:
+    record = parse_text(f"NORHAVEN, June 1, 2023 (Coast Wire) - {LEAD}\n\n{MORE}\n")
+    assert record.date == "2023-06-01"
+    assert record.sentences[0].text.startswith("NORHAVEN, June 1, 2023")
+
+
+def test_dates_inside_the_story_or_related_lists_are_not_the_article_date() -> None:
+    raw = (f"{LEAD}\n\nThe first phase was approved on March 3, 2019, after a long debate. {MORE}\n\n"
+           "More Stories\n\nHarbour dredging begins\nApril 4, 2022\n")
+    record = parse_text(raw)
+    assert record.date is None and "date" not in record.inferred
+
+
+def test_no_title_when_the_article_starts_with_prose() -> None:
+    record = parse_text(f"{LEAD}\n\n{MORE}\n")
+    assert record.title is None and record.inferred == ()
+
+
+def test_record_text_is_the_kept_blocks() -> None:
+    raw = f"Norhaven Opens Desalination Plant\n\n{LEAD}\n\nShare\n\n{MORE}\n"
+    record = parse_text(raw)
+    assert record.text == f"Norhaven Opens Desalination Plant\n\n{LEAD}\n\n{MORE}"
