@@ -71,6 +71,9 @@ class Repo:
     def is_ancestor(self, older: str, newer: str) -> bool:
         return self.ok("merge-base", "--is-ancestor", older, newer)
 
+    def changed_paths(self, old: str, new: str) -> set[str]:
+        return set(self.out("diff", "--name-only", "--no-renames", old, new, "--").splitlines())
+
     def file_at(self, commit: str, path: str) -> bytes | None:
         done = self.run("cat-file", "blob", f"{commit}:{path}", check=False)
         return done.stdout if done.returncode == 0 else None

@@ -212,6 +212,36 @@ def test_deploy_refuses_when_the_remote_branch_moved_on_unless_forced(source_rep
     assert "hand-edit.html" not in published_files(bare)  # but the site replaces its files
 
 
+def test_deploy_keeps_a_custom_domain_set_on_github(source_repo: Path, tmp_path: Path) -> None:
+    """Settings -> Pages -> Custom domain commits a CNAME file to the branch: the next
+    deploy builds on that commit instead of refusing, and keeps the domain."""
+    src, bare = source_repo, source_repo.parent / "origin.git"
+    assert run_cli("deploy", cwd=src).returncode == 0
+    other = tmp_path / "github"
+    git(tmp_path, "clone", "--quiet", "--branch", "gh-pages", str(bare), str(other))
+    identify(other)
+    (other / "CNAME").write_text("facts.example.net", encoding="utf-8")
+    git(other, "add", "CNAME")
+    git(other, "commit", "--quiet", "-m", "Create CNAME")
+    git(other, "push", "--quiet", "origin", "gh-pages")
+    theirs = git(other, "rev-parse", "HEAD")
+
+    (src / "content" / "extra.md").write_text(
+        "---\ntitle: A later report\ndate: 2026-02-01\n---\nThe committee met again on Monday.\n", encoding="utf-8")
+    done = run_cli("deploy", cwd=src)
+    assert done.returncode == 0, done.stderr
+    assert "only changed CNAME" in done.stdout and "published at https://facts.example.net/" in done.stdout
+    assert git(bare, "rev-parse", "gh-pages^") == theirs
+    assert published_files(bare)["CNAME"] == b"facts.example.net\n"
+
+    # The configuration's domain wins over the published one.
+    (src / "factsheet.toml").write_text('cname = "facts.example.com"\n', encoding="utf-8")
+    done = run_cli("deploy", cwd=src)
+    assert done.returncode == 0, done.stderr
+    assert published_files(bare)["CNAME"] == b"facts.example.com\n"
+    assert "https://facts.example.com/" in done.stdout
+
+
 def test_deploy_refuses_outside_a_git_repository(make_project) -> None:
     project = make_project({"a.md": "---\ntitle: A\n---\nSome text about a thing.\n"})
     done = run_cli("deploy", cwd=project)

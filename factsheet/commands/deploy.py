@@ -62,6 +62,11 @@ def choose_target(repo: Repo, remote: str, branch: str, *, force: bool) -> Targe
         # First deploy from this clone, or the remote is at (or behind) what we pushed.
         parent = local_tip or remote_tip
         return Target(local_tip, remote_tip, parent)
+    if repo.is_ancestor(local_tip, remote_tip) and repo.changed_paths(local_tip, remote_tip) <= {"CNAME"}:
+        # GitHub commits a CNAME file when a custom domain is set under Settings -> Pages:
+        # build on top of that instead of refusing (the CNAME is kept, see kept_cname).
+        print(f"{remote}/{branch} only changed CNAME since the last deploy; building on top of it")
+        return Target(local_tip, remote_tip, remote_tip)
     if not force:
         raise Abort(
             f"{remote}/{branch} has moved on since the last deploy from here "
