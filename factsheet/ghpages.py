@@ -47,9 +47,12 @@ class Repo:
             )
         except subprocess.TimeoutExpired:
             raise GitError(f"git {args[0]} did not finish within {timeout:.0f} s") from None
+        except FileNotFoundError:
+            raise GitError("git is not installed (or not on PATH)") from None
         if check and done.returncode != 0:
             detail = done.stderr.decode("utf-8", "replace").strip() or done.stdout.decode("utf-8", "replace").strip()
-            raise GitError(f"git {' '.join(args[:2])} failed: {detail}")
+            command = next(a for a in args if not a.startswith("-"))
+            raise GitError(f"git {command} failed: {detail}")
         return done
 
     def out(self, *args: str, **kwargs) -> str:  # type: ignore[no-untyped-def]
@@ -63,7 +66,9 @@ class Repo:
     def rev(self, ref: str) -> str | None:
         """The commit a ref names, or None when it does not exist."""
         done = self.run("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False)
-        return done.stdout.decode().strip() or None if done.returncode == 0 else None
+        if done.returncode != 0:
+            return None
+        return done.stdout.decode().strip() or None
 
     def tree_of(self, commit: str) -> str:
         return self.out("rev-parse", f"{commit}^{{tree}}")
@@ -80,7 +85,9 @@ class Repo:
 
     def current_branch(self) -> str | None:
         done = self.run("symbolic-ref", "--quiet", "--short", "HEAD", check=False)
-        return done.stdout.decode().strip() or None if done.returncode == 0 else None
+        if done.returncode != 0:
+            return None  # detached HEAD
+        return done.stdout.decode().strip() or None
 
     def remote_url(self, remote: str) -> str | None:
         done = self.run("remote", "get-url", remote, check=False)
@@ -142,9 +149,12 @@ class Repo:
 
 def open_repo(path: Path) -> Repo:
     """The repository holding ``path``, or Abort if there is none."""
-    done = subprocess.run(
-        ["git", "rev-parse", "--show-toplevel"], cwd=path, capture_output=True, text=True, timeout=60
-    )
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=path, capture_output=True, text=True, timeout=60
+        )
+    except FileNotFoundError:
+        raise Abort("git is not installed (or not on PATH); deploy needs it") from None
     if done.returncode != 0:
         raise Abort(f"{path} is not inside a git repository (run `git init` and add a GitHub remote first)")
     return Repo(Path(done.stdout.strip()).resolve())
