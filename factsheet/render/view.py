@@ -144,7 +144,7 @@ def index_view(sheet: Sheet) -> dict[str, Any]:
                 "claims": [f"#claim-{cid}" for cid in v.claims if cid in claims],
                 "markers": _source_markers(claim, v.sources, notes, sources),
             })
-        discrepancies.append({"id": d.id, "summary": d.summary, "subject": d.subject, "values": values})
+        discrepancies.append({"id": d.id, "summary": d.summary, "subject": d.subject, "variants": values})
 
     quotes = [{
         "id": q.id, "speaker": q.speaker, "text": q.text,

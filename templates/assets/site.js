@@ -66,10 +66,10 @@
 
   // --- claim search and filters ---------------------------------------------
   function setupTools() {
-    var tools = document.getElementById("claim-tools");
+    var tools = document.getElementById("claims-tools");
     if (!tools) return;
-    var input = document.getElementById("claim-search");
-    var count = document.getElementById("claim-count");
+    var input = document.getElementById("search-claims");
+    var count = document.getElementById("claims-shown");
     var groups = Array.prototype.slice.call(document.querySelectorAll("#claims .group"));
     var total = document.querySelectorAll("#claims .group li").length;
     function apply() {
