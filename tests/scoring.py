@@ -111,7 +111,10 @@ def score_sheet(name: str, sheet: Sheet, spec: dict, content_dir: Path) -> Score
             return len({e for e in expected if any(_source_ok(x.source, [e]) for x in c.citations)})
 
         best = max(matching, key=lambda c: (covered(c), len(c.citations)))
-        sc.coverage_sum += covered(best) / len(expected)
+        # a disputed fact is shown with the claims it conflicts with: count their sources too
+        rivals = [c for c in sheet.claims if c is not best and set(c.discrepancies) & set(best.discrepancies)]
+        cited = {x.source for c in [best, *rivals] for x in c.citations}
+        sc.coverage_sum += len({e for e in expected if any(_source_ok(s, [e]) for s in cited)}) / len(expected)
         # another claim stating the same fact: matching canonical text, citing the fact's sources
         # a claim giving a conflicting value (listed in a discrepancy with the best) is not a duplicate
         dups = [c for c in matching if c is not best and has_keys(c.text, keys) and c.kind != "commentary"

@@ -33,7 +33,8 @@ SUBJECTIVE = re.compile(
     r"staggering|stunning|astonishing|incredible|amazing|shocking|massive|huge|enormous|smart|brilliant|"
     r"savvy|foolish|risky|bold|crucial|vital|significant(?:ly)?|impressive|dramatic|terrible|excellent|"
     r"game[- ]changer|big deal|the real story|the thing about|here's the thing|make no mistake|"
-    r"in other words|in conclusion|it remains to be seen|time will tell|the question is|"
+    r"in other words|in conclusion|it remains to be seen|time will tell|the question is|wonder(?:s|ed)? (?:whether|if|why|how)|"
+    r"hard (?:not )?to (?:see|say|imagine|believe|wonder)|inevitabl[ey]|scandal(?:ous)?|disgrace(?:ful)?|"
     r"we think|we believe|i think|i believe|in my view|in our view|my take|we['’]re seeing|we are seeing|"
     r"should|ought to|needs? to|must)\b",
     re.IGNORECASE,

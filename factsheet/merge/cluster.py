@@ -16,6 +16,9 @@ from .numbers import NumberMention, overlaps
 PAIR_THRESHOLD = 0.48
 LINK_THRESHOLD = 0.40  # average similarity between two groups before they merge
 NUMBER_WEIGHT = 1.6
+# Sharing a number with its unit ("at least 14 vehicles", "$500 billion") is strong
+# evidence of one fact stated twice, even when the rest is paraphrased.
+SHARED_NUMBER_BONUS = 0.15
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     cos = sw / math.sqrt(wa * wb)
     cont = sw / min(wa, wb)
     score = max(cos, 0.75 * cont if len(shared) >= 4 and cos >= 0.3 else 0.0)
+    if any(f.startswith("N:") and not f.startswith("N::") for f in shared) and len(shared) >= 3:
+        score += SHARED_NUMBER_BONUS
     if numbers_conflict(a.sf.numbers, b.sf.numbers):
         return min(score, 0.2)
     return score

@@ -16,15 +16,37 @@ from ..models import Discrepancy, ValueVariant
 from .aliases import UnionFind
 from .cluster import Unit, conflicting_numbers
 from .numbers import NumberMention
+from .text import content_stems
 
 CONTEXT_THRESHOLD = 0.42
+# Or: the words right around the two numbers agree ("would cost $1.2 billion" /
+# "would cost $1.6 billion"; "seven people were killed" / "nine people died")
+# and the sentences share a name and are otherwise related.
+LOCAL_WINDOW = 4
+LOCAL_SHARED = 2
+LOOSE_CONTEXT = 0.2
 
 
-def _context_similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
+def _local_stems(text: str, n: NumberMention) -> set[str]:
+    left = content_stems(text[max(0, n.start - 60):n.start])[-LOCAL_WINDOW:]
+    right = content_stems(text[n.end:n.end + 60])[:LOCAL_WINDOW]
+    out = set(left) | set(right)
+    if n.unit and not n.unit.isupper() and n.unit not in ("%", "@year"):
+        out.add(n.unit.split("/")[0])
+    return out
+
+
+def _same_measure(a: Unit, b: Unit, x: NumberMention, y: NumberMention, w: dict[str, float]) -> bool:
+    if len(_local_stems(a.sf.sentence.text, x) & _local_stems(b.sf.sentence.text, y)) < LOCAL_SHARED:
+        return False
+    return _context_similarity(a, b, w, min_shared=2) >= LOOSE_CONTEXT
+
+
+def _context_similarity(a: Unit, b: Unit, w: dict[str, float], min_shared: int = 3) -> float:
     fa = {f for f in a.features if not f.startswith("N:")}
     fb = {f for f in b.features if not f.startswith("N:")}
     shared = fa & fb
-    if len(shared) < 3:
+    if len(shared) < min_shared:
         return 0.0
     sw = sum(w.get(f, 0.0) for f in shared)
     wa = sum(w.get(f, 0.0) for f in fa)
@@ -48,9 +70,15 @@ def find_discrepancies(
         if ca == cb or ca in commentary_claims or cb in commentary_claims:
             continue
         conflicts = conflicting_numbers(a.sf.numbers, b.sf.numbers)
-        if not conflicts or _context_similarity(a, b, w) < CONTEXT_THRESHOLD:
+        if not conflicts:
             continue
-        x, y = conflicts[0]
+        if _context_similarity(a, b, w) >= CONTEXT_THRESHOLD:
+            x, y = conflicts[0]
+        else:
+            local = [(x, y) for x, y in conflicts if _same_measure(a, b, x, y, w)]
+            if not local:
+                continue
+            x, y = local[0]
         found.append((ca, cb, x, y, a.sf.record, b.sf.record))
     # one discrepancy per connected set of claims that disagree on one unit
     uf = UnionFind()

@@ -11,6 +11,14 @@ from .features import SentenceFeatures
 
 _PLACE_BEFORE = re.compile(r"\b(in|across|from|at|to|near|outside|throughout)\s+(the\s+)?$", re.I)
 _DEMONYM = re.compile(r"(ese|ian|ish|ean|ic)$")
+# The last word of a name often says what it names (general nouns, not names).
+_ORG_HEADS = frozenset("""university college school institute academy hospital clinic union authority council ministry
+department agency bank association committee court police party commission board office service services bureau
+foundation trust fund corporation company airlines airline network federation league club society church army navy
+force forces guard administration government parliament congress senate assembly team group""".split())
+_PLACE_HEADS = frozenset("""river street road avenue bridge lake mountain mountains county city province state island
+islands bay port harbor harbour valley park square district region coast sea ocean airport station tower hall
+village town peninsula desert canal highway""".split())
 
 
 def _slug(text: str) -> str:
@@ -36,17 +44,17 @@ def build_entities(
             if claim:
                 claims[gid].add(claim)
             if n.title:
-                evidence[gid]["person"] += 2
+                evidence[gid]["titled"] += 1
                 org = n.title_org
                 role = f"{n.title}, {aliases.display.get(aliases.group(org.lower()), org)}" if org else n.title
                 roles[gid][role].add(sf.record)
                 if org:
                     from .names import name_key
-                    evidence[aliases.group(name_key(org)[0])]["organization"] += 2
+                    evidence[aliases.group(name_key(org)[0])]["employer"] += 1
             if n.key in sf.speakers:
-                evidence[gid]["person"] += 1
+                evidence[gid]["speaker"] += 1
             if n.has_suffix:
-                evidence[gid]["organization"] += 3
+                evidence[gid]["suffix"] += 1
             if not n.initial and _PLACE_BEFORE.search(text[:max(0, n.start)][-20:]):
                 evidence[gid]["place"] += 1
             evidence[gid]["mention"] += 1
@@ -57,17 +65,28 @@ def build_entities(
         ev = evidence[gid]
         name = aliases.display.get(gid, gid)
         kind = None
-        if ev["person"] >= 2 or (ev["person"] >= 1 and len(name.split()) >= 2 and gid in aliases.person_keys):
-            kind = "person"
-        elif ev["organization"] >= 2:
+        full_name = any(len(k.split()) >= 2 for k in aliases.members.get(gid, (gid,)))
+        heads = {k.split()[-1] for k in aliases.members.get(gid, (gid,)) if " " in k}
+        firsts = {k.split()[0] for k in aliases.members.get(gid, (gid,)) if " " in k}
+        if heads & _ORG_HEADS:
             kind = "organization"
+        elif heads & _PLACE_HEADS or firsts & {"port", "lake", "mount", "fort", "cape"}:
+            kind = "place"
+        elif ev["suffix"]:
+            kind = "organization"  # "Co.", "Inc.", "Group": whatever speaks for it, it is a company
+        elif ev["titled"] and full_name:
+            kind = "person"
+        elif ev["employer"]:
+            kind = "organization"
+        elif full_name and any(k in aliases.person_keys for k in aliases.members.get(gid, ())):
+            kind = "person"
         elif len(aliases.members.get(gid, ())) >= 2:
             kind = "organization"  # named two ways in the text: a named body, not a common word
         elif ev["place"] >= 1 and ev["place"] * 2 >= ev["mention"] - ev["place"]:
             kind = "place"
         elif (len(sources[gid]) >= 2 and ev["mention"] >= 3 and not name.isupper()
               and not _DEMONYM.search(name.lower()) and len(name) > 2):
-            kind = "organization"
+            kind = "other"
         if kind is None:
             continue
         eid = "e-" + _slug(name)

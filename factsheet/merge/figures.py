@@ -27,6 +27,8 @@ def figures_for(claim_id: str, text: str, numbers: tuple[NumberMention, ...], so
     for n in numbers:
         if n.is_year or n.key in seen:
             continue
+        if n.unit in ("year", "month", "week", "day", "hour") and not n.text[:1].isdigit():
+            continue  # "three years", "fifty years": a duration in words, not a figure
         seen.add(n.key)
         value = n.text
         if n.qualifier:

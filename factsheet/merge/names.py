@@ -36,6 +36,11 @@ _TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)
 _CAP = r"(?:[A-Z][\w&\-]*\.?|[A-Z]\.)"
 PHRASE_RE = re.compile(rf"{_CAP}(?:(?:\s+(?:of|de|del|van|von|der|la|le|&)\s+|\s+|-)?{_CAP})*")
 _POSS = re.compile(r"['’]s?$")
+# A job title written in lower case just before a name, optionally after the
+# organization: "union president Marta Ilves", "CPH chief executive Tomas Brandt".
+_TITLE_BEFORE = re.compile(
+    rf"(?:(?-i:((?:[A-Z][\w&.\-]*)(?:\s+[A-Z][\w&.\-]*)*))(?:['’]s)?\s+)?((?:[a-z]+\s+)?(?:{_TITLE_RE}))\s+$",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,14 @@ def extract_names(sentence: str) -> tuple[NameMention, ...]:
             part = " ".join(words)
             if all(w.lower().strip(".") in MONTHS_DAYS for w in words):
                 continue
+            if not title:
+                tb = _TITLE_BEFORE.search(sentence[max(0, p_start - 60):p_start])
+                if tb and len(part.split()) >= 2:
+                    title = tb.group(2).strip()
+                    org = tb.group(1) or ""
+                    if title.split()[0].lower() not in {t.lower() for t in TITLES} and title.split()[0][0].islower():
+                        # "union president": keep the qualifying word as part of the role
+                        pass
             if org and org.split()[0].lower() in NOT_NAMES:
                 org = ""
             key, had_suffix = name_key(part)

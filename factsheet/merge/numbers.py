@@ -99,6 +99,9 @@ def _unit_after(sentence: str, end: int) -> tuple[str, str, str, int]:
     m = re.match(r"\s+(dollars?|euros?|pounds|yen|yuan|rupees|francs|usd)\b", rest, re.I)
     if m:
         return "", "", CURRENCY_SUFFIX[m.group(1).lower()], end + m.end()
+    m = re.match(r"-([a-z]{3,})\b", rest)  # "340-meter", "12-story"
+    if m:
+        return stem(m.group(1)), m.group(1), "", end + m.end()
     # "2,000 racks per week", "2,000 AI server racks per week", "12,000 dockworkers"
     m = re.match(r"((?:\s+[A-Za-z][A-Za-z\-]*){1,3}?)\s+(per|a|each|every)\s+(day|week|month|year|hour|minute|second|quarter|person|capita|head)\b", rest)
     if m and not any(w.lower() in STOPWORDS for w in m.group(1).split()):

@@ -1,5 +1,5 @@
 """Off-topic paragraphs (link lists and teasers for other stories that survive
-cleaning): a paragraph none of whose words is shared across the corpus."""
+cleaning): trailing paragraphs whose words are hardly shared across the corpus."""
 
 from __future__ import annotations
 
@@ -28,11 +28,17 @@ def off_topic_sentences(rfs: list[RecordFeatures]) -> set[tuple[str, int]]:
         for sf in rf.sentences:
             paragraphs.setdefault(sf.sentence.paragraph, []).append(sf)
         dropped: set[tuple[str, int]] = set()
-        for sfs in paragraphs.values():
+        # only the trailing run of off-topic paragraphs: teasers and link lists come
+        # after the story; a paragraph inside the story is kept whatever its words
+        for key in sorted(paragraphs, reverse=True):
+            sfs = [sf for sf in paragraphs[key] if sf.claimable]
+            if not sfs:
+                continue
             hits = sum(1 for sf in sfs for w in set(sf.stems) | {"@" + n.key for n in sf.names} if w in topical)
             words = sum(len(sf.stems) + len(sf.names) for sf in sfs)
-            if words and hits / words < 0.12:
-                dropped.update((sf.record, sf.index) for sf in sfs)
+            if words and hits / words >= 0.12:
+                break
+            dropped.update((sf.record, sf.index) for sf in sfs)
         # an article mostly off the corpus's topic is kept whole: the filter is for
         # teasers appended to an on-topic article, not for judging whole articles
         if len(dropped) <= 0.5 * len(rf.sentences):
