@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from browser_helpers import artifacts, axe_source, browser, page, seed_site, seed_url  # noqa: F401 (fixtures)
+
 from sitecrawl import crawl
 
 pytestmark = pytest.mark.browser
