@@ -15,7 +15,7 @@ _QUOTE_MARK = re.compile(r">[ \t]?")
 _RULE = re.compile(r"^(?:[-*_][ \t]*){3,}$|^=+$")
 _WRAPPERS = (("**", "**"), ("__", "__"))
 _TERMINAL = frozenset('.!?:;"”’\')]…')
-_WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
 
 
 @dataclass

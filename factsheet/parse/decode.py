@@ -76,6 +76,11 @@ def _decode_utf16(path: str, data: bytes) -> Decoded:
 def _fallback(path: str, data: bytes, exc: UnicodeDecodeError) -> tuple[str | None, Diagnostic]:
     line_no, line_text = _line_of_byte(data, exc.start)
     bad = data[exc.start]
+    western = _as_windows_1252(data)
+    if western is not None:
+        return western, Diagnostic(
+            path, f"not valid UTF-8 (byte 0x{bad:02x} at offset {exc.start}); decoded as cp1252 "
+            "— please save the file as UTF-8", "warning", line_no, _nth_line(western, line_no))
     try:
         from charset_normalizer import from_bytes
 
@@ -92,4 +97,35 @@ def _fallback(path: str, data: bytes, exc: UnicodeDecodeError) -> tuple[str | No
         f"not valid UTF-8 (byte 0x{bad:02x} at offset {exc.start}); "
         f"decoded as {best.encoding} — please save the file as UTF-8"
     )
-    return text, Diagnostic(path, message, "warning", line_no, text.splitlines()[line_no - 1] if line_no <= len(text.splitlines()) else None)
+    return text, Diagnostic(path, message, "warning", line_no, _nth_line(text, line_no))
+
+
+def _nth_line(text: str, line_no: int) -> str | None:
+    lines = text.split("\n")
+    return lines[line_no - 1].rstrip("\r") if 1 <= line_no <= len(lines) else None
+
+
+# Accented Latin letters and the typographic punctuation cp1252 adds.
+_WESTERN = re.compile(r"[\u00c0-\u00ff\u00a0-\u00bf\u2018-\u201e\u2013\u2014\u2026\u20ac\u2022\u0152\u0153\u0160\u0161\u017d\u017e\u0178]")
+
+
+def _as_windows_1252(data: bytes) -> str | None:
+    """Windows-1252 is by far the most common non-UTF-8 encoding of Western
+    web text, and detectors guess badly on short files: use it when every
+    byte is defined and nearly all non-ASCII characters are Latin letters or
+    typographic punctuation."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    if not non_ascii:
+        return text
+    western = sum(1 for ch in non_ascii if _WESTERN.match(ch))
+    letters = sum(1 for ch in text if ch.isalpha())
+    accented = sum(1 for ch in non_ascii if ch.isalpha())
+    # Western languages accent a few letters per word; a Cyrillic or Greek text
+    # read as cp1252 turns almost every letter into an accented one.
+    if western >= 0.9 * len(non_ascii) and accented <= 0.25 * max(1, letters):
+        return text
+    return None

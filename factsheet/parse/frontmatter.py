@@ -112,6 +112,8 @@ def _parse_yaml(text: str, path: str, block: str, first_line: int) -> dict[str, 
         meta = YAMLHandler().load(block)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and mark is not None and mark.line >= block.count("\n"):
+            mark = exc.context_mark  # the parser ran to the end of the block: point at where the construct began
         line_no = first_line + (mark.line if mark else 0)
         problem = exc.problem or exc.context or "invalid syntax"
         if exc.context and exc.problem:

@@ -13,7 +13,7 @@ _CANDIDATE = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"'”’»)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"[^\s\"'“”‘’(\[]+$")
 _NEXT = re.compile(r"\s+([^\s]+)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, e.g, a.m (the last dot is the candidate)
-_HAS_WORD = re.compile(r"[A-Za-z0-9]")
+_HAS_WORD = re.compile(r"[^\W_]")
 
 # Never end a sentence: titles, months before a day, "No. 1", "vs.", "e.g."
 _NEVER = frozenset({

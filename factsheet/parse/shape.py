@@ -14,7 +14,7 @@ _CODE_LINE = re.compile(
     r"[;{}]\s*$|^\s*(?:def |class |import |from [\w.]+ import |#include|function\b|return\b|const |let |var |"
     r"public |private |if ?\(|for ?\(|while ?\(|package |using |#!/|</?[a-z]+[^>]*>\s*$)"
 )
-_PROSE_WORD = re.compile(r"[A-Za-z][a-z'’-]+")
+_PROSE_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 
 
 def data_shape(body: str) -> str | None:
