@@ -280,6 +280,8 @@ def _summary_bullets(c: Cleaning) -> None:
                 if b.kind != "bullet":
                     break
                 summary_zone.add(b.index)
+    if not any(b.kind == "bullet" and b.index in summary_zone for b in kept):
+        return
     windows = [content_tokens(p.text) for p in prose]
     windows += [windows[i] | windows[i + 1] for i in range(len(windows) - 1)]
     for block in kept:
