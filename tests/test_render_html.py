@@ -357,3 +357,6 @@ def test_two_builds_of_the_seed_corpus_are_byte_identical(tmp_path: Path) -> Non
     assert "index.html" in files and "assets/site.css" in files
     for rel in files:
         assert (outs[0] / rel).read_bytes() == (outs[1] / rel).read_bytes(), rel
+    # Page weight budget: the fact sheet with its CSS and JS under 150 KB.
+    weight = sum((outs[0] / rel).stat().st_size for rel in ("index.html", "assets/site.css", "assets/site.js"))
+    assert weight < 150_000, weight
