@@ -168,3 +168,21 @@ def test_slug_for_path() -> None:
     assert slug_for_path("news/Ferry Returns (2024).md") == "ferry-returns-2024"
     assert slug_for_path("000_65078e1421ecfbbf.txt") == "000-65078e1421ecfbbf"
     assert slug_for_path("___.md") == "article"
+
+
+def test_yaml_alias_bomb_is_an_error_not_a_hang() -> None:
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for prev, name in zip("abcde", "bcdef"):
+        levels.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    record, diags = parse("---\n" + "\n".join(levels) + "\n---\n" + BODY)
+    assert record is None and "too large" in diags[0].message
+
+
+def test_text_starting_with_a_brace_is_not_json_front_matter() -> None:
+    record, diags = parse("{Update} " + BODY)
+    assert diags == () and record.sentences[0].text.startswith("{Update} The harbour ferry")
+
+
+def test_yaml_scalar_front_matter_is_an_error() -> None:
+    record, diags = parse("---\nJust a sentence\n---\n" + BODY)
+    assert record is None and diags[0].line == 2 and "mapping" in diags[0].message

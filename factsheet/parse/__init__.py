@@ -19,7 +19,7 @@ from .clean import clean_blocks
 from .decode import decode_article
 from .frontmatter import read_front_matter
 from .infer import infer_missing
-from .metadata import read_metadata, slugify
+from .metadata import MetaTooLarge, read_metadata, slugify
 from .segment import split_sentences
 from .shape import data_shape, prose_sentences
 
@@ -48,8 +48,11 @@ def parse_article(rel_path: str, data: bytes, *, max_bytes: int) -> ParseResult:
         return _parse(rel_path, data, max_bytes)
     except ContentError as exc:
         return ParseResult(None, (exc.diagnostic,))
-    except RecursionError:
-        return ParseResult(None, (Diagnostic(rel_path, "front matter nested too deeply; skipped"),))
+    except (RecursionError, MetaTooLarge):
+        return ParseResult(None, (Diagnostic(rel_path, "front matter is too large or too deeply nested; skipped"),))
+    except Exception as exc:  # noqa: BLE001 - one odd file must not stop the whole build
+        return ParseResult(None, (Diagnostic(
+            rel_path, f"could not parse this file ({type(exc).__name__}: {exc}); skipped — please report this"),))
 
 
 def _parse(rel_path: str, data: bytes, max_bytes: int) -> ParseResult:

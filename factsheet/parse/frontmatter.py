@@ -33,6 +33,7 @@ _LEADING_BLANK = re.compile(r"\A(?:[ \t]*\r?\n)*")
 _LINE_END = re.compile(r"\r?\n|\Z")
 _YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 _TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*\r?$", re.M)
+_JSON_OPEN = re.compile(r'\{\s*(?:"|\})')  # "{" then a key or "}": not "{Update} ..." prose
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _BARE_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9 _-]{0,23}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*\r?$")
 _FENCE_LINE = re.compile(r"[ \t]*\r?$", re.M)
@@ -81,7 +82,7 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         found = _read_fenced(text, path, lead, "toml")
         if found is not None:
             return found
-    elif head.startswith("{"):
+    elif _JSON_OPEN.match(text, lead):
         return _read_json(text, path, lead)
     bare = _read_bare(text, lead)
     if bare is not None:
@@ -124,7 +125,7 @@ def _parse_yaml(text: str, path: str, block: str, first_line: int) -> dict[str, 
     if meta is None:
         return {}
     if not isinstance(meta, dict):
-        kind = "a list" if isinstance(meta, list) else f"a {type(meta).__name__}"
+        kind = {list: "a list", str: "plain text"}.get(type(meta), f"a {type(meta).__name__}")
         raise _fail(text, path, f"front matter must be a mapping of keys to values, not {kind}", first_line)
     return {str(k): v for k, v in meta.items()}
 

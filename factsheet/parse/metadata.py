@@ -49,17 +49,29 @@ def slugify(text: str, limit: int = 80) -> str:
     return slug[:limit].strip("-")
 
 
-def json_safe(value: Any) -> Any:
+class MetaTooLarge(ValueError):
+    """Front matter nested too deeply or too large (e.g. a YAML alias bomb)."""
+
+
+MAX_META_NODES = 5000
+MAX_META_DEPTH = 20
+
+
+def json_safe(value: Any, _budget: list[int] | None = None, _depth: int = 0) -> Any:
+    budget = _budget if _budget is not None else [MAX_META_NODES]
+    budget[0] -= 1
+    if budget[0] < 0 or _depth > MAX_META_DEPTH:
+        raise MetaTooLarge("front matter is too large or too deeply nested")
     if isinstance(value, dt.datetime):
         return normalize_date(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict):
-        return {str(k): json_safe(v) for k, v in value.items()}
+        return {str(k): json_safe(v, budget, _depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [json_safe(v) for v in value]
+        return [json_safe(v, budget, _depth + 1) for v in value]
     if isinstance(value, (set, frozenset)):
-        return sorted((json_safe(v) for v in value), key=str)
+        return sorted((json_safe(v, budget, _depth + 1) for v in value), key=str)
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
@@ -113,7 +125,8 @@ def read_metadata(meta: dict[str, Any], path: str, text: str) -> Metadata:
             if _assign(out, name, key, meta[key], path, text):
                 used.add(key)
                 break
-    out.meta = {k: json_safe(v) for k, v in sorted(meta.items()) if k not in used}
+    budget = [MAX_META_NODES]
+    out.meta = {k: json_safe(v, budget) for k, v in sorted(meta.items()) if k not in used}
     return out
 
 
