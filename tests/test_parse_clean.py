@@ -106,6 +106,27 @@ def test_chip_plant_ticker_source_line_and_dateline() -> None:
     assert set(record.inferred) == {"title", "publisher", "url"}
 
 
+def test_wire_story_hard_wrapped_markdown() -> None:
+    record, raw = parse_fixture("port-strike-wire.md")
+    assert_offsets(record, raw)
+    texts = kept(record)
+    assert texts[0] == "Dockworkers end five-day strike at Kessel port"
+    assert texts[1].startswith("KESSEL, Oct. 9, 2024 (Harbour Wire) - Dockworkers at the port of Kessel\nreturned")
+    assert texts[1].endswith("more than 80 ships waiting offshore.")
+    # A numbered list in the body is content: each item is its own unit.
+    bullets = [s.text for s in record.sentences if s.block == "bullet"]
+    assert bullets == [
+        "Night shifts resume on Thursday at the container terminal.",
+        "Priority goes to vessels carrying perishable food.",
+        "Port fees for delayed ships are waived until Oct. 20.",
+    ]
+    assert any(s.block == "heading" and s.text == "What changes for shippers?" for s in record.sentences)
+    for furniture in ("By Joana", "continues below", "Reporting by", "Read more", "Rail freight"):
+        assert not any(furniture in t for t in texts), furniture
+    assert (record.title, record.publisher, record.date, record.author) == (
+        "Dockworkers end five-day strike at Kessel port", "Harbour Wire", "2024-10-09", "Joana Pires and Erik Vold")
+
+
 # ------------------------------------------------------------- one rule at a time
 
 
@@ -154,6 +175,12 @@ def test_related_list_early_in_the_page_covers_only_the_list() -> None:
     ("Key takeaways", "boilerplate header"),
     ("Tags: water, infrastructure", "share/comment widget"),
     ("© 2023 Coast Wire. All rights reserved.", "copyright notice"),
+    ("Story continues below advertisement", "share/comment widget"),
+    ("Updated 3 hours ago", "share/comment widget"),
+    ("We use cookies to improve your experience on our site.", "cookie notice"),
+    ("About the author: Priya Natarajan covers water policy for the paper.", "author bio"),
+    ("Reporting by Sam Ito; Editing by Lena Vos", "byline"),
+    ("Click to share on Facebook (Opens in new window)", "share/comment widget"),
 ])
 def test_single_furniture_lines(line: str, reason: str) -> None:
     raw = f"{LEAD}\n\n{line}\n\n{MORE}\n"

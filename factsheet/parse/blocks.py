@@ -13,7 +13,7 @@ _HEADING_TAIL = re.compile(r"[ \t]+#+[ \t]*$")
 _BULLET_MARK = re.compile(r"(?:[-*+•·▪◦‣–]|\d{1,2}[.)])[ \t]+")
 _QUOTE_MARK = re.compile(r">[ \t]?")
 _RULE = re.compile(r"^(?:[-*_][ \t]*){3,}$|^=+$")
-_WRAPPERS = (("**", "**"), ("__", "__"))
+_WRAPPERS = (("**", "**"), ("__", "__"), ("*", "*"), ("_", "_"))
 _TERMINAL = frozenset('.!?:;"”’\')]…')
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 
@@ -83,8 +83,10 @@ def _scan_line(raw: str, ls: int, le: int) -> Line:
         cs += 1
     for left, right in _WRAPPERS:
         inner = raw[cs:ce]
-        if len(inner) > 4 and inner.startswith(left) and inner.endswith(right) and left not in inner[2:-2]:
-            cs, ce = cs + 2, ce - 2
+        n = len(left)
+        if len(inner) > 2 * n + 2 and inner.startswith(left) and inner.endswith(right) \
+                and left[0] not in inner[n:-n] and not inner[n].isspace():
+            cs, ce = cs + n, ce - n
             while cs < ce and raw[cs].isspace():
                 cs += 1
             while ce > cs and raw[ce - 1].isspace():

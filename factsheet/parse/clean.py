@@ -96,6 +96,10 @@ def furniture_reason(block: Block) -> str | None:
         return "share/comment widget"
     if words <= 30 and R.NEWSLETTER.match(text):
         return "newsletter plug"
+    if words <= 60 and R.COOKIE.match(text):
+        return "cookie notice"
+    if words <= 80 and R.AUTHOR_BIO.match(text):
+        return "author bio"
     if words <= 40 and R.COMMENT_FORM.search(text.lower()):
         return "comment form"
     if R.READING_TIME.match(text):

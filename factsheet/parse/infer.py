@@ -48,8 +48,22 @@ def infer_title(kept: list[Block]) -> str | None:
     return None
 
 
-def infer_publisher(removed: list[RemovedSpan]) -> tuple[str | None, str | None]:
-    """(publisher, url) from attribution lines."""
+def infer_publisher(removed: list[RemovedSpan], kept: list[Block], top_end: int) -> tuple[str | None, str | None]:
+    """(publisher, url) from attribution lines, else from a wire dateline
+    ("CITY (Agency) - ...") opening the article."""
+    found = _publisher_from_lines(removed)
+    if found != (None, None):
+        return found
+    for block in kept[:3]:
+        if block.start >= top_end:
+            break
+        m = R.WIRE_DATELINE.match(block.text)
+        if m and _clean_name(m.group("pub")):
+            return _clean_name(m.group("pub")), None
+    return None, None
+
+
+def _publisher_from_lines(removed: list[RemovedSpan]) -> tuple[str | None, str | None]:
     for span in removed:
         if span.reason == "syndication notice":
             m = _PUB_AFTER.search(span.text) or R.ORIGINALLY.match(span.text.strip())
@@ -81,7 +95,7 @@ def infer_date(kept: list[Block], removed: list[RemovedSpan], top_end: int) -> s
     for span in removed:
         if span.start >= top_end or span.reason not in ("dateline", "byline"):
             continue
-        text = span.text.strip()
+        text = span.text.strip().strip("*_ ")
         m = R.DATELINE_PREFIX.match(text) or R.DATE_ALONE.match(text)
         if m is None and span.reason == "byline":
             m = re.search(R.DATE_IN_TEXT, text, re.I)
@@ -114,7 +128,8 @@ def infer_author(removed: list[RemovedSpan], top_end: int) -> str | None:
     for span in removed:
         if span.reason != "byline" or span.start >= top_end:
             continue
-        m = R.BYLINE.match(span.text.strip()) or R.AUTHOR_LINE.match(span.text.strip())
+        text = span.text.strip().strip("*_ ")
+        m = R.BYLINE.match(text) or R.AUTHOR_LINE.match(text)
         if m:
             name = _clean_name(m.group("name"))
             if name:
@@ -123,7 +138,7 @@ def infer_author(removed: list[RemovedSpan], top_end: int) -> str | None:
 
 
 def infer_missing(kept: list[Block], removed: list[RemovedSpan], top_end: int) -> Inferred:
-    publisher, url = infer_publisher(removed)
+    publisher, url = infer_publisher(removed, kept, top_end)
     return Inferred(
         title=infer_title(kept),
         publisher=publisher,

@@ -53,7 +53,10 @@ WIDGET = re.compile(
     r"tags?:.*|filed under:?.*|categories:.*|posted in:?.*|click to (?:share|print|email).*|like this:?|"
     r"loading\.*|advertisement|sponsored(?: content| post)?|special offer(?: banner)?|"
     r"(?:promo(?:tion(?:al)?)?|ad|advert) banner|skip to (?:main )?content|back to top|"
-    r"share this:?|copy link|link copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|x)$",
+    r"share this:?|copy link|link copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|x|"
+    r"(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading(?: below)?|"
+    r"scroll to continue(?: with content)?|click here to (?:read|subscribe|download|sign up|learn)[^.]*\.?|"
+    r"(?:updated|posted|published) \d+ (?:seconds?|minutes?|mins?|hours?|days?) ago)$",
     I,
 )
 COMMENT_FORM = re.compile(
@@ -69,6 +72,8 @@ NEWSLETTER = re.compile(
     r"download (?:our|the) app|follow us on|never miss (?:a|an)|stay (?:informed|up to date|in the loop)[^.]{0,20}(?:newsletter|subscribe))",
     I,
 )
+COOKIE = re.compile(r"^(?:we use cookies|this (?:site|website) uses cookies|by (?:continuing to use|using) this (?:site|website))", I)
+AUTHOR_BIO = re.compile(r"^(?:about the author|author bio|about the writer)\b", I)
 READING_TIME = re.compile(r"^(?:reading time:?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?(?:\s+read(?:ing time)?)?$", I)
 BYLINE = re.compile(
     r"^(?i:by|written by|words by|story by|posted by|reporting by|report by)\s+"
@@ -115,6 +120,10 @@ DATELINE_PREFIX = re.compile(
 DATE_ALONE = re.compile(rf"^(?:(?P<label>published|posted|updated|last updated|date)\s*(?:on)?\s*:?\s*)?(?P<date>{DATE_IN_TEXT})(?:\s*(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?$", I)
 NEWS_DATELINE = re.compile(
     rf"^[A-Z][A-Z.'’ -]{{2,40}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?\s*[,(]\s*(?P<date>{DATE_IN_TEXT})\s*\)?\s*(?:\([A-Za-z ]+\)\s*)?[-—–:]",
+)
+WIRE_DATELINE = re.compile(
+    rf"^[A-Z][A-Z.'’ -]{{2,40}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?\s*(?:,\s*{DATE_IN_TEXT}\s*)?"
+    r"\((?P<pub>[A-Z][\w&.'’ -]{1,40})\)\s*[-—–:]",
 )
 TRUNCATION = re.compile(r"\[(?:\.\.\.|…)\]|(?:\.\.\.|…)\s*$")
 DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]{1,62}\.(?:com|net|io|co|org|shop|store|biz|ai|app)\b")
