@@ -61,7 +61,7 @@ def bridge_sheet(*, title: str = "Millbrook bridge closure", evil: bool = False)
         sentence(1, "The council closed the Millbrook bridge on Monday.", 0),
         sentence(2, "The work is expected to cost $5 million.", 0),
         sentence(3, "It is a sad day for the town, one resident wrote.", 1),
-    ), publisher="Hill Courier", url="https://example.com/a b?x=1&y=2")
+    ), publisher="Hill Courier", url="https://example.com/a?x=1&y=2")
     closed = Claim("c-closed", "The Millbrook bridge closed on Monday for repairs.", "fact", 2, "corroborated",
                    (cite(a, "s2"), cite(b, "s1")))
     cost = Claim("c-cost", EVIL if evil else "Repairs will cost $4 million or $5 million.", "figure", 2, "disputed",
@@ -179,6 +179,9 @@ def test_every_section_of_a_full_sheet_is_rendered(tmp_path: Path) -> None:
     assert html.count('aria-describedby="note-1"') >= 2  # glance + all claims
     # Sources list with original links and claim counts.
     assert 'href="https://example.org/gazette"' in html and "supports 4 claims" in text
+    # Notes link out to the original with a text fragment where the URL is known.
+    assert "https://example.org/gazette#:~:text=Detours%20add%20ten%20minutes." in page.hrefs
+    assert "https://example.com/a?x=1&y=2#:~:text=The%20work%20is%20expected%20to%20cost%20%245%20million." in page.hrefs
     # Relative links only.
     assert not [h for h in page.hrefs if h.startswith("/")]
 

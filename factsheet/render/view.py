@@ -35,6 +35,14 @@ def source_label(source: SourceSummary | None, source_id: str) -> str:
     return label
 
 
+def display_date(value: str | None) -> str | None:
+    """The calendar date of an ISO timestamp ("2025-11-22T04:00:30Z" -> "2025-11-22");
+    the full value stays in the datetime attribute."""
+    if not value:
+        return None
+    return value.split("T", 1)[0]
+
+
 def claim_group(claim: Claim) -> str:
     if claim.kind == "commentary":
         return "commentary"
@@ -147,7 +155,8 @@ def index_view(sheet: Sheet) -> dict[str, Any]:
         discrepancies.append({"id": d.id, "summary": d.summary, "subject": d.subject, "variants": values})
 
     quotes = [{
-        "id": q.id, "speaker": q.speaker, "text": q.text,
+        # Quote fragments often end at a comma that belonged to the sentence around them.
+        "id": q.id, "speaker": q.speaker, "text": q.text.strip().rstrip(",;:").rstrip(),
         "claim": f"#claim-{q.claim}" if q.claim in claims else None,
         "markers": _source_markers(claims.get(q.claim), q.sources, notes, sources),
     } for q in sheet.quotes]
@@ -174,6 +183,7 @@ def index_view(sheet: Sheet) -> dict[str, Any]:
 
     source_rows = [{
         "id": s.id, "title": s.title or s.path, "publisher": s.publisher, "date": s.date,
+        "date_text": display_date(s.date),
         "author": s.author, "url": safe_http_url(s.url), "claims": s.claims,
         "href": f"sources/{s.id}.html",
     } for s in sheet.sources]
@@ -239,6 +249,7 @@ def source_view(record: Record, sheet: Sheet) -> dict[str, Any]:
         "title": record.title or record.path,
         "publisher": record.publisher,
         "date": record.date,
+        "date_text": display_date(record.date),
         "author": record.author,
         "url": url,
         "tags": list(record.tags),
