@@ -324,3 +324,46 @@ def test_record_text_is_the_kept_blocks() -> None:
     raw = f"Norhaven Opens Desalination Plant\n\n{LEAD}\n\nShare\n\n{MORE}\n"
     record = parse_text(raw)
     assert record.text == f"Norhaven Opens Desalination Plant\n\n{LEAD}\n\n{MORE}"
+
+
+def test_long_headline_first_line_is_the_title_and_a_heading() -> None:
+    headline = "Norhaven Opens the Largest Desalination Plant on the Northern Coast After Four Years of Delays and Lawsuits"
+    record = parse_text(f"{headline}\n{LEAD}\n{MORE}\n")
+    assert record.title == headline and "title" in record.inferred
+    assert (record.sentences[0].block, record.sentences[0].text) == ("heading", headline)
+
+
+def test_first_line_ending_with_a_full_stop_is_not_a_title() -> None:
+    record = parse_text(f"Norhaven opened a plant.\n\n{LEAD}\n\n{MORE}\n")
+    assert record.title is None
+
+
+def test_repeated_sentence_inside_other_paragraphs() -> None:
+    raw = f"{LEAD}\n\n{MORE} The plant can supply 90,000 homes with drinking water.\n"
+    record = parse_text(raw)
+    assert kept(record).count("The plant can supply 90,000 homes with drinking water.") == 1
+    assert [s.reason for s in record.removed] == ["repeated sentence"]
+    assert_offsets(record, raw)
+
+
+def test_tldr_paragraph_repeating_the_body() -> None:
+    raw = f"TL;DR: Norhaven opened a desalination plant that supplies 90,000 homes with drinking water.\n\n{LEAD}\n\n{MORE}\n"
+    record = parse_text(raw)
+    assert [s.reason for s in record.removed] == ["summary repeating the body"]
+    assert len(kept(record)) == 4
+
+
+def test_gallery_counter_is_furniture() -> None:
+    record = parse_text(f"{LEAD}\n\nImage 1 of 12\n\n{MORE}\n")
+    assert [s.reason for s in record.removed] == ["share/comment widget"]
+
+
+def test_outlet_date_stamp_at_the_top_dates_the_article() -> None:
+    record = parse_text(f"Coast Wire 2023/06/01 09:30\n\n{LEAD}\n\n{MORE}\n")
+    assert record.date == "2023-06-01"
+    assert [s.reason for s in record.removed] == ["dateline"]
+
+
+def test_outlet_date_stamp_at_the_bottom_does_not_date_the_article() -> None:
+    record = parse_text(f"{LEAD}\n\n{MORE}\n\nA third paragraph with two sentences follows. It ends here.\n\nCoast Wire 2019/06/01 09:30\n")
+    assert record.date is None

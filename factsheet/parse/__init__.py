@@ -15,10 +15,10 @@ from ..errors import ContentError
 from ..models import Diagnostic, Record, RemovedSpan, Sentence
 from . import rules as R
 from .blocks import Block, split_blocks
-from .clean import clean_blocks
+from .clean import clean_blocks, norm_text
 from .decode import decode_article
 from .frontmatter import read_front_matter
-from .infer import infer_missing
+from .infer import infer_missing, title_block
 from .metadata import MetaTooLarge, read_metadata, slugify
 from .segment import split_sentences
 from .shape import data_shape, prose_sentences
@@ -73,6 +73,10 @@ def _parse(rel_path: str, data: bytes, max_bytes: int) -> ParseResult:
     blocks, rule_spans = split_blocks(raw, fm.body_start)
     cleaning = clean_blocks(raw, blocks, rule_spans, title=meta.title, description=meta.description)
     kept = cleaning.kept()
+    if meta.title is None:
+        headline = title_block(kept)
+        if headline is not None:
+            headline.kind = "heading"  # a headline is not a claim
     sentences, kept_blocks, ad_spans = _sentences(raw, kept)
     removed = sorted(cleaning.removed + ad_spans, key=lambda s: (s.start, s.end))
 
@@ -128,12 +132,15 @@ def _sentences(raw: str, kept: list[Block]) -> tuple[list[Sentence], list[list[S
     sentences: list[Sentence] = []
     groups: list[list[Sentence]] = []
     ads: list[RemovedSpan] = []
+    seen: set[str] = set()
     for block in kept:
         if block.kind == "heading":
             spans = [(block.start, block.end)]
         else:
             spans = split_sentences(raw, block.start, block.end)
         spans, dropped = _drop_advertorial(raw, spans)
+        ads.extend(dropped)
+        spans, dropped = _drop_repeated_sentences(raw, spans, seen)
         ads.extend(dropped)
         if not spans:
             continue
@@ -167,4 +174,23 @@ def _drop_advertorial(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tupl
             ls, le = keep.pop()
             dropped.append(RemovedSpan(ls, le, raw[ls:le], "advertorial"))
         dropped.append(RemovedSpan(start, end, text, "advertorial"))
+    return keep, dropped
+
+
+def _drop_repeated_sentences(
+    raw: str, spans: list[tuple[int, int]], seen: set[str]
+) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
+    """A sentence said again word for word later in the same file (a pasted
+    lead, a standfirst repeated in the body): keep the first."""
+    keep: list[tuple[int, int]] = []
+    dropped: list[RemovedSpan] = []
+    for start, end in spans:
+        key = norm_text(raw[start:end])
+        if key.count(" ") < 7:
+            keep.append((start, end))
+        elif key in seen:
+            dropped.append(RemovedSpan(start, end, raw[start:end], "repeated sentence"))
+        else:
+            seen.add(key)
+            keep.append((start, end))
     return keep, dropped

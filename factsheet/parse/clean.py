@@ -120,7 +120,7 @@ def furniture_reason(block: Block) -> str | None:
         return "syndication notice"
     if words <= 15 and R.COPYRIGHT.match(text):
         return "copyright notice"
-    if words <= 12 and R.DATE_ALONE.match(text):
+    if words <= 12 and (R.DATE_ALONE.match(text) or R.OUTLET_STAMP.match(text)):
         return "dateline"
     return None
 
@@ -284,16 +284,21 @@ def _summary_bullets(c: Cleaning) -> None:
                 if b.kind != "bullet":
                     break
                 summary_zone.add(b.index)
-    if not any(b.kind == "bullet" and b.index in summary_zone for b in kept):
+    candidates = [
+        b for b in kept
+        if (b.kind == "bullet" and b.index in summary_zone) or (b.kind != "heading" and R.SUMMARY_PREFIX.match(b.text))
+    ]
+    if not candidates:
+        return
+    prose = [p for p in prose if p not in candidates]
+    if not prose:
         return
     windows = [content_tokens(p.text) for p in prose]
     windows += [windows[i] | windows[i + 1] for i in range(len(windows) - 1)]
-    for block in kept:
-        if block.kind != "bullet" or block.index not in summary_zone:
-            continue
+    for block in candidates:
         tokens = content_tokens(block.text)
         if len(tokens) < 4:
             continue
         best = max(len(tokens & w) / len(tokens) for w in windows)
         if best >= 0.6:
-            c.drop(block, "summary bullet repeating the body")
+            c.drop(block, "summary bullet repeating the body" if block.kind == "bullet" else "summary repeating the body")

@@ -38,14 +38,31 @@ def _clean_name(text: str | None, max_words: int = 8) -> str | None:
     return text
 
 
-def infer_title(kept: list[Block]) -> str | None:
+_TITLE_END = ('.', '!', ':', ';', ',', '"', '”', '’', '…')
+
+
+def title_block(kept: list[Block]) -> Block | None:
+    """The block that is the article's title: a Markdown "#" heading near the
+    top, or a first line shaped like a headline (short, no closing full stop)."""
     for block in kept[:5]:
         if block.explicit_heading and block.words >= 2:
-            return block.text.strip("*_ ")
+            return block
     for block in kept[:2]:
         if block.kind == "heading" and block.words >= 3:
-            return block.text.strip("*_ ")
+            return block
+    first = kept[0] if kept else None
+    if (
+        first is not None and first.kind == "paragraph" and "\n" not in first.text
+        and 3 <= first.words <= 25 and len(first.text) <= 200
+        and first.text[:1].isupper() and not first.text.endswith(_TITLE_END) and len(kept) > 1
+    ):
+        return first
     return None
+
+
+def infer_title(kept: list[Block]) -> str | None:
+    block = title_block(kept)
+    return block.text.strip("*_ ") if block is not None else None
 
 
 def infer_publisher(removed: list[RemovedSpan], kept: list[Block], top_end: int) -> tuple[str | None, str | None]:
@@ -96,7 +113,7 @@ def infer_date(kept: list[Block], removed: list[RemovedSpan], top_end: int) -> s
         if span.start >= top_end or span.reason not in ("dateline", "byline"):
             continue
         text = span.text.strip().strip("*_ ")
-        m = R.DATELINE_PREFIX.match(text) or R.DATE_ALONE.match(text)
+        m = R.DATELINE_PREFIX.match(text) or R.DATE_ALONE.match(text) or R.OUTLET_STAMP.match(text)
         if m is None and span.reason == "byline":
             m = re.search(R.DATE_IN_TEXT, text, re.I)
             if m:

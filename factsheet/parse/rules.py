@@ -56,7 +56,8 @@ WIDGET = re.compile(
     r"share this:?|copy link|link copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|x|"
     r"(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading(?: below)?|"
     r"scroll to continue(?: with content)?|click here to (?:read|subscribe|download|sign up|learn)[^.]*\.?|"
-    r"(?:updated|posted|published) \d+ (?:seconds?|minutes?|mins?|hours?|days?) ago)$",
+    r"(?:updated|posted|published) \d+ (?:seconds?|minutes?|mins?|hours?|days?) ago|"
+    r"(?:image|photo|picture|slide) \d+ of \d+|\d+ (?:photos|images)|view (?:gallery|slideshow))$",
     I,
 )
 COMMENT_FORM = re.compile(
@@ -125,6 +126,8 @@ WIRE_DATELINE = re.compile(
     rf"^[A-Z][A-Z.'’ -]{{2,40}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?\s*(?:,\s*{DATE_IN_TEXT}\s*)?"
     r"\((?P<pub>[A-Z][\w&.'’ -]{1,40})\)\s*[-—–:]",
 )
+OUTLET_STAMP = re.compile(rf"^[A-Z][\w .&'’-]{{1,40}}?\s*(?P<date>{DATE_IN_TEXT})(?:\s+\d{{1,2}}:\d{{2}})?$")
+SUMMARY_PREFIX = re.compile(r"^(?:tl;? ?dr|summary|in short|the gist|key takeaway|bottom line)\s*[:\-–—]\s*\S", I)
 TRUNCATION = re.compile(r"\[(?:\.\.\.|…)\]|(?:\.\.\.|…)\s*$")
 DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]{1,62}\.(?:com|net|io|co|org|shop|store|biz|ai|app)\b")
 PROMO = re.compile(
