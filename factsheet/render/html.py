@@ -19,7 +19,7 @@ from ..models import Diagnostic, Record, Sheet
 from .cache import RenderCache
 from .links import safe_http_url
 from .theme import copy_assets, make_environment, template_errors, theme_files, theme_fingerprint
-from .view import index_view, source_view
+from .view import cited_sentences, index_view, source_view
 
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 SCHEMA = "https://schema.org"
@@ -85,9 +85,11 @@ def _pages(sheet: Sheet, config: Config) -> list[tuple[str, str, dict[str, Any]]
         "sheet": index_view(sheet),
     }))
 
+    cited = cited_sentences(sheet)
+    summaries = {s.id: s for s in sheet.sources}
     for record in sorted(sheet.records, key=lambda r: r.id):
         _check_id(record)
-        view = source_view(record, sheet)
+        view = source_view(record, sheet, cited, summaries)
         path = f"sources/{record.id}.html"
         source_ld = {"@type": "WebPage", "name": view["title"], "isPartOf": {"@type": "WebPage", "name": sheet.title},
                      "isBasedOn": _article_ld(record)}

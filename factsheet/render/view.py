@@ -231,17 +231,22 @@ def _blocks(record: Record, cited: dict[str, list[str]]) -> list[dict[str, Any]]
     return blocks
 
 
-def source_view(record: Record, sheet: Sheet) -> dict[str, Any]:
-    cited: dict[str, list[str]] = {}
+def cited_sentences(sheet: Sheet) -> dict[str, dict[str, list[str]]]:
+    """source id -> sentence id -> ids of the claims citing it (sorted). Computed
+    once per render: every source page needs its part."""
+    cited: dict[str, dict[str, set[str]]] = {}
     for claim in sheet.claims:
         for citation in claim.citations:
-            if citation.source == record.id:
-                ids = cited.setdefault(citation.sentence, [])
-                if claim.id not in ids:
-                    ids.append(claim.id)
-    for ids in cited.values():
-        ids.sort()
-    summary = next((s for s in sheet.sources if s.id == record.id), None)
+            cited.setdefault(citation.source, {}).setdefault(citation.sentence, set()).add(claim.id)
+    return {src: {sid: sorted(ids) for sid, ids in by.items()} for src, by in cited.items()}
+
+
+def source_view(record: Record, sheet: Sheet, cited_by_source: dict[str, dict[str, list[str]]] | None = None,
+                summaries: dict[str, SourceSummary] | None = None) -> dict[str, Any]:
+    if cited_by_source is None:
+        cited_by_source = cited_sentences(sheet)
+    cited = cited_by_source.get(record.id, {})
+    summary = (summaries if summaries is not None else {s.id: s for s in sheet.sources}).get(record.id)
     url = safe_http_url(record.url)
     return {
         "id": record.id,
@@ -255,7 +260,7 @@ def source_view(record: Record, sheet: Sheet) -> dict[str, Any]:
         "tags": list(record.tags),
         "description": record.description,
         "inferred": list(record.inferred),
-        "claims": summary.claims if summary else sum(1 for c in sheet.claims if any(x.source == record.id for x in c.citations)),
+        "claims": summary.claims if summary else len({cid for ids in cited.values() for cid in ids}),
         "cited_sentences": len(cited),
         "blocks": _blocks(record, cited),
         "removed": [{"reason": r.reason, "text": r.text, "start": r.start, "end": r.end}
