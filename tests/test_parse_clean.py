@@ -367,3 +367,11 @@ def test_outlet_date_stamp_at_the_top_dates_the_article() -> None:
 def test_outlet_date_stamp_at_the_bottom_does_not_date_the_article() -> None:
     record = parse_text(f"{LEAD}\n\n{MORE}\n\nA third paragraph with two sentences follows. It ends here.\n\nCoast Wire 2019/06/01 09:30\n")
     assert record.date is None
+
+
+def test_late_related_header_followed_by_prose_does_not_eat_the_article() -> None:
+    raw = (f"{LEAD}\n\n{MORE}\n\nRelated\n\nThe second phase of the plant will double its output by 2027. "
+           "Engineers said the design allows it.\n")
+    record = parse_text(raw)
+    assert "The second phase of the plant will double its output by 2027." in kept(record)
+    assert [s.reason for s in record.removed] == ["related-story block"]

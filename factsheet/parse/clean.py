@@ -157,13 +157,22 @@ def _related_sections(c: Cleaning) -> None:
         if block.index in c.dropped or block.words > 8 or not R.RELATED_HEADER.match(block.text.strip("*_ ")):
             continue
         c.drop(block, "related-story block")
-        late = (block.start - blocks[0].start) / body_len >= 0.5
+        # Late in the page, with a headline-like line right under it: a
+        # related-stories section that runs to the end (its teasers can be long
+        # prose). Otherwise only the run of link-like lines.
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        late = (block.start - blocks[0].start) / body_len >= 0.5 and (
+            following is None or _link_like(following) or _headline_like(following))
         for nxt in blocks[i + 1 :]:
             if not late and not _link_like(nxt):
                 break
             c.drop(nxt, "related-story block")
         if late:
             return
+
+
+def _headline_like(block: Block) -> bool:
+    return "\n" not in block.text and block.words <= 40 and not block.text.endswith((".", "!", "?", '"', "”"))
 
 
 def _link_like(block: Block) -> bool:
