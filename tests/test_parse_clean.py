@@ -375,3 +375,11 @@ def test_late_related_header_followed_by_prose_does_not_eat_the_article() -> Non
     record = parse_text(raw)
     assert "The second phase of the plant will double its output by 2027." in kept(record)
     assert [s.reason for s in record.removed] == ["related-story block"]
+
+
+def test_markup_lines_are_removed_with_reasons() -> None:
+    raw = (f"{LEAD}\n\n---\n\n<div class=\"ad-slot\"></div>\n<!-- tracking -->\n\n```\nvar x = 1;\n```\n\n{MORE}\n")
+    record = parse_text(raw, "plant.md")
+    assert len(kept(record)) == 4
+    assert [s.reason for s in record.removed] == ["horizontal rule", "HTML markup", "HTML markup", "code block"]
+    assert_offsets(record, raw)

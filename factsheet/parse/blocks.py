@@ -14,6 +14,8 @@ _BULLET_MARK = re.compile(r"(?:[-*+•·▪◦‣–]|\d{1,2}[.)])[ \t]+")
 _QUOTE_MARK = re.compile(r">[ \t]?")
 _RULE = re.compile(r"^(?:[-*_][ \t]*){3,}$|^=+$")
 _WRAPPERS = (("**", "**"), ("__", "__"), ("*", "*"), ("_", "_"))
+_FENCE = re.compile(r"(```+|~~~+)")
+_HTML_ONLY = re.compile(r"(?:</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--.*?-->|\s)+$")
 _TERMINAL = frozenset('.!?:;"”’\')]…')
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 
@@ -101,8 +103,9 @@ def _is_wrapped(raw: str, line: Line) -> bool:
     return line.cend - line.cstart >= 40 and raw[line.cend - 1] not in _TERMINAL
 
 
-def split_blocks(raw: str, body_start: int) -> tuple[list[Block], list[tuple[int, int]]]:
-    """Blocks of the body, and the spans of Markdown rules (removed as markup)."""
+def split_blocks(raw: str, body_start: int) -> tuple[list[Block], list[tuple[int, int, str]]]:
+    """Blocks of the body, and (start, end, reason) spans of markup that is not
+    text: Markdown rules, fenced code, lone HTML tags and comments."""
     lines: list[Line] = []
     for m in _LINE.finditer(raw, body_start):
         if m.start() == m.end():
@@ -110,7 +113,7 @@ def split_blocks(raw: str, body_start: int) -> tuple[list[Block], list[tuple[int
         lines.append(_scan_line(raw, m.start(), m.end()))
     hard_wrapped = _hard_wrapped(raw, lines)
     blocks: list[Block] = []
-    rules: list[tuple[int, int]] = []
+    rules: list[tuple[int, int, str]] = []
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -118,7 +121,20 @@ def split_blocks(raw: str, body_start: int) -> tuple[list[Block], list[tuple[int
             i += 1
             continue
         if line.kind == "rule":
-            rules.append((line.start, line.end))
+            rules.append((line.start, line.end, "horizontal rule"))
+            i += 1
+            continue
+        fence = _FENCE.match(raw, line.start, line.end)
+        if fence:
+            j = i + 1
+            while j < len(lines) and not raw.startswith(fence.group(1), lines[j].start):
+                j += 1
+            last = lines[min(j, len(lines) - 1)]
+            rules.append((line.start, last.end, "code block"))
+            i = j + 1
+            continue
+        if _HTML_ONLY.match(raw, line.start, line.end):
+            rules.append((line.start, line.end, "HTML markup"))
             i += 1
             continue
         group = [line]

@@ -56,11 +56,11 @@ def content_tokens(text: str) -> set[str]:
     return out
 
 
-def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int]], *,
+def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int, str]], *,
                  title: str | None, description: str | None) -> Cleaning:
     c = Cleaning(raw, blocks)
-    for start, end in rule_spans:
-        c.span(start, end, "horizontal rule")
+    for start, end, reason in rule_spans:
+        c.span(start, end, reason)
     _related_sections(c)
     _ticker_runs(c)
     for block in c.kept():
