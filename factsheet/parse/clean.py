@@ -83,12 +83,13 @@ _ABOUT_PAGE = re.compile(r"\b(?:this|the) (?:article|content|site|information|po
 def furniture_reason(block: Block) -> str | None:
     text = block.text
     words = block.words
-    if R.SYNDICATION_ANYWHERE.search(text):
+    low = text.lower()
+    if ("first on" in low or "first at" in low or "first in" in low) and R.SYNDICATION_ANYWHERE.search(text):
         return "syndication notice"
     if words <= 40 and R.RELATED_LINK.match(text):
         return "related-story link"
-    if R.DISCLAIMER.match(text) or (words <= 120 and R.ADVICE_PHRASES.search(low := text.lower())
-                                   and _ABOUT_PAGE.search(low)):
+    if R.DISCLAIMER.match(text) or (words <= 120 and ("advice" in low or "purposes only" in low or "own research" in low)
+                                   and R.ADVICE_PHRASES.search(low) and _ABOUT_PAGE.search(low)):
         return "disclaimer"
     if words <= 12 and R.WIDGET.match(text.strip("*_ ")):
         return "share/comment widget"
@@ -100,7 +101,7 @@ def furniture_reason(block: Block) -> str | None:
         return "cookie notice"
     if words <= 80 and R.AUTHOR_BIO.match(text):
         return "author bio"
-    if words <= 40 and R.COMMENT_FORM.search(text.lower()):
+    if words <= 40 and R.COMMENT_FORM.search(low):
         return "comment form"
     if R.READING_TIME.match(text):
         return "reading time"

@@ -91,8 +91,8 @@ CAPTION = re.compile(
     r"(?:\s+credits?)?\s*(?::|\||by\b|courtesy\b|credit\b)",
     I,
 )
-CREDIT_WORDS = re.compile(
-    r"\b(?:Getty Images|Shutterstock|AP Photo|iStock(?:photo)?|Unsplash|Pexels|Alamy|"
+CREDIT_WORDS = re.compile(  # no leading \b: it defeats the engine's literal-prefix scan
+    r"(?:Getty Images|Shutterstock|AP Photo|iStock(?:photo)?|Unsplash|Pexels|Alamy|"
     r"/Reuters|/AFP|/Bloomberg|via Getty|Photo by|Image by|Image credit|Photo credit|Courtesy of)\b",
 )
 BOILERPLATE_HEADER = re.compile(

@@ -44,7 +44,7 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return False
     if not punct.startswith(".") or punct.startswith(".."):
         return True
-    before = _WORD_BEFORE.search(text, 0, match.start())
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
     if before is None:
         return True
     word = before.group()
