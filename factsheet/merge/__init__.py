@@ -110,8 +110,8 @@ def merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
     for cid, d in zip(ids, drafts):
         c = live(cid)
         if c and kept[c].kind in ("figure", "fact", "quote"):
-            figures.extend(figures_for(c, d.canonical.sentence.text, d.canonical.numbers, kept[c].citations and
-                                       tuple(sorted({x.source for x in kept[c].citations}))))
+            figures.extend(figures_for(c, d.canonical.sentence.text, d.canonical.numbers,
+                                       tuple(sorted({x.source for x in kept[c].citations})), d.canonical.measures))
     figures = sorted({f.id: f for f in figures}.values(), key=lambda f: (f.claim, f.id))
 
     by_record: dict[str, list[SentenceFeatures]] = {rf.record_id: list(rf.sentences) for rf in rfs}
@@ -122,7 +122,7 @@ def merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
     for cid, d in zip(ids, drafts):
         c = live(cid)
         if c and kept[c].kind != "commentary":
-            timeline_items.append((c, kept[c].text, [(m.sentence.text, dates.get(m.record)) for m in d.members],
+            timeline_items.append((c, kept[c].text, [m.dates for m in d.members],
                                    tuple(sorted({x.source for x in kept[c].citations}))))
     timeline = timeline_events(timeline_items)
 

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass
 
 from ..models import Citation, ClaimKind
 from .classify import quote_spans
 from .features import SentenceFeatures
-from .text import normalized_for_id
-
-# Openers that lean on the previous sentence and so do not read on their own.
-DEPENDENT_OPENER = re.compile(
-    r"^\W*(he|she|it|its|they|them|their|this|that|these|those|there|here|his|her|we|i|also|but|and|so|"
-    r"the (company|firm|two|group|companies|firms|move|deal|pact|agreement|latter|former|report|plan|move)|"
-    r"such|both|meanwhile|however|additionally|separately)\b",
-    re.IGNORECASE,
-)
-IDEAL_WORDS = 24
-
 
 @dataclass(frozen=True)
 class DraftClaim:
@@ -32,21 +19,7 @@ class DraftClaim:
 
 
 def canonical_penalty(sf: SentenceFeatures, is_commentary: bool) -> tuple:
-    text = sf.sentence.text.strip()
-    n_words = len(text.split())
-    penalty = 0.0
-    if DEPENDENT_OPENER.match(text):
-        penalty += 3
-    if text[:1] in "\"“‘'" or text.count("“") != text.count("”") or text.count('"') % 2:
-        penalty += 2
-    if sf.sentence.block == "bullet" and not text.endswith((".", "!", "?")):
-        penalty += 1
-    if not text.endswith((".", "!", "?", '"', "”", "’")):
-        penalty += 1
-    if is_commentary:
-        penalty += 1
-    penalty += abs(n_words - IDEAL_WORDS) / 12
-    return (round(penalty, 6), sf.record, sf.index)
+    return (sf.base_penalty + (1 if is_commentary else 0), sf.record, sf.index)
 
 
 def claim_kind(canonical: SentenceFeatures, members: tuple[SentenceFeatures, ...], commentary: bool) -> ClaimKind:
@@ -71,7 +44,7 @@ def draft_claim(members: list[SentenceFeatures], commentary_flags: dict[tuple[st
 def assign_ids(drafts: list[DraftClaim]) -> list[str]:
     """"c-" + a short hash of the normalized canonical text; a collision gets a
     numeric suffix in the order of the first citation (deterministic)."""
-    base = [("c-" + hashlib.sha1(normalized_for_id(d.canonical.sentence.text).encode()).hexdigest()[:8]) for d in drafts]
+    base = ["c-" + d.canonical.id_hash for d in drafts]
     order = sorted(range(len(drafts)), key=lambda i: (base[i], drafts[i].citations[0].source, drafts[i].citations[0].start))
     ids = [""] * len(drafts)
     seen: dict[str, int] = {}

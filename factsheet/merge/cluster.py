@@ -21,10 +21,11 @@ NUMBER_WEIGHT = 1.6
 SHARED_NUMBER_BONUS = 0.15
 
 
-@dataclass(frozen=True)
+@dataclass
 class Unit:
     sf: SentenceFeatures
     features: frozenset[str]
+    weight: float = 0.0  # sum of the features' weights, filled once the corpus is known
 
 
 def sentence_features(sf: SentenceFeatures, aliases: AliasTable, initial_only: frozenset[str]) -> frozenset[str]:
@@ -76,8 +77,8 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     if not shared:
         return 0.0
     sw = sum(w.get(f, 0.0) for f in shared)
-    wa = sum(w.get(f, 0.0) for f in a.features)
-    wb = sum(w.get(f, 0.0) for f in b.features)
+    wa = a.weight or sum(w.get(f, 0.0) for f in a.features)
+    wb = b.weight or sum(w.get(f, 0.0) for f in b.features)
     if wa <= 0 or wb <= 0:
         return 0.0
     cos = sw / math.sqrt(wa * wb)
@@ -85,14 +86,15 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     score = max(cos, 0.75 * cont if len(shared) >= 4 and cos >= 0.3 else 0.0)
     if any(f.startswith("N:") and not f.startswith("N::") for f in shared) and len(shared) >= 3:
         score += SHARED_NUMBER_BONUS
-    if numbers_conflict(a.sf.numbers, b.sf.numbers):
+    if a.sf.numbers and b.sf.numbers and numbers_conflict(a.sf.numbers, b.sf.numbers):
         return min(score, 0.2)
     return score
 
 
 def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) -> tuple[list[list[int]], dict]:
-    strong = frozenset(f for f in df if f.startswith("N:"))
-    pairs, visits = candidate_pairs([u.features for u in units], df, strong=strong)
+    for u in units:
+        u.weight = sum(w.get(f, 0.0) for f in u.features)
+    pairs, visits = candidate_pairs([u.features for u in units], df, weights=w)
     scored = []
     for i, j in pairs:
         s = similarity(units[i], units[j], w)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections import OrderedDict
@@ -12,7 +13,10 @@ from ..models import Record, Sentence
 from .classify import commentary_score, is_furniture, is_quote, outside_quotes
 from .names import NameMention, extract_names
 from .numbers import NumberMention, extract_numbers
-from .text import content_stems
+from .text import content_stems, normalized_for_id
+from .timeline import dates_in
+from .figures import measure_words
+from .penalty import base_penalty
 
 US_FORMS = re.compile(r"\b(?:U\.S\.A?\.?|USA|US|United States(?: of America)?|America)\b")
 
@@ -30,6 +34,10 @@ class SentenceFeatures:
     commentary: float
     alias_pairs: tuple[tuple[str, str], ...]  # (name key, name key) stated to be the same thing
     speakers: tuple[str, ...] = ()  # name keys used with a reporting verb ("Liu said", "said Liu")
+    dates: tuple[str, ...] = ()  # explicit dates (timeline.dates_in, against the record's own date)
+    measures: tuple[str, ...] = ()  # per number: the words around it (figures.measure_words)
+    id_hash: str = ""  # short hash of the normalized text: the claim id if this is the canonical sentence
+    base_penalty: tuple = ()  # canonical-text preference without the commentary flag (claims.canonical_penalty)
 
 
 @dataclass(frozen=True)
@@ -86,10 +94,19 @@ def extract_record(record: Record) -> RecordFeatures:
         claimable = not is_furniture(s.text, s.block)
         pairs = _alias_pairs(text, names, prev_subject)
         speakers = tuple(n.key for n in names if _REPORTED_AFTER.match(text[n.end:]) or _REPORTED_BEFORE.search(text[:n.start]))
+        if claimable:
+            extra = dict(
+                dates=tuple(dates_in(s.text, record.date)),
+                measures=tuple(measure_words(s.text, n) for n in nums),
+                id_hash=hashlib.sha1(normalized_for_id(s.text).encode()).hexdigest()[:8],
+                base_penalty=base_penalty(s),
+            )
+        else:
+            extra = {}
         out.append(SentenceFeatures(
             record=record.id, index=i, sentence=s, stems=_stems_outside_names(text, names), names=names,
             numbers=nums, claimable=claimable, quote=is_quote(s.text, s.block),
-            commentary=commentary_score(s.text), alias_pairs=tuple(pairs), speakers=speakers,
+            commentary=commentary_score(s.text), alias_pairs=tuple(pairs), speakers=speakers, **extra,
         ))
         if names:
             prev_subject = names[0].key

@@ -22,9 +22,10 @@ def measure_words(text: str, n: NumberMention) -> str:
     return phrase
 
 
-def figures_for(claim_id: str, text: str, numbers: tuple[NumberMention, ...], sources: tuple[str, ...]) -> list[Figure]:
+def figures_for(claim_id: str, text: str, numbers: tuple[NumberMention, ...], sources: tuple[str, ...],
+                measures: tuple[str, ...] = ()) -> list[Figure]:
     out, seen = [], set()
-    for n in numbers:
+    for i, n in enumerate(numbers):
         if n.is_year or n.key in seen:
             continue
         if n.unit in ("year", "month", "week", "day", "hour") and not n.text[:1].isdigit():
@@ -39,5 +40,5 @@ def figures_for(claim_id: str, text: str, numbers: tuple[NumberMention, ...], so
                 value = f"{m.group(1)} {value}"
         unit = n.unit_text or None
         fid = "f-" + hashlib.sha1(f"{claim_id}|{n.key}".encode()).hexdigest()[:8]
-        out.append(Figure(fid, value, unit, measure_words(text, n), claim_id, sources, n.low, n.high))
+        out.append(Figure(fid, value, unit, measures[i] if i < len(measures) else measure_words(text, n), claim_id, sources, n.low, n.high))
     return out

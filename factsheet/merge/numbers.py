@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .text import STOPWORDS, stem
 
@@ -35,8 +36,10 @@ _WNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _SCALE = r"(?:thousand|million|billion|trillion|mln|bln|bn|mn|tn|k|m|b)\b"
 _CUR = r"(?:US\$|C\$|A\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?|INR\s?|Rs\.?\s?)"
 _ONE = rf"(?:{_CUR})?(?:{_NUM}|(?:{_WNUM})\b)(?:\s?{_SCALE})?(?:\s?(?:%|percent\b|per cent\b))?"
+# Only positions at the start of a token are tried (the lookbehind fails fast
+# everywhere else), which keeps the big alternation cheap.
 NUMBER_RE = re.compile(
-    rf"(?P<pre>\bbetween\s+|\bfrom\s+)?(?P<a>{_ONE})"
+    rf"(?:(?<=[\s(\[“\"'‘—–/-])|^)(?P<pre>between\s+|from\s+)?(?P<a>{_ONE})"
     rf"(?:(?P<sep>\s*(?:-|–|—|to|and)\s*)(?P<b>{_ONE}))?",
     re.IGNORECASE,
 )
@@ -58,7 +61,7 @@ class NumberMention:
     unit_text: str  # the unit as a reader sees it: "USD", "%", "racks per week"
     qualifier: str = ""  # "at most", "more than", ...
 
-    @property
+    @cached_property
     def key(self) -> str:
         return f"N:{self.unit}:{_fmt(self.low)}-{_fmt(self.high)}"
 
@@ -71,20 +74,25 @@ def _fmt(x: float) -> str:
     return f"{x:.6g}"
 
 
+_PREFIXES = tuple(sorted(CURRENCY_PREFIX, key=len, reverse=True))
+_ONE_VALUE = re.compile(rf"({_NUM}|{_WNUM})\s?(\w+)?$")
+_PERCENT_END = re.compile(r"\s*(%|percent|per cent)$")
+
+
 def _parse_one(token: str) -> tuple[float | None, str, bool, float | None]:
     """-> (value without scale, currency, percent?, scale or None)."""
     t = token.strip()
     low = t.lower()
     currency = ""
-    for pre in sorted(CURRENCY_PREFIX, key=len, reverse=True):
+    for pre in _PREFIXES:
         if low.startswith(pre):
             currency = CURRENCY_PREFIX[pre]
             t = t[len(pre):].strip()
             low = t.lower()
             break
     percent = low.endswith(("%", "percent", "per cent"))
-    low = re.sub(r"\s*(%|percent|per cent)$", "", low)
-    m = re.match(rf"({_NUM}|{_WNUM})\s?(\w+)?$", low)
+    low = _PERCENT_END.sub("", low)
+    m = _ONE_VALUE.match(low)
     if not m:
         return None, currency, percent, None
     raw = m.group(1)
@@ -117,13 +125,24 @@ def _unit_after(sentence: str, end: int) -> tuple[str, str, str, int]:
     return stem(noun), noun, "", end + m.end()
 
 
+_MONTH_BEFORE = re.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s*$")
+_TIME_AFTER = re.compile(r"[:/]\d")
+_QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*$")
+_DIGIT = re.compile(r"\d")
+
+
 def _is_date_context(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 12):start].lower()
-    after = sentence[end:end + 3]
-    return bool(re.search(r"(" + "|".join(MONTHS) + r")\.?\s*$", before)) or bool(re.match(r"[:/]\d", after))
+    return bool(_MONTH_BEFORE.search(before)) or bool(_TIME_AFTER.match(sentence, end))
+
+
+_WORD_NUMBER_SET = frozenset(WORD_NUMBERS)
+_LOWER_WORDS = re.compile(r"[a-z]+")
 
 
 def extract_numbers(sentence: str) -> tuple[NumberMention, ...]:
+    if not _DIGIT.search(sentence) and _WORD_NUMBER_SET.isdisjoint(_LOWER_WORDS.findall(sentence.lower())):
+        return ()
     out: list[NumberMention] = []
     pos = 0
     for _ in range(200):  # bounded: a sentence never has this many numbers
@@ -182,11 +201,8 @@ def extract_numbers(sentence: str) -> tuple[NumberMention, ...]:
             elif u:
                 unit, unit_text = u, ut
         before = sentence[max(0, start - 16):start].lower()
-        qualifier = ""
-        for phrase, q in QUALIFIERS.items():
-            if re.search(rf"\b{phrase}\s*$", before):
-                qualifier = q
-                break
+        qm = _QUALIFIER_BEFORE.search(before)
+        qualifier = QUALIFIERS[qm.group(1)] if qm else ""
         text = sentence[start:end].strip()
         out.append(NumberMention(text, start, end, low, high, unit, unit_text, qualifier))
     return tuple(out)

@@ -70,13 +70,13 @@ def dates_in(text: str, article_date: str | None) -> list[str]:
     return sorted(set(found))
 
 
-def timeline_events(items: list[tuple[str, str, list[tuple[str, str | None]], tuple[str, ...]]]) -> list[TimelineEvent]:
-    """items: (claim id, claim text, [(member sentence text, its article date)], sources)."""
+def timeline_events(items: list[tuple[str, str, list[tuple[str, ...]], tuple[str, ...]]]) -> list[TimelineEvent]:
+    """items: (claim id, claim text, [dates in each member sentence], sources)."""
     events: dict[tuple[str, str], TimelineEvent] = {}
     for claim_id, text, members, sources in items:
         dates: set[str] = set()
-        for sentence, art_date in members:
-            dates.update(dates_in(sentence, art_date))
+        for member_dates in members:
+            dates.update(member_dates)
         for d in sorted(dates):
             eid = "t-" + hashlib.sha1(f"{d}|{claim_id}".encode()).hexdigest()[:8]
             events[(d, claim_id)] = TimelineEvent(eid, d, text, claim_id, sources)
