@@ -383,3 +383,31 @@ def test_markup_lines_are_removed_with_reasons() -> None:
     assert len(kept(record)) == 4
     assert [s.reason for s in record.removed] == ["horizontal rule", "HTML markup", "HTML markup", "code block"]
     assert_offsets(record, raw)
+
+
+def test_single_newline_page_with_ticker_related_list_and_comments() -> None:
+    record, raw = parse_fixture("congestion-charge.txt")
+    assert_offsets(record, raw)
+    texts = kept(record)
+    # The article resumes after the related list: two prose blocks in a row.
+    assert "Mayor Lucia Ferro said the charge would raise about $120 million a year for buses and trains." in texts
+    assert texts[-1] == "Business groups opposed the plan, saying it would hurt shops in the core."
+    for furniture in ("BTC", "Read More", "ridership", "bike lanes", "Comments", "says:", "tax grab", "Reply"):
+        assert not any(furniture in t for t in texts), furniture
+    r = reasons(record)
+    assert r["price ticker / market widget"] == ["BTC $43,210 +2.3% ETH $2,310 -0.4% SOL $98.10 +5.1%"]
+    assert len(r["comments section"]) == 7
+    assert record.title == "City approves congestion charge for downtown Maribel"
+    assert record.date == "2025-11-21"
+
+
+def test_markdown_summary_sections_and_caption() -> None:
+    record, raw = parse_fixture("dam-full.md")
+    assert_offsets(record, raw)
+    assert not any(s.block == "bullet" for s in record.sentences)
+    assert not any("Valley Herald" in s.text for s in record.sentences)
+    r = reasons(record)
+    assert len(r["summary bullet repeating the body"]) == 4
+    assert r["boilerplate header"] == ["## TL;DR", "## Key points"]
+    assert "Storage stood at 100.2% of capacity." in kept(record)
+    assert record.title is None and record.date is None

@@ -103,6 +103,8 @@ def furniture_reason(block: Block) -> str | None:
         return "author bio"
     if words <= 40 and R.COMMENT_FORM.search(low):
         return "comment form"
+    if _ticker_line(text):
+        return "price ticker / market widget"
     if R.READING_TIME.match(text):
         return "reading time"
     if words <= 25 and (_is_byline(text) or R.AUTHOR_LINE.match(text)):
@@ -111,7 +113,7 @@ def furniture_reason(block: Block) -> str | None:
         return "image"
     if R.BARE_URL.match(text):
         return "bare link"
-    if words <= 40 and (R.CAPTION.match(text) or R.CREDIT_WORDS.search(text)):
+    if words <= 40 and (R.CAPTION.match(text) or R.CREDIT_WORDS.search(text) or R.CREDIT_AT_END.search(text)):
         return "caption or photo credit"
     if block.kind == "heading" and R.BOILERPLATE_HEADER.match(text.strip("*_ ")):
         return "boilerplate header"
@@ -142,34 +144,55 @@ def _is_byline(text: str) -> bool:
     return not rest or rest[0] in "|·•—–-,/(" or not text.endswith((".", "!", "?"))
 
 
+def _ticker_line(text: str) -> bool:
+    """"BTC $43,210 +2.3% ETH $2,310 -0.4%": symbols, prices and changes only."""
+    tokens = text.split()
+    if len(tokens) < 4 or len(tokens) > 60:
+        return False
+    ticker = sum(bool(R.TICKER_WORD.match(t)) for t in tokens)
+    return ticker >= 0.8 * len(tokens) and len(R.CHANGE.findall(text)) >= 2
+
+
 def _social_share(text: str) -> bool:
     tokens = re.findall(r"[\w-]+", text.lower())
     return "share" in tokens and sum(t in R.SOCIAL_WORDS for t in tokens) >= 0.8 * len(tokens)
 
 
 def _related_sections(c: Cleaning) -> None:
-    """A related-stories header and the block under it. Late in the page it runs
-    to the end; earlier, it covers the run of link-like lines that follows."""
+    """A related-stories header and the list under it: link-like lines, and
+    late in the page also headlines and the teasers between them (a prose
+    block counts as a teaser when list-like lines follow it). Two prose
+    blocks in a row mean the article has resumed. A comments header late in
+    the page runs to the end."""
     blocks = c.blocks
     if not blocks:
         return
     body_len = max(1, blocks[-1].end - blocks[0].start)
     for i, block in enumerate(blocks):
-        if block.index in c.dropped or block.words > 8 or not R.RELATED_HEADER.match(block.text.strip("*_ ")):
+        if block.index in c.dropped or block.words > 8:
+            continue
+        label = block.text.strip("*_ #")
+        late = (block.start - blocks[0].start) / body_len >= 0.5
+        if late and R.COMMENTS_HEADER.match(label):
+            for rest in blocks[i:]:
+                c.drop(rest, "comments section")
+            return
+        if not R.RELATED_HEADER.match(label):
             continue
         c.drop(block, "related-story block")
-        # Late in the page, with a headline-like line right under it: a
-        # related-stories section that runs to the end (its teasers can be long
-        # prose). Otherwise only the run of link-like lines.
-        following = blocks[i + 1] if i + 1 < len(blocks) else None
-        late = (block.start - blocks[0].start) / body_len >= 0.5 and (
-            following is None or _link_like(following) or _headline_like(following))
-        for nxt in blocks[i + 1 :]:
-            if not late and not _link_like(nxt):
+        for j in range(i + 1, len(blocks)):
+            nxt = blocks[j]
+            if _link_like(nxt) or (late and (_headline_like(nxt) or _teaser_in_list(blocks, j))):
+                c.drop(nxt, "related-story block")
+            else:
                 break
-            c.drop(nxt, "related-story block")
-        if late:
-            return
+
+
+def _teaser_in_list(blocks: list[Block], j: int) -> bool:
+    if j + 1 >= len(blocks):
+        return False  # prose that ends the page: the article, not a teaser
+    after = blocks[j + 1]
+    return _link_like(after) or _headline_like(after)
 
 
 def _headline_like(block: Block) -> bool:

@@ -19,6 +19,11 @@ RELATED_HEADER = re.compile(
     r"top stories|don'?t miss|what to read next|recent (?:posts|stories|articles)|keep reading)\s*:?$",
     I,
 )
+COMMENTS_HEADER = re.compile(
+    r"^(?:(?:\d+\s+)?(?:comments?|responses?|replies|reader comments)(?:\s*\(\d+\))?|join the (?:conversation|discussion)|"
+    r"(?:show|view|load|read) (?:all )?(?:\d+ )?comments|what do you think\??|discussion)\s*:?$",
+    I,
+)
 RELATED_LINK = re.compile(
     r"^(?:also read|read also|read more|read next|related|see also|also see|recommended|"
     r"don'?t miss|must read|more|watch|listen|explore more)\s*:\s*\S",
@@ -91,6 +96,10 @@ CAPTION = re.compile(
     r"(?:\s+credits?)?\s*(?::|\||by\b|courtesy\b|credit\b)",
     I,
 )
+CREDIT_AT_END = re.compile(
+    r"\((?:(?:photo|image|picture|credit|file photo|illustration)s?\s*:?[^()]{0,60}|[A-Z][\w.'’ -]{1,40}/[A-Z][\w.'’ -]{1,40})\)[*_]*$",
+    I,
+)
 CREDIT_WORDS = re.compile(  # no leading \b: it defeats the engine's literal-prefix scan
     r"(?:Getty Images|Shutterstock|AP Photo|iStock(?:photo)?|Unsplash|Pexels|Alamy|"
     r"/Reuters|/AFP|/Bloomberg|via Getty|Photo by|Image by|Image credit|Photo credit|Courtesy of)\b",
@@ -112,6 +121,8 @@ TICKER_TOKEN = re.compile(
     r"market|cap|change|high|low|[-+]?[$€£]?\d[\d.,]*%?|\(?null\)?|price\(null\)|\(null\))$",
     I,
 )
+TICKER_WORD = re.compile(r"^(?:[A-Z]{2,6}|[$€£]?\d[\d,.]*[KMB]?|[+-−]?\d[\d.,]*%|[▲▼△▽↑↓]+|\([+-−]?\d[\d.,]*%\))$")
+CHANGE = re.compile(r"[+-−]\d[\d.,]*%|[$€£]\d")
 TICKER_STRONG = re.compile(r"\bnull\b|\bundefined\b|\bNaN\b|^-{2,}$|\bprice\b|\bchart\b|\bUSDT?\b", I)
 DATELINE_PREFIX = re.compile(
     rf"^(?P<label>date|published|publish date|posted|posted on|published on|updated|last updated|"
