@@ -411,3 +411,10 @@ def test_markdown_summary_sections_and_caption() -> None:
     assert r["boilerplate header"] == ["## TL;DR", "## Key points"]
     assert "Storage stood at 100.2% of capacity." in kept(record)
     assert record.title is None and record.date is None
+
+
+def test_markdown_table_is_removed_as_a_table() -> None:
+    raw = f"{LEAD}\n\n| Year | Output |\n|---|---|\n| 2024 | 10 |\n\n{MORE}\n"
+    record = parse_text(raw, "plant.md")
+    assert len(kept(record)) == 4
+    assert [(s.reason, s.text) for s in record.removed] == [("table", "| Year | Output |\n|---|---|\n| 2024 | 10 |")]

@@ -133,6 +133,13 @@ def split_blocks(raw: str, body_start: int) -> tuple[list[Block], list[tuple[int
             rules.append((line.start, last.end, "code block"))
             i = j + 1
             continue
+        if raw[line.start] == "|" and raw[line.end - 1] == "|":
+            j = i
+            while j + 1 < len(lines) and lines[j + 1].kind != "blank" and raw[lines[j + 1].start] == "|":
+                j += 1
+            rules.append((line.start, lines[j].end, "table"))
+            i = j + 1
+            continue
         if _HTML_ONLY.match(raw, line.start, line.end):
             rules.append((line.start, line.end, "HTML markup"))
             i += 1
