@@ -1,5 +1,5 @@
 """Fixtures and helpers of the browser tests: Debian's Chromium driven by the
-playwright package (never `playwright install`), launched once per session; the
+playwright package (never `playwright install`), launched once per module; the
 seed site built once and served under /repo/ by tests/sitecrawl.py's server.
 
 Test modules import the fixtures from here. (Not a conftest.py: a second module
@@ -33,42 +33,21 @@ def build_into(content: Path, out: Path, **options: str) -> Path:
     return out
 
 
-class _SharedChromium:
-    """One Chromium for the whole session, however many test modules import the
-    fixture (each import is its own fixture definition): reference-counted."""
-
-    users = 0
-    playwright = None
-    browser = None
-
-    @classmethod
-    def acquire(cls):  # type: ignore[no-untyped-def]
-        if cls.browser is None:
-            from playwright.sync_api import sync_playwright
-
-            cls.playwright = sync_playwright().start()
-            cls.browser = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        cls.users += 1
-        return cls.browser
-
-    @classmethod
-    def release(cls) -> None:
-        cls.users -= 1
-        if cls.users == 0 and cls.browser is not None:
-            cls.browser.close()
-            cls.playwright.stop()  # type: ignore[union-attr]
-            cls.browser = cls.playwright = None
-
-
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator["object"]:
+    """One Chromium per test module. Module scope, not session: playwright's sync
+    API allows one running instance per thread, and other test modules (the dev
+    server tests) start their own; ours must be stopped before theirs starts."""
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(f"{CHROMIUM} is missing: run scripts/install-test-deps.sh (apt-get install chromium)")
-    chromium = _SharedChromium.acquire()
-    try:
-        yield chromium
-    finally:
-        _SharedChromium.release()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
 
 
 @pytest.fixture
