@@ -418,3 +418,20 @@ def test_markdown_table_is_removed_as_a_table() -> None:
     record = parse_text(raw, "plant.md")
     assert len(kept(record)) == 4
     assert [(s.reason, s.text) for s in record.removed] == [("table", "| Year | Output |\n|---|---|\n| 2024 | 10 |")]
+
+
+def test_list_article_without_full_stops_is_still_an_article() -> None:
+    raw = ("# Five things to know about the Norhaven plant\n\n"
+           "- The plant supplies drinking water to 90,000 homes\n"
+           "- Construction took four years and cost 210 million dollars\n"
+           "- A second plant is planned for the northern district\n")
+    record = parse_text(raw, "list.md")
+    assert len([s for s in record.sentences if s.block == "bullet"]) == 3
+
+
+def test_a_page_of_furniture_is_not_an_article() -> None:
+    raw = "You May Also Like\n\nShare\n\nLeave a Reply\n\nYour email address will not be published.\n"
+    result = parse_article("junk.txt", raw.encode(), max_bytes=10**6)
+    assert result.record is None
+    assert [d.level for d in result.diagnostics] == ["warning"]
+    assert result.diagnostics[0].message.startswith("not an article (only 0 sentence(s)")

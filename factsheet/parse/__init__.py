@@ -80,7 +80,7 @@ def _parse(rel_path: str, data: bytes, max_bytes: int) -> ParseResult:
     sentences, kept_blocks, ad_spans = _sentences(raw, kept)
     removed = sorted(cleaning.removed + ad_spans, key=lambda s: (s.start, s.end))
 
-    count, words = prose_sentences([s.text for s in sentences if s.block != "heading"])
+    count, words = prose_sentences([(s.text, s.block) for s in sentences])
     if count < MIN_PROSE_SENTENCES or words < MIN_PROSE_WORDS:
         notes.append(Diagnostic(
             rel_path, f"not an article (only {count} sentence(s), {words} word(s) of prose after cleaning); skipped",

@@ -39,12 +39,15 @@ def _short_fields(lines: list[str], delimiter: str) -> bool:
     return sum(len(f) for f in fields) / max(1, len(fields)) < 40
 
 
-def prose_sentences(texts: list[str]) -> tuple[int, int]:
-    """(sentences that read as prose, prose words)."""
+def prose_sentences(units: list[tuple[str, str]]) -> tuple[int, int]:
+    """(sentences that read as prose, prose words) among (text, block kind)
+    units; list items often have no full stop, so a longer one counts too."""
     count = words = 0
-    for text in texts:
+    for text, kind in units:
+        if kind == "heading":
+            continue
         n = len(_PROSE_WORD.findall(text))
-        if n >= 4 and text.rstrip("\"'”’)").endswith((".", "!", "?")):
+        if (n >= 4 and text.rstrip("\"'”’)").endswith((".", "!", "?"))) or (kind == "bullet" and n >= 6):
             count += 1
             words += n
     return count, words
