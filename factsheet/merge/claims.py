@@ -36,7 +36,8 @@ def draft_claim(members: list[SentenceFeatures], commentary_flags: dict[tuple[st
     ms = tuple(sorted(members, key=lambda m: (m.record, m.index)))
     all_commentary = all(commentary_flags[(m.record, m.index)] for m in ms)
     canonical = min(ms, key=lambda m: canonical_penalty(m, commentary_flags[(m.record, m.index)]))
-    citations = tuple(Citation(m.record, m.sentence.id, m.sentence.text, m.sentence.start, m.sentence.end) for m in ms)
+    citations = tuple(m.citation or Citation(m.record, m.sentence.id, m.sentence.text, m.sentence.start, m.sentence.end)
+                      for m in ms)
     sources = tuple(sorted({m.record for m in ms}))
     return DraftClaim(ms, canonical, claim_kind(canonical, ms, all_commentary), sources, citations, all_commentary)
 

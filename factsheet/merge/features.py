@@ -9,7 +9,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from ..models import Record, Sentence
+from ..models import Citation, Record, Sentence
 from .classify import commentary_score, is_furniture, is_quote, outside_quotes
 from .names import NameMention, extract_names
 from .numbers import NumberMention, extract_numbers
@@ -37,7 +37,8 @@ class SentenceFeatures:
     dates: tuple[str, ...] = ()  # explicit dates (timeline.dates_in, against the record's own date)
     measures: tuple[str, ...] = ()  # per number: the words around it (figures.measure_words)
     id_hash: str = ""  # short hash of the normalized text: the claim id if this is the canonical sentence
-    base_penalty: tuple = ()  # canonical-text preference without the commentary flag (claims.canonical_penalty)
+    base_penalty: float = 0.0  # canonical-text preference without the commentary flag (claims.canonical_penalty)
+    citation: Citation | None = None  # this sentence cited, built once with the record's features
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ def extract_record(record: Record) -> RecordFeatures:
                 measures=tuple(measure_words(s.text, n) for n in nums),
                 id_hash=hashlib.sha1(normalized_for_id(s.text).encode()).hexdigest()[:8],
                 base_penalty=base_penalty(s),
+                citation=Citation(record.id, s.id, s.text, s.start, s.end),
             )
         else:
             extra = {}

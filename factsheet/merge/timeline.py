@@ -40,7 +40,12 @@ def _valid(y: int, m: int, d: int) -> str | None:
         return None
 
 
+_MAYBE_DATE = re.compile(r"\d|day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+
+
 def dates_in(text: str, article_date: str | None) -> list[str]:
+    if not _MAYBE_DATE.search(text):
+        return []
     art = _article_date(article_date)
     found: list[str] = []
     for m in _ISO.finditer(text):
