@@ -435,3 +435,19 @@ def test_a_page_of_furniture_is_not_an_article() -> None:
     assert result.record is None
     assert [d.level for d in result.diagnostics] == ["warning"]
     assert result.diagnostics[0].message.startswith("not an article (only 0 sentence(s)")
+
+
+@pytest.mark.parametrize("top,date,author,title", [
+    ("Posted on November 21, 2025 by Jane Roe", "2025-11-21", "Jane Roe", None),
+    ("Last updated: 21 November 2025, 10:42 GMT", "2025-11-21", None, None),
+    ("date 2025-11-21 Norhaven opens its plant", "2025-11-21", None, "Norhaven opens its plant"),
+])
+def test_dateline_lines_with_tails(top: str, date: str, author: str | None, title: str | None) -> None:
+    record = parse_text(f"{top}\n\n{LEAD}\n\n{MORE}\n")
+    assert (record.date, record.author, record.title) == (date, author, title)
+    assert record.sentences[0].text == (title or "The city of Norhaven opened its new desalination plant on Thursday, officials said.")
+
+
+def test_bare_date_line_with_an_update_keeps_the_first_date() -> None:
+    record = parse_text(f"Published: Nov 21, 2025 | Updated: Nov 22, 2025\n\n{LEAD}\n\n{MORE}\n")
+    assert record.date == "2025-11-21"

@@ -235,8 +235,9 @@ def _dateline_prefix(c: Cleaning) -> None:
         if not m:
             continue
         rest = block.start + m.end()
-        if rest >= block.end:
-            c.drop(block, "dateline")
+        tail = c.raw[rest : block.end]
+        if rest >= block.end or _DATELINE_TAIL.match(tail):
+            c.drop(block, "dateline")  # "Posted on May 2, 2024 by Jane Roe", "..., 10:42 GMT"
             return
         c.span(block.outer_start, block.start + len(m.group().rstrip()), "dateline")
         block.start = rest
@@ -244,6 +245,9 @@ def _dateline_prefix(c: Cleaning) -> None:
         block.set_text(c.raw[block.start : block.end])
         block.kind = "heading" if looks_like_heading(block.text) else block.kind
         return
+
+
+_DATELINE_TAIL = re.compile(r"^(?:by\s|[,|•·(]|at\s|\d{1,2}[:.]\d{2}|updated\b|last updated\b)", re.I)
 
 
 def _repeated_title(c: Cleaning, title: str | None) -> None:

@@ -141,12 +141,18 @@ def infer_date(kept: list[Block], removed: list[RemovedSpan], top_end: int) -> s
     return found[0][1]
 
 
+_BY_NAME = re.compile(r"\b[Bb]y\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+
+
 def infer_author(removed: list[RemovedSpan], top_end: int) -> str | None:
     for span in removed:
-        if span.reason != "byline" or span.start >= top_end:
+        if span.reason not in ("byline", "dateline") or span.start >= top_end:
             continue
         text = span.text.strip().strip("*_ ")
-        m = R.BYLINE.match(text) or R.AUTHOR_LINE.match(text)
+        if span.reason == "dateline":
+            m = _BY_NAME.search(text)
+        else:
+            m = R.BYLINE.match(text) or R.AUTHOR_LINE.match(text)
         if m:
             name = _clean_name(m.group("name"))
             if name:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Diagnostic
-from .dates import normalize_date
+from .dates import DATE_IN_TEXT, date_from_match, normalize_date
 from .frontmatter import norm_key
 
 # Field -> accepted keys (normalized), in order of preference.
@@ -26,6 +26,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "description": ("description", "summary", "excerpt"),
     "id": ("id", "slug"),
 }
+_LEADING_DATE = re.compile(rf"{DATE_IN_TEXT}(?![\d/.-])", re.I)
 _URL = re.compile(r"^https?://\S+$", re.I)
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
@@ -133,6 +134,10 @@ def read_metadata(meta: dict[str, Any], path: str, text: str) -> Metadata:
 def _assign(out: Metadata, name: str, key: str, value: Any, path: str, text: str) -> bool:
     if name == "date":
         iso = normalize_date(value)
+        if iso is None and isinstance(value, str):
+            # "Nov 21, 2025 | Updated: Nov 22, 2025": the date that opens the value.
+            lead = _LEADING_DATE.match(value.strip())
+            iso = date_from_match(lead) if lead else None
         if iso is None:
             line_no, line_text = _key_line(text, key)
             out.diagnostics.append(Diagnostic(
