@@ -451,3 +451,20 @@ def test_dateline_lines_with_tails(top: str, date: str, author: str | None, titl
 def test_bare_date_line_with_an_update_keeps_the_first_date() -> None:
     record = parse_text(f"Published: Nov 21, 2025 | Updated: Nov 22, 2025\n\n{LEAD}\n\n{MORE}\n")
     assert record.date == "2025-11-21"
+
+
+def test_line_pasted_twice_onto_itself_keeps_one_copy() -> None:
+    once = "Norhaven opened a desalination plant on Thursday that supplies 90,000 homes."
+    raw = f"{once} {once}\n\n{MORE}\n"
+    record = parse_text(raw)
+    assert kept(record)[0] == once
+    assert [(s.reason, s.text) for s in record.removed] == [("repeated paragraph", once)]
+    assert_offsets(record, raw)
+
+
+def test_glued_summary_points_at_the_top_are_a_teaser() -> None:
+    glued = ("Norhaven opened its new desalination plant on Thursday The plant can supply 90,000 homes with "
+             "drinking water Mayor Ellen Brandt called the opening a turning point for the region")
+    record = parse_text(f"{glued}\n\n{LEAD}\n\n{MORE}\n")
+    assert [s.reason for s in record.removed] == ["teaser repeating the article"]
+    assert len(kept(record)) == 4

@@ -12,6 +12,7 @@ from ..models import RemovedSpan
 from . import rules as R
 from .blocks import Block, looks_like_heading
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _NORM = re.compile(r"[^a-z0-9$%]+")
 _TOKEN = re.compile(r"[a-z0-9$][a-z0-9$%,.'’-]*")
 _STOP = frozenset("""
@@ -70,6 +71,7 @@ def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int,
     _dateline_prefix(c)
     _repeated_title(c, title)
     _repeated_description(c, description)
+    _doubled_blocks(c)
     _repeated_paragraphs(c)
     _teasers(c)
     _summary_bullets(c)
@@ -292,18 +294,39 @@ def _repeated_paragraphs(c: Cleaning) -> None:
 
 
 def _teasers(c: Cleaning) -> None:
-    """A truncated teaser at the top ("... [...]") that repeats the article below."""
+    """A teaser at the top that repeats the article below: truncated ("...
+    [...]"), or summary points glued into one long line with almost no full
+    stops."""
     kept = c.kept()
     for block in kept[:3]:
-        if block.words < 12 or not R.TRUNCATION.search(block.text):
+        truncated = R.TRUNCATION.search(block.text) is not None
+        glued = block.words >= 25 and len(_SENTENCE_END.findall(block.text)) <= 1
+        if block.words < 12 or not (truncated or glued):
             continue
         tokens = content_tokens(block.text)
         rest: set[str] = set()
         for other in kept:
             if other is not block:
                 rest |= content_tokens(other.text)
-        if tokens and len(tokens & rest) / len(tokens) >= 0.7:
+        if tokens and len(tokens & rest) / len(tokens) >= (0.7 if truncated else 0.85):
             c.drop(block, "teaser repeating the article")
+
+
+def _doubled_blocks(c: Cleaning) -> None:
+    """A line pasted twice onto itself ("X. X."): the second copy goes."""
+    for block in c.kept():
+        text = block.text
+        if len(text) < 40:
+            continue
+        for mid in (len(text) // 2, (len(text) + 1) // 2):
+            first, second = text[:mid], text[mid:]
+            if first.strip() == second.strip():
+                cut = block.start + len(first.rstrip())
+                c.span(block.start + mid + (len(second) - len(second.lstrip())), block.end, "repeated paragraph")
+                block.end = cut
+                block.outer_end = cut
+                block.set_text(c.raw[block.start : block.end])
+                break
 
 
 def _summary_bullets(c: Cleaning) -> None:
