@@ -14,7 +14,7 @@ from ..errors import BuildError
 from ..merge import merge
 from ..models import Diagnostic, Sheet
 from ..output import staged_output
-from ..render import render_site
+from ..render import RenderCache, render_site
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ def build_site(
     out_dir: Path | None = None,
     cache: RecordCache | None = None,
     executor: Executor | None = None,
+    render_cache: RenderCache | None = None,
 ) -> BuildResult:
     """Read every article, merge, render into a staging folder and swap it in.
 
@@ -66,7 +67,7 @@ def build_site(
     _fail_if_strict(config, diagnostics)
     merged_at = time.perf_counter()
     with staged_output(out_dir) as staging:
-        render_site(merged.sheet, config, staging)
+        render_site(merged.sheet, config, staging, cache=render_cache)  # the dev server keeps one
     timings = (("parse", parsed - started), ("merge", merged_at - parsed), ("render", time.perf_counter() - merged_at))
     return BuildResult(sheet=merged.sheet, diagnostics=diagnostics, out_dir=out_dir, timings=timings)
 

@@ -10,7 +10,6 @@ are deleted.
 
 from __future__ import annotations
 
-import inspect
 import shutil
 import sys
 import tempfile
@@ -24,6 +23,7 @@ from ..commands.build import build_site
 from ..config import Config
 from ..corpus import RecordCache
 from ..errors import Abort, FactsheetError
+from ..render import RenderCache
 from .overlay import Problem, error_problems, problems_from_exception
 from .state import ServerState
 from .watcher import Debouncer
@@ -44,14 +44,6 @@ def make_builds_root(watched: tuple[Path, ...]) -> Path:
     return root
 
 
-def _make_render_cache() -> object | None:
-    if "render_cache" not in inspect.signature(build_site).parameters:
-        return None
-    from ..render.cache import RenderCache
-
-    return RenderCache()
-
-
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -70,9 +62,9 @@ class Builder:
         self.state = state
         self.builds_root = builds_root
         self.cache = RecordCache()
-        # The render stage's page cache, when build_site accepts one (so unchanged
-        # pages are not rendered again); kept for the life of the server too.
-        self.render_cache = _make_render_cache()
+        # Pages whose template and context did not change are copied from here
+        # instead of being rendered again; also kept for the life of the server.
+        self.render_cache = RenderCache()
         self.reload_config = reload_config
         self.on_config_change = on_config_change
         self._serial = 0
@@ -116,10 +108,7 @@ class Builder:
         return True
 
     def build_options(self) -> dict[str, object]:
-        options: dict[str, object] = {"cache": self.cache}
-        if self.render_cache is not None:
-            options["render_cache"] = self.render_cache
-        return options
+        return {"cache": self.cache, "render_cache": self.render_cache}
 
     def run(self, debouncer: Debouncer) -> None:
         """The builder thread: one build per batch of changes, until closed."""
