@@ -43,6 +43,7 @@ KEY_SENTENCES = {
         "And with Foxconn’s manufacturing scale, they might actually be able to drive costs down while keeping production stateside.",
     ],
     "004_61b117e67f5a2f34.txt": [
+        "The OpenAI-Foxconn deal underscores Hon Hai's longer-term intent to expand its role in the AI ecosystem and reduce its reliance on assembling iPhones for Apple.",
         "“This partnership is a step toward ensuring the core technologies of the AI era are built here,” OpenAI Chief Executive Officer Sam Altman said in a statement.",
         "Altman previously said his company has committed to invest $1.4 trillion on infrastructure for AI—a large sum for any business, let alone an unprofitable startup.",
     ],

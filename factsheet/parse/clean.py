@@ -300,7 +300,8 @@ def _teasers(c: Cleaning) -> None:
     kept = c.kept()
     for block in kept[:3]:
         truncated = R.TRUNCATION.search(block.text) is not None
-        glued = block.words >= 25 and len(_SENTENCE_END.findall(block.text)) <= 1
+        glued = (block.words >= 25 and len(_SENTENCE_END.findall(block.text)) <= 1
+                 and not block.text.endswith((".", "!", "?", '"', "”", "’")))
         if block.words < 12 or not (truncated or glued):
             continue
         tokens = content_tokens(block.text)
