@@ -72,7 +72,7 @@ def _scan_line(raw: str, ls: int, le: int) -> Line:
         if tail:
             e = tail.start()
     else:
-        m = _QUOTE_MARK.match(content) or None
+        m = _QUOTE_MARK.match(content)
         if m:
             kind, cs = "quote", s + m.end()
         else:
