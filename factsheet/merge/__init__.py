@@ -14,7 +14,7 @@ from ..editorial import Editorial
 from ..models import Claim, Diagnostic, Record, Sheet, SourceSummary
 from .aliases import learn_aliases
 from .claims import assign_ids, draft_claim
-from .cluster import Unit, cluster_units, idf_weights, sentence_features
+from .cluster import Unit, cluster_units, idf_weights, secondary_members, sentence_features, sentence_subject
 from .discrepancies import find_discrepancies
 from .editorial import apply_editorial
 from .entities import build_entities
@@ -57,11 +57,16 @@ def merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
         n.key for sf in all_sfs for n in sf.names if n.title and " " in n.key)
     aliases = learn_aliases(rfs, person_keys)
     non_initial = {n.key for sf in all_sfs for n in sf.names if not n.initial}
-    initial_only = frozenset(n.key for sf in all_sfs for n in sf.names if n.initial) - non_initial
+    # a capitalized first word seen nowhere else is an ordinary word, unless the text
+    # ties it to a name ("Ilves said" after "Marta Ilves")
+    initial_only = frozenset(
+        k for k in {n.key for sf in all_sfs for n in sf.names if n.initial} - non_initial
+        if len(aliases.members.get(aliases.group(k), ())) < 2)
 
     off_topic = off_topic_sentences(rfs)
     claimable = [sf for sf in all_sfs if sf.claimable and (sf.record, sf.index) not in off_topic]
-    units = [Unit(sf, sentence_features(sf, aliases, initial_only)) for sf in claimable]
+    units = [Unit(sf, sentence_features(sf, aliases, initial_only), subject=sentence_subject(sf, aliases, initial_only))
+             for sf in claimable]
     df: Counter[str] = Counter()
     for u in units:
         df.update(u.features)
@@ -69,7 +74,9 @@ def merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
     groups, stats = cluster_units(units, weights, df)
 
     flags = _commentary_flags(rfs)
-    drafts = [draft_claim([units[i].sf for i in g], flags) for g in groups]
+    extras = secondary_members(units, groups, stats["pairs"], weights)
+    drafts = [draft_claim([units[i].sf for i in g], flags, [units[i].sf for i in extras.get(gi, ())])
+              for gi, g in enumerate(groups)]
     ids = assign_ids(drafts)
     claim_of_unit = [""] * len(units)
     for cid, g in zip(ids, groups):
@@ -78,7 +85,8 @@ def merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
     claim_of = {(units[i].sf.record, units[i].sf.index): claim_of_unit[i] for i in range(len(units))}
     commentary_claims = {cid for cid, d in zip(ids, drafts) if d.commentary}
 
-    discrepancies = find_discrepancies(units, stats.pop("pairs"), claim_of_unit, weights, commentary_claims)
+    discrepancies = find_discrepancies(units, stats.pop("pairs"), claim_of_unit, weights, commentary_claims,
+                                       aliases.group)
     disc_of: dict[str, list[str]] = defaultdict(list)
     for d in discrepancies:
         for c in d.claims:

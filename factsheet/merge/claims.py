@@ -32,10 +32,13 @@ def claim_kind(canonical: SentenceFeatures, members: tuple[SentenceFeatures, ...
     return "fact"
 
 
-def draft_claim(members: list[SentenceFeatures], commentary_flags: dict[tuple[str, int], bool]) -> DraftClaim:
-    ms = tuple(sorted(members, key=lambda m: (m.record, m.index)))
-    all_commentary = all(commentary_flags[(m.record, m.index)] for m in ms)
-    canonical = min(ms, key=lambda m: canonical_penalty(m, commentary_flags[(m.record, m.index)]))
+def draft_claim(members: list[SentenceFeatures], commentary_flags: dict[tuple[str, int], bool],
+                extra: list[SentenceFeatures] = ()) -> DraftClaim:
+    """extra: sentences of other claims that state this fact too (cited, never canonical)."""
+    primary = tuple(sorted(members, key=lambda m: (m.record, m.index)))
+    all_commentary = all(commentary_flags[(m.record, m.index)] for m in primary)
+    canonical = min(primary, key=lambda m: canonical_penalty(m, commentary_flags[(m.record, m.index)]))
+    ms = tuple(sorted(set(primary) | set(extra), key=lambda m: (m.record, m.index)))
     citations = tuple(m.citation or Citation(m.record, m.sentence.id, m.sentence.text, m.sentence.start, m.sentence.end)
                       for m in ms)
     sources = tuple(sorted({m.record for m in ms}))

@@ -26,6 +26,23 @@ class Unit:
     sf: SentenceFeatures
     features: frozenset[str]
     weight: float = 0.0  # sum of the features' weights, filled once the corpus is known
+    subject: str = ""  # "@group" of the name the sentence opens with, if any ("Ilves said ...")
+
+
+SUBJECT_WORDS = 4  # a name among the first words is the sentence's subject
+DIFFERENT_SUBJECT_FACTOR = 0.75
+
+
+def sentence_subject(sf: SentenceFeatures, aliases: AliasTable, initial_only: frozenset[str]) -> str:
+    text = sf.sentence.text
+    limit = len(" ".join(text.split()[:SUBJECT_WORDS]))
+    for n in sf.names:
+        if n.start > limit:
+            break
+        if n.initial and n.key in initial_only and " " not in n.key:
+            continue
+        return "@" + aliases.group(n.key)
+    return ""
 
 
 def sentence_features(sf: SentenceFeatures, aliases: AliasTable, initial_only: frozenset[str]) -> frozenset[str]:
@@ -84,6 +101,11 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     cos = sw / math.sqrt(wa * wb)
     cont = sw / min(wa, wb)
     score = max(cos, 0.75 * cont if len(shared) >= 4 and cos >= 0.3 else 0.0)
+    # "Ilves said the walkout goes on until CPH drops its crane plan" vs "CPH plans
+    # cranes": different actors, neither named in the other sentence
+    if (a.subject and b.subject and a.subject != b.subject
+            and a.subject not in b.features and b.subject not in a.features):
+        score *= DIFFERENT_SUBJECT_FACTOR
     if any(f.startswith("N:") and not f.startswith("N::") for f in shared) and len(shared) >= 3:
         score += SHARED_NUMBER_BONUS
     if a.sf.numbers and b.sf.numbers and numbers_conflict(a.sf.numbers, b.sf.numbers):
@@ -130,3 +152,35 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
     stats: dict = {"sentences": len(units), "candidate_pairs": len(pairs), "posting_visits": visits,
                    "scored_pairs": len(scored), "pairs": pairs}
     return groups, stats
+
+
+# A long sentence stating two facts ("X will invest $1-5 billion, with the goal of
+# assembling 2,000 racks a week") also supports the claim of its second fact.
+SECONDARY_THRESHOLD = 0.55
+SECONDARY_LINK = 0.45
+SECONDARY_LENGTH_RATIO = 1.3
+
+
+def secondary_members(units: list[Unit], groups: list[list[int]], pairs: set[tuple[int, int]],
+                      w: dict[str, float]) -> dict[int, list[int]]:
+    """group index -> extra unit indices (each a member of another group)."""
+    group_of = {}
+    for gi, g in enumerate(groups):
+        for u in g:
+            group_of[u] = gi
+    extra: dict[int, set[int]] = {}
+    lengths = [len(u.sf.sentence.text.split()) for u in units]
+    for i, j in sorted(pairs):
+        for long, short in ((i, j), (j, i)):
+            g_short = group_of[short]
+            if group_of[long] == g_short or lengths[long] < SECONDARY_LENGTH_RATIO * lengths[short]:
+                continue
+            if similarity(units[long], units[short], w) < SECONDARY_THRESHOLD:
+                continue
+            members = groups[g_short]
+            if any(units[m].sf.record == units[long].sf.record for m in members):
+                continue
+            sims = [similarity(units[long], units[m], w) for m in members[:12]]
+            if sum(sims) / len(sims) >= SECONDARY_LINK:
+                extra.setdefault(g_short, set()).add(long)
+    return {g: sorted(v) for g, v in extra.items()}

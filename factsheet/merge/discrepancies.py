@@ -36,8 +36,27 @@ def _local_stems(text: str, n: NumberMention) -> set[str]:
     return out
 
 
-def _same_measure(a: Unit, b: Unit, x: NumberMention, y: NumberMention, w: dict[str, float]) -> bool:
+def _subject_before(sf, n: NumberMention) -> str | None:
+    """The first name written before the number: whose quantity it is."""
+    for name in sf.names:
+        if name.start < n.start:
+            return name.key
+    return None
+
+
+def plausible_rivals(x: NumberMention, y: NumberMention) -> bool:
+    """Values a hundred times apart measure different things ("$5 billion" vs
+    "$500 billion" is not one amount misreported)."""
+    lo = min(abs(x.low), abs(y.low)) or 1e-9
+    hi = max(abs(x.high), abs(y.high))
+    return hi / lo <= 20
+
+
+def _same_measure(a: Unit, b: Unit, x: NumberMention, y: NumberMention, w: dict[str, float], group) -> bool:
     if len(_local_stems(a.sf.sentence.text, x) & _local_stems(b.sf.sentence.text, y)) < LOCAL_SHARED:
+        return False
+    sa, sb = _subject_before(a.sf, x), _subject_before(b.sf, y)
+    if sa and sb and group(sa) != group(sb):
         return False
     return _context_similarity(a, b, w, min_shared=2) >= LOOSE_CONTEXT
 
@@ -60,6 +79,7 @@ def find_discrepancies(
     claim_of_unit: list[str],
     w: dict[str, float],
     commentary_claims: set[str],
+    group=lambda key: key,
 ) -> list[Discrepancy]:
     found: list[tuple[str, str, NumberMention, NumberMention, str, str]] = []
     for i, j in sorted(pairs):
@@ -69,13 +89,13 @@ def find_discrepancies(
         ca, cb = claim_of_unit[i], claim_of_unit[j]
         if ca == cb or ca in commentary_claims or cb in commentary_claims:
             continue
-        conflicts = conflicting_numbers(a.sf.numbers, b.sf.numbers)
+        conflicts = [(x, y) for x, y in conflicting_numbers(a.sf.numbers, b.sf.numbers) if plausible_rivals(x, y)]
         if not conflicts:
             continue
         if _context_similarity(a, b, w) >= CONTEXT_THRESHOLD:
             x, y = conflicts[0]
         else:
-            local = [(x, y) for x, y in conflicts if _same_measure(a, b, x, y, w)]
+            local = [(x, y) for x, y in conflicts if _same_measure(a, b, x, y, w, group)]
             if not local:
                 continue
             x, y = local[0]

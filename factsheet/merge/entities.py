@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from ..models import Entity, Role
 from .aliases import AliasTable
 from .features import SentenceFeatures
+from .names import ORG_SUFFIXES
 
 _PLACE_BEFORE = re.compile(r"\b(in|across|from|at|to|near|outside|throughout)\s+(the\s+)?$", re.I)
 _DEMONYM = re.compile(r"(ese|ian|ish|ean|ic)$")
@@ -64,6 +65,8 @@ def build_entities(
     for gid in sorted(sources):
         ev = evidence[gid]
         name = aliases.display.get(gid, gid)
+        if gid in ORG_SUFFIXES:
+            continue  # "Inc" on its own (a publication's name cut short): not an entity we can name
         kind = None
         full_name = any(len(k.split()) >= 2 for k in aliases.members.get(gid, (gid,)))
         heads = {k.split()[-1] for k in aliases.members.get(gid, (gid,)) if " " in k}

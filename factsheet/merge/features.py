@@ -48,11 +48,13 @@ class RecordFeatures:
     sentences: tuple[SentenceFeatures, ...]
 
 
-_REPORTING = r"(?:said|says|told|added|explained|noted|stated|wrote|argued|warned|revealed|insisted|expects|believes|sees)"
+_REPORTING = (r"(?:said|says|told|tells|added|adds|explained|noted|notes|stated|wrote|writes|argued|warned|revealed|"
+              r"insisted|expects|believes|sees|pointed out|stressed|emphasi[sz]ed|acknowledged|admitted|claimed|"
+              r"recalled|replied|asked|tweeted|posted|confirmed|announced|predicted|estimated|cautioned)")
 _REPORTED_AFTER = re.compile(rf"\s+(?:also\s+|previously\s+|later\s+)?{_REPORTING}\b")
 _REPORTED_BEFORE = re.compile(rf"\b(?:said|says|according to)\s+$")
 _ALIAS_AFTER = re.compile(
-    r",?\s*(?:\(\s*)?(?:also |better |commonly |widely |formerly |officially |locally |popularly )?"
+    r",?\s*(?:\(\s*)?(?:which is |who is )?(?:also |better |commonly |widely |formerly |officially |locally |popularly )?"
     r"(?:known as|called|dubbed|nicknamed|referred to as|or simply)\s+(?:the\s+)?$", re.IGNORECASE)
 _ALIAS_OPEN = re.compile(r"^\s*(?:Also |Better |Commonly |Widely |Formerly )?(?:known as|called)\s+", re.IGNORECASE)
 
@@ -65,7 +67,7 @@ def _alias_pairs(text: str, names: tuple[NameMention, ...], prev_subject: str | 
         if nxt_char[:1] in ("'", "’"):
             continue  # "best known as Apple's supplier": a description, not a name
         # "X, also known as Y" / "X (Y)" / "X (also known as Y)"
-        if i > 0 and (_ALIAS_AFTER.search(between_prev) or re.fullmatch(r"\s*\(\s*", between_prev)):
+        if i > 0 and (_ALIAS_AFTER.fullmatch(between_prev) or re.fullmatch(r"\s*\(\s*", between_prev)):
             if re.fullmatch(r"\s*\(\s*", between_prev) and not text[n.end:].lstrip().startswith(")"):
                 continue
             pairs.append((names[i - 1].key, n.key))

@@ -23,15 +23,15 @@ def speaker_of(sf: SentenceFeatures, aliases: AliasTable) -> str | None:
 def _paragraph_speaker(sfs: list[SentenceFeatures], i: int, aliases: AliasTable) -> str | None:
     """Speaker named in this sentence, else in the nearest earlier sentence of the same paragraph."""
     me = sfs[i]
-    for k in range(i, max(-1, i - 4), -1):
+    for k in range(i, max(-1, i - 5), -1):
         other = sfs[k]
-        if other.sentence.paragraph != me.sentence.paragraph:
+        if other.sentence.paragraph != me.sentence.paragraph and k < i - 1:
             break
+        if k < i and other.sentence.paragraph != me.sentence.paragraph and not other.quote:
+            break  # the previous paragraph is not a quote: its speaker is not this one's
         who = speaker_of(other, aliases)
         if who:
             return who
-        if k < i and not other.quote:
-            break
     # "He said ..." right after a sentence naming the speaker
     if re.search(r"\b(he|she)\s+(said|says|added|told)\b", me.sentence.text, re.I) and i > 0:
         return speaker_of(sfs[i - 1], aliases)

@@ -27,7 +27,9 @@ SYNONYMS = {
     "investing": "invest", "invests": "invest",
     "purchase": "buy", "purchases": "buy", "purchased": "buy", "bought": "buy", "buying": "buy",
     "acquire": "buy", "acquired": "buy",
-    "pact": "agreement", "deal": "agreement", "accord": "agreement",
+    # nouns for one arrangement between parties, used interchangeably in news
+    "pact": "agreement", "deal": "agreement", "accord": "agreement", "partnership": "agreement",
+    "tie-up": "agreement", "alliance": "agreement", "agreements": "agreement", "deals": "agreement",
     "firm": "company", "companies": "company", "firms": "company",
     "centre": "center", "centres": "center", "organisation": "organization",
     "programme": "program", "labour": "labor",
@@ -44,8 +46,12 @@ SYNONYMS = {
     "collapsed": "collapse", "broke": "collapse",
     "hurt": "injur",
     "metre": "meter", "metres": "meter", "kilometre": "kilometer", "kilometres": "kilometer",
-    "teamed": "partner", "team": "partner", "partnering": "partner", "partnership": "partner",
-    "tie-up": "partner", "collaboration": "partner", "collaborate": "partner", "collaborated": "partner",
+    "manufacture": "produc", "manufactured": "produc", "manufacturing": "produc", "manufactures": "produc",
+    "produce": "produc", "produced": "produc", "producing": "produc", "production": "produc", "produces": "produc",
+    "teamed": "agreement", "partnering": "agreement", "partnered": "agreement", "partner": "agreement",
+    "partners": "agreement", "collaborate": "agreement", "collaborated": "agreement", "collaborating": "agreement",
+    "collaboration": "agreement",
+    "hardware": "equipment", "gear": "equipment",
 }
 
 _SUFFIXES = (("ational", "ate"), ("ization", "ize"), ("ations", "ate"), ("ation", "ate"), ("iness", "y"),
@@ -58,6 +64,8 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = w.strip("'-")
+    if w.startswith("co-") and len(w) > 5:
+        w = w[3:]  # "co-design" states the design, jointly
     if w in SYNONYMS:
         return SYNONYMS[w]
     if len(w) <= 4:
