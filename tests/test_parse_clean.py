@@ -468,3 +468,12 @@ def test_glued_summary_points_at_the_top_are_a_teaser() -> None:
     record = parse_text(f"{glued}\n\n{LEAD}\n\n{MORE}\n")
     assert [s.reason for s in record.removed] == ["teaser repeating the article"]
     assert len(kept(record)) == 4
+
+
+def test_source_line_inside_the_body_credits_a_chart_not_the_publisher() -> None:
+    raw = f"{LEAD}\n\nSource: Regional Water Board\n\n{MORE}\n"
+    record = parse_text(raw)
+    assert record.publisher is None
+    assert [s.reason for s in record.removed] == ["source attribution"]
+    at_end = parse_text(f"{LEAD}\n\n{MORE}\n\nSource: Coast Wire\n")
+    assert at_end.publisher == "Coast Wire"

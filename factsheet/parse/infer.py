@@ -68,7 +68,7 @@ def infer_title(kept: list[Block]) -> str | None:
 def infer_publisher(removed: list[RemovedSpan], kept: list[Block], top_end: int) -> tuple[str | None, str | None]:
     """(publisher, url) from attribution lines, else from a wire dateline
     ("CITY (Agency) - ...") opening the article."""
-    found = _publisher_from_lines(removed)
+    found = _publisher_from_lines(removed, kept)
     if found != (None, None):
         return found
     for block in kept[:3]:
@@ -80,7 +80,13 @@ def infer_publisher(removed: list[RemovedSpan], kept: list[Block], top_end: int)
     return None, None
 
 
-def _publisher_from_lines(removed: list[RemovedSpan]) -> tuple[str | None, str | None]:
+def _outside_body(span: RemovedSpan, kept: list[Block]) -> bool:
+    """Above the first kept block or below the last: where an article's own
+    attribution sits (a "Source:" line mid-article credits a chart or a quote)."""
+    return not kept or span.end <= kept[0].start or span.start >= kept[-1].end
+
+
+def _publisher_from_lines(removed: list[RemovedSpan], kept: list[Block]) -> tuple[str | None, str | None]:
     for span in removed:
         if span.reason == "syndication notice":
             m = _PUB_AFTER.search(span.text) or R.ORIGINALLY.match(span.text.strip())
@@ -88,7 +94,7 @@ def _publisher_from_lines(removed: list[RemovedSpan]) -> tuple[str | None, str |
             if name:
                 return name, None
     for span in removed:
-        if span.reason == "source attribution":
+        if span.reason == "source attribution" and _outside_body(span, kept):
             m = R.SOURCE_LINE.match(span.text.strip())
             rest = m.group("rest").strip() if m else ""
             link = R.MD_LINK.search(rest)
