@@ -186,3 +186,10 @@ def test_text_starting_with_a_brace_is_not_json_front_matter() -> None:
 def test_yaml_scalar_front_matter_is_an_error() -> None:
     record, diags = parse("---\nJust a sentence\n---\n" + BODY)
     assert record is None and diags[0].line == 2 and "mapping" in diags[0].message
+
+
+def test_bare_block_running_straight_into_the_body() -> None:
+    text = "Title: Ferry returns\nDate: 2024-05-06\n" + BODY
+    fm = read_front_matter(text, "a.txt")
+    assert fm.format == "bare" and fm.body == BODY
+    assert fm.meta == {"Title": "Ferry returns", "Date": "2024-05-06"}

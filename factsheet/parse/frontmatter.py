@@ -156,18 +156,21 @@ def _read_json(text: str, path: str, lead: int) -> FrontMatter:
 
 def _read_bare(text: str, lead: int) -> FrontMatter | None:
     """Leading ``Key: value`` lines, only when unambiguous: every line is a
-    short key with a value, most keys are known metadata keys, and a blank line
-    (or a ``---`` rule) follows before the body."""
+    short key with a value and most keys are known metadata keys, and either a
+    blank line (or a ``---`` rule) follows, or at least two lines, all with
+    known keys, run straight into the body."""
     pos = lead
     pairs: list[tuple[str, str]] = []
+    separated = False
     while pos < len(text) and len(pairs) < 40:
         end_match = _LINE_END.search(text, pos)
         line = text[pos : end_match.start()]
         if not line.strip() or line.strip() == "---":
+            separated = True
             break
         m = _BARE_LINE.match(line)
         if m is None:
-            return None
+            break
         pairs.append((m.group(1).strip(), m.group(2)))
         pos = end_match.end()
         if end_match.start() == len(text):
@@ -175,10 +178,15 @@ def _read_bare(text: str, lead: int) -> FrontMatter | None:
     if not pairs or pos >= len(text):
         return None
     known = sum(norm_key(k) in BARE_KEYS for k, _ in pairs)
-    if known == 0 or known * 2 < len(pairs) or (len(pairs) == 1 and not known):
-        return None
+    if separated:
+        if known == 0 or known * 2 < len(pairs):
+            return None
+        body_start = _LINE_END.search(text, pos).end()
+    else:
+        if len(pairs) < 2 or known < len(pairs):
+            return None
+        body_start = pos
     meta: dict[str, Any] = {}
     for key, value in pairs:
         meta.setdefault(key, value)
-    body_start = _LINE_END.search(text, pos).end()
     return FrontMatter(meta, text[body_start:], body_start, "bare")
