@@ -18,6 +18,10 @@ class DraftClaim:
     commentary: bool
 
 
+CENTRALITY_WEIGHT = 3.0
+UNSHARED_NUMBER_PENALTY = 1.5
+
+
 def canonical_penalty(sf: SentenceFeatures, is_commentary: bool) -> tuple:
     return (sf.base_penalty + (1 if is_commentary else 0), sf.record, sf.index)
 
@@ -32,12 +36,31 @@ def claim_kind(canonical: SentenceFeatures, members: tuple[SentenceFeatures, ...
     return "fact"
 
 
+def _canonical_rank(m: SentenceFeatures, primary: tuple[SentenceFeatures, ...],
+                    flags: dict[tuple[str, int], bool]) -> tuple:
+    """Reads on its own (penalty), states the shared fact rather than an extra one
+    (closest wording to the others, no number the others do not give)."""
+    score = canonical_penalty(m, flags[(m.record, m.index)])[0]
+    others = [o for o in primary if o is not m]
+    if others:
+        other_numbers = {n.key for o in others for n in o.numbers if not n.is_year}
+        score += UNSHARED_NUMBER_PENALTY * sum(1 for n in m.numbers if not n.is_year and n.key not in other_numbers)
+    if len(others) >= 2:
+        mine = set(m.stems) | {n.key for n in m.names}
+        sims = []
+        for o in others:
+            theirs = set(o.stems) | {n.key for n in o.names}
+            sims.append(len(mine & theirs) / (len(mine | theirs) or 1))
+        score -= CENTRALITY_WEIGHT * sum(sims) / len(sims)
+    return (round(score, 6), m.record, m.index)
+
+
 def draft_claim(members: list[SentenceFeatures], commentary_flags: dict[tuple[str, int], bool],
                 extra: list[SentenceFeatures] = ()) -> DraftClaim:
     """extra: sentences of other claims that state this fact too (cited, never canonical)."""
     primary = tuple(sorted(members, key=lambda m: (m.record, m.index)))
     all_commentary = all(commentary_flags[(m.record, m.index)] for m in primary)
-    canonical = min(primary, key=lambda m: canonical_penalty(m, commentary_flags[(m.record, m.index)]))
+    canonical = min(primary, key=lambda m: _canonical_rank(m, primary, commentary_flags))
     ms = tuple(sorted(set(primary) | set(extra), key=lambda m: (m.record, m.index)))
     citations = tuple(m.citation or Citation(m.record, m.sentence.id, m.sentence.text, m.sentence.start, m.sentence.end)
                       for m in ms)

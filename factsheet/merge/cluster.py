@@ -156,7 +156,7 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
 
 # A long sentence stating two facts ("X will invest $1-5 billion, with the goal of
 # assembling 2,000 racks a week") also supports the claim of its second fact.
-SECONDARY_THRESHOLD = 0.55
+SECONDARY_THRESHOLD = 0.5
 SECONDARY_LINK = 0.45
 SECONDARY_LENGTH_RATIO = 1.3
 

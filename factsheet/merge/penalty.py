@@ -8,12 +8,13 @@ from ..models import Sentence
 
 # Openers that lean on the previous sentence and so do not read on their own.
 DEPENDENT_OPENER = re.compile(
-    r"^\W*(he|she|it|its|they|them|their|this|that|these|those|there|here|his|her|we|i|also|but|and|so|"
+    r"^[^\w\"“‘']*(he|she|it|its|they|them|their|this|that|these|those|there|here|his|her|we|i|also|but|and|so|"
     r"the (company|firm|two|group|companies|firms|move|deal|pact|agreement|latter|former|report|plan)|"
     r"such|both|meanwhile|however|additionally|separately)\b",
     re.IGNORECASE,
 )
 IDEAL_WORDS = 24
+_ATTRIBUTION = re.compile(r"[,”\"]\s*(?:[A-Z][\w.\- ]{1,60}\s)?(?:said|says|told|added|wrote|according)\b|\bsaid\s+[A-Z]")
 
 
 def base_penalty(s: Sentence) -> float:
@@ -22,8 +23,10 @@ def base_penalty(s: Sentence) -> float:
     penalty = 0.0
     if DEPENDENT_OPENER.match(text):
         penalty += 3
-    if text[:1] in "\"“‘'" or text.count("“") != text.count("”") or text.count('"') % 2:
-        penalty += 2
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        penalty += 2  # a quote cut by the sentence split: a fragment
+    elif text[:1] in "\"“‘'" and not _ATTRIBUTION.search(text):
+        penalty += 1  # a quote with no speaker in it
     if s.block == "bullet" and not text.endswith((".", "!", "?")):
         penalty += 1
     if not text.endswith((".", "!", "?", '"', "”", "’")):
