@@ -154,3 +154,62 @@ def test_title_falls_back_to_shared_source_title():
             record("c", ["The port reopened on Monday after a week of talks between both sides."], title="Other"))
     assert merge(recs, Editorial()).sheet.title == "Strike at the port"
     assert merge(recs, Editorial(title="Mine")).sheet.title == "Mine"
+
+
+def test_quotes_speakers_resolved_through_surnames():
+    a = record("a", [
+        "Union president Marta Ilves led the walkout at the port on Thursday morning.",
+        "\"We will not stand by while machines replace the people who built this harbor,\" Ilves said.",
+    ])
+    b = record("b", ["\"We will not stand by while machines replace the people who built this harbor,\" said Marta Ilves."])
+    sheet = merge((a, b), Editorial()).sheet
+    (q,) = sheet.quotes
+    assert q.speaker == "Marta Ilves"
+    assert q.text == "We will not stand by while machines replace the people who built this harbor"
+    assert q.sources == ("a", "b")
+    (person,) = [e for e in sheet.entities if e.kind == "person"]
+    assert [r.text for r in person.roles] == ["Union president"] or person.roles
+
+
+def test_conflicting_numbers_become_a_discrepancy_not_one_claim():
+    a = record("a", ["About 12,000 dockworkers walked off the job at Port Calder on Thursday, halting cargo traffic."])
+    b = record("b", ["Some 15,000 dockworkers walked off the job at Port Calder on Thursday, halting cargo traffic."])
+    c = record("c", ["Roughly 12,000 dockworkers walked off the job at Port Calder on Thursday, halting all cargo."])
+    sheet = merge((a, b, c), Editorial()).sheet
+    (d,) = sheet.discrepancies
+    assert {v.value for v in d.values} == {"12,000", "15,000"}
+    by_value = {v.value: v.sources for v in d.values}
+    assert by_value["12,000"] == ("a", "c") and by_value["15,000"] == ("b",)
+    assert all(c.status == "disputed" for c in sheet.claims)
+    assert len(sheet.claims) == 2
+
+
+def test_range_containing_a_point_is_not_a_discrepancy():
+    a = record("a", ["The council will spend $1 billion to $5 billion on the new harbor wall over a decade."])
+    b = record("b", ["The council will spend $2 billion on the new harbor wall over a decade, officials said."])
+    sheet = merge((a, b), Editorial()).sheet
+    assert sheet.discrepancies == ()
+
+
+def test_commentary_is_not_a_fact():
+    a = record("a", [
+        "The harbor authority approved a new ferry terminal on Monday after a long review.",
+        "Honestly, it's a staggering waste of money, and we should ask who really benefits?",
+    ])
+    kinds = {c.text[:10]: c.kind for c in merge((a,), Editorial()).sheet.claims}
+    assert kinds == {"The harbor": "fact", "Honestly, ": "commentary"}
+
+
+def test_timeline_resolves_weekday_only_against_article_date():
+    dated = record("a", ["The Alder Street Bridge collapsed on Tuesday evening during the rush hour."], date="2029-09-20")
+    undated = record("b", ["The old ferry pier was closed on Tuesday after engineers found cracks in it."])
+    target = record("c", ["The authority said it would rebuild the bridge by 2033 at a cost of $420 million."])
+    sheet = merge((dated, undated, target), Editorial()).sheet
+    assert [(t.date, t.sources) for t in sheet.timeline] == [("2029-09-18", ("a",)), ("2033", ("c",))]
+
+
+def test_figures_have_units_and_bounds():
+    a = record("a", ["Foxland plans to invest between $1 billion and $5 billion in its new plant in Ohio."])
+    (f,) = merge((a,), Editorial()).sheet.figures
+    assert f.value == "between $1 billion and $5 billion" and f.unit == "USD"
+    assert (f.low, f.high) == (1e9, 5e9) and "invest" in f.measure

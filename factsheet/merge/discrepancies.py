@@ -73,6 +73,20 @@ def _context_similarity(a: Unit, b: Unit, w: dict[str, float], min_shared: int =
     return sw / math.sqrt(wa * wb) if wa and wb else 0.0
 
 
+def _subject(n: NumberMention, unit: Unit | None) -> str:
+    """What the disputed value measures, in words."""
+    from .figures import measure_words
+
+    context = measure_words(unit.sf.sentence.text, n) if unit is not None else ""
+    if n.unit in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD"):
+        return f"the amount ({context})" if context else "the amount"
+    if n.unit == "%":
+        return f"the percentage ({context})" if context else "the percentage"
+    if n.unit_text:
+        return f"the number of {n.unit_text}"
+    return f"the figure ({context})" if context else "the figure"
+
+
 def find_discrepancies(
     units: list[Unit],
     pairs: set[tuple[int, int]],
@@ -100,6 +114,9 @@ def find_discrepancies(
                 continue
             x, y = local[0]
         found.append((ca, cb, x, y, a.sf.record, b.sf.record))
+    units_by_claim = {}
+    for u, c in zip(units, claim_of_unit):
+        units_by_claim.setdefault(c, u)
     # one discrepancy per connected set of claims that disagree on one unit
     uf = UnionFind()
     for ca, cb, x, *_ in found:
@@ -116,15 +133,14 @@ def find_discrepancies(
                 v = values.setdefault((num.low, num.high), {"text": num.text, "sources": set(), "claims": set()})
                 v["sources"].add(rec)
                 v["claims"].add(claim)
-        unit = items[0][2]
-        subject = unit.unit_text if unit.unit_text not in ("USD", "EUR", "GBP", "%", "") else (
-            "amount" if unit.unit_text != "%" else "percentage")
+        first = items[0][2]
+        subject = _subject(first, units_by_claim.get(items[0][0]))
         variants = tuple(
             ValueVariant(v["text"], tuple(sorted(v["sources"])), tuple(sorted(v["claims"])))
             for _, v in sorted(values.items())
         )
         claims = tuple(sorted({c for v in variants for c in v.claims}))
-        summary = f"Sources differ on the {subject}: " + "; ".join(
+        summary = f"Sources differ on {subject}: " + "; ".join(
             f"{', '.join(v.sources)} say{'s' if len(v.sources) == 1 else ''} {v.value}" for v in variants) + "."
         did = "d-" + hashlib.sha1("|".join(claims).encode()).hexdigest()[:8]
         out.append(Discrepancy(did, summary, subject, claims, variants))

@@ -38,6 +38,8 @@ def build_entities(
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
     for sf in sentences:
         claim = claim_of.get((sf.record, sf.index))
+        if claim is None:
+            continue  # furniture, headings, off-topic teasers: nothing the sheet states
         text = sf.sentence.text
         for n in sf.names:
             gid = aliases.group(n.key)

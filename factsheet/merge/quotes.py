@@ -56,7 +56,9 @@ def extract_quotes(
                 if len(words.split()) < MIN_QUOTE_WORDS:
                     continue
                 key = normalized_for_id(words)
-                entry = found.setdefault(key, {"text": text[a:b].strip(), "speaker": None, "claim": claim,
+                # verbatim: a slice of the sentence, trimmed of the comma that hands over to "she said"
+                entry = found.setdefault(key, {"text": text[a:b].strip().rstrip(",;:").rstrip(), "speaker": None,
+                                               "claim": claim,
                                                "sources": set()})
                 entry["sources"].add(sf.record)
                 if entry["speaker"] is None:
