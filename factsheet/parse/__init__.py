@@ -185,10 +185,11 @@ def _drop_repeated_sentences(
     keep: list[tuple[int, int]] = []
     dropped: list[RemovedSpan] = []
     for start, end in spans:
-        key = norm_text(raw[start:end])
-        if key.count(" ") < 7:
+        if raw.count(" ", start, end) < 7:  # short sentences repeat legitimately ("He declined.")
             keep.append((start, end))
-        elif key in seen:
+            continue
+        key = norm_text(raw[start:end])
+        if key in seen:
             dropped.append(RemovedSpan(start, end, raw[start:end], "repeated sentence"))
         else:
             seen.add(key)

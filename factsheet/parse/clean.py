@@ -148,6 +148,8 @@ def _is_byline(text: str) -> bool:
 
 def _ticker_line(text: str) -> bool:
     """"BTC $43,210 +2.3% ETH $2,310 -0.4%": symbols, prices and changes only."""
+    if "%" not in text and "$" not in text and "€" not in text and "£" not in text:
+        return False
     tokens = text.split()
     if len(tokens) < 4 or len(tokens) > 60:
         return False
