@@ -44,7 +44,8 @@ SUBJECTIVE_WORDS = frozenset("""basically essentially actually clearly obviously
 perhaps probably presumably apparently seemingly undoubtedly interestingly importantly remarkably staggering stunning
 astonishing incredible amazing shocking massive huge enormous smart brilliant savvy foolish risky bold crucial vital
 significant significantly impressive dramatic terrible excellent inevitable inevitably scandal scandalous disgrace
-disgraceful should must""".split())
+disgraceful should must remarkable absolutely unbelievable extraordinary outrageous ridiculous absurd sadly
+unfortunately fortunately hopefully thankfully shameful""".split())
 SUBJECTIVE_PHRASES = ("game changer", "game-changer", "big deal", "the real story", "the thing about", "here's the thing",
                       "here’s the thing", "make no mistake", "in other words", "in conclusion", "it remains to be seen",
                       "time will tell", "the question is", "wonder whether", "wonder if", "wonder why", "wonder how",

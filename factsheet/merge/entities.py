@@ -72,8 +72,9 @@ def build_entities(
         kind = None
         full_name = any(len(k.split()) >= 2 for k in aliases.members.get(gid, (gid,)))
         heads = {k.split()[-1] for k in aliases.members.get(gid, (gid,)) if " " in k}
+        org_words = {w for k in aliases.members.get(gid, (gid,)) if " " in k for w in k.split()}
         firsts = {k.split()[0] for k in aliases.members.get(gid, (gid,)) if " " in k}
-        if heads & _ORG_HEADS:
+        if heads & _ORG_HEADS or org_words & _ORG_HEADS:
             kind = "organization"
         elif heads & _PLACE_HEADS or firsts & {"port", "lake", "mount", "fort", "cape"}:
             kind = "place"

@@ -111,8 +111,8 @@ def _unit_after(sentence: str, end: int) -> tuple[str, str, str, int]:
     if m:
         return stem(m.group(1)), m.group(1), "", end + m.end()
     # "2,000 racks per week", "2,000 AI server racks per week", "12,000 dockworkers"
-    m = re.match(r"((?:\s+[A-Za-z][A-Za-z\-]*){1,3}?)\s+(per|a|each|every)\s+(day|week|month|year|hour|minute|second|quarter|person|capita|head)\b", rest)
-    if m and not any(w.lower() in STOPWORDS for w in m.group(1).split()):
+    m = re.match(r"((?:\s+[A-Za-z][A-Za-z\-]*){1,3}?)\s+(per|a|each|every)\s+(day|week|month|year|hour|minute|second|quarter|person|capita|head)\b(?!\s+(?:apart|later|earlier|ago|before|after))", rest)
+    if m and not any(w.lower() in STOPWORDS or w.lower().endswith(("ed", "en")) for w in m.group(1).split()):
         head = m.group(1).split()[-1]
         return (stem(head) + "/" + stem(m.group(3)), f"{m.group(1).strip()} {m.group(2)} {m.group(3)}", "",
                 end + m.end())
@@ -138,6 +138,17 @@ def _is_date_context(sentence: str, start: int, end: int) -> bool:
 
 _WORD_NUMBER_SET = frozenset(WORD_NUMBERS)
 _LOWER_WORDS = re.compile(r"[a-z]+")
+
+
+_CAP_BEFORE = re.compile(r"(?<=\s)([A-Z][A-Za-z]*)\s$")
+
+
+def _is_name_number(sentence: str, start: int) -> bool:
+    m = _CAP_BEFORE.search(sentence[max(0, start - 20):start])
+    if not m:
+        return False  # also: the capitalized word opens the sentence ("Some 15,000 ...")
+    word = m.group(1).lower()
+    return word not in STOPWORDS and word not in QUALIFIERS and word not in MONTHS
 
 
 def extract_numbers(sentence: str) -> tuple[NumberMention, ...]:
@@ -180,6 +191,8 @@ def extract_numbers(sentence: str) -> tuple[NumberMention, ...]:
             continue  # "the two companies", "one of the": not a quantity worth a figure
         if _is_date_context(sentence, start, end):
             continue
+        if not (sa or pa or cura) and vb is None and _is_name_number(sentence, start):
+            continue  # "Phase 3", "Model 3", "Section 2": part of a name, not a quantity
         scale_a = sa or (sb if vb is not None else None) or 1.0
         scale_b = sb or sa or 1.0
         low = va * scale_a

@@ -52,6 +52,7 @@ SYNONYMS = {
     "partners": "agreement", "collaborate": "agreement", "collaborated": "agreement", "collaborating": "agreement",
     "collaboration": "agreement",
     "hardware": "equipment", "gear": "equipment",
+    "require": "need", "requires": "need", "required": "need", "needs": "need",
 }
 
 _SUFFIXES = (("ational", "ate"), ("ization", "ize"), ("ations", "ate"), ("ation", "ate"), ("iness", "y"),

@@ -8,6 +8,15 @@ from collections import Counter
 from .features import RecordFeatures
 
 TOPIC_SHARE = 0.4  # a topical word appears in at least this share of the articles
+MIN_TEASER_WORDS = 40  # a short closing paragraph is more likely the story's last fact than a teaser
+
+
+def _words(sf) -> set[str]:
+    out = set(sf.stems)
+    for n in sf.names:
+        out.add("@" + n.key)
+        out.update("@w:" + w for w in n.key.split())  # "Shares of Veridia" still names Veridia
+    return out
 
 
 def off_topic_sentences(rfs: list[RecordFeatures]) -> set[tuple[str, int]]:
@@ -17,8 +26,7 @@ def off_topic_sentences(rfs: list[RecordFeatures]) -> set[tuple[str, int]]:
     for rf in rfs:
         words = set()
         for sf in rf.sentences:
-            words.update(sf.stems)
-            words.update("@" + n.key for n in sf.names)
+            words.update(_words(sf))
         doc_freq.update(words)
     need = max(2, int(TOPIC_SHARE * len(rfs) + 0.999))
     topical = {w for w, c in doc_freq.items() if c >= need}
@@ -34,13 +42,14 @@ def off_topic_sentences(rfs: list[RecordFeatures]) -> set[tuple[str, int]]:
             sfs = [sf for sf in paragraphs[key] if sf.claimable]
             if not sfs:
                 continue
-            hits = sum(1 for sf in sfs for w in set(sf.stems) | {"@" + n.key for n in sf.names} if w in topical)
+            hits = sum(1 for sf in sfs for w in _words(sf) if w in topical)
             words = sum(len(sf.stems) + len(sf.names) for sf in sfs)
             if words and hits / words >= 0.12:
                 break
             dropped.update((sf.record, sf.index) for sf in sfs)
         # an article mostly off the corpus's topic is kept whole: the filter is for
         # teasers appended to an on-topic article, not for judging whole articles
-        if len(dropped) <= 0.5 * len(rf.sentences):
+        run_words = sum(len(rf.sentences[i].sentence.text.split()) for _, i in dropped)
+        if len(dropped) <= 0.5 * len(rf.sentences) and run_words >= MIN_TEASER_WORDS:
             out.update(dropped)
     return out
