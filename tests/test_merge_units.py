@@ -213,3 +213,30 @@ def test_figures_have_units_and_bounds():
     (f,) = merge((a,), Editorial()).sheet.figures
     assert f.value == "between $1 billion and $5 billion" and f.unit == "USD"
     assert (f.low, f.high) == (1e9, 5e9) and "invest" in f.measure
+
+
+def test_same_input_same_sheet_whatever_the_hash_seed():
+    """Byte-identical facts across processes with different string-hash seeds."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import json,sys; from pathlib import Path; "
+        "from factsheet.config import load_config; from factsheet.corpus import load_corpus; "
+        "from factsheet.merge import merge; from factsheet.models import sheet_to_facts; "
+        "p = Path(sys.argv[1]); c = load_corpus(load_config(content=p, cwd=p.parent)); "
+        "print(json.dumps(sheet_to_facts(merge(c.records, c.editorial).sheet)))"
+    )
+    content = Path(__file__).resolve().parent / "corpora" / "port-strike" / "content"
+    outs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script, str(content)], capture_output=True, text=True,
+                              env=env, timeout=60, cwd=Path(__file__).resolve().parents[1])
+        assert done.returncode == 0, done.stderr
+        outs.append(done.stdout)
+    assert outs[0] == outs[1]
+    assert json.loads(outs[0])["claims"]

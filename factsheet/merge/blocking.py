@@ -7,6 +7,7 @@ their rare words and numbers in common."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from typing import Sequence
 
@@ -34,7 +35,7 @@ def candidate_pairs(
     postings: dict[str, list[int]] = defaultdict(list)
     totals = []
     for i, fs in enumerate(features):
-        totals.append(sum(weights.get(f, 1.0) for f in fs))
+        totals.append(math.fsum(weights.get(f, 1.0) for f in fs))
         ranked = sorted((f for f in fs if 2 <= df.get(f, 0) <= MAX_POSTING), key=lambda f: (df[f], f))
         for f in ranked[:FEATURES_PER_SENTENCE]:
             postings[f].append(i)

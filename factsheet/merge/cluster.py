@@ -93,9 +93,10 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     shared = a.features & b.features
     if not shared:
         return 0.0
-    sw = sum(w.get(f, 0.0) for f in shared)
-    wa = a.weight or sum(w.get(f, 0.0) for f in a.features)
-    wb = b.weight or sum(w.get(f, 0.0) for f in b.features)
+    # fsum: exact, so the result does not depend on set iteration order (hash seed)
+    sw = math.fsum(w.get(f, 0.0) for f in shared)
+    wa = a.weight or math.fsum(w.get(f, 0.0) for f in a.features)
+    wb = b.weight or math.fsum(w.get(f, 0.0) for f in b.features)
     if wa <= 0 or wb <= 0:
         return 0.0
     cos = sw / math.sqrt(wa * wb)
@@ -115,7 +116,7 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
 
 def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) -> tuple[list[list[int]], dict]:
     for u in units:
-        u.weight = sum(w.get(f, 0.0) for f in u.features)
+        u.weight = math.fsum(w.get(f, 0.0) for f in u.features)
     pairs, visits = candidate_pairs([u.features for u in units], df, weights=w)
     scored = []
     for i, j in pairs:

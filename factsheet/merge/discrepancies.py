@@ -67,9 +67,9 @@ def _context_similarity(a: Unit, b: Unit, w: dict[str, float], min_shared: int =
     shared = fa & fb
     if len(shared) < min_shared:
         return 0.0
-    sw = sum(w.get(f, 0.0) for f in shared)
-    wa = sum(w.get(f, 0.0) for f in fa)
-    wb = sum(w.get(f, 0.0) for f in fb)
+    sw = math.fsum(w.get(f, 0.0) for f in shared)
+    wa = math.fsum(w.get(f, 0.0) for f in fa)
+    wb = math.fsum(w.get(f, 0.0) for f in fb)
     return sw / math.sqrt(wa * wb) if wa and wb else 0.0
 
 
