@@ -60,10 +60,17 @@ def sentence_features(sf: SentenceFeatures, aliases: AliasTable, initial_only: f
     return frozenset(fs)
 
 
+# A word no other sentence has cannot be shared; at full weight it only drowns
+# the words two wordings do share.
+SINGLETON_FACTOR = 0.5
+
+
 def idf_weights(df: dict[str, int], n: int) -> dict[str, float]:
     out = {}
     for f, d in df.items():
         w = math.log((n + 1) / (d + 0.5))
+        if d == 1:
+            w *= SINGLETON_FACTOR
         if f.startswith("N:"):
             w *= NUMBER_WEIGHT
         out[f] = max(w, 0.05)
