@@ -94,3 +94,18 @@ def test_watch_spec_ignores_scratch_and_hidden_files(tmp_path: Path) -> None:
     assert config.wants(str(tmp_path / "factsheet.toml"))
     assert not config.wants(str(tmp_path / "other.toml"))
     assert not config.wants(str(tmp_path / "sub" / "factsheet.toml"))
+
+
+def test_debouncer_waits_longer_for_events_right_after_a_batch() -> None:
+    debouncer = Debouncer(quiet=0.03, max_wait=2.0, burst_quiet=0.3, burst_window=0.5)
+    try:
+        debouncer.touch("/c/a.md")
+        started = time.monotonic()
+        assert debouncer.next_batch() == {"/c/a.md"}
+        assert time.monotonic() - started < 0.25  # a lone save: short quiet spell
+        debouncer.touch("/c/b.md")  # at once after the batch: part of a burst
+        started = time.monotonic()
+        assert debouncer.next_batch() == {"/c/b.md"}
+        assert time.monotonic() - started >= 0.28
+    finally:
+        debouncer.close()

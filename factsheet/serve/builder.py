@@ -70,11 +70,11 @@ class Builder:
         self._serial = 0
         self._folders: list[Path] = []  # build folders, oldest first; the last good one is served
 
-    def build(self, changed: tuple[str, ...] = ()) -> bool:
+    def build(self, changed: tuple[str, ...] = (), first_event: float | None = None) -> bool:
         """One build; never raises (except KeyboardInterrupt/SystemExit)."""
         self.state.begin_build()
         started = time.perf_counter()
-        if self._config_changed(changed) and not self._reload_config(started, changed):
+        if self._config_changed(changed) and not self._reload_config(started, changed, first_event):
             return False
         self._serial += 1
         out_dir = self.builds_root / f"build-{self._serial:05d}"
@@ -82,18 +82,19 @@ class Builder:
             result = build_site(self.config, out_dir=out_dir, **self.build_options())
         except FactsheetError as exc:
             shutil.rmtree(out_dir, ignore_errors=True)
-            self._finish_failed(problems_from_exception(exc), started, changed)
+            self._finish_failed(problems_from_exception(exc), started, changed, first_event)
             return False
         except Exception as exc:  # a bug in a stage must not take the server down
             shutil.rmtree(out_dir, ignore_errors=True)
             traceback.print_exc()
-            self._finish_failed(problems_from_exception(exc), started, changed)
+            self._finish_failed(problems_from_exception(exc), started, changed, first_event)
             return False
         seconds = time.perf_counter() - started
         problems = error_problems(result.diagnostics)
         timings = tuple(getattr(result, "timings", ()))
         self.state.publish(
             site_dir=out_dir, problems=problems, build_failed=False, seconds=seconds, changed=changed, timings=timings,
+            first_event=first_event,
         )
         self._folders.append(out_dir)
         self._delete_old_folders()
@@ -116,7 +117,7 @@ class Builder:
             batch = debouncer.next_batch()
             if batch is None:
                 return
-            self.build(tuple(sorted(batch)))
+            self.build(tuple(sorted(batch)), first_event=debouncer.batch_started)
 
     def cleanup(self) -> None:
         shutil.rmtree(self.builds_root, ignore_errors=True)
@@ -128,12 +129,12 @@ class Builder:
         names.add("factsheet.toml")
         return any(Path(p).name in names for p in changed)
 
-    def _reload_config(self, started: float, changed: tuple[str, ...]) -> bool:
+    def _reload_config(self, started: float, changed: tuple[str, ...], first_event: float | None) -> bool:
         assert self.reload_config is not None
         try:
             config = self.reload_config()
         except FactsheetError as exc:
-            self._finish_failed((Problem(None, None, f"configuration: {exc}"),), started, changed)
+            self._finish_failed((Problem(None, None, f"configuration: {exc}"),), started, changed, first_event)
             return False
         self.config = config
         if self.on_config_change is not None:
@@ -141,9 +142,14 @@ class Builder:
         _log("configuration reloaded")
         return True
 
-    def _finish_failed(self, problems: tuple[Problem, ...], started: float, changed: tuple[str, ...]) -> None:
+    def _finish_failed(
+        self, problems: tuple[Problem, ...], started: float, changed: tuple[str, ...], first_event: float | None,
+    ) -> None:
         seconds = time.perf_counter() - started
-        self.state.publish(site_dir=None, problems=problems, build_failed=True, seconds=seconds, changed=changed)
+        self.state.publish(
+            site_dir=None, problems=problems, build_failed=True, seconds=seconds, changed=changed,
+            first_event=first_event,
+        )
         for problem in problems:
             _log(f"{problem.where + ': ' if problem.where else ''}error: {problem.message}")
         _log("build failed; still serving the last good build")

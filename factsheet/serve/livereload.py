@@ -70,7 +70,7 @@ LIVERELOAD_JS = r"""(function () {
 def snippet(generation: int, overlay: str) -> bytes:
     return (
         f'{overlay}<link rel="stylesheet" href="{CSS_PATH}" {MARKER}>'
-        f'<script src="{SCRIPT_PATH}" data-generation="{html.escape(str(generation))}" {MARKER}></script>'
+        f'<script defer src="{SCRIPT_PATH}" data-generation="{html.escape(str(generation))}" {MARKER}></script>'
     ).encode("utf-8")
 
 

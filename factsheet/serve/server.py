@@ -5,6 +5,7 @@ status JSON for tools and tests."""
 from __future__ import annotations
 
 import errno
+import hashlib
 import html
 import io
 import json
@@ -44,6 +45,7 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
         """Per request (not per connection: keep-alive spans rebuilds): the folder
         to serve and the overlay to show, read once so a request never mixes two builds."""
         self.snapshot = self.server.state.snapshot()
+        self.cache_control = "no-store"
         self.directory = str(self.snapshot.site_dir) if self.snapshot.site_dir else os.devnull
 
     # -- routing ---------------------------------------------------------------
@@ -61,13 +63,16 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
             body = json.dumps(self.server.state.as_json(pending=self.server.pending()), indent=1).encode()
             return self._send_bytes(body, "application/json")
         if route == livereload.SCRIPT_PATH:
-            return self._send_bytes(livereload.LIVERELOAD_JS.encode(), "text/javascript; charset=utf-8")
+            return self._send_validated(livereload.LIVERELOAD_JS.encode(), "text/javascript; charset=utf-8")
         if route == livereload.CSS_PATH:
-            return self._send_bytes(OVERLAY_CSS.encode(), "text/css; charset=utf-8")
+            return self._send_validated(OVERLAY_CSS.encode(), "text/css; charset=utf-8")
         super().do_GET()
 
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")
+        # HTML: never cached (it carries the generation and the overlay). Other
+        # files: cached but revalidated by content hash, so a reload after a
+        # rebuild costs a 304 for every unchanged stylesheet and script.
+        self.send_header("Cache-Control", getattr(self, "cache_control", "no-store"))
         super().end_headers()
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
@@ -97,7 +102,12 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
             except OSError:
                 return self._page(HTTPStatus.NOT_FOUND, "Not found", "The page went away during a rebuild.")
             return self._html(HTTPStatus.OK, page)
-        return super().send_head()
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            return self._page(HTTPStatus.NOT_FOUND, "Not found", "The file went away during a rebuild.")
+        return self._validated(data, self.guess_type(path))
 
     def _html(self, status: HTTPStatus, page: bytes) -> io.BytesIO:
         snap = self.snapshot
@@ -114,6 +124,27 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
             f"<body><h1>{html.escape(title)}</h1><p>{html.escape(text)}</p></body></html>"
         ).encode()
         return self._html(status, page)
+
+    def _validated(self, body: bytes, content_type: str) -> io.BytesIO:
+        """200 with an ETag (content hash), or 304 when the browser has it already."""
+        etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+        self.cache_control = "no-cache"
+        if etag in (self.headers.get("If-None-Match") or ""):
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return io.BytesIO(b"")
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("ETag", etag)
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def _send_validated(self, body: bytes, content_type: str) -> None:
+        f = self._validated(body, content_type)
+        if self.command != "HEAD":
+            self.wfile.write(f.getvalue())
 
     def _send_bytes(self, body: bytes, content_type: str) -> None:
         self.send_response(HTTPStatus.OK)

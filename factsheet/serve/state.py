@@ -5,6 +5,7 @@ after a build completed, under the lock (an atomic pointer swap)."""
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ class ServerState:
     last_build_seconds: float | None = None
     last_changed: tuple[str, ...] = ()
     last_timings: tuple[tuple[str, float], ...] = ()  # seconds per stage of the last good build
+    last_event_to_site_seconds: float | None = None  # first file event -> new site served
     stopping: bool = False
     _cond: threading.Condition = field(default_factory=threading.Condition, repr=False)
 
@@ -44,6 +46,7 @@ class ServerState:
     def publish(
         self, *, site_dir: Path | None, problems: tuple[Problem, ...], build_failed: bool,
         seconds: float, changed: tuple[str, ...], timings: tuple[tuple[str, float], ...] = (),
+        first_event: float | None = None,
     ) -> None:
         """A build finished (well or not): swap in what to show, wake the pages."""
         with self._cond:
@@ -57,6 +60,8 @@ class ServerState:
             self.last_changed = changed
             if timings:
                 self.last_timings = timings
+            if first_event is not None:  # time.monotonic() of the batch's first file event
+                self.last_event_to_site_seconds = time.monotonic() - first_event
             self.generation += 1
             self._cond.notify_all()
 
@@ -82,6 +87,7 @@ class ServerState:
                 "serving": self.site_dir is not None,
                 "site_dir": str(self.site_dir) if self.site_dir else None,  # private temp folder
                 "last_build_seconds": self.last_build_seconds,
+                "last_event_to_site_seconds": self.last_event_to_site_seconds,
                 "last_changed": list(self.last_changed),
                 "last_timings": {name: round(t, 4) for name, t in self.last_timings},
                 "problems": [p.as_json() for p in self.problems],

@@ -30,8 +30,14 @@ from watchdog.observers.polling import PollingObserver
 
 from ..corpus import is_scratch_name
 
-QUIET_SECONDS = 0.1  # rebuild once events have stopped for this long...
-MAX_WAIT_SECONDS = 1.0  # ...or at the latest this long after the first event of a burst
+# One save is a handful of events within a few ms (write, close; or create a
+# temp file, write, rename), so 50 ms of quiet is enough to see it whole.
+QUIET_SECONDS = 0.05  # rebuild once events have stopped for this long...
+MAX_WAIT_SECONDS = 1.0  # ...or at the latest this long after the first event of a burst.
+# Right after a batch, more events mean a burst (a script, a checkout, an editor
+# saving on every keystroke): then wait for a longer quiet spell.
+BURST_QUIET_SECONDS = 0.25
+BURST_WINDOW_SECONDS = 0.3
 POLL_INTERVAL_SECONDS = 0.5
 _CHANGE_EVENTS = frozenset({
     EVENT_TYPE_CREATED, EVENT_TYPE_MODIFIED, EVENT_TYPE_DELETED, EVENT_TYPE_MOVED, EVENT_TYPE_CLOSED,
@@ -41,16 +47,24 @@ _IGNORED_DIRS = frozenset({"__pycache__", "node_modules"})
 
 class Debouncer:
     """Collects changed paths; ``next_batch`` returns them once ``quiet`` seconds
-    pass without a new one, or ``max_wait`` after the first, whichever is sooner."""
+    pass without a new one, or ``max_wait`` after the first, whichever is sooner.
+    Events within ``burst_window`` of the previous batch wait for ``burst_quiet``."""
 
-    def __init__(self, quiet: float = QUIET_SECONDS, max_wait: float = MAX_WAIT_SECONDS) -> None:
+    def __init__(
+        self, quiet: float = QUIET_SECONDS, max_wait: float = MAX_WAIT_SECONDS,
+        burst_quiet: float = BURST_QUIET_SECONDS, burst_window: float = BURST_WINDOW_SECONDS,
+    ) -> None:
         self.quiet = quiet
         self.max_wait = max_wait
+        self.burst_quiet = max(burst_quiet, quiet)
+        self.burst_window = burst_window
+        self._last_batch = float("-inf")
         self._cond = threading.Condition()
         self._paths: set[str] = set()
         self._first: float | None = None
         self._last = 0.0
         self._closed = False
+        self.batch_started: float | None = None  # monotonic time of the first event of the last batch
 
     def touch(self, path: str) -> None:
         with self._cond:
@@ -78,9 +92,13 @@ class Debouncer:
                 if self._first is None:
                     self._cond.wait(0.5)
                     continue
-                due = min(self._last + self.quiet, self._first + self.max_wait)
+                in_burst = self._first - self._last_batch < self.burst_window
+                quiet = self.burst_quiet if in_burst else self.quiet
+                due = min(self._last + quiet, self._first + self.max_wait)
                 now = time.monotonic()
                 if now >= due:
+                    self.batch_started = self._first
+                    self._last_batch = now
                     batch, self._paths, self._first = self._paths, set(), None
                     return batch
                 self._cond.wait(due - now)
