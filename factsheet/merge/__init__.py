@@ -14,7 +14,7 @@ from ..editorial import Editorial
 from ..models import Claim, Diagnostic, Record, Sheet, SourceSummary
 from .aliases import learn_aliases
 from .claims import assign_ids, draft_claim
-from .cluster import Unit, cluster_units, idf_weights, secondary_members, sentence_features, sentence_subject
+from .cluster import UNITS, Unit, cluster_units, idf_weights, secondary_members
 from .discrepancies import find_discrepancies
 from .editorial import apply_editorial
 from .entities import build_entities
@@ -64,9 +64,10 @@ def merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
         if len(aliases.members.get(aliases.group(k), ())) < 2)
 
     off_topic = off_topic_sentences(rfs)
-    claimable = [sf for sf in all_sfs if sf.claimable and (sf.record, sf.index) not in off_topic]
-    units = [Unit(sf, sentence_features(sf, aliases, initial_only), subject=sentence_subject(sf, aliases, initial_only))
-             for sf in claimable]
+    units: list[Unit] = []
+    for rf in rfs:
+        claimable = [sf for sf in rf.sentences if sf.claimable and (sf.record, sf.index) not in off_topic]
+        units.extend(UNITS.units(rf.record_id, rf.content_hash, claimable, aliases, initial_only))
     df: Counter[str] = Counter()
     for u in units:
         df.update(u.features)
@@ -99,7 +100,7 @@ def merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
         support = len(d.sources)
         discs = tuple(sorted(disc_of.get(cid, ())))
         status = "disputed" if discs else ("corroborated" if support >= 2 else "single-source")
-        numbers = tuple(dict.fromkeys(n.text for n in d.canonical.numbers if not n.is_year))
+        numbers = d.canonical.number_texts
         claims.append(Claim(cid, d.canonical.sentence.text.strip(), d.kind, support, status, d.citations,
                             discrepancies=discs, entities=tuple(entities_of.get(cid, ())), numbers=numbers))
     first_seen = {cid: (d.citations[0].source, d.citations[0].start) for cid, d in zip(ids, drafts)}

@@ -13,7 +13,7 @@ from typing import Sequence
 
 # A feature shared by more sentences than this says nothing about which of them
 # state the same fact; it is left out of the index.
-MAX_POSTING = 32
+MAX_POSTING = 24
 # Only a sentence's rarest features are indexed.
 FEATURES_PER_SENTENCE = 12
 # Shared indexed weight / the lighter sentence's total weight, to be a candidate.
@@ -25,6 +25,7 @@ def candidate_pairs(
     df: dict[str, int],
     *,
     weights: dict[str, float] | None = None,
+    totals: Sequence[float] | None = None,
     strong: frozenset[str] | None = None,
     min_shared: int = 2,
 ) -> tuple[set[tuple[int, int]], int]:
@@ -33,9 +34,9 @@ def candidate_pairs(
     the number of posting-list pair visits (the work done)."""
     weights = weights or {}
     postings: dict[str, list[int]] = defaultdict(list)
-    totals = []
+    if totals is None:
+        totals = [math.fsum(weights.get(f, 1.0) for f in fs) for fs in features]
     for i, fs in enumerate(features):
-        totals.append(math.fsum(weights.get(f, 1.0) for f in fs))
         ranked = sorted((f for f in fs if 2 <= df.get(f, 0) <= MAX_POSTING), key=lambda f: (df[f], f))
         for f in ranked[:FEATURES_PER_SENTENCE]:
             postings[f].append(i)

@@ -31,7 +31,7 @@ def claim_kind(canonical: SentenceFeatures, members: tuple[SentenceFeatures, ...
         return "commentary"
     if canonical.quote and any(len(canonical.sentence.text[a:b].split()) >= 4 for a, b in quote_spans(canonical.sentence.text)):
         return "quote"
-    if any(not n.is_year and n.unit for n in canonical.numbers):
+    if canonical.has_figure:
         return "figure"
     return "fact"
 
@@ -58,10 +58,17 @@ def _canonical_rank(m: SentenceFeatures, primary: tuple[SentenceFeatures, ...],
 def draft_claim(members: list[SentenceFeatures], commentary_flags: dict[tuple[str, int], bool],
                 extra: list[SentenceFeatures] = ()) -> DraftClaim:
     """extra: sentences of other claims that state this fact too (cited, never canonical)."""
+    if len(members) == 1 and not extra:  # most sentences: a claim of their own
+        m = members[0]
+        flag = commentary_flags[(m.record, m.index)]
+        cite = m.citation or Citation(m.record, m.sentence.id, m.sentence.text, m.sentence.start, m.sentence.end)
+        return DraftClaim((m,), m, claim_kind(m, (m,), flag), (m.record,), (cite,), flag)
     primary = tuple(sorted(members, key=lambda m: (m.record, m.index)))
     all_commentary = all(commentary_flags[(m.record, m.index)] for m in primary)
     canonical = min(primary, key=lambda m: _canonical_rank(m, primary, commentary_flags))
-    ms = tuple(sorted(set(primary) | set(extra), key=lambda m: (m.record, m.index)))
+    seen = {(m.record, m.index) for m in primary}
+    ms = tuple(sorted(list(primary) + [m for m in extra if (m.record, m.index) not in seen],
+                      key=lambda m: (m.record, m.index)))
     citations = tuple(m.citation or Citation(m.record, m.sentence.id, m.sentence.text, m.sentence.start, m.sentence.end)
                       for m in ms)
     sources = tuple(sorted({m.record for m in ms}))

@@ -60,6 +60,34 @@ def sentence_features(sf: SentenceFeatures, aliases: AliasTable, initial_only: f
     return frozenset(fs)
 
 
+class UnitCache:
+    """Per-record sentence features, keyed by (record id, content hash) and by how
+    the corpus reads that record's names (their alias groups, and whether a
+    capitalized first word is a name). An edit elsewhere leaves both unchanged
+    for almost every record, so a re-merge reuses them."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self._entries: dict[tuple, tuple[tuple[frozenset[str], str], ...]] = {}
+        self.size = size
+
+    def units(self, rf_id: str, content_hash: str, sfs: list[SentenceFeatures], aliases: AliasTable,
+              initial_only: frozenset[str]) -> list[Unit]:
+        keys = sorted({n.key for sf in sfs for n in sf.names})
+        signature = tuple((k, aliases.group(k), k in initial_only) for k in keys)
+        key = (rf_id, content_hash, signature)
+        hit = self._entries.get(key)
+        if hit is None:
+            hit = tuple((sentence_features(sf, aliases, initial_only), sentence_subject(sf, aliases, initial_only))
+                        for sf in sfs)
+            if len(self._entries) >= self.size:
+                self._entries.pop(next(iter(self._entries)))
+            self._entries[key] = hit
+        return [Unit(sf, fs, subject=subj) for sf, (fs, subj) in zip(sfs, hit)]
+
+
+UNITS = UnitCache()
+
+
 # A word no other sentence has cannot be shared; at full weight it only drowns
 # the words two wordings do share.
 SINGLETON_FACTOR = 0.5
@@ -124,7 +152,7 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
 def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) -> tuple[list[list[int]], dict]:
     for u in units:
         u.weight = math.fsum(w.get(f, 0.0) for f in u.features)
-    pairs, visits = candidate_pairs([u.features for u in units], df, weights=w)
+    pairs, visits = candidate_pairs([u.features for u in units], df, weights=w, totals=[u.weight for u in units])
     scored = []
     for i, j in pairs:
         s = similarity(units[i], units[j], w)
@@ -132,7 +160,7 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
             scored.append((-s, i, j))
     scored.sort()
     uf = UnionFind()
-    members: dict[str, list[int]] = {str(i): [i] for i in range(len(units))}
+    members: dict[int, list[int]] = {}  # only for groups of two or more
     cache: dict[tuple[int, int], float] = {}
 
     def sim(i: int, j: int) -> float:
@@ -142,10 +170,10 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
         return cache[key]
 
     for neg, i, j in scored:
-        ri, rj = uf.find(str(i)), uf.find(str(j))
+        ri, rj = uf.find(i), uf.find(j)
         if ri == rj:
             continue
-        ga, gb = members[ri], members[rj]
+        ga, gb = members.get(ri, [ri]), members.get(rj, [rj])
         cross = [(x, y) for x in ga[:12] for y in gb[:12]]
         sims = [sim(x, y) for x, y in cross]
         if min(sims) < 0.2 and any(numbers_conflict(units[x].sf.numbers, units[y].sf.numbers) for x, y in cross):
@@ -154,9 +182,12 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
             continue
         uf.union(ri, rj)
         root = uf.find(ri)
-        other = rj if root == ri else ri
-        members[root] = sorted(members[root] + members.pop(other))
-    groups = [members[r] for r in sorted(members, key=lambda r: members[r][0])]
+        members.pop(ri, None)
+        members.pop(rj, None)
+        members[root] = sorted(ga + gb)
+    first_of = {g[0]: g for g in members.values()}
+    grouped = {i for g in members.values() for i in g}
+    groups = [first_of[i] if i in first_of else [i] for i in range(len(units)) if i in first_of or i not in grouped]
     stats: dict = {"sentences": len(units), "candidate_pairs": len(pairs), "posting_visits": visits,
                    "scored_pairs": len(scored), "pairs": pairs}
     return groups, stats

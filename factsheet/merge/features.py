@@ -39,6 +39,9 @@ class SentenceFeatures:
     id_hash: str = ""  # short hash of the normalized text: the claim id if this is the canonical sentence
     base_penalty: float = 0.0  # canonical-text preference without the commentary flag (claims.canonical_penalty)
     citation: Citation | None = None  # this sentence cited, built once with the record's features
+    topic_words: frozenset[str] = frozenset()  # stems and name words, for the off-topic filter
+    number_texts: tuple[str, ...] = ()  # numbers as stated, years left out (Claim.numbers)
+    has_figure: bool = False  # states a quantity with a unit (kind "figure")
 
 
 @dataclass(frozen=True)
@@ -104,11 +107,18 @@ def extract_record(record: Record) -> RecordFeatures:
                 id_hash=hashlib.sha1(normalized_for_id(s.text).encode()).hexdigest()[:8],
                 base_penalty=base_penalty(s),
                 citation=Citation(record.id, s.id, s.text, s.start, s.end),
+                number_texts=tuple(dict.fromkeys(n.text for n in nums if not n.is_year)),
+                has_figure=any(not n.is_year and n.unit for n in nums),
             )
         else:
             extra = {}
+        stems = _stems_outside_names(text, names)
+        topic = set(stems)
+        for n in names:
+            topic.add("@" + n.key)
+            topic.update("@w:" + w for w in n.key.split())  # "Shares of Veridia" still names Veridia
         out.append(SentenceFeatures(
-            record=record.id, index=i, sentence=s, stems=_stems_outside_names(text, names), names=names,
+            record=record.id, index=i, sentence=s, stems=stems, names=names, topic_words=frozenset(topic),
             numbers=nums, claimable=claimable, quote=is_quote(s.text, s.block),
             commentary=commentary_score(s.text), alias_pairs=tuple(pairs), speakers=speakers, **extra,
         ))

@@ -79,6 +79,8 @@ def timeline_events(items: list[tuple[str, str, list[tuple[str, ...]], tuple[str
     """items: (claim id, claim text, [dates in each member sentence], sources)."""
     events: dict[tuple[str, str], TimelineEvent] = {}
     for claim_id, text, members, sources in items:
+        if not any(members):
+            continue
         dates: set[str] = set()
         for member_dates in members:
             dates.update(member_dates)

@@ -11,12 +11,8 @@ TOPIC_SHARE = 0.4  # a topical word appears in at least this share of the articl
 MIN_TEASER_WORDS = 40  # a short closing paragraph is more likely the story's last fact than a teaser
 
 
-def _words(sf) -> set[str]:
-    out = set(sf.stems)
-    for n in sf.names:
-        out.add("@" + n.key)
-        out.update("@w:" + w for w in n.key.split())  # "Shares of Veridia" still names Veridia
-    return out
+def _words(sf) -> frozenset[str]:
+    return sf.topic_words
 
 
 def off_topic_sentences(rfs: list[RecordFeatures]) -> set[tuple[str, int]]:
