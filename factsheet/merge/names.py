@@ -36,10 +36,16 @@ _TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)
 _CAP = r"(?:[A-Z][\w&\-]*\.?|[A-Z]\.)"
 PHRASE_RE = re.compile(rf"{_CAP}(?:(?:\s+(?:of|de|del|van|von|der|la|le|&)\s+|\s+|-)?{_CAP})*")
 _POSS = re.compile(r"['’]s?$")
+HONORIFICS = frozenset({"Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Sir", "Dame"})
+_HONORIFIC_END = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms)\.\s*$")
 # A job title written in lower case just before a name, optionally after the
 # organization: "union president Marta Ilves", "CPH chief executive Tomas Brandt".
 _TITLE_BEFORE = re.compile(
-    rf"(?:(?-i:((?:[A-Z][\w&.\-]*)(?:\s+[A-Z][\w&.\-]*)*))(?:['’]s)?\s+)?((?:[a-z]+\s+)?(?:{_TITLE_RE}))\s+$",
+    rf"(?:(?-i:((?:[A-Z][\w&.\-]*)(?:\s+[A-Z][\w&.\-]*)*))(?:['’]s)?\s+)?((?:[a-z]+\s+){{0,2}}(?:{_TITLE_RE}))\s+$",
+    re.IGNORECASE)
+_TITLE_AFTER = re.compile(
+    rf",\s+(?:the\s+|an?\s+)?(?:(?-i:([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*))['’]s\s+|[a-z]+['’]s\s+)?"
+    rf"((?:[a-z]+\s+){{0,2}}(?:{_TITLE_RE}))\b(?!\s+[A-Z])",
     re.IGNORECASE)
 
 
@@ -113,14 +119,19 @@ def extract_names(sentence: str) -> tuple[NameMention, ...]:
             part = " ".join(words)
             if all(w.lower().strip(".") in MONTHS_DAYS for w in words):
                 continue
-            if not title:
-                tb = _TITLE_BEFORE.search(sentence[max(0, p_start - 60):p_start])
-                if tb and len(part.split()) >= 2:
+            if title in HONORIFICS:
+                title, org = "", ""  # "Dr." says nothing of the job
+            if not title and len(part.split()) >= 2:
+                before = _HONORIFIC_END.sub("", sentence[max(0, p_start - 60):p_start])
+                tb = _TITLE_BEFORE.search(before)
+                if tb:  # "union president Marta Ilves", "chief scientific officer Dr. Hana Okoro"
                     title = tb.group(2).strip()
                     org = tb.group(1) or ""
-                    if title.split()[0].lower() not in {t.lower() for t in TITLES} and title.split()[0][0].islower():
-                        # "union president": keep the qualifying word as part of the role
-                        pass
+                else:  # "Marta Ilves, the union's president", "Hana Okoro, VBI's chief scientific officer"
+                    ta = _TITLE_AFTER.match(sentence, p_start + len(part))
+                    if ta:
+                        title = ta.group(2).strip()
+                        org = ta.group(1) or ""
             if org and org.split()[0].lower() in NOT_NAMES:
                 org = ""
             key, had_suffix = name_key(part)
