@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from ..models import Entity, Role
 from .aliases import AliasTable
 from .features import SentenceFeatures
-from .names import ORG_SUFFIXES
+from .names import ORG_SUFFIXES, name_key
 
 _PLACE_BEFORE = re.compile(r"\b(in|across|from|at|to|near|outside|throughout)\s+(the\s+)?$", re.I)
 _DEMONYM = re.compile(r"(ese|ian|ish|ean|ic)$")
@@ -49,10 +49,9 @@ def build_entities(
             if n.title:
                 evidence[gid]["titled"] += 1
                 org = n.title_org
-                role = f"{n.title}, {aliases.display.get(aliases.group(org.lower()), org)}" if org else n.title
+                role = f"{n.title}, {aliases.display.get(aliases.group(name_key(org)[0]), org)}" if org else n.title
                 roles[gid][role].add(sf.record)
                 if org:
-                    from .names import name_key
                     evidence[aliases.group(name_key(org)[0])]["employer"] += 1
             if n.key in sf.speakers:
                 evidence[gid]["speaker"] += 1
