@@ -240,3 +240,12 @@ def test_same_input_same_sheet_whatever_the_hash_seed():
         outs.append(done.stdout)
     assert outs[0] == outs[1]
     assert json.loads(outs[0])["claims"]
+
+
+def test_degenerate_inputs():
+    empty = merge((), Editorial())
+    assert empty.sheet.title == "Fact sheet" and empty.sheet.claims == ()
+    blank = Record("e", "e.md", "h", None, None, "someday", None, None, (), None, {}, (), "", (), ())
+    result = merge((blank,), Editorial(hide=("c-12345678",)))
+    assert result.sheet.date_range is None and result.sheet.records == (blank,)
+    assert [d.level for d in result.diagnostics] == ["warning"]

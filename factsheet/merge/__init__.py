@@ -7,6 +7,7 @@ sheet file (pin / hide / merge / reword)."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from .title import sheet_title
 from .topic import off_topic_sentences
 
 COMMENTARY_SCORE = 1.5
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T|\s)")
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ def merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
     support_count = Counter(src for c in claims for src in {cit.source for cit in c.citations})
     sources = tuple(SourceSummary(r.id, r.path, r.title, r.publisher, r.date, r.url, r.author,
                                   support_count.get(r.id, 0)) for r in records)
-    known_dates = sorted(r.date[:10] for r in records if r.date)
+    known_dates = sorted(r.date[:10] for r in records if r.date and _ISO_DATE.match(r.date))
     sheet = Sheet(
         title=sheet_title(editorial, records, claims),
         summary=editorial.summary,
