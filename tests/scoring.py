@@ -85,6 +85,10 @@ def _source_ok(source_id: str, expected: list[str]) -> bool:
     return any(source_id == e or (e.isdigit() and source_id.startswith(e + "-")) for e in map(str, expected))
 
 
+def _covered(claim, expected: list[str]) -> int:
+    return len({e for e in expected if any(_source_ok(x.source, [e]) for x in claim.citations)})
+
+
 def build_sheet(content_dir: Path) -> Sheet:
     config = load_config(content=content_dir, cwd=content_dir.parent)
     corpus = load_corpus(config)
@@ -93,8 +97,10 @@ def build_sheet(content_dir: Path) -> Sheet:
 
 def score_sheet(name: str, sheet: Sheet, spec: dict, content_dir: Path) -> Score:
     sc = Score(name, claims=len(sheet.claims))
-    for fact in spec.get("facts", []):
-        sc.facts += 1
+    facts = spec.get("facts", [])
+    best_of: dict[str, object] = {}
+    matches: dict[str, list] = {}
+    for fact in facts:
         keys = fact["keys"]
         expected = [str(s) for s in fact["sources"]]
         matching = [c for c in sheet.claims if has_keys(c.text, keys)]
@@ -102,32 +108,37 @@ def score_sheet(name: str, sheet: Sheet, spec: dict, content_dir: Path) -> Score
             # the fact may be cited under a claim whose canonical text is another wording
             matching = [c for c in sheet.claims
                         if sum(has_keys(x.quote, keys) for x in c.citations) * 2 > len(c.citations)]
+        matches[fact["id"]] = matching
+        if matching:
+            best_of[fact["id"]] = max(matching, key=lambda c, e=expected: (_covered(c, e), len(c.citations)))
+    best_ids = {id(c) for c in best_of.values()}
+    for fact in facts:
+        sc.facts += 1
+        keys = fact["keys"]
+        expected = [str(s) for s in fact["sources"]]
+        matching = matches[fact["id"]]
         if not matching:
             sc.missing.append(fact["id"])
             continue
         sc.found += 1
-
-        def covered(c) -> int:
-            return len({e for e in expected if any(_source_ok(x.source, [e]) for x in c.citations)})
-
-        best = max(matching, key=lambda c: (covered(c), len(c.citations)))
+        best = best_of[fact["id"]]
         # a disputed fact is shown with the claims it conflicts with: count their sources too
         rivals = [c for c in sheet.claims if c is not best and set(c.discrepancies) & set(best.discrepancies)]
         cited = {x.source for c in [best, *rivals] for x in c.citations}
         sc.coverage_sum += len({e for e in expected if any(_source_ok(s, [e]) for s in cited)}) / len(expected)
-        # another claim stating the same fact: matching canonical text, citing the fact's sources
-        # a claim giving a conflicting value (listed in a discrepancy with the best) is not a duplicate
+        # another claim stating the same fact: matching canonical text, citing the fact's sources; not a
+        # claim giving a conflicting value, not commentary, and not the claim of another expected fact
+        # (a two-fact sentence's claim serves the fact it was chosen for)
         dups = [c for c in matching if c is not best and has_keys(c.text, keys) and c.kind != "commentary"
-                and not set(c.discrepancies) & set(best.discrepancies)
+                and not set(c.discrepancies) & set(best.discrepancies) and id(c) not in best_ids
                 and any(_source_ok(x.source, expected) for x in c.citations)]
         sc.duplicates += len(dups)
         sc.duplicate_examples.extend(f"{fact['id']}: {c.text[:90]}" for c in dups)
-        for c in [best]:
-            for x in c.citations:
-                sc.citations += 1
-                if not has_keys(x.quote, keys):
-                    sc.wrong += 1
-                    sc.wrong_examples.append(f"{fact['id']}: {x.source}/{x.sentence}: {x.quote[:90]}")
+        for x in best.citations:
+            sc.citations += 1
+            if not has_keys(x.quote, keys):
+                sc.wrong += 1
+                sc.wrong_examples.append(f"{fact['id']}: {x.source}/{x.sentence}: {x.quote[:90]}")
     facts_text = norm(str(sheet_to_facts(sheet)))
     for bad in spec.get("forbidden", []):
         if norm(bad) in facts_text:

@@ -52,6 +52,11 @@ SYNONYMS = {
     "partners": "agreement", "collaborate": "agreement", "collaborated": "agreement", "collaborating": "agreement",
     "collaboration": "agreement",
     "hardware": "equipment", "gear": "equipment",
+    "dependence": "relian", "dependency": "relian", "reliance": "relian", "relies": "relian", "rely": "relian",
+    "depend": "relian", "depends": "relian",
+    "problems": "problem", "issues": "problem", "issue": "problem", "difficulties": "problem",
+    "resolve": "address", "solve": "address", "tackle": "address", "fix": "address",
+    "assembly": "assembl", "assembling": "assembl", "assemble": "assembl", "assembled": "assembl",
     "require": "need", "requires": "need", "required": "need", "needs": "need",
 }
 
