@@ -249,3 +249,14 @@ def test_degenerate_inputs():
     result = merge((blank,), Editorial(hide=("c-12345678",)))
     assert result.sheet.date_range is None and result.sheet.records == (blank,)
     assert [d.level for d in result.diagnostics] == ["warning"]
+
+
+def test_different_dates_for_one_event_are_a_discrepancy():
+    a = record("a", ["The Alder Street Bridge collapsed into the Kessel River on September 17, killing seven people."],
+               date="2029-09-18")
+    b = record("b", ["The Alder Street Bridge collapsed into the Kessel River on Tuesday, killing seven people."],
+               date="2029-09-19")  # a Wednesday: "on Tuesday" is 2029-09-18
+    sheet = merge((a, b), Editorial()).sheet
+    (d,) = sheet.discrepancies
+    assert [(v.value, v.sources) for v in d.values] == [("2029-09-17", ("a",)), ("2029-09-18", ("b",))]
+    assert d.subject.startswith("the date")

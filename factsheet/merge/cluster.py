@@ -124,6 +124,12 @@ def conflicting_numbers(a: tuple[NumberMention, ...], b: tuple[NumberMention, ..
     return out
 
 
+def dates_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    fa = {d for d in a if len(d) == 10}
+    fb = {d for d in b if len(d) == 10}
+    return bool(fa) and bool(fb) and not fa & fb
+
+
 def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     shared = a.features & b.features
     if not shared:
@@ -146,7 +152,13 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
         score += SHARED_NUMBER_BONUS
     if a.sf.numbers and b.sf.numbers and numbers_conflict(a.sf.numbers, b.sf.numbers):
         return min(score, 0.2)
+    if a.sf.dates and b.sf.dates and dates_conflict(a.sf.dates, b.sf.dates):
+        return min(score, 0.2)  # one event on two different days: a discrepancy, not one claim
     return score
+
+
+def _conflict(a: Unit, b: Unit) -> bool:
+    return numbers_conflict(a.sf.numbers, b.sf.numbers) or dates_conflict(a.sf.dates, b.sf.dates)
 
 
 def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) -> tuple[list[list[int]], dict]:
@@ -176,8 +188,8 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
         ga, gb = members.get(ri, [ri]), members.get(rj, [rj])
         cross = [(x, y) for x in ga[:12] for y in gb[:12]]
         sims = [sim(x, y) for x, y in cross]
-        if min(sims) < 0.2 and any(numbers_conflict(units[x].sf.numbers, units[y].sf.numbers) for x, y in cross):
-            continue
+        if min(sims) <= 0.2 and any(_conflict(units[x], units[y]) for x, y in cross):
+            continue  # never fold a disputed value into the claim it disputes
         if sum(sims) / len(sims) < LINK_THRESHOLD:
             continue
         uf.union(ri, rj)

@@ -8,6 +8,7 @@ not a conflict."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 from collections import defaultdict
@@ -77,7 +78,11 @@ def _subject(n: NumberMention, unit: Unit | None) -> str:
     """What the disputed value measures, in words."""
     from .figures import measure_words
 
-    context = measure_words(unit.sf.sentence.text, n) if unit is not None else ""
+    context = measure_words(unit.sf.sentence.text, n) if unit is not None and n.unit != "@date" else ""
+    if n.unit == "@date" and unit is not None:
+        context = " ".join(unit.sf.sentence.text.split()[:8]) + " …"
+    if n.unit == "@date":
+        return f"the date ({context})" if context else "the date"
     if n.unit in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD"):
         return f"the amount ({context})" if context else "the amount"
     if n.unit == "%":
@@ -85,6 +90,22 @@ def _subject(n: NumberMention, unit: Unit | None) -> str:
     if n.unit_text:
         return f"the number of {n.unit_text}"
     return f"the figure ({context})" if context else "the figure"
+
+
+def _as_date_mention(iso: str) -> NumberMention:
+    day = dt.date.fromisoformat(iso).toordinal()
+    return NumberMention(iso, 0, 0, float(day), float(day), "@date", "date")
+
+
+def _date_conflict(a: Unit, b: Unit, w: dict[str, float]) -> tuple[NumberMention, NumberMention] | None:
+    """Two tellings of one event (very similar wording) on different full dates."""
+    da = sorted(d for d in a.sf.dates if len(d) == 10)
+    db = sorted(d for d in b.sf.dates if len(d) == 10)
+    if not da or not db or set(da) & set(db):
+        return None
+    if _context_similarity(a, b, w) < CONTEXT_THRESHOLD:
+        return None
+    return _as_date_mention(da[0]), _as_date_mention(db[0])
 
 
 def find_discrepancies(
@@ -102,6 +123,10 @@ def find_discrepancies(
             continue
         ca, cb = claim_of_unit[i], claim_of_unit[j]
         if ca == cb or ca in commentary_claims or cb in commentary_claims:
+            continue
+        date_conflict = _date_conflict(a, b, w)
+        if date_conflict:
+            found.append((ca, cb, *date_conflict, a.sf.record, b.sf.record))
             continue
         conflicts = [(x, y) for x, y in conflicting_numbers(a.sf.numbers, b.sf.numbers) if plausible_rivals(x, y)]
         if not conflicts:
