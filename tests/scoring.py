@@ -1,6 +1,6 @@
 """Score a merged sheet against hand-annotated expectations (YAML).
 
-    python -m tests.scoring            # the seeds and every corpus in tests/corpora/
+    python -m tests.scoring [-v]       # the seeds, every corpus in tests/corpora/, and tests/heldout/
 
 Figures per corpus: fact recall, citation coverage of the best claim,
 wrong-citation rate, duplicate claims per fact, furniture hits, commentary
@@ -90,6 +90,7 @@ def _covered(claim, expected: list[str]) -> int:
 
 
 def build_sheet(content_dir: Path) -> Sheet:
+    content_dir = content_dir.resolve()
     config = load_config(content=content_dir, cwd=content_dir.parent)
     corpus = load_corpus(config)
     return merge(corpus.records, corpus.editorial).sheet
@@ -178,6 +179,16 @@ def expectation_files() -> list[tuple[str, Path, Path]]:
     return out
 
 
+def heldout_files() -> list[tuple[str, Path, Path]]:
+    """Corpora written by someone else and kept apart from tuning: scored for the
+    record (python -m tests.scoring), never asserted on by the tests."""
+    root = TESTS / "heldout"
+    if not root.is_dir():
+        return []
+    return [(f"heldout/{d.name}", d / "content", d / "expected.yaml")
+            for d in sorted(root.iterdir()) if (d / "expected.yaml").is_file()]
+
+
 def score(name: str, content_dir: Path, spec_path: Path) -> Score:
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     return score_sheet(name, build_sheet(content_dir), spec, content_dir)
@@ -185,7 +196,7 @@ def score(name: str, content_dir: Path, spec_path: Path) -> Score:
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    for name, content, spec in expectation_files():
+    for name, content, spec in expectation_files() + heldout_files():
         sc = score(name, content, spec)
         print(sc.line())
         if verbose:
