@@ -1,7 +1,7 @@
 """Dev-server benchmark: save-to-reload latency in Chromium, and incremental vs
 full rebuild time.
 
-    python benchmarks/reload_latency.py [--edits 15] [--synth 1000] [--skip-browser]
+    python benchmarks/reload_latency.py [--edits 15] [--synth 1000] [--synth-edits 5] [--skip-browser]
 
 1. Latency: `python build.py serve` runs on a copy of the seed corpus and on a
    synthetic corpus; Chromium has the edited article's page open; each round
@@ -66,22 +66,28 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
-def cited_sentence(base: str, content: Path) -> tuple[Path, str, str]:
-    """(file, a sentence the site quotes verbatim from it, the page showing it)."""
-    facts = get_json(base + "/facts.json")
+def pick_cited_sentence(facts: dict, content: Path) -> tuple[Path, str, str]:
+    """(file, a sentence the site quotes verbatim from it, the source id): editing
+    it changes what the site shows (a claim, the index, the source page)."""
     sources = {s["id"]: s for s in facts["sources"]}
     for claim in facts["claims"]:
         for citation in claim["citations"]:
             source = sources[citation["source"]]
             path = content / source["path"]
             if len(citation["quote"]) > 40 and citation["quote"] in path.read_text(encoding="utf-8", errors="replace"):
-                page = f"/sources/{source['id']}.html"
-                try:
-                    urllib.request.urlopen(base + page, timeout=10).close()
-                except OSError:
-                    page = "/"
-                return path, citation["quote"], page
+                return path, citation["quote"], source["id"]
     raise SystemExit("no cited sentence found to edit")
+
+
+def cited_sentence(base: str, content: Path) -> tuple[Path, str, str]:
+    """(file, cited sentence, the served page showing it)."""
+    path, quote, source_id = pick_cited_sentence(get_json(base + "/facts.json"), content)
+    page = f"/sources/{source_id}.html"
+    try:
+        urllib.request.urlopen(base + page, timeout=10).close()
+    except OSError:
+        page = "/"
+    return path, quote, page
 
 
 def measure_latency(content: Path, edits: int, label: str) -> dict:
@@ -186,18 +192,47 @@ def measure_rebuilds(content: Path, edits: int) -> dict:
         root.mkdir()
         builder = Builder(config, ServerState(), root)
         one_build(builder)  # warm the caches as the server's first build does
-        files = sorted(p for p in content.iterdir() if p.is_file())
-        target = files[len(files) // 2]
+        facts = json.loads((builder.state.site_dir / "facts.json").read_text(encoding="utf-8"))
+        target, quote, _ = pick_cited_sentence(facts, content)
         original = target.read_text(encoding="utf-8")
         incrementals = []
-        for i in range(edits):
-            target.write_text(original.replace(".", f" (revision {i}).", 1), encoding="utf-8")
+        for i in range(edits):  # the same kind of edit as the latency runs: a cited sentence changes
+            new = f"The glass ferry terminal counted {730001 + i * 7} visitors on its first weekend."
+            target.write_text(original.replace(quote, new, 1), encoding="utf-8")
             incrementals.append(one_build(builder, (str(target),)))
+        # One more edit, with the render stage split in two: what build_site does,
+        # step by step, with the same caches.
+        target.write_text(original.replace(quote, "The glass ferry terminal counted 1234567 visitors.", 1), encoding="utf-8")
+        results["render_split"] = split_render(config, builder, Path(tmp) / "split")
         target.write_text(original, encoding="utf-8")
         incrementals.sort(key=lambda f: f[0])
         results["incremental"] = incrementals[len(incrementals) // 2]
         results["render_cache"] = builder.render_cache is not None
     return results
+
+
+def split_render(config, builder, dest: Path) -> dict[str, float]:
+    from factsheet.corpus import load_corpus
+    from factsheet.merge import merge
+    from factsheet.render.data import write_data_files
+    from factsheet.render.html import write_html_pages
+
+    dest.mkdir()
+    times: dict[str, float] = {}
+    started = time.perf_counter()
+    corpus = load_corpus(config, cache=builder.cache)
+    times["parse"] = time.perf_counter() - started
+    started = time.perf_counter()
+    sheet = merge(corpus.records, corpus.editorial).sheet
+    times["merge"] = time.perf_counter() - started
+    started = time.perf_counter()
+    write_data_files(sheet, dest)
+    times["render:json files"] = time.perf_counter() - started
+    started = time.perf_counter()
+    write_html_pages(sheet, config, dest, cache=builder.render_cache)
+    times["render:html pages"] = time.perf_counter() - started
+    times["(pages rendered/reused)"] = (builder.render_cache.last_rendered, builder.render_cache.last_reused)
+    return times
 
 
 def fmt_stages(stages: dict[str, float]) -> str:
@@ -208,6 +243,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=15, help="saves per latency run")
     parser.add_argument("--synth", type=int, default=1000, help="synthetic corpus size")
+    parser.add_argument("--synth-edits", type=int, default=5, help="saves per latency run on the synthetic corpus")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--skip-browser", action="store_true")
     args = parser.parse_args()
@@ -227,7 +263,11 @@ def main() -> None:
             inc, inc_stages = figures["incremental"]
             print(f"{label:<18} {full * 1000:>8.0f} ms {inc * 1000:>10.0f} ms {full / inc:>8.1f}x   "
                   f"{fmt_stages(full_stages)} | {fmt_stages(inc_stages)}")
-        print(f"(render cache in use: {next(iter(rebuild_figures.values()))['render_cache']})")
+        for label, figures in rebuild_figures.items():
+            split = figures["render_split"]
+            pages = split.pop("(pages rendered/reused)")
+            print(f"{label:<18} one edit, stage by stage: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in split.items())
+                  + f"; html pages rendered {pages[0]}, reused {pages[1]}")
         if args.skip_browser:
             return
         print()
@@ -236,8 +276,8 @@ def main() -> None:
         print("to new folder served (debounce + rebuild).")
         print(f"{'corpus':<18} {'save->page p50':>15} {'p95':>9} {'paint p50':>10} {'seen p50':>9} {'event->site p50':>16} "
               f"{'rebuild p50':>12} {'full build':>11}  page")
-        for label, content in corpora:
-            r = measure_latency(content, args.edits, label)
+        for (label, content), edits in zip(corpora, (args.edits, args.synth_edits)):
+            r = measure_latency(content, edits, label)
             full = rebuild_figures[label]["full"][0]
             print(f"{label:<18} {r['p50_ms']:>12.0f} ms {r['p95_ms']:>6.0f} ms {r['paint_p50_ms']:>7.0f} ms "
                   f"{r['observed_p50_ms']:>6.0f} ms {r['event_to_site_p50_ms']:>13.0f} ms "

@@ -11,6 +11,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -204,6 +206,14 @@ def test_reload_script_is_injected_by_the_server_only(project: Path, serve) -> N
             assert b"livereload" not in data and b"__factsheet" not in data, built
     # ...and the build folder is outside the watched content folder.
     assert (project / "content") not in site_dir.parents
+    # HTML is never cached; other files are revalidated by content hash.
+    assert headers["Cache-Control"] == "no-store"
+    code, _, headers = server.get("/facts.json")
+    assert code == 200 and headers["Cache-Control"] == "no-cache" and headers["ETag"]
+    request = urllib.request.Request(server.base + "/facts.json", headers={"If-None-Match": headers["ETag"]})
+    with pytest.raises(urllib.error.HTTPError) as not_modified:
+        urllib.request.urlopen(request, timeout=5)
+    assert not_modified.value.code == 304
 
 
 def test_server_sent_events_announce_a_rebuild(project: Path, serve) -> None:

@@ -50,7 +50,7 @@ def serve_command(
     state = ServerState()
     debouncer = Debouncer()
     server = bind_server(host, port, state, lambda: debouncer.pending)
-    builds_root = make_builds_root(tuple(s.root for s in specs))
+    builds_root = make_builds_root(tuple(s.root for s in specs if s.recursive))
     watcher = Watcher(debouncer.touch, poll=poll)
     builder = Builder(
         config, state, builds_root, reload_config=reload_config,

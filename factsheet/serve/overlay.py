@@ -68,7 +68,7 @@ def overlay_html(problems: tuple[Problem, ...], *, build_failed: bool) -> str:
     if build_failed:
         heading = "Build failed: showing the last good build"
     else:
-        heading = f"{len(problems)} file(s) skipped because of errors"
+        heading = f"The site was built, but {len(problems)} error(s) were reported (files with errors are left out)"
     items = []
     for p in problems:
         parts = []

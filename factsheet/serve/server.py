@@ -37,6 +37,10 @@ class DevServer(ThreadingHTTPServer):
         super().__init__(address, DevRequestHandler)
 
 
+class DevServer6(DevServer):
+    address_family = socket.AF_INET6
+
+
 class DevRequestHandler(SimpleHTTPRequestHandler):
     server: DevServer
     protocol_version = "HTTP/1.1"
@@ -94,7 +98,7 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
                 return None
             path = os.path.join(path, "index.html")
         if not os.path.isfile(path):
-            return self._page(HTTPStatus.NOT_FOUND, "Not found", f"There is no page at {urlsplit(self.path).path}.")
+            return self._not_found()
         if path.endswith((".html", ".htm")):
             try:
                 with open(path, "rb") as fh:
@@ -108,6 +112,15 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
         except OSError:
             return self._page(HTTPStatus.NOT_FOUND, "Not found", "The file went away during a rebuild.")
         return self._validated(data, self.guess_type(path))
+
+    def _not_found(self) -> io.BytesIO:
+        """The site's own 404.html when it has one (as GitHub Pages would serve it)."""
+        assert self.snapshot.site_dir is not None
+        try:
+            page = (self.snapshot.site_dir / "404.html").read_bytes()
+        except OSError:
+            return self._page(HTTPStatus.NOT_FOUND, "Not found", f"There is no page at {urlsplit(self.path).path}.")
+        return self._html(HTTPStatus.NOT_FOUND, page)
 
     def _html(self, status: HTTPStatus, page: bytes) -> io.BytesIO:
         snap = self.snapshot
@@ -211,9 +224,8 @@ def next_free_port(host: str, port: int) -> int | None:
 def bind_server(host: str, port: int, state: ServerState, pending: Callable[[], bool]) -> DevServer:
     """Bind, or stop with a message naming a free port to use instead."""
     try:
-        if ":" in host:
-            DevServer.address_family = socket.AF_INET6
-        return DevServer((host, port), state, pending)
+        server_class = DevServer6 if ":" in host else DevServer
+        return server_class((host, port), state, pending)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             free = next_free_port(host, port)
