@@ -101,6 +101,11 @@ def test_edited_article_shows_in_the_open_page_by_itself(tmp_path: Path, serve, 
     page.wait_for_function("document.body.innerText.includes('48213')")
     assert page.evaluate("window.__beforeReload === undefined"), "the page should have reloaded"
     assert page.locator("#factsheet-overlay").count() == 0
+    # Ctrl-C with a page's event stream still open: a clean, quick exit.
+    stopping = time.monotonic()
+    assert server.stop(timeout=8) == 0
+    assert time.monotonic() - stopping < 5
+    assert "Traceback" not in server.stderr()
 
 
 @pytest.mark.browser
