@@ -7,6 +7,7 @@ sheet file (pin / hide / merge / reword)."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -52,6 +53,19 @@ def _commentary_flags(rfs: list[RecordFeatures]) -> dict[tuple[str, int], bool]:
 
 
 def merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
+    # The merge allocates many small objects and frees none of them until it
+    # returns; the cyclic collector would rescan the whole (cached) heap again and
+    # again for nothing. Reference counting still frees everything as usual.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _merge(records, editorial)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
     rfs = [FEATURES.get(r) for r in records]
     dates = {r.id: r.date for r in records}
     all_sfs = [sf for rf in rfs for sf in rf.sentences]

@@ -5,6 +5,7 @@ a short sentence inside a long one) plus agreement of normalized numbers."""
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 
 from .aliases import AliasTable, UnionFind
@@ -68,6 +69,7 @@ class UnitCache:
 
     def __init__(self, size: int = 4096) -> None:
         self._entries: dict[tuple, tuple[tuple[frozenset[str], str], ...]] = {}
+        self._lock = threading.Lock()  # the dev server may merge from a worker thread
         self.size = size
 
     def units(self, rf_id: str, content_hash: str, sfs: list[SentenceFeatures], aliases: AliasTable,
@@ -75,13 +77,15 @@ class UnitCache:
         keys = sorted({n.key for sf in sfs for n in sf.names})
         signature = tuple((k, aliases.group(k), k in initial_only) for k in keys)
         key = (rf_id, content_hash, signature)
-        hit = self._entries.get(key)
+        with self._lock:
+            hit = self._entries.get(key)
         if hit is None:
             hit = tuple((sentence_features(sf, aliases, initial_only), sentence_subject(sf, aliases, initial_only))
                         for sf in sfs)
-            if len(self._entries) >= self.size:
-                self._entries.pop(next(iter(self._entries)))
-            self._entries[key] = hit
+            with self._lock:
+                if len(self._entries) >= self.size:
+                    self._entries.pop(next(iter(self._entries)))
+                self._entries[key] = hit
         return [Unit(sf, fs, subject=subj) for sf, (fs, subj) in zip(sfs, hit)]
 
 
