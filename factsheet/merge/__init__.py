@@ -1,8 +1,21 @@
 """Merge stage: records -> one Sheet. Works on records only, never on files.
 
-features (per record, memoized) -> aliases (corpus) -> blocking + clustering ->
-claims -> discrepancies, figures, quotes, entities, timeline -> the editor's
-sheet file (pin / hide / merge / reword)."""
+    features (per record, memoized by id + content hash: names, numbers, stems, cues)
+    -> aliases (learned from the corpus text: "X, also known as Y", "X (Y)",
+       "Also known as Y, the ..." for the previous subject, multi-word prefixes,
+       surnames of people named in full)
+    -> units (per-sentence feature sets; memoized per record and alias signature)
+    -> blocking (inverted index on each sentence's rarest features, capped
+       postings) -> pairwise IDF cosine/containment, number agreement, subject check
+    -> greedy average-link clustering (conflicting values never join)
+    -> claims (central, self-contained canonical text; "c-" + hash of it),
+       secondary citations for two-fact sentences
+    -> discrepancies (numbers of one unit that do not overlap, in similar context
+       or around the same measure words; dates of one event; a range containing a
+       point value is agreement), figures, quotes (speaker through aliases),
+       entities (roles as stated), timeline (explicit dates only)
+    -> the editor's sheet file (pin / hide / merge / reword; unknown ids warn).
+"""
 
 from __future__ import annotations
 
