@@ -260,3 +260,21 @@ def test_different_dates_for_one_event_are_a_discrepancy():
     (d,) = sheet.discrepancies
     assert [(v.value, v.sources) for v in d.values] == [("2029-09-17", ("a",)), ("2029-09-18", ("b",))]
     assert d.subject.startswith("the date")
+
+
+def test_quotation_spanning_sentences_is_speech_not_commentary():
+    raw = ('"The cranes will change everything," Brandt said on Friday. "So we should move now, frankly. '
+           'Nobody will be forced out of a job."')
+    parts = ['"The cranes will change everything," Brandt said on Friday.', '"So we should move now, frankly.',
+             'Nobody will be forced out of a job."']
+    sentences, pos = [], 0
+    for i, p in enumerate(parts):
+        start = raw.index(p, pos)
+        sentences.append(Sentence(f"s{i + 1}", p, start, start + len(p), 0))
+        pos = start + len(p)
+    rec = Record("a", "a.md", "h", None, None, None, None, None, (), None, {}, (), raw, tuple(sentences), ())
+    sheet = merge((rec,), Editorial()).sheet
+    assert {c.kind for c in sheet.claims} == {"quote"}
+    texts = {q.text: q.speaker for q in sheet.quotes}
+    assert texts["Nobody will be forced out of a job."] == "Brandt"
+    assert all(q.text in raw for q in sheet.quotes)

@@ -29,7 +29,8 @@ def canonical_penalty(sf: SentenceFeatures, is_commentary: bool) -> tuple:
 def claim_kind(canonical: SentenceFeatures, members: tuple[SentenceFeatures, ...], commentary: bool) -> ClaimKind:
     if commentary:
         return "commentary"
-    if canonical.quote and any(len(canonical.sentence.text[a:b].split()) >= 4 for a, b in quote_spans(canonical.sentence.text)):
+    if canonical.continues_quote or (canonical.quote and any(
+            len(canonical.sentence.text[a:b].split()) >= 4 for a, b in quote_spans(canonical.sentence.text))):
         return "quote"
     if canonical.has_figure:
         return "figure"

@@ -42,6 +42,7 @@ class SentenceFeatures:
     topic_words: frozenset[str] = frozenset()  # stems and name words, for the off-topic filter
     number_texts: tuple[str, ...] = ()  # numbers as stated, years left out (Claim.numbers)
     has_figure: bool = False  # states a quantity with a unit (kind "figure")
+    continues_quote: bool = False  # inside a quotation opened by an earlier sentence
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,30 @@ def _stems_outside_names(text: str, names: tuple[NameMention, ...]) -> tuple[str
     return tuple(content_stems("".join(pieces)))
 
 
+def _quote_open_after(text: str, is_open: bool) -> bool:
+    """Whether a quotation is still open at the end of this sentence."""
+    for ch in text:
+        if ch == "“":
+            is_open = True
+        elif ch == "”":
+            is_open = False
+        elif ch == '"':
+            is_open = not is_open
+    return is_open
+
+
 def extract_record(record: Record) -> RecordFeatures:
     out: list[SentenceFeatures] = []
     prev_subject: str | None = None
+    open_quote = False
+    paragraph = None
     for i, s in enumerate(record.sentences):
+        if s.paragraph != paragraph:
+            open_quote, paragraph = False, s.paragraph
+        # a sentence inside a quotation opened by an earlier sentence of the paragraph
+        # ('"Anything can happen ... So because of that ... same understanding."')
+        continues_quote = open_quote
+        open_quote = _quote_open_after(s.text, open_quote)
         text = US_FORMS.sub("USA", s.text)  # same length forms are not needed: offsets stay per-text
         names = extract_names(text)
         nums = extract_numbers(s.text)
@@ -119,8 +140,8 @@ def extract_record(record: Record) -> RecordFeatures:
             topic.update("@w:" + w for w in n.key.split())  # "Shares of Veridia" still names Veridia
         out.append(SentenceFeatures(
             record=record.id, index=i, sentence=s, stems=stems, names=names, topic_words=frozenset(topic),
-            numbers=nums, claimable=claimable, quote=is_quote(s.text, s.block),
-            commentary=commentary_score(s.text), alias_pairs=tuple(pairs), speakers=speakers, **extra,
+            numbers=nums, claimable=claimable, quote=continues_quote or is_quote(s.text, s.block),
+            commentary=0.0 if continues_quote else commentary_score(s.text), continues_quote=continues_quote, alias_pairs=tuple(pairs), speakers=speakers, **extra,
         ))
         if names:
             prev_subject = names[0].key

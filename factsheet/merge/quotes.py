@@ -51,7 +51,12 @@ def extract_quotes(
             if claim is None or not sf.quote:
                 continue
             text = sf.sentence.text
-            for a, b in quote_spans(text):
+            spans = quote_spans(text)
+            if sf.continues_quote:
+                # the whole sentence is quoted speech, up to a closing mark if there is one
+                close = min((k for k in (text.find("”"), text.find('"')) if k >= 0), default=len(text))
+                spans = [(0, close)] + [sp for sp in spans if sp[0] > close]
+            for a, b in spans:
                 words = text[a:b].strip().strip(",.;: ")
                 if len(words.split()) < MIN_QUOTE_WORDS:
                     continue
