@@ -33,6 +33,7 @@ AUX = frozenset("""is are was were be been being am has have had having will wou
 must do does did said told made took gave went came saw met won lost paid sold built began held left led
 found kept put set cut hit ran got knew thought brought bought fell rose grew drew flew struck sent spent won't can't isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't 's 're 've 'll""".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_LETTER = re.compile(r"[^\W\d_]")
 _DETERMINERS = frozenset("the a an of and its their his her in for with to on at by from this that these those our".split())
 
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"))
@@ -119,7 +120,7 @@ def has_verb(text: str) -> bool:
     words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
     prev = ""
     for w in words:
-        if w in AUX or any(w.endswith(x) for x in ("'s", "'re", "'ve", "'ll", "n't")):
+        if w in AUX or w.endswith(("'s", "'re", "'ve", "'ll", "n't")):
             return True
         if len(w) > 3 and w.endswith("ed"):
             return True
@@ -130,11 +131,13 @@ def has_verb(text: str) -> bool:
 
 
 def is_title_case(text: str) -> bool:
+    if text.rstrip().endswith((".", "?", "!", '"', "”")):
+        return False  # a sentence, whatever its capitals
     words = [w for w in _WORD.findall(text) if len(w) > 3]
     if len(words) < 3:
         return False
     caps = sum(w[0].isupper() for w in words)
-    return caps / len(words) >= 0.7 and not text.rstrip().endswith((".", "?", "!", '"', "”"))
+    return caps / len(words) >= 0.7
 
 
 def is_furniture(text: str, block: str) -> bool:
@@ -149,7 +152,7 @@ def is_furniture(text: str, block: str) -> bool:
         return True
     if not has_verb(t):
         return True
-    letters = sum(map(str.isalpha, t))
+    letters = len(_LETTER.findall(t))
     return letters < 0.6 * len(t)
 
 

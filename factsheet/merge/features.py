@@ -93,6 +93,8 @@ def _stems_outside_names(text: str, names: tuple[NameMention, ...]) -> tuple[str
 
 def _quote_open_after(text: str, is_open: bool) -> bool:
     """Whether a quotation is still open at the end of this sentence."""
+    if "“" not in text and "”" not in text:
+        return is_open ^ (text.count('"') % 2 == 1)
     for ch in text:
         if ch == "“":
             is_open = True
