@@ -160,7 +160,8 @@ def _merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
     for cid, d in zip(ids, drafts):
         c = live(cid)
         if c and kept[c].kind != "commentary":
-            timeline_items.append((c, kept[c].text, [m.dates for m in d.members],
+            # dates from the sentences stating this fact first, not from a two-fact sentence's other half
+            timeline_items.append((c, kept[c].text, [m.dates for m in (d.primary or d.members)],
                                    tuple(sorted({x.source for x in kept[c].citations}))))
     timeline = timeline_events(timeline_items)
 

@@ -16,6 +16,7 @@ class DraftClaim:
     sources: tuple[str, ...]
     citations: tuple[Citation, ...]
     commentary: bool
+    primary: tuple[SentenceFeatures, ...] = ()  # members without the two-fact sentences cited as extras
 
 
 CENTRALITY_WEIGHT = 3.0
@@ -63,7 +64,7 @@ def draft_claim(members: list[SentenceFeatures], commentary_flags: dict[tuple[st
         m = members[0]
         flag = commentary_flags[(m.record, m.index)]
         cite = m.citation or Citation(m.record, m.sentence.id, m.sentence.text, m.sentence.start, m.sentence.end)
-        return DraftClaim((m,), m, claim_kind(m, (m,), flag), (m.record,), (cite,), flag)
+        return DraftClaim((m,), m, claim_kind(m, (m,), flag), (m.record,), (cite,), flag, (m,))
     primary = tuple(sorted(members, key=lambda m: (m.record, m.index)))
     all_commentary = all(commentary_flags[(m.record, m.index)] for m in primary)
     canonical = min(primary, key=lambda m: _canonical_rank(m, primary, commentary_flags))
@@ -73,7 +74,8 @@ def draft_claim(members: list[SentenceFeatures], commentary_flags: dict[tuple[st
     citations = tuple(m.citation or Citation(m.record, m.sentence.id, m.sentence.text, m.sentence.start, m.sentence.end)
                       for m in ms)
     sources = tuple(sorted({m.record for m in ms}))
-    return DraftClaim(ms, canonical, claim_kind(canonical, ms, all_commentary), sources, citations, all_commentary)
+    return DraftClaim(ms, canonical, claim_kind(canonical, ms, all_commentary), sources, citations, all_commentary,
+                      primary)
 
 
 def assign_ids(drafts: list[DraftClaim]) -> list[str]:
