@@ -171,10 +171,23 @@ class FeatureCache:
         feats = extract_record(record)
         with self._lock:
             self.misses += 1
+        self.put(feats)
+        return feats
+
+    def put(self, feats: RecordFeatures) -> None:
+        """Remember features computed elsewhere (the corpus loader extracts them in
+        its worker processes, next to parsing, so that the merge finds them ready)."""
+        key = (feats.record_id, feats.content_hash)
+        with self._lock:
             self._entries[key] = feats
+            self._entries.move_to_end(key)
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
-        return feats
+
+    def reserve(self, records: int) -> None:
+        """Grow the LRU so one corpus of this many records fits whole."""
+        with self._lock:
+            self.size = max(self.size, records)
 
 
 FEATURES = FeatureCache()
