@@ -4,14 +4,18 @@ a short sentence inside a long one) plus agreement of normalized numbers."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import threading
 from dataclasses import dataclass
 
 from .aliases import AliasTable, UnionFind
 from .blocking import candidate_pairs
-from .features import SentenceFeatures
+from .clauses import clause_spans, negated_stems
+from .features import US_FORMS, SentenceFeatures
+from .names import TITLES
 from .numbers import NumberMention, overlaps
+from .text import content_stems, stem
 
 # Calibrated on tests/expectations and tests/corpora (see tests/scoring.py).
 PAIR_THRESHOLD = 0.48
@@ -22,13 +26,27 @@ NUMBER_WEIGHT = 1.6
 SHARED_NUMBER_BONUS = 0.15
 
 
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a sentence stating two facts (clauses.clause_spans)."""
+
+    features: frozenset[str]
+    numbers: tuple[NumberMention, ...]
+    subject: str
+
+
 @dataclass
 class Unit:
     sf: SentenceFeatures
     features: frozenset[str]
     weight: float = 0.0  # sum of the features' weights, filled once the corpus is known
     subject: str = ""  # "@group" of the name the sentence opens with, if any ("Ilves said ...")
+    clauses: tuple[Clause, ...] = ()  # only for a sentence of two or more clauses
 
+
+# Two sentences denying the same rare thing (a shared "!stem", see clauses.py).
+NEGATED_MATCH = 0.5
+NEGATED_MIN_WEIGHT = 1.5
 
 SUBJECT_WORDS = 4  # a name among the first words is the sentence's subject
 DIFFERENT_SUBJECT_FACTOR = 0.75
@@ -46,19 +64,78 @@ def sentence_subject(sf: SentenceFeatures, aliases: AliasTable, initial_only: fr
     return ""
 
 
-def sentence_features(sf: SentenceFeatures, aliases: AliasTable, initial_only: frozenset[str]) -> frozenset[str]:
-    fs = set(sf.stems)
-    for n in sf.names:
+# Nouns that name the same act as a verb or another noun in news text (on top of
+# text.SYNONYMS): "the transaction" is "the deal", "approval" is "approve".
+_SAME_ACT = {
+    "transaction": "agreement", "takeover": "buy", "acquisition": "buy", "merger": "agreement",
+    "approval": "approv", "arrival": "arriv", "proposal": "propos", "refusal": "refus", "denial": "deny",
+    "renewal": "renew", "withdrawal": "withdraw", "removal": "remov", "dismissal": "dismiss",
+    "survival": "surviv", "disposal": "dispos", "reversal": "revers", "mak": "make",
+}
+
+
+def _adjective_stem(s: str) -> str:
+    """"manufacturable" states what "manufacture" does: the verb's stem."""
+    if s.endswith("abl") and len(s) > 7:
+        return stem(s[:-3] + "e")
+    return _SAME_ACT.get(s, s)
+
+
+def _features(stems, names, numbers, negated: set[str], aliases: AliasTable, initial_only: frozenset[str]) -> set[str]:
+    fs = {_adjective_stem(s) for s in stems}
+    fs |= negated
+    for n in names:
         if n.initial and n.key in initial_only and " " not in n.key:
-            fs.add(n.key)  # an ordinary capitalized first word, not a name
+            fs.add(stem(n.key))  # an ordinary capitalized first word, not a name
         else:
             fs.add("@" + aliases.group(n.key))
-    for num in sf.numbers:
+    for num in numbers:
         if num.is_year:
             fs.add(f"Y:{int(num.low)}")
         else:
             fs.add(num.key)
-    return frozenset(fs)
+    return fs
+
+
+def sentence_features(sf: SentenceFeatures, aliases: AliasTable, initial_only: frozenset[str]) -> frozenset[str]:
+    return frozenset(_features(sf.stems, sf.names, sf.numbers, negated_stems(sf.sentence.text), aliases,
+                               initial_only))
+
+
+def sentence_clauses(sf: SentenceFeatures, aliases: AliasTable, initial_only: frozenset[str]) -> tuple[Clause, ...]:
+    """Per clause: its own features, numbers and subject (empty for one clause)."""
+    text = sf.sentence.text
+    if "," not in text and ";" not in text and " and " not in text and "—" not in text and "–" not in text:
+        return ()
+    sub = US_FORMS.sub("USA", text)  # the text the name offsets refer to
+    spans = clause_spans(sub)
+    if len(spans) < 2:
+        return ()
+    out = []
+    for a, b in spans:
+        piece = sub[a:b]
+        names = [n for n in sf.names if a <= n.start < b]
+        blanked, pos = [], a
+        for n in names:
+            blanked.append(sub[pos:n.start])
+            blanked.append(" ")
+            pos = n.end
+        blanked.append(sub[pos:b])
+        numbers = tuple(n for n in sf.numbers if n.text in piece)
+        # the clause's actors are often named in the other clause ("X will pay $14, a premium of 32%")
+        fs = _features(content_stems("".join(blanked)), names or sf.names, numbers, negated_stems(piece), aliases,
+                       initial_only)
+        limit = a + len(" ".join(piece.split()[:SUBJECT_WORDS]))
+        subject = ""
+        for n in names:
+            if n.start > limit:
+                break
+            if n.initial and n.key in initial_only and " " not in n.key:
+                continue
+            subject = "@" + aliases.group(n.key)
+            break
+        out.append(Clause(frozenset(fs), numbers, subject))
+    return tuple(out)
 
 
 class UnitCache:
@@ -68,7 +145,7 @@ class UnitCache:
     for almost every record, so a re-merge reuses them."""
 
     def __init__(self, size: int = 4096) -> None:
-        self._entries: dict[tuple, tuple[tuple[frozenset[str], str], ...]] = {}
+        self._entries: dict[tuple, tuple[tuple[frozenset[str], str, tuple[Clause, ...]], ...]] = {}
         self._lock = threading.Lock()  # the dev server may merge from a worker thread
         self.size = size
 
@@ -80,13 +157,13 @@ class UnitCache:
         with self._lock:
             hit = self._entries.get(key)
         if hit is None:
-            hit = tuple((sentence_features(sf, aliases, initial_only), sentence_subject(sf, aliases, initial_only))
-                        for sf in sfs)
+            hit = tuple((sentence_features(sf, aliases, initial_only), sentence_subject(sf, aliases, initial_only),
+                         sentence_clauses(sf, aliases, initial_only)) for sf in sfs)
             with self._lock:
                 if len(self._entries) >= self.size:
                     self._entries.pop(next(iter(self._entries)))
                 self._entries[key] = hit
-        return [Unit(sf, fs, subject=subj) for sf, (fs, subj) in zip(sfs, hit)]
+        return [Unit(sf, fs, subject=subj, clauses=cl) for sf, (fs, subj, cl) in zip(sfs, hit)]
 
 
 UNITS = UnitCache()
@@ -216,6 +293,47 @@ SECONDARY_LINK = 0.45
 SECONDARY_LENGTH_RATIO = 1.3
 
 
+CLAUSE_SHARED_WORDS = 2
+# A clause is compared with the guards above (its own figures, shared words besides
+# names and titles); what it shares counts a little more than in a whole sentence.
+CLAUSE_BONUS = 0.05
+# Job-title words ("chief executive") make an attribution look like a fact.
+_TITLE_STEMS = frozenset(s for t in TITLES for s in content_stems(t))
+
+
+def clause_similarity(long: Unit, short: Unit, w: dict[str, float]) -> float:
+    """The best similarity of one of long's clauses to the short sentence: the
+    clause must state the short sentence's own figures and more than names and
+    titles, and a quotation is only matched by a quotation."""
+    if long.sf.quote != short.sf.quote:
+        return 0.0
+    short_numbers = {n.key for n in short.sf.numbers if not n.is_year and n.unit}
+    best = 0.0
+    for c in long.clauses:
+        if not short_numbers <= {n.key for n in c.numbers}:
+            continue  # the short sentence's figure is its fact; this clause does not give it
+        shared_words = sum(1 for f in c.features & short.features if f[0] not in "@N!Y" and f not in _TITLE_STEMS)
+        if shared_words < CLAUSE_SHARED_WORDS:
+            continue  # names alone do not make a clause the same fact
+        cu = Unit(dataclasses.replace(long.sf, numbers=c.numbers, dates=()), c.features,
+                  math.fsum(w.get(f, 0.0) for f in c.features), c.subject or long.subject)
+        score = similarity(cu, short, w) + CLAUSE_BONUS
+        if 0.2 < score < NEGATED_MATCH and any(
+                f[0] == "!" and w.get(f, 0.0) >= NEGATED_MIN_WEIGHT for f in c.features & short.features):
+            # "No purchase agreements were detailed, but ..." / "does not include purchase
+            # commitments": the same rare thing said not to exist is one fact, however worded
+            score = NEGATED_MATCH
+        best = max(best, score)
+    return best
+
+
+def _secondary_similarity(long: Unit, short: Unit, w: dict[str, float], whole_ok: bool) -> float:
+    """A sentence long enough to state a second fact, compared whole; any sentence
+    of two clauses, compared clause by clause."""
+    whole = similarity(long, short, w) if whole_ok else 0.0
+    return max(whole, clause_similarity(long, short, w)) if long.clauses else whole
+
+
 def secondary_members(units: list[Unit], groups: list[list[int]], pairs: set[tuple[int, int]],
                       w: dict[str, float]) -> dict[int, list[int]]:
     """group index -> extra unit indices (each a member of another group)."""
@@ -228,14 +346,16 @@ def secondary_members(units: list[Unit], groups: list[list[int]], pairs: set[tup
     for i, j in sorted(pairs):
         for long, short in ((i, j), (j, i)):
             g_short = group_of[short]
-            if group_of[long] == g_short or lengths[long] < SECONDARY_LENGTH_RATIO * lengths[short]:
+            whole_ok = lengths[long] >= SECONDARY_LENGTH_RATIO * lengths[short]
+            if group_of[long] == g_short or not (whole_ok or units[long].clauses):
                 continue
-            if similarity(units[long], units[short], w) < SECONDARY_THRESHOLD:
+            if _secondary_similarity(units[long], units[short], w, whole_ok) < SECONDARY_THRESHOLD:
                 continue
             members = groups[g_short]
             if any(units[m].sf.record == units[long].sf.record for m in members):
                 continue
-            sims = [similarity(units[long], units[m], w) for m in members[:12]]
+            sims = [_secondary_similarity(units[long], units[m], w,
+                                          lengths[long] >= SECONDARY_LENGTH_RATIO * lengths[m]) for m in members[:12]]
             if sum(sims) / len(sims) >= SECONDARY_LINK:
                 extra.setdefault(g_short, set()).add(long)
     return {g: sorted(v) for g, v in extra.items()}

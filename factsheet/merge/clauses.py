@@ -1,0 +1,73 @@
+"""Clauses of a long sentence, and negation as a feature.
+
+A news sentence often states two facts ("X will pay $14.50 a share, a premium
+of 32% to Friday's close"; "The deal needs approval from regulators and is
+expected to close in 2027"). Compared as a whole, it resembles neither of the
+shorter sentences that state one of its facts; compared clause by clause, it
+matches each of them. Clauses are only used to find *extra* sources of a fact
+(secondary citations) and to join a fact one source splits over two
+consecutive sentences; a claim's text is always a whole sentence.
+
+Negation: "does not include purchase commitments", "No purchase agreements
+were detailed" and "no guaranteed purchase commitments" share the negated
+words. "no"/"not" are stopwords, so a negated content word gets a feature of
+its own ("!buy"), which a positive statement of the same words lacks."""
+
+from __future__ import annotations
+
+import re
+
+from .text import content_stems
+
+# Where one clause ends and the next begins: a comma, semicolon or dash, or
+# "and" before a verb group ("... in Chile and Peru and is expected to close").
+_SPLIT = re.compile(
+    r"\s*[;—–]\s+|\s+-\s+|,\s+|\s+and\s+(?=(?:is|are|was|were|will|would|has|have|had|could|can|may|must|"
+    r"expects?|plans?|aims?|wants?|said|says)\b)")
+MIN_CLAUSE_WORDS = 4
+MAX_CLAUSES = 6
+
+_NEGATOR = re.compile(r"\b(?:no|not|never|without|none|neither|nor)\b|n[’']t\b", re.IGNORECASE)
+NEGATED_SPAN = 4  # content words after a negator that it governs
+_CLAUSE_END = re.compile(r"[,;:—–]|\s-\s|\bbut\b")
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of at least MIN_CLAUSE_WORDS words; pieces
+    shorter than that stay with their neighbour. One span when the sentence
+    has a single clause."""
+    pieces: list[list[int]] = []
+    pos = 0
+    for m in _SPLIT.finditer(text):
+        if m.start() > pos:
+            pieces.append([pos, m.start()])
+        pos = m.end()
+    if pos < len(text):
+        pieces.append([pos, len(text)])
+    merged: list[list[int]] = []
+    for p in pieces:
+        if merged and len(text[merged[-1][0]:merged[-1][1]].split()) < MIN_CLAUSE_WORDS:
+            merged[-1][1] = p[1]
+        else:
+            merged.append(p)
+    if len(merged) >= 2 and len(text[merged[-1][0]:merged[-1][1]].split()) < MIN_CLAUSE_WORDS:
+        last = merged.pop()
+        merged[-1][1] = last[1]
+    if len(merged) > MAX_CLAUSES:
+        return [(0, len(text))]
+    return [(a, b) for a, b in merged]
+
+
+def negated_stems(text: str) -> set[str]:
+    """"!stem" for the content words a negator governs (up to the clause's end)."""
+    out: set[str] = set()
+    if not _NEGATOR.search(text):
+        return out
+    for m in _NEGATOR.finditer(text):
+        rest = text[m.end():m.end() + 120]
+        stop = _CLAUSE_END.search(rest)
+        if stop:
+            rest = rest[:stop.start()]
+        for s in content_stems(rest)[:NEGATED_SPAN]:
+            out.add("!" + s)
+    return out
