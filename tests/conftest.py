@@ -41,9 +41,11 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
-def run_cli(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run `python build.py ARGS` as a user would, from ``cwd``."""
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+def run_cli(
+    *args: str, cwd: Path, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `python build.py ARGS` as a user would, from ``cwd`` (``env`` adds variables)."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, str(REPO / "build.py"), *args],
         cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import SEED_CONTENT, run_cli
 
 from factsheet.commands.build import build_site
 from factsheet.config import load_config
@@ -118,3 +118,22 @@ def test_build_site_api_reports_stage_timings(make_project) -> None:
     result = build_site(load_config(cwd=project))
     assert [name for name, _ in result.timings] == ["parse", "merge", "render"]
     assert (project / "site" / "facts.json").is_file()
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_same_input_gives_a_byte_identical_site_across_processes(tmp_path: Path) -> None:
+    """Different hash seeds change set and dict iteration order in a new process; the
+    site must not depend on it (nor on the clock or the output folder's name)."""
+    first = run_cli("build", "--content", str(SEED_CONTENT), "--out", str(tmp_path / "a"), cwd=tmp_path,
+                    env={"PYTHONHASHSEED": "1"})
+    second = run_cli("build", "--content", str(SEED_CONTENT), "--out", str(tmp_path / "b"), cwd=tmp_path,
+                     env={"PYTHONHASHSEED": "2"})
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    a, b = _tree(tmp_path / "a"), _tree(tmp_path / "b")
+    assert sorted(a) == sorted(b)
+    assert len(a) > 10
+    for name in a:
+        assert a[name] == b[name], f"{name} differs between two builds of the same input"
