@@ -32,30 +32,52 @@ NEGATED_SPAN = 4  # content words after a negator that it governs
 _CLAUSE_END = re.compile(r"[,;:—–]|\s-\s|\bbut\b")
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]*")
+# Words that describe a person or body rather than state anything ("Northgate's
+# chief executive", "the port operator" alone are not a fact).
+_ROLE_WORDS = frozenset("""chief executive officer president chairman chairwoman chair director minister spokesperson
+spokesman spokeswoman head founder analyst secretary governor mayor professor manager""".split())
+MIN_CLAUSE_CONTENT = 2
+
+
+def _is_clause(piece: str) -> bool:
+    """At least MIN_CLAUSE_WORDS words, of which MIN_CLAUSE_CONTENT lower-case
+    content words that are not job titles: a name or an apposition alone is not."""
+    if len(piece.split()) < MIN_CLAUSE_WORDS:
+        return False
+    lower = [w for w in _LOWER_WORD.findall(piece) if w not in _ROLE_WORDS]
+    return len(content_stems(" ".join(lower))) >= MIN_CLAUSE_CONTENT
+
+
 def clause_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each clause of at least MIN_CLAUSE_WORDS words; pieces
-    shorter than that stay with their neighbour. One span when the sentence
-    has a single clause."""
-    pieces: list[list[int]] = []
+    """(start, end) of each clause; a piece that is not a clause by itself (a
+    name, an apposition, a few words) joins the next one, a short tail the one
+    before. One span when the sentence has a single clause."""
+    pieces: list[tuple[int, int]] = []
     pos = 0
     for m in _SPLIT.finditer(text):
         if m.start() > pos:
-            pieces.append([pos, m.start()])
+            pieces.append((pos, m.start()))
         pos = m.end()
     if pos < len(text):
-        pieces.append([pos, len(text)])
-    merged: list[list[int]] = []
-    for p in pieces:
-        if merged and len(text[merged[-1][0]:merged[-1][1]].split()) < MIN_CLAUSE_WORDS:
-            merged[-1][1] = p[1]
+        pieces.append((pos, len(text)))
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None
+    for a, b in pieces:
+        start = a if pending is None else pending
+        if _is_clause(text[start:b]):
+            merged.append((start, b))
+            pending = None
         else:
-            merged.append(p)
-    if len(merged) >= 2 and len(text[merged[-1][0]:merged[-1][1]].split()) < MIN_CLAUSE_WORDS:
-        last = merged.pop()
-        merged[-1][1] = last[1]
+            pending = start
+    if pending is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], len(text))
+        else:
+            merged.append((pending, len(text)))
     if len(merged) > MAX_CLAUSES:
         return [(0, len(text))]
-    return [(a, b) for a, b in merged]
+    return merged
 
 
 def negated_stems(text: str) -> set[str]:

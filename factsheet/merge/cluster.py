@@ -33,6 +33,7 @@ class Clause:
     features: frozenset[str]
     numbers: tuple[NumberMention, ...]
     subject: str
+    negated: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Unit:
     weight: float = 0.0  # sum of the features' weights, filled once the corpus is known
     subject: str = ""  # "@group" of the name the sentence opens with, if any ("Ilves said ...")
     clauses: tuple[Clause, ...] = ()  # only for a sentence of two or more clauses
+    negated: frozenset[str] = frozenset()  # "!stem" of the words a negation governs (clauses.py)
 
 
 # Two sentences denying the same rare thing (a shared "!stem", see clauses.py).
@@ -81,9 +83,8 @@ def _adjective_stem(s: str) -> str:
     return _SAME_ACT.get(s, s)
 
 
-def _features(stems, names, numbers, negated: set[str], aliases: AliasTable, initial_only: frozenset[str]) -> set[str]:
+def _features(stems, names, numbers, aliases: AliasTable, initial_only: frozenset[str]) -> set[str]:
     fs = {_adjective_stem(s) for s in stems}
-    fs |= negated
     for n in names:
         if n.initial and n.key in initial_only and " " not in n.key:
             fs.add(stem(n.key))  # an ordinary capitalized first word, not a name
@@ -98,8 +99,7 @@ def _features(stems, names, numbers, negated: set[str], aliases: AliasTable, ini
 
 
 def sentence_features(sf: SentenceFeatures, aliases: AliasTable, initial_only: frozenset[str]) -> frozenset[str]:
-    return frozenset(_features(sf.stems, sf.names, sf.numbers, negated_stems(sf.sentence.text), aliases,
-                               initial_only))
+    return frozenset(_features(sf.stems, sf.names, sf.numbers, aliases, initial_only))
 
 
 def sentence_clauses(sf: SentenceFeatures, aliases: AliasTable, initial_only: frozenset[str]) -> tuple[Clause, ...]:
@@ -123,8 +123,7 @@ def sentence_clauses(sf: SentenceFeatures, aliases: AliasTable, initial_only: fr
         blanked.append(sub[pos:b])
         numbers = tuple(n for n in sf.numbers if n.text in piece)
         # the clause's actors are often named in the other clause ("X will pay $14, a premium of 32%")
-        fs = _features(content_stems("".join(blanked)), names or sf.names, numbers, negated_stems(piece), aliases,
-                       initial_only)
+        fs = _features(content_stems("".join(blanked)), names or sf.names, numbers, aliases, initial_only)
         limit = a + len(" ".join(piece.split()[:SUBJECT_WORDS]))
         subject = ""
         for n in names:
@@ -134,7 +133,7 @@ def sentence_clauses(sf: SentenceFeatures, aliases: AliasTable, initial_only: fr
                 continue
             subject = "@" + aliases.group(n.key)
             break
-        out.append(Clause(frozenset(fs), numbers, subject))
+        out.append(Clause(frozenset(fs), numbers, subject, frozenset(negated_stems(piece))))
     return tuple(out)
 
 
@@ -145,7 +144,7 @@ class UnitCache:
     for almost every record, so a re-merge reuses them."""
 
     def __init__(self, size: int = 4096) -> None:
-        self._entries: dict[tuple, tuple[tuple[frozenset[str], str, tuple[Clause, ...]], ...]] = {}
+        self._entries: dict[tuple, tuple[tuple[frozenset[str], str, tuple[Clause, ...], frozenset[str]], ...]] = {}
         self._lock = threading.Lock()  # the dev server may merge from a worker thread
         self.size = size
 
@@ -158,12 +157,13 @@ class UnitCache:
             hit = self._entries.get(key)
         if hit is None:
             hit = tuple((sentence_features(sf, aliases, initial_only), sentence_subject(sf, aliases, initial_only),
-                         sentence_clauses(sf, aliases, initial_only)) for sf in sfs)
+                         sentence_clauses(sf, aliases, initial_only), frozenset(negated_stems(sf.sentence.text)))
+                        for sf in sfs)
             with self._lock:
                 if len(self._entries) >= self.size:
                     self._entries.pop(next(iter(self._entries)))
                 self._entries[key] = hit
-        return [Unit(sf, fs, subject=subj, clauses=cl) for sf, (fs, subj, cl) in zip(sfs, hit)]
+        return [Unit(sf, fs, subject=subj, clauses=cl, negated=neg) for sf, (fs, subj, cl, neg) in zip(sfs, hit)]
 
 
 UNITS = UnitCache()
@@ -242,15 +242,22 @@ def _conflict(a: Unit, b: Unit) -> bool:
     return numbers_conflict(a.sf.numbers, b.sf.numbers) or dates_conflict(a.sf.dates, b.sf.dates)
 
 
+RESTATEMENT_PAIR = 0.44
+RESTATEMENT_LINK = 0.33
+
+
 def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) -> tuple[list[list[int]], dict]:
     for u in units:
         u.weight = math.fsum(w.get(f, 0.0) for f in u.features)
     pairs, visits = candidate_pairs([u.features for u in units], df, weights=w, totals=[u.weight for u in units])
     scored = []
+    near = []  # below the pair threshold, kept for the restatement pass
     for i, j in pairs:
         s = similarity(units[i], units[j], w)
         if s >= PAIR_THRESHOLD:
             scored.append((-s, i, j))
+        elif s >= RESTATEMENT_PAIR:
+            near.append((-s, i, j))
     scored.sort()
     uf = UnionFind()
     members: dict[int, list[int]] = {}  # only for groups of two or more
@@ -278,6 +285,29 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
         members.pop(ri, None)
         members.pop(rj, None)
         members[root] = sorted(ga + gb)
+    # A lone sentence that restates a fact two or more other sources share, from a
+    # source the group lacks (a source rarely states one fact twice), joins on a
+    # looser bar: paraphrases share fewer words than copies do.
+    for neg, i, j in sorted(scored + near):
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj:
+            continue
+        ga, gb = members.get(ri, [ri]), members.get(rj, [rj])
+        if (len(ga) == 1) == (len(gb) == 1):
+            continue
+        lone, group = (ga[0], gb) if len(ga) == 1 else (gb[0], ga)
+        if any(units[g].sf.record == units[lone].sf.record for g in group):
+            continue
+        sims = [sim(lone, g) for g in group[:12]]
+        if min(sims) <= 0.2 and any(_conflict(units[lone], units[g]) for g in group[:12]):
+            continue
+        if sum(sims) / len(sims) < RESTATEMENT_LINK:
+            continue
+        uf.union(ri, rj)
+        root = uf.find(ri)
+        members.pop(ri, None)
+        members.pop(rj, None)
+        members[root] = sorted(ga + gb)
     first_of = {g[0]: g for g in members.values()}
     grouped = {i for g in members.values() for i in g}
     groups = [first_of[i] if i in first_of else [i] for i in range(len(units)) if i in first_of or i not in grouped]
@@ -297,6 +327,7 @@ CLAUSE_SHARED_WORDS = 2
 # A clause is compared with the guards above (its own figures, shared words besides
 # names and titles); what it shares counts a little more than in a whole sentence.
 CLAUSE_BONUS = 0.05
+CLAUSE_COVERS_SHORT = 0.5
 # Job-title words ("chief executive") make an attribution look like a fact.
 _TITLE_STEMS = frozenset(s for t in TITLES for s in content_stems(t))
 
@@ -318,11 +349,12 @@ def clause_similarity(long: Unit, short: Unit, w: dict[str, float]) -> float:
         cu = Unit(dataclasses.replace(long.sf, numbers=c.numbers, dates=()), c.features,
                   math.fsum(w.get(f, 0.0) for f in c.features), c.subject or long.subject)
         score = similarity(cu, short, w) + CLAUSE_BONUS
-        if 0.2 < score < NEGATED_MATCH and any(
-                f[0] == "!" and w.get(f, 0.0) >= NEGATED_MIN_WEIGHT for f in c.features & short.features):
+        if score > 0.2 and any(w.get(f[1:], 0.0) >= NEGATED_MIN_WEIGHT for f in c.negated & short.negated):
             # "No purchase agreements were detailed, but ..." / "does not include purchase
             # commitments": the same rare thing said not to exist is one fact, however worded
-            score = NEGATED_MATCH
+            score = max(score, NEGATED_MATCH)
+        elif math.fsum(w.get(f, 0.0) for f in c.features & short.features) < CLAUSE_COVERS_SHORT * short.weight:
+            continue  # the clause matches a part of the short sentence, not what it states
         best = max(best, score)
     return best
 
