@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import threading
 from dataclasses import dataclass
 
@@ -73,6 +74,7 @@ _SAME_ACT = {
     "approval": "approv", "arrival": "arriv", "proposal": "propos", "refusal": "refus", "denial": "deny",
     "renewal": "renew", "withdrawal": "withdraw", "removal": "remov", "dismissal": "dismiss",
     "survival": "surviv", "disposal": "dispos", "reversal": "revers", "mak": "make",
+    "participat": "agreement",  # "participates in the project" / "a partner in the project"
 }
 
 
@@ -242,6 +244,50 @@ def _conflict(a: Unit, b: Unit) -> bool:
     return numbers_conflict(a.sf.numbers, b.sf.numbers) or dates_conflict(a.sf.dates, b.sf.dates)
 
 
+# One source states a fact in one two-clause sentence ("X is a partner in the
+# project, by operating a site owned by Y"), another over two consecutive
+# sentences: each clause matches one of them.
+SPLIT_CLAUSE_MATCH = 0.5
+# The second sentence goes on with the first one's fact: "... as part of that initiative".
+_BACK_REFERENCE = re.compile(r"\b(?:that|this|these|those)\s+(?:[a-z]+\s+)?(?:initiative|project|plan|program|programme|"
+                             r"effort|deal|agreement|venture|partnership|scheme|arrangement|pact|collaboration)s?\b")
+
+
+def _join_split_facts(units: list[Unit], pairs: set[tuple[int, int]], w: dict[str, float], uf: UnionFind,
+                      members: dict[int, list[int]]) -> None:
+    matches: dict[int, list[tuple[int, int]]] = {}  # long unit -> (clause index, matched unit)
+    for i, j in sorted(pairs):
+        for long, short in ((i, j), (j, i)):
+            if not units[long].clauses or units[long].sf.record == units[short].sf.record:
+                continue
+            for k, score in enumerate(clause_scores(units[long], units[short], w)):
+                if score >= SPLIT_CLAUSE_MATCH:
+                    matches.setdefault(long, []).append((k, short))
+    for long in sorted(matches):
+        found = matches[long]
+        for k1, a in found:
+            for k2, b in found:
+                ua, ub = units[a].sf, units[b].sf
+                if k1 == k2 or ua.record != ub.record or abs(ua.index - ub.index) != 1:
+                    continue
+                later = ua if ua.index > ub.index else ub
+                if not _BACK_REFERENCE.search(later.sentence.text):
+                    continue  # two facts told in two sentences, not one fact told in two
+                roots = sorted({uf.find(long), uf.find(a), uf.find(b)})
+                if len(roots) == 1:
+                    continue
+                merged = sorted(x for r in roots for x in members.get(r, [r]))
+                records = [units[x].sf.record for x in merged if x not in (a, b)]
+                if len(records) != len(set(records)) or ua.record in records:
+                    continue  # only the splitting source may appear twice
+                if any(_conflict(units[x], units[y]) for x in merged[:12] for y in merged[:12] if x < y):
+                    continue
+                for r in roots:
+                    members.pop(r, None)
+                    uf.union(roots[0], r)
+                members[uf.find(roots[0])] = merged
+
+
 RESTATEMENT_PAIR = 0.44
 RESTATEMENT_LINK = 0.33
 
@@ -308,6 +354,7 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
         members.pop(ri, None)
         members.pop(rj, None)
         members[root] = sorted(ga + gb)
+    _join_split_facts(units, pairs, w, uf, members)
     first_of = {g[0]: g for g in members.values()}
     grouped = {i for g in members.values() for i in g}
     groups = [first_of[i] if i in first_of else [i] for i in range(len(units)) if i in first_of or i not in grouped]
@@ -332,15 +379,16 @@ CLAUSE_COVERS_SHORT = 0.5
 _TITLE_STEMS = frozenset(s for t in TITLES for s in content_stems(t))
 
 
-def clause_similarity(long: Unit, short: Unit, w: dict[str, float]) -> float:
-    """The best similarity of one of long's clauses to the short sentence: the
-    clause must state the short sentence's own figures and more than names and
-    titles, and a quotation is only matched by a quotation."""
+def clause_scores(long: Unit, short: Unit, w: dict[str, float]) -> list[float]:
+    """Per clause of long, its similarity to the short sentence (0 when it cannot
+    state it): the clause must give the short sentence's own figures and share
+    more than names and titles, and a quotation is only matched by a quotation."""
     if long.sf.quote != short.sf.quote:
-        return 0.0
+        return [0.0] * len(long.clauses)
     short_numbers = {n.key for n in short.sf.numbers if not n.is_year and n.unit}
-    best = 0.0
+    out = []
     for c in long.clauses:
+        out.append(0.0)
         if not short_numbers <= {n.key for n in c.numbers}:
             continue  # the short sentence's figure is its fact; this clause does not give it
         shared_words = sum(1 for f in c.features & short.features if f[0] not in "@N!Y" and f not in _TITLE_STEMS)
@@ -355,8 +403,13 @@ def clause_similarity(long: Unit, short: Unit, w: dict[str, float]) -> float:
             score = max(score, NEGATED_MATCH)
         elif math.fsum(w.get(f, 0.0) for f in c.features & short.features) < CLAUSE_COVERS_SHORT * short.weight:
             continue  # the clause matches a part of the short sentence, not what it states
-        best = max(best, score)
-    return best
+        out[-1] = score
+    return out
+
+
+def clause_similarity(long: Unit, short: Unit, w: dict[str, float]) -> float:
+    """The best similarity of one of long's clauses to the short sentence."""
+    return max(clause_scores(long, short, w), default=0.0)
 
 
 def _secondary_similarity(long: Unit, short: Unit, w: dict[str, float], whole_ok: bool) -> float:
