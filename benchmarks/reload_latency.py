@@ -226,10 +226,12 @@ def split_render(config, builder, dest: Path) -> dict[str, float]:
     sheet = merge(corpus.records, corpus.editorial).sheet
     times["merge"] = time.perf_counter() - started
     started = time.perf_counter()
-    write_data_files(sheet, dest)
+    builder.render_cache.begin()  # what render_site does around the two steps
+    write_data_files(sheet, dest, cache=builder.render_cache)
     times["render:json files"] = time.perf_counter() - started
     started = time.perf_counter()
     write_html_pages(sheet, config, dest, cache=builder.render_cache)
+    builder.render_cache.finish()
     times["render:html pages"] = time.perf_counter() - started
     times["(pages rendered/reused)"] = (builder.render_cache.last_rendered, builder.render_cache.last_reused)
     return times

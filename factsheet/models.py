@@ -211,10 +211,29 @@ class Sheet:
     records: tuple[Record, ...] = field(default=(), repr=False)
 
 
+_LEAF_TYPES = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}  # per class: its dataclass field names, or None
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    # dataclasses.is_dataclass/fields are slow enough to dominate to_plain on a
+    # big sheet; a class's fields never change, so look them up once per class.
+    try:
+        return _FIELD_NAMES[cls]
+    except KeyError:
+        names = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+        _FIELD_NAMES[cls] = names
+        return names
+
+
 def to_plain(obj: Any) -> Any:
     """Dataclasses/tuples -> dicts/lists, recursively, for JSON and templates."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    cls = type(obj)
+    if cls in _LEAF_TYPES:
+        return obj
+    names = _field_names(cls)
+    if names is not None:
+        return {name: to_plain(getattr(obj, name)) for name in names}
     if isinstance(obj, (list, tuple)):
         return [to_plain(x) for x in obj]
     if isinstance(obj, dict):

@@ -19,5 +19,9 @@ __all__ = ["RenderCache", "render_site"]
 def render_site(sheet: Sheet, config: Config, dest: Path, cache: RenderCache | None = None) -> None:
     """``cache``: a RenderCache kept across builds (dev server) to skip
     re-rendering pages whose template and context did not change."""
-    write_data_files(sheet, dest)
+    if cache is not None:
+        cache.begin()
+    write_data_files(sheet, dest, cache=cache)
     write_html_pages(sheet, config, dest, cache=cache)
+    if cache is not None:
+        cache.finish()

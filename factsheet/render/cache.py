@@ -1,9 +1,17 @@
-"""A cache of rendered pages for the dev server.
+"""What the dev server keeps between renders, so that a rebuild after one edit
+only does the work that edit calls for.
 
-A page's text is a pure function of (the theme's files, the template name, the
-page's plain context), so the cache keys on a hash of exactly those. A rebuild
-that changes one article re-renders that article's source page and the index,
-and copies every other page's text from the cache.
+- Pages: a page's text is a pure function of (the theme's files, the template
+  name, the page's plain context). Small pages (index, 404, robots.txt) are
+  keyed on a hash of exactly those.
+- Source pages and sources/<id>.json: keyed WITHOUT building the page's context
+  first (building 1,000 contexts costs more than rendering the two that
+  changed). A source page depends only on its record, the claims citing each of
+  its sentences, its summary, the site-wide values (title, base URL) and the
+  theme; an entry is reused when all of those compare equal (the record
+  usually *is* the same object, handed over by the corpus's RecordCache).
+- The Jinja environment, compiled templates included, while the theme's files
+  are unchanged (same names, same bytes).
 
 Usage (one cache for the life of the server)::
 
@@ -20,13 +28,19 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from typing import Any
+from typing import Any, Callable, Hashable
+
+from ..models import Record
 
 
 class RenderCache:
     def __init__(self) -> None:
         self._pages: dict[str, str] = {}
         self._used: set[str] = set()
+        # source id -> (the key it was made from, the bytes)
+        self._keyed: dict[tuple[str, str], tuple[Any, bytes]] = {}
+        self._keyed_used: set[tuple[str, str]] = set()
+        self._environment: tuple[Hashable, Any] | None = None
         self._lock = threading.Lock()
         self.hits = 0  # over the cache's life
         self.misses = 0
@@ -49,6 +63,7 @@ class RenderCache:
         """Start a render: reset the per-render counters."""
         with self._lock:
             self._used = set()
+            self._keyed_used = set()
             self.last_rendered = 0
             self.last_reused = 0
 
@@ -69,18 +84,59 @@ class RenderCache:
             self._pages[key] = text
             self.last_rendered += 1
 
+    def keyed(self, kind: str, name: str, key: Any, produce: Callable[[], bytes], *, page: bool = True) -> bytes:
+        """The bytes made by ``produce()`` for ``key``, made again only when ``key``
+        no longer compares equal to the key of the stored entry. ``page``: count
+        it in last_rendered/last_reused."""
+        slot = (kind, name)
+        with self._lock:
+            self._keyed_used.add(slot)
+            entry = self._keyed.get(slot)
+        if entry is not None and (entry[0] is key or entry[0] == key):
+            with self._lock:
+                self.hits += 1
+                self.last_reused += page
+            return entry[1]
+        data = produce()
+        with self._lock:
+            self._keyed[slot] = (key, data)
+            self.misses += 1
+            self.last_rendered += page
+        return data
+
+    def record_json(self, record: Record, produce: Callable[[Record], bytes]) -> bytes:
+        """sources/<id>.json: a function of the record alone."""
+        return self.keyed("json", record.id, record, lambda: produce(record), page=False)
+
+    def environment(self, fingerprint: Hashable, make: Callable[[], Any]) -> Any:
+        """The Jinja environment for a theme fingerprint, kept while it is unchanged."""
+        with self._lock:
+            if self._environment is not None and self._environment[0] == fingerprint:
+                return self._environment[1]
+        env = make()
+        with self._lock:
+            self._environment = (fingerprint, env)
+        return env
+
     def finish(self) -> None:
         """End a render: forget pages the latest render did not ask for."""
         with self._lock:
             for key in list(self._pages):
                 if key not in self._used:
                     del self._pages[key]
+            for slot in list(self._keyed):
+                if slot not in self._keyed_used:
+                    del self._keyed[slot]
 
     def clear(self) -> None:
         with self._lock:
             self._pages.clear()
             self._used.clear()
+            self._keyed.clear()
+            self._keyed_used.clear()
+            self._environment = None
 
     def __len__(self) -> int:
+        """Pages held (data files are not counted)."""
         with self._lock:
-            return len(self._pages)
+            return len(self._pages) + sum(1 for kind, _ in self._keyed if kind != "json")

@@ -1,22 +1,90 @@
-"""facts.json and sources/<id>.json."""
+"""facts.json and sources/<id>.json.
+
+Serialized with orjson: it walks frozen dataclasses and tuples natively (in
+field order), so no intermediate dicts are built, and its indented output is
+byte-identical to ``json.dumps(to_plain(x), ensure_ascii=False, indent=2)``
+for the values a Sheet holds (a test checks this). Anything orjson refuses (an
+integer beyond 64 bits, a non-string key in an article's front matter, NaN)
+falls back to the standard library, so output never depends on which path ran.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..models import Sheet, sheet_to_facts, to_plain
+import orjson
+
+from ..models import Record, Sheet, to_plain
+
+if TYPE_CHECKING:
+    from .cache import RenderCache
+
+_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+_FACT_FIELDS = tuple(f.name for f in dataclasses.fields(Sheet) if f.name != "records")
 
 
 def dump_json(data: Any) -> str:
     # Fixed formatting and key order (dataclass field order) keep output byte-identical.
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(to_plain(data), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_data_files(sheet: Sheet, dest: Path) -> None:
-    (dest / "facts.json").write_text(dump_json(sheet_to_facts(sheet)), encoding="utf-8")
+def json_bytes(data: Any, floats: Any = ()) -> bytes:
+    """``dump_json(data)`` as UTF-8, fast. ``floats``: the float values inside
+    ``data`` (or containers holding them); when one of them is spelled
+    differently by orjson (NaN, infinities, exponents), the standard library
+    writes the file instead."""
+    if not _plain_floats(floats):
+        return dump_json(data).encode("utf-8")
+    try:
+        return orjson.dumps(data, option=_OPTIONS)
+    except (TypeError, orjson.JSONEncodeError):  # e.g. a non-string key in front matter
+        return dump_json(data).encode("utf-8")
+
+
+def _plain_floats(values: Any) -> bool:
+    """Whether every float found in ``values`` (walking lists, tuples and dicts)
+    is one that orjson and ``json`` spell the same way: finite, written without
+    an exponent by ``repr``."""
+    stack = [values]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float):
+            if not ("e" not in repr(item) and item == item and item not in (_INF, -_INF)):
+                return False
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+    return True
+
+
+_INF = float("inf")
+
+
+def facts_bytes(sheet: Sheet) -> bytes:
+    """facts.json: the sheet without the full records (see models.sheet_to_facts)."""
+    # Figure bounds are the only floats of a sheet outside the records.
+    floats = [(f.low, f.high) for f in sheet.figures]
+    return json_bytes({name: getattr(sheet, name) for name in _FACT_FIELDS}, floats)
+
+
+def record_bytes(record: Record, cache: RenderCache | None = None) -> bytes:
+    if cache is None:
+        return _record_json(record)
+    return cache.record_json(record, _record_json)
+
+
+def _record_json(record: Record) -> bytes:
+    # Front matter is the only place a record can hold a float.
+    return json_bytes(record, record.meta)
+
+
+def write_data_files(sheet: Sheet, dest: Path, cache: RenderCache | None = None) -> None:
+    (dest / "facts.json").write_bytes(facts_bytes(sheet))
     sources = dest / "sources"
     sources.mkdir(exist_ok=True)
     for record in sheet.records:
-        (sources / f"{record.id}.json").write_text(dump_json(to_plain(record)), encoding="utf-8")
+        (sources / f"{record.id}.json").write_bytes(record_bytes(record, cache))

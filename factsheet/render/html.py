@@ -9,16 +9,18 @@ URLs appear only when ``config.base_url`` is set.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
 
 from ..config import Config
 from ..errors import BuildError
-from ..models import Diagnostic, Record, Sheet
+from ..models import Diagnostic, Record, Sheet, SourceSummary
 from .cache import RenderCache
+from .data import facts_bytes
 from .links import safe_http_url
-from .theme import copy_assets, make_environment, template_errors, theme_files, theme_fingerprint
+from .theme import cached_environment, copy_assets, template_errors, theme_files, theme_fingerprint
 from .view import cited_sentences, index_view, source_view
 
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
@@ -71,41 +73,40 @@ def _article_ld(source: Any) -> dict[str, Any]:
     return item
 
 
-def _pages(sheet: Sheet, config: Config) -> list[tuple[str, str, dict[str, Any]]]:
-    """(output path, template name, context) for every templated file."""
-    site = _site(sheet, config)
+def _index_page(sheet: Sheet, config: Config) -> tuple[str, str, dict[str, Any]]:
     description = _describe(sheet)
-    pages: list[tuple[str, str, dict[str, Any]]] = []
-
     index_ld = {"@type": "WebPage", "name": sheet.title, "description": description,
                 "citation": [_article_ld(s) for s in sheet.sources]}
-    pages.append(("index.html", "index.html", {
-        "site": site,
+    return ("index.html", "index.html", {
+        "site": _site(sheet, config),
         "page": _page(config, "index.html", sheet.title, description, index_ld),
         "sheet": index_view(sheet),
-    }))
+    })
 
-    cited = cited_sentences(sheet)
-    summaries = {s.id: s for s in sheet.sources}
-    for record in sorted(sheet.records, key=lambda r: r.id):
-        _check_id(record)
-        view = source_view(record, sheet, cited, summaries)
-        path = f"sources/{record.id}.html"
-        source_ld = {"@type": "WebPage", "name": view["title"], "isPartOf": {"@type": "WebPage", "name": sheet.title},
-                     "isBasedOn": _article_ld(record)}
-        desc = f"The text of “{view['title']}” as used by the fact sheet “{sheet.title}”, with every cited sentence marked."
-        pages.append((path, "source.html", {
-            "site": site,
-            "page": _page(config, path, f"{view['title']} · {sheet.title}", desc, source_ld, og_type="article"),
-            "source": view,
-        }))
 
-    pages.append(("404.html", "404.html", {
+def _source_page(record: Record, sheet: Sheet, config: Config, cited: dict[str, dict[str, list[str]]],
+                 summaries: dict[str, SourceSummary]) -> tuple[str, str, dict[str, Any]]:
+    view = source_view(record, sheet, cited, summaries)
+    path = f"sources/{record.id}.html"
+    source_ld = {"@type": "WebPage", "name": view["title"], "isPartOf": {"@type": "WebPage", "name": sheet.title},
+                 "isBasedOn": _article_ld(record)}
+    desc = f"The text of “{view['title']}” as used by the fact sheet “{sheet.title}”, with every cited sentence marked."
+    return (path, "source.html", {
+        "site": _site(sheet, config),
+        "page": _page(config, path, f"{view['title']} · {sheet.title}", desc, source_ld, og_type="article"),
+        "source": view,
+    })
+
+
+def _small_pages(sheet: Sheet, config: Config) -> list[tuple[str, str, dict[str, Any]]]:
+    """404.html, robots.txt and (with a base URL) sitemap.xml."""
+    site = _site(sheet, config)
+    pages: list[tuple[str, str, dict[str, Any]]] = [("404.html", "404.html", {
         "site": site,
-        "page": {**_page(config, "404.html", f"Page not found · {sheet.title}", description,
+        "page": {**_page(config, "404.html", f"Page not found · {sheet.title}", _describe(sheet),
                          {"@type": "WebPage", "name": "Page not found"}), "canonical": None},
         "home": config.base_url or "index.html",
-    }))
+    })]
     pages.append(("robots.txt", "robots.txt", {"site": site, "sitemap": _absolute(config, "sitemap.xml")}))
     if config.base_url:
         urls = [_absolute(config, "")] + [_absolute(config, f"sources/{r.id}.html")
@@ -120,26 +121,70 @@ def _check_id(record: Record) -> None:
         raise BuildError("invalid source id", (Diagnostic(record.path, f"invalid id {record.id!r}"),))
 
 
-def write_html_pages(sheet: Sheet, config: Config, dest: Path, cache: RenderCache | None = None) -> None:
-    files = theme_files(config.theme_dirs)
-    env = make_environment(config.theme_dirs)
-    fingerprint = theme_fingerprint(files) if cache is not None else ""
-    if cache is not None:
-        cache.begin()
-    for out_path, template_name, context in _pages(sheet, config):
-        text = None
-        key = RenderCache.key(fingerprint, template_name, context) if cache is not None else ""
-        if cache is not None:
-            text = cache.get(key)
-        if text is None:
-            with template_errors(files, template_name):
-                text = env.get_template(template_name).render(context)
-            if cache is not None:
-                cache.put(key, text)
-        target = dest / out_path
+class _Renderer:
+    """Renders templates of one theme into ``dest``, through the cache when there is one."""
+
+    def __init__(self, config: Config, dest: Path, cache: RenderCache | None) -> None:
+        self.files = theme_files(config.theme_dirs)
+        self.fingerprint = theme_fingerprint(self.files)
+        self.env = cached_environment(config.theme_dirs, self.fingerprint, cache)
+        self.dest = dest
+        self.cache = cache
+
+    def render(self, template_name: str, context: dict[str, Any]) -> str:
+        with template_errors(self.files, template_name):
+            return self.env.get_template(template_name).render(context)
+
+    def write(self, out_path: str, data: bytes) -> None:
+        target = self.dest / out_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
-    if cache is not None:
-        cache.finish()
+        target.write_bytes(data)
+
+    def page(self, out_path: str, template_name: str, context: dict[str, Any]) -> None:
+        """A page keyed on its whole context."""
+        if self.cache is None:
+            self.write(out_path, self.render(template_name, context).encode("utf-8"))
+            return
+        key = RenderCache.key(self.fingerprint, template_name, context)
+        text = self.cache.get(key)
+        if text is None:
+            text = self.render(template_name, context)
+            self.cache.put(key, text)
+        self.write(out_path, text.encode("utf-8"))
+
+
+def write_html_pages(sheet: Sheet, config: Config, dest: Path, cache: RenderCache | None = None) -> None:
+    renderer = _Renderer(config, dest, cache)
+    cited = cited_sentences(sheet)
+    summaries = {s.id: s for s in sheet.sources}
+    records = sorted(sheet.records, key=lambda r: r.id)
+    for record in records:
+        _check_id(record)
+    (dest / "sources").mkdir(exist_ok=True)
+
+    if cache is None:
+        renderer.page(*_index_page(sheet, config))
+    else:
+        # The index is a function of the sheet without its records, which is
+        # exactly what facts.json holds: key it on those bytes.
+        key = (renderer.fingerprint, config.base_url, hashlib.sha256(facts_bytes(sheet)).digest())
+        renderer.write("index.html", cache.keyed(
+            "page", "index.html", key, lambda: renderer.render(*_index_page(sheet, config)[1:]).encode("utf-8")))
+
+    site_key = (renderer.fingerprint, sheet.title, config.base_url)
+    for record in records:
+        def make(record: Record = record) -> bytes:
+            _, template_name, context = _source_page(record, sheet, config, cited, summaries)
+            return renderer.render(template_name, context).encode("utf-8")
+
+        out_path = f"sources/{record.id}.html"
+        if cache is None:
+            renderer.write(out_path, make())
+        else:
+            key = (site_key, record, cited.get(record.id), summaries.get(record.id))
+            renderer.write(out_path, cache.keyed("page", out_path, key, make))
+
+    for out_path, template_name, context in _small_pages(sheet, config):
+        renderer.page(out_path, template_name, context)
     (dest / ".nojekyll").write_text("", encoding="utf-8")
-    copy_assets(files, dest)
+    copy_assets(renderer.files, dest)

@@ -83,6 +83,15 @@ def theme_fingerprint(files: dict[str, Path]) -> str:
     return digest.hexdigest()
 
 
+def cached_environment(theme_dirs: tuple[Path, ...], fingerprint: str, cache: Any | None) -> Environment:
+    """The environment for these theme folders; with a RenderCache, the one of the
+    previous render (templates already compiled) while no theme file changed."""
+    if cache is None:
+        return make_environment(theme_dirs)
+    key = (tuple(str(d) for d in theme_dirs), fingerprint)
+    return cache.environment(key, lambda: make_environment(theme_dirs))
+
+
 def copy_assets(files: dict[str, Path], dest: Path) -> list[str]:
     """Copy the theme's ``assets/`` into ``dest/assets``. Names starting with '_'
     are skipped (GitHub Pages drops them), as is anything that is not a plain file."""
