@@ -14,6 +14,7 @@ from .aliases import AliasTable, UnionFind
 from .blocking import candidate_pairs
 from .clauses import clause_spans, negated_stems
 from .features import US_FORMS, SentenceFeatures
+from .framing import ApproxDate, Purpose, approx_conflict, approx_dates, purpose_conflict, purposes
 from .names import TITLES
 from .numbers import NumberMention, overlaps
 from .text import content_stems, stem
@@ -35,6 +36,7 @@ class Clause:
     numbers: tuple[NumberMention, ...]
     subject: str
     negated: frozenset[str] = frozenset()
+    approx: tuple[ApproxDate, ...] = ()
 
 
 @dataclass
@@ -45,6 +47,8 @@ class Unit:
     subject: str = ""  # "@group" of the name the sentence opens with, if any ("Ilves said ...")
     clauses: tuple[Clause, ...] = ()  # only for a sentence of two or more clauses
     negated: frozenset[str] = frozenset()  # "!stem" of the words a negation governs (clauses.py)
+    approx: tuple[ApproxDate, ...] = ()  # "the first quarter of 2027", "mid-2027" (framing.py)
+    purposes: tuple[Purpose, ...] = ()  # "a venture with X to explore Y" (framing.py)
 
 
 # Two sentences denying the same rare thing (a shared "!stem", see clauses.py).
@@ -104,6 +108,14 @@ def sentence_features(sf: SentenceFeatures, aliases: AliasTable, initial_only: f
     return frozenset(_features(sf.stems, sf.names, sf.numbers, aliases, initial_only))
 
 
+def sentence_purposes(sf: SentenceFeatures, aliases: AliasTable) -> tuple[Purpose, ...]:
+    text = sf.sentence.text
+    if not sf.names or " to " not in text:
+        return ()
+    found = purposes(US_FORMS.sub("USA", text), sf.names)  # the text the name offsets refer to
+    return tuple(dataclasses.replace(p, partners=frozenset(aliases.group(k) for k in p.partners)) for p in found)
+
+
 def sentence_clauses(sf: SentenceFeatures, aliases: AliasTable, initial_only: frozenset[str]) -> tuple[Clause, ...]:
     """Per clause: its own features, numbers and subject (empty for one clause)."""
     text = sf.sentence.text
@@ -135,7 +147,7 @@ def sentence_clauses(sf: SentenceFeatures, aliases: AliasTable, initial_only: fr
                 continue
             subject = "@" + aliases.group(n.key)
             break
-        out.append(Clause(frozenset(fs), numbers, subject, frozenset(negated_stems(piece))))
+        out.append(Clause(frozenset(fs), numbers, subject, frozenset(negated_stems(piece)), approx_dates(piece)))
     return tuple(out)
 
 
@@ -146,7 +158,7 @@ class UnitCache:
     for almost every record, so a re-merge reuses them."""
 
     def __init__(self, size: int = 4096) -> None:
-        self._entries: dict[tuple, tuple[tuple[frozenset[str], str, tuple[Clause, ...], frozenset[str]], ...]] = {}
+        self._entries: dict[tuple, tuple[tuple, ...]] = {}
         self._lock = threading.Lock()  # the dev server may merge from a worker thread
         self.size = size
 
@@ -159,13 +171,15 @@ class UnitCache:
             hit = self._entries.get(key)
         if hit is None:
             hit = tuple((sentence_features(sf, aliases, initial_only), sentence_subject(sf, aliases, initial_only),
-                         sentence_clauses(sf, aliases, initial_only), frozenset(negated_stems(sf.sentence.text)))
+                         sentence_clauses(sf, aliases, initial_only), frozenset(negated_stems(sf.sentence.text)),
+                         approx_dates(sf.sentence.text), sentence_purposes(sf, aliases))
                         for sf in sfs)
             with self._lock:
                 if len(self._entries) >= self.size:
                     self._entries.pop(next(iter(self._entries)))
                 self._entries[key] = hit
-        return [Unit(sf, fs, subject=subj, clauses=cl, negated=neg) for sf, (fs, subj, cl, neg) in zip(sfs, hit)]
+        return [Unit(sf, fs, subject=subj, clauses=cl, negated=neg, approx=ap, purposes=pu)
+                for sf, (fs, subj, cl, neg, ap, pu) in zip(sfs, hit)]
 
 
 UNITS = UnitCache()
@@ -237,11 +251,17 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
         return min(score, 0.2)
     if a.sf.dates and b.sf.dates and dates_conflict(a.sf.dates, b.sf.dates):
         return min(score, 0.2)  # one event on two different days: a discrepancy, not one claim
+    if a.approx and b.approx and approx_conflict(a.approx, b.approx):
+        return min(score, 0.2)  # "in the first quarter of 2027" / "by mid-2027"
+    if a.purposes and b.purposes and purpose_conflict(a.purposes, b.purposes):
+        return min(score, 0.2)  # one venture, two different aims
     return score
 
 
 def _conflict(a: Unit, b: Unit) -> bool:
-    return numbers_conflict(a.sf.numbers, b.sf.numbers) or dates_conflict(a.sf.dates, b.sf.dates)
+    return (numbers_conflict(a.sf.numbers, b.sf.numbers) or dates_conflict(a.sf.dates, b.sf.dates)
+            or bool(a.approx and b.approx and approx_conflict(a.approx, b.approx))
+            or bool(a.purposes and b.purposes and purpose_conflict(a.purposes, b.purposes)))
 
 
 # One source states a fact in one two-clause sentence ("X is a partner in the
@@ -395,7 +415,8 @@ def clause_scores(long: Unit, short: Unit, w: dict[str, float]) -> list[float]:
         if shared_words < CLAUSE_SHARED_WORDS:
             continue  # names alone do not make a clause the same fact
         cu = Unit(dataclasses.replace(long.sf, numbers=c.numbers, dates=()), c.features,
-                  math.fsum(w.get(f, 0.0) for f in c.features), c.subject or long.subject)
+                  math.fsum(w.get(f, 0.0) for f in c.features), c.subject or long.subject, approx=c.approx,
+                  purposes=long.purposes)
         score = similarity(cu, short, w) + CLAUSE_BONUS
         if score > 0.2 and any(w.get(f[1:], 0.0) >= NEGATED_MIN_WEIGHT for f in c.negated & short.negated):
             # "No purchase agreements were detailed, but ..." / "does not include purchase

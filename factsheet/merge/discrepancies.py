@@ -16,6 +16,7 @@ from collections import defaultdict
 from ..models import Discrepancy, ValueVariant
 from .aliases import UnionFind
 from .cluster import Unit, conflicting_numbers
+from .framing import ApproxDate, Purpose, approx_conflict, purpose_conflict, value_key
 from .numbers import NumberMention
 from .text import content_stems
 
@@ -78,6 +79,8 @@ def _subject(n: NumberMention, unit: Unit | None) -> str:
     """What the disputed value measures, in words."""
     from .figures import measure_words
 
+    if n.unit == "@purpose":
+        return f"the purpose of the {n.unit_text}" if n.unit_text else "the purpose"
     context = measure_words(unit.sf.sentence.text, n) if unit is not None and n.unit != "@date" else ""
     if n.unit == "@date" and unit is not None:
         context = " ".join(unit.sf.sentence.text.split()[:8]) + " …"
@@ -108,6 +111,54 @@ def _date_conflict(a: Unit, b: Unit, w: dict[str, float]) -> tuple[NumberMention
     return _as_date_mention(da[0]), _as_date_mention(db[0])
 
 
+def _compatible_aims(items) -> dict[tuple[float, float], tuple[float, float]]:
+    """Aims that share a word ("smart factories" / "intelligent factory solutions")
+    are one side of the disagreement: value key -> the key of its side."""
+    words: dict[tuple[float, float], set[str]] = {}
+    for _, _, x, y, *_ in items:
+        for n in (x, y):
+            words[(n.low, n.high)] = set(n.qualifier.split())
+    uf = UnionFind()
+    keys = sorted(words)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if words[a] & words[b]:
+                uf.union(repr(a), repr(b))
+    rep = {}
+    for k in keys:
+        rep.setdefault(uf.find(repr(k)), k)
+    return {k: rep[uf.find(repr(k))] for k in keys}
+
+
+def _approx_mention(d: ApproxDate) -> NumberMention:
+    low, high = d.span
+    return NumberMention(d.text, d.start, d.end, low, high, "@date", "date")
+
+
+def _approx_date_conflict(a: Unit, b: Unit, w: dict[str, float]) -> tuple[NumberMention, NumberMention] | None:
+    """One event in two periods that do not overlap ("close in the first quarter of
+    2027" / "close by mid-2027"): the words right before the periods agree and the
+    sentences are related."""
+    pair = approx_conflict(a.approx, b.approx)
+    if pair is None:
+        return None
+    x, y = pair
+    left_a = set(content_stems(a.sf.sentence.text[max(0, x.start - 60):x.start])[-LOCAL_WINDOW:])
+    left_b = set(content_stems(b.sf.sentence.text[max(0, y.start - 60):y.start])[-LOCAL_WINDOW:])
+    if len(left_a & left_b) < LOCAL_SHARED or _context_similarity(a, b, w, min_shared=2) < LOOSE_CONTEXT:
+        return None
+    return _approx_mention(x), _approx_mention(y)
+
+
+def _purpose_mention(p: Purpose, text: str) -> NumberMention:
+    """The aim as the value; what has the aim ("joint venture with Intrinsic") as its unit text."""
+    key = value_key(" ".join(sorted(p.objects)))
+    event = text[p.start:p.end]
+    cut = event.rfind(p.text)
+    head = " ".join((event[:cut] if cut > 0 else event).split()[:8]).rstrip(",")
+    return NumberMention(p.text, p.start, p.end, key, key, "@purpose", head, " ".join(sorted(p.objects)))
+
+
 def find_discrepancies(
     units: list[Unit],
     pairs: set[tuple[int, int]],
@@ -128,6 +179,17 @@ def find_discrepancies(
         if date_conflict:
             found.append((ca, cb, *date_conflict, a.sf.record, b.sf.record))
             continue
+        if a.approx and b.approx:
+            approx = _approx_date_conflict(a, b, w)
+            if approx:
+                found.append((ca, cb, *approx, a.sf.record, b.sf.record))
+                continue
+        if a.purposes and b.purposes:
+            aims = purpose_conflict(a.purposes, b.purposes)
+            if aims:
+                found.append((ca, cb, _purpose_mention(aims[0], a.sf.sentence.text),
+                              _purpose_mention(aims[1], b.sf.sentence.text), a.sf.record, b.sf.record))
+                continue
         conflicts = [(x, y) for x, y in conflicting_numbers(a.sf.numbers, b.sf.numbers) if plausible_rivals(x, y)]
         if not conflicts:
             continue
@@ -153,11 +215,16 @@ def find_discrepancies(
     for key in sorted(grouped):
         items = grouped[key]
         values: dict[tuple[float, float], dict] = {}
+        same = _compatible_aims(items) if items[0][2].unit == "@purpose" else {}
         for ca, cb, x, y, ra, rb in items:
             for num, claim, rec in ((x, ca, ra), (y, cb, rb)):
-                v = values.setdefault((num.low, num.high), {"text": num.text, "sources": set(), "claims": set()})
+                v = values.setdefault(same.get((num.low, num.high), (num.low, num.high)),
+                                      {"text": num.text, "texts": set(), "sources": set(), "claims": set()})
+                v["texts"].add(num.text)
                 v["sources"].add(rec)
                 v["claims"].add(claim)
+        for v in values.values():
+            v["text"] = " / ".join(sorted(v["texts"]))
         first = items[0][2]
         subject = _subject(first, units_by_claim.get(items[0][0]))
         variants = tuple(

@@ -1,0 +1,174 @@
+"""What a sentence says about *when*, *what for* and *where*, beyond exact
+dates and numbers: approximate dates ("the first quarter of 2027",
+"mid-2027", "in March"), the stated purpose of a named venture or deal ("a
+venture with X to explore smart factories") and the places an event is said
+to happen in ("at its plants in Ohio and Texas").
+
+Two sources that tell one event with values of these that cannot both be true
+disagree; the merge keeps their sentences apart and reports a discrepancy.
+Conservative by design: a purpose needs a named partner and an event noun, a
+place list needs the same event wording around it."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from .text import content_stems, stem
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+_MONTH_RE = "|".join(m.capitalize() for m in MONTHS)
+_YEAR = r"((?:19|20)\d\d)"
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
+            "last": 4}
+# part of a year -> (first month, last month)
+_PART = {"early": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (10, 12), "start": (1, 3),
+         "beginning": (1, 3)}
+
+_QUARTER = re.compile(rf"\b(?:the\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?{_YEAR}\b",
+                      re.IGNORECASE)
+_Q = re.compile(rf"\b[QH]([1-4])\s*(?:of\s+)?{_YEAR}\b")
+_HALF = re.compile(rf"\b(?:the\s+)?(first|second|1st|2nd)\s+half\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)
+_PART_RE = re.compile(rf"\b(?:the\s+)?(early|mid|middle|late|end|start|beginning)(?:\s+of|-|\s+)\s*{_YEAR}\b",
+                      re.IGNORECASE)
+_MONTH_ONLY = re.compile(rf"\b(?:in|by|until|before|from|during|since|through|early|late)\s+({_MONTH_RE})"
+                         rf"(?:\s+{_YEAR})?\b(?!\s+\d)")
+
+
+@dataclass(frozen=True)
+class ApproxDate:
+    text: str
+    start: int
+    end: int
+    year: int | None
+    first: int  # months, 1-12
+    last: int
+
+    def overlaps(self, other: "ApproxDate") -> bool:
+        if self.year is not None and other.year is not None:
+            a = (self.year * 12 + self.first, self.year * 12 + self.last)
+            b = (other.year * 12 + other.first, other.year * 12 + other.last)
+        else:
+            a, b = (self.first, self.last), (other.first, other.last)
+        return a[0] <= b[1] and b[0] <= a[1]
+
+    @property
+    def span(self) -> tuple[float, float]:
+        base = (self.year or 0) * 12
+        return float(base + self.first), float(base + self.last)
+
+
+def approx_dates(text: str) -> tuple[ApproxDate, ...]:
+    """Periods stated less exactly than a day, in text order."""
+    if not any(ch.isdigit() for ch in text) and not any(m in text for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")):
+        return ()
+    out: list[ApproxDate] = []
+    for m in _QUARTER.finditer(text):
+        q = _ORDINAL[m.group(1).lower()]
+        out.append(ApproxDate(m.group(0).strip(), m.start(), m.end(), int(m.group(2)), 3 * q - 2, 3 * q))
+    for m in _Q.finditer(text):
+        n = int(m.group(1))
+        first, last = (3 * n - 2, 3 * n) if m.group(0)[0] == "Q" else ((1, 6) if n == 1 else (7, 12))
+        if m.group(0)[0] == "H" and n > 2:
+            continue
+        out.append(ApproxDate(m.group(0), m.start(), m.end(), int(m.group(2)), first, last))
+    for m in _HALF.finditer(text):
+        first, last = (1, 6) if _ORDINAL[m.group(1).lower()] == 1 else (7, 12)
+        out.append(ApproxDate(m.group(0).strip(), m.start(), m.end(), int(m.group(2)), first, last))
+    for m in _PART_RE.finditer(text):
+        first, last = _PART[m.group(1).lower()]
+        out.append(ApproxDate(m.group(0).strip(), m.start(), m.end(), int(m.group(2)), first, last))
+    for m in _MONTH_ONLY.finditer(text):
+        month = MONTHS.index(m.group(1).lower()) + 1
+        year = int(m.group(2)) if m.group(2) else None
+        word = m.group(0).split()[0].lower()
+        first, last = month, month
+        out.append(ApproxDate(m.group(0)[len(word):].strip() if word in ("in", "by", "from", "since", "during",
+                                                                         "until", "before", "through") else m.group(0),
+                              m.start(), m.end(), year, first, last))
+    out.sort(key=lambda d: (d.start, -d.end))
+    kept: list[ApproxDate] = []
+    for d in out:  # "the first quarter of 2027" once, not also as "2027"
+        if not kept or d.start >= kept[-1].end:
+            kept.append(d)
+    return tuple(kept)
+
+
+def approx_conflict(a: tuple[ApproxDate, ...], b: tuple[ApproxDate, ...]) -> tuple[ApproxDate, ApproxDate] | None:
+    """Both state a period and none of one side's periods overlaps the other's."""
+    if not a or not b:
+        return None
+    if any(x.overlaps(y) for x in a for y in b):
+        return None
+    return a[0], b[0]
+
+
+# ------------------------------------------------------------------ purpose
+
+_EVENT = re.compile(r"\b(joint venture|venture|partnership|agreement|deal|alliance|collaboration|pact|tie-up|"
+                    r"project|initiative|consortium|programme|program|effort|mission|task force)s?\b",
+                    re.IGNORECASE)
+_PURPOSE_AFTER = re.compile(r"(?P<mid>[^.;:!?]{0,80}?)\b(?:to|that will|which will|aimed at|aiming to)\s+"
+                            r"(?P<verb>[a-z][a-z\-]+)\s+(?P<obj>[^,.;:!?]+)")
+PURPOSE_OBJECT_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Purpose:
+    event: str  # the event noun's stem ("ventur", "agreement")
+    partners: frozenset[str]  # name keys written between the noun and the purpose ("with Intrinsic")
+    objects: frozenset[str]  # content stems of what it is for (names as "@key")
+    text: str  # "to explore smart factories enhanced by robotics"
+    start: int
+    end: int
+
+
+def purposes(text: str, names) -> tuple[Purpose, ...]:
+    """"<event noun> with <Name> ... to <verb> <object>": the stated aim of a
+    named venture. ``names``: NameMention objects with offsets into ``text``."""
+    if " to " not in text and " aim" not in text and " will " not in text:
+        return ()
+    out = []
+    for ev in _EVENT.finditer(text):
+        m = _PURPOSE_AFTER.match(text, ev.end())
+        if not m:
+            continue
+        mid_start, mid_end = m.start("mid"), m.end("mid")
+        partners = frozenset(n.key for n in names if mid_start <= n.start < mid_end)
+        if not partners:
+            continue
+        obj_start, obj_end = m.start("obj"), m.end("obj")
+        obj_names = [n for n in names if obj_start <= n.start < obj_end]
+        pieces, pos = [], obj_start
+        for n in obj_names:
+            pieces.append(text[pos:n.start])
+            pos = n.end
+        pieces.append(text[pos:obj_end])
+        objects = set(content_stems(" ".join(pieces))[:PURPOSE_OBJECT_WORDS]) | {"@" + n.key for n in obj_names}
+        if not objects:
+            continue
+        out.append(Purpose(stem(ev.group(1).split()[-1]), partners, frozenset(objects),
+                           text[m.start("verb") - 3 if text[m.start("verb") - 3:m.start("verb")] == "to " else
+                                m.start("verb"):obj_end].strip(), ev.start(), obj_end))
+    return tuple(out)
+
+
+def purpose_conflict(a: tuple[Purpose, ...], b: tuple[Purpose, ...], group=lambda k: k) -> tuple[Purpose, Purpose] | None:
+    """The same event noun with the same named partner, for aims that share no word."""
+    for x in a:
+        for y in b:
+            if x.event != y.event:
+                continue
+            if not {group(k) for k in x.partners} & {group(k) for k in y.partners}:
+                continue
+            if not x.objects & y.objects:
+                return x, y
+    return None
+
+
+def value_key(text: str) -> float:
+    """A stable number standing for a worded value (discrepancy variants are keyed by numbers)."""
+    return float(int(hashlib.sha1(" ".join(content_stems(text)).encode()).hexdigest()[:12], 16))
