@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..models import Citation, ClaimKind
 from .classify import quote_spans
+from .clauses import clause_spans
 from .features import SentenceFeatures
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class DraftClaim:
 
 CENTRALITY_WEIGHT = 3.0
 UNSHARED_NUMBER_PENALTY = 1.5
+SEVERAL_CLAUSES_PENALTY = 1.0
 
 
 def canonical_penalty(sf: SentenceFeatures, is_commentary: bool) -> tuple:
@@ -44,6 +46,8 @@ def _canonical_rank(m: SentenceFeatures, primary: tuple[SentenceFeatures, ...],
     (closest wording to the others, no number the others do not give)."""
     score = canonical_penalty(m, flags[(m.record, m.index)])[0]
     others = [o for o in primary if o is not m]
+    if others and len(clause_spans(m.sentence.text)) >= 2:
+        score += SEVERAL_CLAUSES_PENALTY  # "No X were detailed, but ...": the claim text would carry a second fact
     if others:
         other_numbers = {n.key for o in others for n in o.numbers if not n.is_year}
         score += UNSHARED_NUMBER_PENALTY * sum(1 for n in m.numbers if not n.is_year and n.key not in other_numbers)

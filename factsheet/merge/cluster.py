@@ -14,7 +14,8 @@ from .aliases import AliasTable, UnionFind
 from .blocking import candidate_pairs
 from .clauses import clause_spans, negated_stems
 from .features import US_FORMS, SentenceFeatures
-from .framing import ApproxDate, Purpose, approx_conflict, approx_dates, purpose_conflict, purposes
+from .framing import (ApproxDate, PlaceList, Purpose, approx_conflict, approx_dates, place_conflict, place_lists,
+                      purpose_conflict, purposes)
 from .names import TITLES
 from .numbers import NumberMention, overlaps
 from .text import content_stems, stem
@@ -49,11 +50,12 @@ class Unit:
     negated: frozenset[str] = frozenset()  # "!stem" of the words a negation governs (clauses.py)
     approx: tuple[ApproxDate, ...] = ()  # "the first quarter of 2027", "mid-2027" (framing.py)
     purposes: tuple[Purpose, ...] = ()  # "a venture with X to explore Y" (framing.py)
+    places: tuple[PlaceList, ...] = ()  # "in Ohio and Texas" (framing.py), as alias groups
 
 
 # Two sentences denying the same rare thing (a shared "!stem", see clauses.py).
 NEGATED_MATCH = 0.5
-NEGATED_MIN_WEIGHT = 1.5
+NEGATED_MIN_WEIGHT = 1.0
 
 SUBJECT_WORDS = 4  # a name among the first words is the sentence's subject
 DIFFERENT_SUBJECT_FACTOR = 0.75
@@ -116,6 +118,23 @@ def sentence_purposes(sf: SentenceFeatures, aliases: AliasTable) -> tuple[Purpos
     return tuple(dataclasses.replace(p, partners=frozenset(aliases.group(k) for k in p.partners)) for p in found)
 
 
+def sentence_places(sf: SentenceFeatures, aliases: AliasTable) -> tuple[PlaceList, ...]:
+    if not sf.names:
+        return ()
+    found = place_lists(US_FORMS.sub("USA", sf.sentence.text), sf.names)
+    return tuple(dataclasses.replace(p, places=frozenset(aliases.group(k) for k in p.places)) for p in found)
+
+
+def unit_names(u: "Unit") -> frozenset[str]:
+    return frozenset(f[1:] for f in u.features if f[0] == "@")
+
+
+def places_conflict(a: "Unit", b: "Unit"):
+    if not a.places or not b.places:
+        return None
+    return place_conflict(a.places, b.places, unit_names(a), unit_names(b))
+
+
 def sentence_clauses(sf: SentenceFeatures, aliases: AliasTable, initial_only: frozenset[str]) -> tuple[Clause, ...]:
     """Per clause: its own features, numbers and subject (empty for one clause)."""
     text = sf.sentence.text
@@ -172,14 +191,14 @@ class UnitCache:
         if hit is None:
             hit = tuple((sentence_features(sf, aliases, initial_only), sentence_subject(sf, aliases, initial_only),
                          sentence_clauses(sf, aliases, initial_only), frozenset(negated_stems(sf.sentence.text)),
-                         approx_dates(sf.sentence.text), sentence_purposes(sf, aliases))
+                         approx_dates(sf.sentence.text), sentence_purposes(sf, aliases), sentence_places(sf, aliases))
                         for sf in sfs)
             with self._lock:
                 if len(self._entries) >= self.size:
                     self._entries.pop(next(iter(self._entries)))
                 self._entries[key] = hit
-        return [Unit(sf, fs, subject=subj, clauses=cl, negated=neg, approx=ap, purposes=pu)
-                for sf, (fs, subj, cl, neg, ap, pu) in zip(sfs, hit)]
+        return [Unit(sf, fs, subject=subj, clauses=cl, negated=neg, approx=ap, purposes=pu, places=pl)
+                for sf, (fs, subj, cl, neg, ap, pu, pl) in zip(sfs, hit)]
 
 
 UNITS = UnitCache()
@@ -255,13 +274,16 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
         return min(score, 0.2)  # "in the first quarter of 2027" / "by mid-2027"
     if a.purposes and b.purposes and purpose_conflict(a.purposes, b.purposes):
         return min(score, 0.2)  # one venture, two different aims
+    if score >= LINK_THRESHOLD and a.places and b.places and places_conflict(a, b):
+        return min(score, 0.2)  # one thing said to happen in different places
     return score
 
 
 def _conflict(a: Unit, b: Unit) -> bool:
     return (numbers_conflict(a.sf.numbers, b.sf.numbers) or dates_conflict(a.sf.dates, b.sf.dates)
             or bool(a.approx and b.approx and approx_conflict(a.approx, b.approx))
-            or bool(a.purposes and b.purposes and purpose_conflict(a.purposes, b.purposes)))
+            or bool(a.purposes and b.purposes and purpose_conflict(a.purposes, b.purposes))
+            or bool(places_conflict(a, b)))
 
 
 # One source states a fact in one two-clause sentence ("X is a partner in the
@@ -308,6 +330,9 @@ def _join_split_facts(units: list[Unit], pairs: set[tuple[int, int]], w: dict[st
                 members[uf.find(roots[0])] = merged
 
 
+# Below this, two sentences of a group share almost nothing: each states another fact
+# of a two-fact sentence they both match ("X pays $41 a share, a premium of 28%").
+UNRELATED = 0.15
 RESTATEMENT_PAIR = 0.44
 RESTATEMENT_LINK = 0.33
 
@@ -344,8 +369,8 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
         sims = [sim(x, y) for x, y in cross]
         if min(sims) <= 0.2 and any(_conflict(units[x], units[y]) for x, y in cross):
             continue  # never fold a disputed value into the claim it disputes
-        if sum(sims) / len(sims) < LINK_THRESHOLD:
-            continue
+        if sum(sims) / len(sims) < LINK_THRESHOLD or min(sims) < UNRELATED:
+            continue  # two sentences that share almost nothing would each match one half of a third
         uf.union(ri, rj)
         root = uf.find(ri)
         members.pop(ri, None)
@@ -367,7 +392,7 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
         sims = [sim(lone, g) for g in group[:12]]
         if min(sims) <= 0.2 and any(_conflict(units[lone], units[g]) for g in group[:12]):
             continue
-        if sum(sims) / len(sims) < RESTATEMENT_LINK:
+        if sum(sims) / len(sims) < RESTATEMENT_LINK or min(sims) < UNRELATED:
             continue
         uf.union(ri, rj)
         root = uf.find(ri)

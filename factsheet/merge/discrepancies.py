@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from ..models import Discrepancy, ValueVariant
 from .aliases import UnionFind
-from .cluster import Unit, conflicting_numbers
+from .cluster import Unit, conflicting_numbers, places_conflict
 from .framing import ApproxDate, Purpose, approx_conflict, purpose_conflict, value_key
 from .numbers import NumberMention
 from .text import content_stems
@@ -79,6 +79,8 @@ def _subject(n: NumberMention, unit: Unit | None) -> str:
     """What the disputed value measures, in words."""
     from .figures import measure_words
 
+    if n.unit == "@place":
+        return f"the place ({n.unit_text} …)" if n.unit_text else "the place"
     if n.unit == "@purpose":
         return f"the purpose of the {n.unit_text}" if n.unit_text else "the purpose"
     context = measure_words(unit.sf.sentence.text, n) if unit is not None and n.unit != "@date" else ""
@@ -109,6 +111,12 @@ def _date_conflict(a: Unit, b: Unit, w: dict[str, float]) -> tuple[NumberMention
     if _context_similarity(a, b, w) < CONTEXT_THRESHOLD:
         return None
     return _as_date_mention(da[0]), _as_date_mention(db[0])
+
+
+def _place_mention(p, unit: Unit) -> NumberMention:
+    key = value_key(" ".join(sorted(p.places)))
+    head = " ".join(unit.sf.sentence.text[:p.start].split()[-6:])
+    return NumberMention(p.text, p.start, p.end, key, key, "@place", head)
 
 
 def _compatible_aims(items) -> dict[tuple[float, float], tuple[float, float]]:
@@ -189,6 +197,12 @@ def find_discrepancies(
             if aims:
                 found.append((ca, cb, _purpose_mention(aims[0], a.sf.sentence.text),
                               _purpose_mention(aims[1], b.sf.sentence.text), a.sf.record, b.sf.record))
+                continue
+        if a.places and b.places:
+            where = places_conflict(a, b)
+            if where and _context_similarity(a, b, w) >= CONTEXT_THRESHOLD:
+                found.append((ca, cb, _place_mention(where[0], a), _place_mention(where[1], b), a.sf.record,
+                              b.sf.record))
                 continue
         conflicts = [(x, y) for x, y in conflicting_numbers(a.sf.numbers, b.sf.numbers) if plausible_rivals(x, y)]
         if not conflicts:

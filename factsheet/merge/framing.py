@@ -172,3 +172,70 @@ def purpose_conflict(a: tuple[Purpose, ...], b: tuple[Purpose, ...], group=lambd
 def value_key(text: str) -> float:
     """A stable number standing for a worded value (discrepancy variants are keyed by numbers)."""
     return float(int(hashlib.sha1(" ".join(content_stems(text)).encode()).hexdigest()[:12], 16))
+
+
+# ------------------------------------------------------------------ places
+
+_PLACE_PREP = re.compile(r"\b(?:in|near|outside|across)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
+                         r"north|south|east|west|downtown|rural)\s+)?$", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?$")
+PLACE_CONTEXT_WORDS = 4
+
+
+@dataclass(frozen=True)
+class PlaceList:
+    places: frozenset[str]  # name keys
+    text: str  # "Wisconsin, Ohio and Texas"
+    start: int
+    end: int
+    before: tuple[str, ...]  # content stems right before the list: what happens there
+
+
+def place_lists(text: str, names) -> tuple[PlaceList, ...]:
+    """"in Wisconsin, Ohio and Texas", "near Lyon": names after a place
+    preposition (a possessive or a titled person is not a place)."""
+    if not names or not any(f" {p} " in text for p in ("in", "near", "outside", "across")):
+        return ()
+    out: list[PlaceList] = []
+    i = 0
+    ns = list(names)
+    while i < len(ns):
+        n = ns[i]
+        if n.title or not _PLACE_PREP.search(text[max(0, n.start - 40):n.start]) or _possessive(text, n.end):
+            i += 1
+            continue
+        group = [n]
+        j = i + 1
+        while j < len(ns) and _LIST_JOIN.fullmatch(text[group[-1].end:ns[j].start]) and not _possessive(text, ns[j].end):
+            group.append(ns[j])
+            j += 1
+        start, end = group[0].start, group[-1].end
+        prep = _PLACE_PREP.search(text[max(0, n.start - 40):n.start])
+        left_end = max(0, n.start - 40) + prep.start()
+        before = tuple(content_stems(text[max(0, left_end - 80):left_end])[-PLACE_CONTEXT_WORDS:])
+        out.append(PlaceList(frozenset(g.key for g in group), text[start:end], start, end, before))
+        i = j
+    return tuple(out)
+
+
+def _possessive(text: str, end: int) -> bool:
+    return text[end:end + 2] in ("'s", "’s") or text[end:end + 1] in ("'", "’")
+
+
+def place_conflict(a: tuple[PlaceList, ...], b: tuple[PlaceList, ...], a_names: frozenset[str],
+                   b_names: frozenset[str], group=lambda k: k) -> tuple[PlaceList, PlaceList] | None:
+    """The same thing said to happen (the words before the list agree on two
+    stems) in places neither of which contains the other, and neither sentence
+    names the other's places anywhere."""
+    for x in a:
+        for y in b:
+            if len(set(x.before) & set(y.before)) < 2:
+                continue
+            px = {group(k) for k in x.places}
+            py = {group(k) for k in y.places}
+            if px <= py or py <= px:
+                continue
+            if (px - py) & b_names or (py - px) & a_names:
+                continue  # the other sentence mentions that place too: not a different place
+            return x, y
+    return None
