@@ -28,8 +28,10 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
+from ..config import default_theme_dir
 from ..errors import BuildError
 from ..models import Diagnostic
+from .fragments import make_rows_filter
 
 ASSETS_DIR = "assets"
 
@@ -55,6 +57,7 @@ def make_environment(theme_dirs: tuple[Path, ...]) -> Environment:
         auto_reload=False,
     )
     env.filters["json_script"] = _json_script
+    env.filters["rows"] = make_rows_filter(theme_dirs, default_theme_dir())
     return env
 
 

@@ -1,0 +1,122 @@
+"""The ``rows`` filter: ``{{ items|rows(macro) }}`` is the concatenation of
+``macro(item)`` for every item, like ``{% for i in items %}{{ macro(i) }}{% endfor %}``
+(``rows(macro, " ")`` puts a space between rows).
+
+Why a filter: the index page of a big corpus has tens of thousands of claims,
+figures and notes, and a Jinja macro call per row (plus an attribute lookup per
+value) is most of the render time. When the macro is one of the default
+theme's row macros (``claim`` of ``partials/macros.html``; ``figure_row``,
+``note``, ``sentence`` of ``partials/rows.html``) and neither partial is
+overridden, the rows are produced by the Python twins below, which write
+exactly the same markup (tests/test_render_fragments.py renders both ways and
+compares). Any other macro, e.g. from a user's override of a partial, is
+called for every row as usual: the templates stay the source of truth, this is
+only a shortcut for the shipped ones.
+
+Every value is escaped as autoescape would (markupsafe's rules).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from markupsafe import Markup, escape
+
+PARTIALS = {"claim": "partials/macros.html", "figure_row": "partials/rows.html",
+            "note": "partials/rows.html", "sentence": "partials/rows.html"}
+
+
+def _esc(value: Any) -> str:
+    """str(markupsafe._esc(value)) without building a Markup object per value."""
+    if type(value) is str:
+        return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+                .replace("'", "&#39;").replace('"', "&#34;"))
+    if type(value) is int:
+        return str(value)
+    return str(escape(value))
+
+
+def _cites(markers: list[dict[str, Any]], perma: Any = None) -> str:
+    parts = ['<span class="cites">']
+    for m in markers:
+        if m["note"]:
+            parts.append(f'<a class="cite" href="{_esc(m["href"])}" aria-describedby="{_esc(m["note"])}" '
+                         f'aria-label="{_esc(m["label"])}, note {_esc(m["number"])}">{_esc(m["number"])}</a>')
+        else:
+            parts.append(f'<a class="cite" href="{_esc(m["href"])}">{_esc(m["label"])}</a>')
+    if perma:
+        parts.append(f' <a class="perma" href="{_esc(perma)}" aria-label="Permalink">#</a>')
+    parts.append("</span>")
+    return "".join(parts)
+
+
+def _claim(c: dict[str, Any]) -> str:
+    parts = [f'<li id="{_esc(c["anchor"])}">' if c["anchor"] else "<li>"]
+    if c["pinned"]:
+        parts.append('<strong class="tag">Pinned</strong> ')
+    if c["edited"]:
+        parts.append('<strong class="tag">Editor’s wording</strong> ')
+    parts.append(f'<span class="ct">{_esc(c["text"])}</span>')
+    if c["support"] > 1:
+        parts.append(f' <span class="sup">{_esc(c["support"])} sources</span>')
+    parts.append(f" {_cites(c['markers'], c['permalink'])}</li>\n")
+    return "".join(parts)
+
+
+def _figure_row(f: dict[str, Any]) -> str:
+    value = _esc(f["value"])
+    cell = f'<a href="{_esc(f["claim"])}">{value}</a>' if f["claim"] else value
+    return f'<tr><td class="val">{cell}</td><td>{_esc(f["measure"])}</td><td>{_cites(f["markers"])}</td></tr>\n'
+
+
+def _note(n: dict[str, Any]) -> str:
+    original = (f' · <a class="out" href="{_esc(n["original"])}" rel="noopener noreferrer">original</a>'
+                if n["original"] else "")
+    return (f'<li id="{_esc(n["id"])}"><q>{_esc(n["quote"])}</q> <span class="src">— '
+            f'<a href="{_esc(n["href"])}">{_esc(n["source_label"])}</a>{original}</span></li>\n')
+
+
+def _sentence(s: dict[str, Any]) -> str:
+    parts = [f'<span class="s cited" id="{_esc(s["id"])}">' if s["claims"] else f'<span class="s" id="{_esc(s["id"])}">',
+             _esc(s["text"]), "</span>"]
+    for href in s["claims"]:
+        parts.append(f'<a class="back" href="{_esc(href)}" aria-label="Claim citing this sentence">↩</a>')
+    if s["original"]:
+        parts.append(f'<a class="back" href="{_esc(s["original"])}" rel="noopener noreferrer" '
+                     'aria-label="This sentence in the original article">↗</a>')
+    return "".join(parts)
+
+
+_TWINS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "claim": _claim, "figure_row": _figure_row, "note": _note, "sentence": _sentence}
+
+
+def make_rows_filter(theme_dirs: tuple[Path, ...], default_dir: Path) -> Callable[..., Markup]:
+    """The rows filter for an environment over ``theme_dirs``: twins are used only
+    when every partial they mirror comes from ``default_dir``."""
+    default_files: set[str] = set()
+    for rel in set(PARTIALS.values()):
+        provider = next((d for d in theme_dirs if (d / rel).is_file()), None)
+        if provider is None or os.path.realpath(provider) != os.path.realpath(default_dir):
+            default_files = set()
+            break
+        path = str(provider / rel)
+        default_files |= {path, os.path.realpath(path)}
+
+    def twin(macro: Any) -> Callable[[dict[str, Any]], str] | None:
+        name = getattr(macro, "name", None)
+        code = getattr(getattr(macro, "_func", None), "__code__", None)
+        if name not in _TWINS or code is None or code.co_filename not in default_files:
+            return None
+        return _TWINS[name]
+
+    def rows(items: Iterable[Any], macro: Callable[[Any], Any], separator: str = "") -> Markup:
+        fast = twin(macro)
+        if fast is not None:
+            return Markup(_esc(separator).join([fast(item) for item in items]))
+        # escape() leaves a macro's Markup as it is and escapes anything else.
+        return Markup(escape(separator).join([escape(macro(item)) for item in items]))
+
+    return rows
