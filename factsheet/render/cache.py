@@ -46,6 +46,7 @@ class RenderCache:
         self.misses = 0
         self.last_rendered = 0  # during the latest render_site call
         self.last_reused = 0
+        self.environments_made = 0  # Jinja environments built (once per theme change)
 
     @staticmethod
     def key(theme_fingerprint: str, template: str, context: Any) -> str:
@@ -116,6 +117,7 @@ class RenderCache:
         env = make()
         with self._lock:
             self._environment = (fingerprint, env)
+            self.environments_made += 1
         return env
 
     def finish(self) -> None:
