@@ -23,7 +23,7 @@ from .text import content_stems
 # "and" before a verb group ("... in Chile and Peru and is expected to close").
 _SPLIT = re.compile(
     r"\s*[;—–]\s+|\s+-\s+|,\s+|\s+and\s+(?=(?:is|are|was|were|will|would|has|have|had|could|can|may|must|"
-    r"expects?|plans?|aims?|wants?|said|says)\b)")
+    r"expects?|plans?|aims?|wants?|said|says|becomes?|became|remains?)\b)")
 MIN_CLAUSE_WORDS = 4
 MAX_CLAUSES = 6
 
@@ -38,6 +38,13 @@ _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]*")
 _ROLE_WORDS = frozenset("""chief executive officer president chairman chairwoman chair director minister spokesperson
 spokesman spokeswoman head founder analyst secretary governor mayor professor manager""".split())
 MIN_CLAUSE_CONTENT = 2
+
+
+_DETERMINER = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
+
+
+def _has_content(piece: str) -> bool:
+    return bool(content_stems(" ".join(_LOWER_WORD.findall(piece))))
 
 
 def _is_clause(piece: str) -> bool:
@@ -65,6 +72,8 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     pending: int | None = None
     for a, b in pieces:
         start = a if pending is None else pending
+        if pending is not None and _DETERMINER.match(text, a) and not _has_content(text[pending:a]):
+            continue  # "Kovač, a former housing official, has promised ...": the subject's apposition
         if _is_clause(text[start:b]):
             merged.append((start, b))
             pending = None

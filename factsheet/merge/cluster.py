@@ -17,7 +17,7 @@ from .features import US_FORMS, SentenceFeatures
 from .framing import (ApproxDate, PlaceList, Purpose, approx_conflict, approx_dates, place_conflict, place_lists,
                       purpose_conflict, purposes)
 from .names import TITLES
-from .numbers import NumberMention, overlaps
+from .numbers import NumberMention, compatible
 from .text import content_stems, stem
 
 # Calibrated on tests/expectations and tests/corpora (see tests/scoring.py).
@@ -80,7 +80,8 @@ _SAME_ACT = {
     "approval": "approv", "arrival": "arriv", "proposal": "propos", "refusal": "refus", "denial": "deny",
     "renewal": "renew", "withdrawal": "withdraw", "removal": "remov", "dismissal": "dismiss",
     "survival": "surviv", "disposal": "dispos", "reversal": "revers", "mak": "make",
-    "participat": "agreement",  # "participates in the project" / "a partner in the project"
+    "participat": "agreement",
+    "phon": "call", "sworn": "office", "inaugurat": "office",  # "phoned" / "called"; "sworn in" / "take office"  # "participates in the project" / "a partner in the project"
 }
 
 
@@ -107,7 +108,9 @@ def _features(stems, names, numbers, aliases: AliasTable, initial_only: frozense
 
 
 def sentence_features(sf: SentenceFeatures, aliases: AliasTable, initial_only: frozenset[str]) -> frozenset[str]:
-    return frozenset(_features(sf.stems, sf.names, sf.numbers, aliases, initial_only))
+    fs = _features(sf.stems, sf.names, sf.numbers, aliases, initial_only)
+    fs.update("D:" + d for d in sf.dates if len(d) == 10)  # the same day named: strong evidence, like a number
+    return frozenset(fs)
 
 
 def sentence_purposes(sf: SentenceFeatures, aliases: AliasTable) -> tuple[Purpose, ...]:
@@ -221,6 +224,32 @@ def idf_weights(df: dict[str, int], n: int) -> dict[str, float]:
     return out
 
 
+def bounds(n: NumberMention) -> tuple[float, float]:
+    """The values a stated number allows: "fewer than 2,000" is anything up to 2,000,
+    "about 6,500" a few percent either side."""
+    lo, hi = n.low, n.high
+    q = n.qualifier
+    if q in ("less than", "at most"):
+        lo = min(0.0, lo)
+    elif q in ("more than", "at least"):
+        hi = math.inf
+    elif q == "about":
+        lo, hi = lo - abs(lo) * APPROXIMATE, hi + abs(hi) * APPROXIMATE
+    return lo, hi
+
+
+APPROXIMATE = 0.05
+
+
+def agree(a: NumberMention, b: NumberMention) -> bool:
+    """Same kind of quantity, and values that can both be true."""
+    if not compatible(a, b):
+        return False
+    (alo, ahi), (blo, bhi) = bounds(a), bounds(b)
+    eps = 1e-9 * max(abs(alo), abs(blo), 1.0)
+    return alo <= bhi + eps and blo <= ahi + eps
+
+
 def numbers_conflict(a: tuple[NumberMention, ...], b: tuple[NumberMention, ...]) -> bool:
     """Both state a value of the same kind, and the values do not overlap (a range
     containing a point value is read as agreement, not a conflict), and neither
@@ -234,8 +263,8 @@ def conflicting_numbers(a: tuple[NumberMention, ...], b: tuple[NumberMention, ..
     out = []
     for x in na:
         for y in nb:
-            if x.unit == y.unit and not overlaps(x, y):
-                if not any(overlaps(x, z) for z in nb) and not any(overlaps(y, z) for z in na):
+            if x.unit == y.unit and not agree(x, y):
+                if not any(agree(x, z) for z in nb) and not any(agree(y, z) for z in na):
                     out.append((x, y))
     return out
 
@@ -264,8 +293,10 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     if (a.subject and b.subject and a.subject != b.subject
             and a.subject not in b.features and b.subject not in a.features):
         score *= DIFFERENT_SUBJECT_FACTOR
-    if any(f.startswith("N:") and not f.startswith("N::") for f in shared) and len(shared) >= 3:
+    if any(f.startswith(("N:", "D:")) and not f.startswith("N::") for f in shared) and len(shared) >= 3:
         score += SHARED_NUMBER_BONUS
+    elif len(shared) >= 2 and _qualified_agreement(a.sf.numbers, b.sf.numbers):
+        score += SHARED_NUMBER_BONUS  # "just under 51%" / "50.9 percent"
     if a.sf.numbers and b.sf.numbers and numbers_conflict(a.sf.numbers, b.sf.numbers):
         return min(score, 0.2)
     if a.sf.dates and b.sf.dates and dates_conflict(a.sf.dates, b.sf.dates):
@@ -277,6 +308,17 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     if score >= LINK_THRESHOLD and a.places and b.places and places_conflict(a, b):
         return min(score, 0.2)  # one thing said to happen in different places
     return score
+
+
+def _qualified_agreement(a: tuple[NumberMention, ...], b: tuple[NumberMention, ...]) -> bool:
+    """A hedged figure on one side that the other side's figure satisfies."""
+    for x in a:
+        if x.is_year or not x.unit:
+            continue
+        for y in b:
+            if y.unit == x.unit and (x.qualifier or y.qualifier) and x.key != y.key and agree(x, y):
+                return True
+    return False
 
 
 def _conflict(a: Unit, b: Unit) -> bool:
@@ -333,6 +375,11 @@ def _join_split_facts(units: list[Unit], pairs: set[tuple[int, int]], w: dict[st
 # Below this, two sentences of a group share almost nothing: each states another fact
 # of a two-fact sentence they both match ("X pays $41 a share, a premium of 28%").
 UNRELATED = 0.15
+def _mostly_unrelated(sims: list[float]) -> bool:
+    """Half or more of the cross pairs share almost nothing."""
+    return sum(1 for x in sims if x < UNRELATED) * 2 >= len(sims)
+
+
 RESTATEMENT_PAIR = 0.44
 RESTATEMENT_LINK = 0.33
 
@@ -369,7 +416,7 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
         sims = [sim(x, y) for x, y in cross]
         if min(sims) <= 0.2 and any(_conflict(units[x], units[y]) for x, y in cross):
             continue  # never fold a disputed value into the claim it disputes
-        if sum(sims) / len(sims) < LINK_THRESHOLD or min(sims) < UNRELATED:
+        if sum(sims) / len(sims) < LINK_THRESHOLD or _mostly_unrelated(sims):
             continue  # two sentences that share almost nothing would each match one half of a third
         uf.union(ri, rj)
         root = uf.find(ri)
@@ -392,7 +439,7 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
         sims = [sim(lone, g) for g in group[:12]]
         if min(sims) <= 0.2 and any(_conflict(units[lone], units[g]) for g in group[:12]):
             continue
-        if sum(sims) / len(sims) < RESTATEMENT_LINK or min(sims) < UNRELATED:
+        if sum(sims) / len(sims) < RESTATEMENT_LINK or _mostly_unrelated(sims):
             continue
         uf.union(ri, rj)
         root = uf.find(ri)
