@@ -81,7 +81,8 @@ _SAME_ACT = {
     "renewal": "renew", "withdrawal": "withdraw", "removal": "remov", "dismissal": "dismiss",
     "survival": "surviv", "disposal": "dispos", "reversal": "revers", "mak": "make",
     "participat": "agreement",
-    "phon": "call", "sworn": "office", "inaugurat": "office",  # "phoned" / "called"; "sworn in" / "take office"  # "participates in the project" / "a partner in the project"
+    "phon": "call", "sworn": "office", "inaugurat": "office",  # "phoned" / "called"; "sworn in" / "take office"
+    "beat": "defeat", "unseat": "defeat", "oust": "defeat",  # "participates in the project" / "a partner in the project"
 }
 
 
@@ -89,7 +90,9 @@ def _adjective_stem(s: str) -> str:
     """"manufacturable" states what "manufacture" does: the verb's stem."""
     if s.endswith("abl") and len(s) > 7:
         return stem(s[:-3] + "e")
-    return _SAME_ACT.get(s, s)
+    s = _SAME_ACT.get(s, s)
+    # "vote"/"votes" -> "vote"/"vot", "home"/"homes" -> "home"/"hom": one stem
+    return s[:-1] if len(s) >= 4 and s.endswith("e") and s[0] not in "@N!" else s
 
 
 def _features(stems, names, numbers, aliases: AliasTable, initial_only: frozenset[str]) -> set[str]:
