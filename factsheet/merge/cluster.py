@@ -383,7 +383,7 @@ def _mostly_unrelated(sims: list[float]) -> bool:
     return sum(1 for x in sims if x < UNRELATED) * 2 >= len(sims)
 
 
-RESTATEMENT_PAIR = 0.44
+RESTATEMENT_PAIR = 0.42
 RESTATEMENT_LINK = 0.33
 
 
