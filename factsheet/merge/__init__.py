@@ -29,7 +29,7 @@ from ..editorial import Editorial
 from ..models import Claim, Diagnostic, Record, Sheet, SourceSummary
 from .aliases import learn_aliases
 from .claims import assign_ids, draft_claim
-from .cluster import UNITS, Unit, cluster_units, idf_weights, secondary_members
+from .cluster import UNITS, Unit, cluster_units, idf_weights, remainder_members, secondary_members
 from .discrepancies import find_discrepancies
 from .editorial import apply_editorial
 from .entities import build_entities
@@ -107,6 +107,13 @@ def _merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
     extras = secondary_members(units, groups, stats["pairs"], weights)
     drafts = [draft_claim([units[i].sf for i in g], flags, [units[i].sf for i in extras.get(gi, ())])
               for gi, g in enumerate(groups)]
+    # a member that also states a fact of its own is that fact's claim too (cited by both)
+    canonical = {(d.canonical.record, d.canonical.index) for d in drafts}
+    for i in remainder_members(units, groups, df):
+        sf = units[i].sf
+        if (sf.record, sf.index) not in canonical:
+            drafts.append(draft_claim([sf], flags))
+            groups.append([])  # no unit belongs to it: the sentence stays a member of its group
     ids = assign_ids(drafts)
     claim_of_unit = [""] * len(units)
     for cid, g in zip(ids, groups):

@@ -540,3 +540,50 @@ def secondary_members(units: list[Unit], groups: list[list[int]], pairs: set[tup
             if sum(sims) / len(sims) >= SECONDARY_LINK:
                 extra.setdefault(g_short, set()).add(long)
     return {g: sorted(v) for g, v in extra.items()}
+
+
+# "Kovač has promised 8,000 homes and a new tram line to the airport": a member of
+# the homes claim that also states something no other member says. It is cited by
+# the group and is a claim of its own as well, so the second fact is not lost.
+_CONJUNCT = re.compile(r",\s+|;\s+|\s+and\s+|\s+but\s+|\s+while\s+")
+REMAINDER_MIN_WORDS = 4
+REMAINDER_MIN_CONTENT = 3
+
+
+def remainder_members(units: list[Unit], groups: list[list[int]], df: dict[str, int]) -> list[int]:
+    """Members of multi-source groups with a conjunct that shares nothing with the
+    rest of the group and says what no other sentence of the corpus says."""
+    out = []
+    for g in groups:
+        if len(g) < 2 or len({units[i].sf.record for i in g}) < 2:
+            continue
+        for i in g:
+            if not units[i].sf.has_figure and " and " not in units[i].sf.sentence.text:
+                continue
+            others = frozenset().union(*(units[j].features for j in g if j != i))
+            if _unshared_conjunct(units[i], others, df):
+                out.append(i)
+    return sorted(out)
+
+
+def _unshared_conjunct(u: Unit, others: frozenset[str], df: dict[str, int]) -> bool:
+    pieces = _CONJUNCT.split(u.sf.sentence.text)
+    if len(pieces) < 2:
+        return False
+    shared_any = lonely = False
+    for piece in pieces:
+        stems = {_adjective_stem(s) for s in content_stems(piece)} & u.features
+        if not stems:
+            continue
+        if stems & others:
+            shared_any = True
+        elif (_NEW_THING.match(piece) and len(piece.split()) >= REMAINDER_MIN_WORDS
+              and len(stems) >= REMAINDER_MIN_CONTENT
+              and sum(1 for s in stems if df.get(s, 0) <= 1) >= REMAINDER_UNIQUE):
+            lonely = True
+    return shared_any and lonely
+
+
+REMAINDER_UNIQUE = 2
+# a second object of its own ("... and a new tram line to the airport"), not an elaboration
+_NEW_THING = re.compile(r"(?:a|an)\s+(?:new|second|separate|further|additional)\b|(?:a|an)\s", re.IGNORECASE)
