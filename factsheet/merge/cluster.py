@@ -300,6 +300,8 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
         score += SHARED_NUMBER_BONUS
     elif len(shared) >= 2 and _qualified_agreement(a.sf.numbers, b.sf.numbers):
         score += SHARED_NUMBER_BONUS  # "just under 51%" / "50.9 percent"
+    if score < FIGURE_MATCH and a.sf.numbers and b.sf.numbers and _hedged_restatement(a, b):
+        score = FIGURE_MATCH  # "won just under 51% of the vote" / "received 52,340 votes, or 50.9 percent"
     if a.sf.numbers and b.sf.numbers and numbers_conflict(a.sf.numbers, b.sf.numbers):
         return min(score, 0.2)
     if a.sf.dates and b.sf.dates and dates_conflict(a.sf.dates, b.sf.dates):
@@ -320,6 +322,39 @@ def _qualified_agreement(a: tuple[NumberMention, ...], b: tuple[NumberMention, .
             continue
         for y in b:
             if y.unit == x.unit and (x.qualifier or y.qualifier) and x.key != y.key and agree(x, y):
+                return True
+    return False
+
+
+FIGURE_MATCH = 0.5
+
+
+def _coarse_figures(u: Unit) -> frozenset[str]:
+    out = set()
+    for n in u.sf.numbers:
+        if not n.is_year and n.unit and n.high > 0:
+            out.add(f"F:{n.unit}:{float(f'{n.high:.2g}'):g}")
+    return frozenset(out)
+_LOCAL_CHARS = 40
+
+
+def _around(text: str, n: NumberMention) -> set[str]:
+    return {_adjective_stem(x) for x in content_stems(text[max(0, n.start - _LOCAL_CHARS):n.start])[-3:]
+            + content_stems(text[n.end:n.end + _LOCAL_CHARS])[:3]}
+
+
+def _hedged_restatement(a: Unit, b: Unit) -> bool:
+    """A hedged figure ("just under 51%") that the other sentence's exact figure
+    satisfies, with the same word next to both ("of the vote" / "votes, or")."""
+    if a.sf.quote or b.sf.quote or a.sf.record == b.sf.record:
+        return False
+    for x in a.sf.numbers:
+        if x.is_year or not x.unit:
+            continue
+        for y in b.sf.numbers:
+            if y.unit != x.unit or not (x.qualifier or y.qualifier) or x.key == y.key or not agree(x, y):
+                continue
+            if _around(a.sf.sentence.text, x) & _around(b.sf.sentence.text, y):
                 return True
     return False
 
@@ -390,7 +425,14 @@ RESTATEMENT_LINK = 0.33
 def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) -> tuple[list[list[int]], dict]:
     for u in units:
         u.weight = math.fsum(w.get(f, 0.0) for f in u.features)
-    pairs, visits = candidate_pairs([u.features for u in units], df, weights=w, totals=[u.weight for u in units])
+    # blocking also sees each figure rounded to two digits, so "just under 51%" meets "50.9 percent"
+    coarse = [_coarse_figures(u) for u in units]
+    block_df = dict(df)
+    for c in coarse:
+        for f in c:
+            block_df[f] = block_df.get(f, 0) + 1
+    pairs, visits = candidate_pairs([u.features | c if c else u.features for u, c in zip(units, coarse)], block_df,
+                                    weights=w, totals=[u.weight for u in units])
     scored = []
     near = []  # below the pair threshold, kept for the restatement pass
     for i, j in pairs:

@@ -14,6 +14,8 @@ DEPENDENT_OPENER = re.compile(
     re.IGNORECASE,
 )
 IDEAL_WORDS = 24
+# A wire dateline left at the start ("LAKEPORT, Nov 5 - ..."): reads worse than a clean sentence.
+DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][A-Za-z.]*\.?(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,40}\)\s*)?[-–—]+\s")
 _ATTRIBUTION = re.compile(r"[,”\"]\s*(?:[A-Z][\w.\- ]{1,60}\s)?(?:said|says|told|added|wrote|according)\b|\bsaid\s+[A-Z]")
 
 
@@ -23,6 +25,8 @@ def base_penalty(s: Sentence) -> float:
     penalty = 0.0
     if DEPENDENT_OPENER.match(text):
         penalty += 3
+    if DATELINE.match(text):
+        penalty += 1.5
     if text.count("“") != text.count("”") or text.count('"') % 2:
         penalty += 2  # a quote cut by the sentence split: a fragment
     elif text[:1] in "\"“‘'" and not _ATTRIBUTION.search(text):
