@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import STOPWORDS
 
@@ -78,7 +79,7 @@ def _split_titles(text: str, start: int) -> list[tuple[str, int, str, str]]:
     pos = 0
     pending_title = ""
     pending_org = ""
-    for m in re.finditer(rf"(?<!\w)(?:{_TITLE_RE})(?!\w)", text):
+    for m in _TITLE_IN_PHRASE.finditer(text):
         before = text[pos:m.start()].strip()
         if before:
             b_start = start + pos + (len(text[pos:m.start()]) - len(text[pos:m.start()].lstrip()))
@@ -96,47 +97,104 @@ def _split_titles(text: str, start: int) -> list[tuple[str, int, str, str]]:
     return parts
 
 
+_TITLE_IN_PHRASE = re.compile(rf"(?<!\w)(?:{_TITLE_RE})(?!\w)")
+_ABBREVIATION_END = re.compile(r"\b(?:Co|Inc|Corp|Ltd|Jr|Sr|St)\.$")
+_WORD_RUN = re.compile(r"\w+")
+# The first word of every title: a title in a phrase starts one of the phrase's words.
+_TITLE_FIRST_WORDS = frozenset(_WORD_RUN.match(t).group() for t in TITLES)
+_TITLE_ENDS_LOWER = tuple(t.lower() for t in TITLES)
+# Characters an IGNORECASE match treats otherwise than the lower-cased text (classify._CASE_FOLD_ODD).
+_CASE_FOLD_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+@dataclass(frozen=True)
+class _Part:
+    """What one capitalized phrase says about a name on its own, wherever it stands."""
+    offset: int  # of the part within the phrase, before ordinary words were dropped from its front
+    start: int  # of the name within the phrase
+    dropped_front: bool  # ordinary words were dropped from the front (so not the sentence's first word)
+    text: str
+    title: str
+    org: str
+    key: str
+    has_suffix: bool
+    display: str  # possessive removed
+    in_context: bool  # no title in the phrase and several words: look for one around it in the sentence
+
+
+@lru_cache(maxsize=100_000)
+def _phrase_parts(text: str) -> tuple[_Part, ...]:
+    out = []
+    if _TITLE_FIRST_WORDS.isdisjoint(_WORD_RUN.findall(text)):
+        stripped = text.strip()
+        split = [(stripped, len(text) - len(text.lstrip()), "", "")] if stripped else []
+    else:
+        split = _split_titles(text, 0)
+    for part, p_start, title, org in split:
+        offset = p_start
+        words = part.split()
+        dropped = False
+        # drop ordinary capitalized words at the front ("The", "According", "On")
+        while words and (words[0].lower().strip(".,") in NOT_NAMES or words[0].lower() in MONTHS_DAYS):
+            p_start += len(words[0]) + 1
+            words = words[1:]
+            dropped = True
+        while words and words[-1].lower() in ("of", "de", "and", "&", "the"):
+            words = words[:-1]
+        if not words:
+            continue
+        part = " ".join(words)
+        if all(w.lower().strip(".") in MONTHS_DAYS for w in words):
+            continue
+        if title in HONORIFICS:
+            title, org = "", ""  # "Dr." says nothing of the job
+        key, had_suffix = name_key(part)
+        if not key or key in STOPWORDS or len(key) < 2:
+            continue
+        if org and org.split()[0].lower() in NOT_NAMES:
+            org = ""
+        out.append(_Part(offset, p_start, dropped, part, title, org, key, had_suffix, _POSS.sub("", part),
+                         not title and len(part.split()) >= 2))
+    return tuple(out)
+
+
+def _title_around(sentence: str, p_start: int, part: str) -> tuple[str, str]:
+    """A job title written around a name: "union president Marta Ilves",
+    "Marta Ilves, the union's president" -> (title, organization or "")."""
+    before = sentence[max(0, p_start - 60):p_start]
+    if before.rstrip().endswith("."):
+        before = _HONORIFIC_END.sub("", before)
+    # _TITLE_BEFORE ends with a title and white space: test that cheaply first
+    tail = before.rstrip()
+    if len(tail) < len(before) and (tail.lower().endswith(_TITLE_ENDS_LOWER) or any(c in tail for c in _CASE_FOLD_ODD)):
+        tb = _TITLE_BEFORE.search(before)
+        if tb:  # "union president Marta Ilves", "chief scientific officer Dr. Hana Okoro"
+            return tb.group(2).strip(), tb.group(1) or ""
+    end = p_start + len(part)
+    if sentence.startswith(",", end):  # "Marta Ilves, the union's president", "Hana Okoro, VBI's chief scientific officer"
+        ta = _TITLE_AFTER.match(sentence, end)
+        if ta:
+            return ta.group(2).strip(), ta.group(1) or ""
+    return "", ""
+
+
 def extract_names(sentence: str) -> tuple[NameMention, ...]:
     out: list[NameMention] = []
     lead = len(sentence) - len(sentence.lstrip(" \"'“‘(*-•"))
     for m in PHRASE_RE.finditer(sentence):
-        text = m.group().rstrip(".") if not re.search(r"\b(?:Co|Inc|Corp|Ltd|Jr|Sr|St)\.$", m.group()) else m.group()
         start = m.start()
         if start > 0 and (sentence[start - 1].isalnum() or sentence[start - 1] in "$"):
             continue
-        for part, p_start, title, org in _split_titles(text, start):
-            words = part.split()
-            initial = p_start <= lead
-            # drop ordinary capitalized words at the front ("The", "According", "On")
-            while words and (words[0].lower().strip(".,") in NOT_NAMES or words[0].lower() in MONTHS_DAYS):
-                p_start += len(words[0]) + 1
-                words = words[1:]
-                initial = False
-            while words and words[-1].lower() in ("of", "de", "and", "&", "the"):
-                words = words[:-1]
-            if not words:
-                continue
-            part = " ".join(words)
-            if all(w.lower().strip(".") in MONTHS_DAYS for w in words):
-                continue
-            if title in HONORIFICS:
-                title, org = "", ""  # "Dr." says nothing of the job
-            if not title and len(part.split()) >= 2:
-                before = _HONORIFIC_END.sub("", sentence[max(0, p_start - 60):p_start])
-                tb = _TITLE_BEFORE.search(before)
-                if tb:  # "union president Marta Ilves", "chief scientific officer Dr. Hana Okoro"
-                    title = tb.group(2).strip()
-                    org = tb.group(1) or ""
-                else:  # "Marta Ilves, the union's president", "Hana Okoro, VBI's chief scientific officer"
-                    ta = _TITLE_AFTER.match(sentence, p_start + len(part))
-                    if ta:
-                        title = ta.group(2).strip()
-                        org = ta.group(1) or ""
-            if org and org.split()[0].lower() in NOT_NAMES:
-                org = ""
-            key, had_suffix = name_key(part)
-            if not key or key in STOPWORDS or len(key) < 2:
-                continue
-            out.append(NameMention(_POSS.sub("", part), key, p_start, p_start + len(part), initial,
-                                   title, org, had_suffix))
+        text = m.group()
+        if text.endswith(".") and not _ABBREVIATION_END.search(text):
+            text = text.rstrip(".")
+        for part in _phrase_parts(text):
+            p_start = start + part.start
+            title, org = part.title, part.org
+            if part.in_context:
+                title, org = _title_around(sentence, p_start, part.text)
+                if org and org.split()[0].lower() in NOT_NAMES:
+                    org = ""
+            out.append(NameMention(part.display, part.key, p_start, p_start + len(part.text),
+                                   not part.dropped_front and start + part.offset <= lead, title, org, part.has_suffix))
     return tuple(out)
