@@ -148,3 +148,27 @@ def test_a_changed_theme_file_gets_a_new_environment(tmp_path: Path) -> None:
         render_site(bridge_sheet(), config, dest, cache=cache)
         assert (dest / "robots.txt").read_text() == body
     assert cache.environments_made == 2
+
+
+def test_store_links_reused_pages_and_never_changes_an_earlier_build(tmp_path: Path) -> None:
+    cache = RenderCache(store=tmp_path / "store")
+    config = config_for(tmp_path)
+    sheet = bridge_sheet()
+    first, second, third = tmp_path / "one", tmp_path / "two", tmp_path / "three"
+    for dest in (first, second, third):
+        dest.mkdir()
+    render_site(sheet, config, first, cache=cache)
+    before = site_files(first)
+    render_site(sheet, config, second, cache=cache)
+    assert site_files(second) == before
+    for rel in ("sources/courier.html", "sources/gazette.json", "index.html"):
+        assert (first / rel).stat().st_ino == (second / rel).stat().st_ino, rel
+    courier = sheet.records[0]
+    grown = record("courier", "Council closes bridge (updated)", courier.sentences,
+                   publisher=courier.publisher, url=courier.url)
+    render_site(dataclasses.replace(sheet, records=(grown, sheet.records[1])), config, third, cache=cache)
+    assert "(updated)" in (third / "sources" / "courier.html").read_text()
+    assert site_files(first) == before == site_files(second)  # earlier builds untouched
+    assert (third / "sources" / "gazette.html").stat().st_ino == (first / "sources" / "gazette.html").stat().st_ino
+    cache.clear()
+    assert not any((tmp_path / "store").iterdir()) and site_files(second) == before

@@ -12,6 +12,13 @@ only does the work that edit calls for.
   usually *is* the same object, handed over by the corpus's RecordCache).
 - The Jinja environment, compiled templates included, while the theme's files
   are unchanged (same names, same bytes).
+- Optionally (``store``: a folder on the same file system as the output) a
+  file per cached page: a reused page is then hard-linked into the new output
+  folder instead of being written again (2,000 writes cost ~0.5 s, 2,000 links
+  ~40 ms). A stored file is written once under a fresh name and never
+  modified, so output folders sharing it stay immutable; it is unlinked when
+  its entry is dropped. Any linking failure (another file system, a missing
+  store) falls back to writing the bytes.
 
 Usage (one cache for the life of the server)::
 
@@ -26,19 +33,24 @@ never holds more than one site's pages.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import os
 import threading
+from pathlib import Path
 from typing import Any, Callable, Hashable
 
 from ..models import Record
 
 
 class RenderCache:
-    def __init__(self) -> None:
+    def __init__(self, store: Path | None = None) -> None:
         self._pages: dict[str, str] = {}
         self._used: set[str] = set()
-        # source id -> (the key it was made from, the bytes)
-        self._keyed: dict[tuple[str, str], tuple[Any, bytes]] = {}
+        # (kind, name) -> (the key it was made from, the bytes, its file in the store or None)
+        self._keyed: dict[tuple[str, str], tuple[Any, bytes, Path | None]] = {}
+        self._store = store
+        self._serial = itertools.count()
         self._keyed_used: set[tuple[str, str]] = set()
         self._environment: tuple[Hashable, Any] | None = None
         self._lock = threading.Lock()
@@ -85,10 +97,12 @@ class RenderCache:
             self._pages[key] = text
             self.last_rendered += 1
 
-    def keyed(self, kind: str, name: str, key: Any, produce: Callable[[], bytes], *, page: bool = True) -> bytes:
+    def keyed(self, kind: str, name: str, key: Any, produce: Callable[[], bytes], *, page: bool = True,
+              target: Path | None = None) -> bytes:
         """The bytes made by ``produce()`` for ``key``, made again only when ``key``
         no longer compares equal to the key of the stored entry. ``page``: count
-        it in last_rendered/last_reused."""
+        it in last_rendered/last_reused. ``target``: also put the bytes there (a
+        new file; hard-linked from the store when there is one)."""
         slot = (kind, name)
         with self._lock:
             self._keyed_used.add(slot)
@@ -97,17 +111,41 @@ class RenderCache:
             with self._lock:
                 self.hits += 1
                 self.last_reused += page
-            return entry[1]
-        data = produce()
-        with self._lock:
-            self._keyed[slot] = (key, data)
-            self.misses += 1
-            self.last_rendered += page
+            data, stored = entry[1], entry[2]
+        else:
+            data = produce()
+            stored = self._to_store(data) if target is not None else None
+            with self._lock:
+                old = self._keyed.get(slot)
+                self._keyed[slot] = (key, data, stored)
+                self.misses += 1
+                self.last_rendered += page
+            if old is not None and old[2] is not None:
+                _unlink(old[2])
+        if target is not None:
+            _place(target, data, stored)
         return data
 
-    def record_json(self, record: Record, produce: Callable[[Record], bytes]) -> bytes:
+    def _to_store(self, data: bytes) -> Path | None:
+        if self._store is None:
+            return None
+        try:
+            self._store.mkdir(parents=True, exist_ok=True)
+            path = self._store / f"{next(self._serial):09d}"
+            with open(path, "xb") as handle:  # a fresh name: never an existing (shared) file
+                try:
+                    handle.write(data)
+                except OSError:
+                    handle.close()
+                    _unlink(path)
+                    raise
+            return path
+        except OSError:
+            return None
+
+    def record_json(self, record: Record, produce: Callable[[Record], bytes], target: Path | None = None) -> bytes:
         """sources/<id>.json: a function of the record alone."""
-        return self.keyed("json", record.id, record, lambda: produce(record), page=False)
+        return self.keyed("json", record.id, record, lambda: produce(record), page=False, target=target)
 
     def environment(self, fingerprint: Hashable, make: Callable[[], Any]) -> Any:
         """The Jinja environment for a theme fingerprint, kept while it is unchanged."""
@@ -126,19 +164,45 @@ class RenderCache:
             for key in list(self._pages):
                 if key not in self._used:
                     del self._pages[key]
-            for slot in list(self._keyed):
-                if slot not in self._keyed_used:
-                    del self._keyed[slot]
+            dropped = [slot for slot in self._keyed if slot not in self._keyed_used]
+            stored = [self._keyed.pop(slot)[2] for slot in dropped]
+        for path in stored:
+            if path is not None:
+                _unlink(path)
 
     def clear(self) -> None:
         with self._lock:
             self._pages.clear()
             self._used.clear()
+            stored = [entry[2] for entry in self._keyed.values()]
             self._keyed.clear()
             self._keyed_used.clear()
             self._environment = None
+        for path in stored:
+            if path is not None:
+                _unlink(path)
 
     def __len__(self) -> int:
         """Pages held (data files are not counted)."""
         with self._lock:
             return len(self._pages) + sum(1 for kind, _ in self._keyed if kind != "json")
+
+
+def _place(target: Path, data: bytes, stored: Path | None) -> None:
+    """A new file ``target`` holding ``data``: a hard link to ``stored`` when
+    possible, else written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if stored is not None:
+        try:
+            os.link(stored, target)
+            return
+        except OSError:
+            pass
+    target.write_bytes(data)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass

@@ -71,20 +71,21 @@ def facts_bytes(sheet: Sheet) -> bytes:
     return json_bytes({name: getattr(sheet, name) for name in _FACT_FIELDS}, floats)
 
 
-def record_bytes(record: Record, cache: RenderCache | None = None) -> bytes:
-    if cache is None:
-        return _record_json(record)
-    return cache.record_json(record, _record_json)
-
-
-def _record_json(record: Record) -> bytes:
+def record_bytes(record: Record) -> bytes:
     # Front matter is the only place a record can hold a float.
     return json_bytes(record, record.meta)
 
 
-def write_data_files(sheet: Sheet, dest: Path, cache: RenderCache | None = None) -> None:
-    (dest / "facts.json").write_bytes(facts_bytes(sheet))
+def write_data_files(sheet: Sheet, dest: Path, cache: RenderCache | None = None) -> bytes:
+    """Write facts.json and sources/<id>.json; return facts.json's bytes."""
+    facts = facts_bytes(sheet)
+    (dest / "facts.json").write_bytes(facts)
     sources = dest / "sources"
     sources.mkdir(exist_ok=True)
     for record in sheet.records:
-        (sources / f"{record.id}.json").write_bytes(record_bytes(record, cache))
+        target = sources / f"{record.id}.json"
+        if cache is None:
+            target.write_bytes(record_bytes(record))
+        else:
+            cache.record_json(record, record_bytes, target)
+    return facts

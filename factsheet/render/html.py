@@ -153,7 +153,9 @@ class _Renderer:
         self.write(out_path, text.encode("utf-8"))
 
 
-def write_html_pages(sheet: Sheet, config: Config, dest: Path, cache: RenderCache | None = None) -> None:
+def write_html_pages(sheet: Sheet, config: Config, dest: Path, cache: RenderCache | None = None,
+                     facts_digest: bytes | None = None) -> None:
+    """``facts_digest``: sha256 of facts.json's bytes when the caller has them."""
     renderer = _Renderer(config, dest, cache)
     cited = cited_sentences(sheet)
     summaries = {s.id: s for s in sheet.sources}
@@ -167,9 +169,10 @@ def write_html_pages(sheet: Sheet, config: Config, dest: Path, cache: RenderCach
     else:
         # The index is a function of the sheet without its records, which is
         # exactly what facts.json holds: key it on those bytes.
-        key = (renderer.fingerprint, config.base_url, hashlib.sha256(facts_bytes(sheet)).digest())
-        renderer.write("index.html", cache.keyed(
-            "page", "index.html", key, lambda: renderer.render(*_index_page(sheet, config)[1:]).encode("utf-8")))
+        digest = facts_digest if facts_digest is not None else hashlib.sha256(facts_bytes(sheet)).digest()
+        key = (renderer.fingerprint, config.base_url, digest)
+        cache.keyed("page", "index.html", key,
+                    lambda: renderer.render(*_index_page(sheet, config)[1:]).encode("utf-8"), target=dest / "index.html")
 
     site_key = (renderer.fingerprint, sheet.title, config.base_url)
     for record in records:
@@ -182,7 +185,7 @@ def write_html_pages(sheet: Sheet, config: Config, dest: Path, cache: RenderCach
             renderer.write(out_path, make())
         else:
             key = (site_key, record, cited.get(record.id), summaries.get(record.id))
-            renderer.write(out_path, cache.keyed("page", out_path, key, make))
+            cache.keyed("page", out_path, key, make, target=dest / out_path)
 
     for out_path, template_name, context in _small_pages(sheet, config):
         renderer.page(out_path, template_name, context)

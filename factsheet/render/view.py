@@ -54,29 +54,36 @@ class Notes:
 
     def __init__(self, sources: dict[str, SourceSummary]):
         self._sources = sources
-        self._numbers: dict[tuple[str, str], int] = {}
+        self._markers: dict[tuple[str, str], dict[str, Any]] = {}
+        self._labels: dict[str, str] = {}
         self.entries: list[dict[str, Any]] = []
 
-    def marker(self, citation: Citation, prefix: str = "") -> dict[str, Any]:
+    def marker(self, citation: Citation) -> dict[str, Any]:
         key = (citation.source, citation.sentence)
-        number = self._numbers.get(key)
+        marker = self._markers.get(key)
+        if marker is not None:
+            # Every marker of one note is the same; templates only read them, so
+            # the dict is shared (a big sheet cites the same sentences many times).
+            return marker
         source = self._sources.get(citation.source)
-        label = source_label(source, citation.source)
-        href = f"{prefix}sources/{citation.source}.html#{citation.sentence}"
-        if number is None:
-            number = len(self.entries) + 1
-            self._numbers[key] = number
-            self.entries.append({
-                "number": number,
-                "id": f"note-{number}",
-                "quote": citation.quote,
-                "source": citation.source,
-                "source_label": label,
-                "source_title": (source.title if source else None) or label,
-                "href": href,
-                "original": text_fragment_url(source.url if source else None, citation.quote),
-            })
-        return {"number": number, "note": f"note-{number}", "href": href, "label": label, "source": citation.source}
+        label = self._labels.get(citation.source)
+        if label is None:
+            label = self._labels[citation.source] = source_label(source, citation.source)
+        href = f"sources/{citation.source}.html#{citation.sentence}"
+        number = len(self.entries) + 1
+        self.entries.append({
+            "number": number,
+            "id": f"note-{number}",
+            "quote": citation.quote,
+            "source": citation.source,
+            "source_label": label,
+            "source_title": (source.title if source else None) or label,
+            "href": href,
+            "original": text_fragment_url(source.url if source else None, citation.quote),
+        })
+        marker = self._markers[key] = {"number": number, "note": f"note-{number}", "href": href, "label": label,
+                                       "source": citation.source}
+        return marker
 
 
 def _claim_order(claims: list[Claim]) -> list[Claim]:

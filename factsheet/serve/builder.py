@@ -62,9 +62,10 @@ class Builder:
         self.state = state
         self.builds_root = builds_root
         self.cache = RecordCache()
-        # Pages whose template and context did not change are copied from here
-        # instead of being rendered again; also kept for the life of the server.
-        self.render_cache = RenderCache()
+        # Pages whose inputs did not change are taken from here instead of being
+        # rendered again, hard-linked from its store (on the builds' file system)
+        # into each new build folder; also kept for the life of the server.
+        self.render_cache = RenderCache(store=builds_root / "render-store")
         self.reload_config = reload_config
         self.on_config_change = on_config_change
         self._serial = 0
