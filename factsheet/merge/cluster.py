@@ -51,6 +51,7 @@ class Unit:
     approx: tuple[ApproxDate, ...] = ()  # "the first quarter of 2027", "mid-2027" (framing.py)
     purposes: tuple[Purpose, ...] = ()  # "a venture with X to explore Y" (framing.py)
     places: tuple[PlaceList, ...] = ()  # "in Ohio and Texas" (framing.py), as alias groups
+    coarse: frozenset[str] = frozenset()  # figures rounded to two digits, for blocking only
 
 
 # Two sentences denying the same rare thing (a shared "!stem", see clauses.py).
@@ -197,14 +198,14 @@ class UnitCache:
         if hit is None:
             hit = tuple((sentence_features(sf, aliases, initial_only), sentence_subject(sf, aliases, initial_only),
                          sentence_clauses(sf, aliases, initial_only), frozenset(negated_stems(sf.sentence.text)),
-                         approx_dates(sf.sentence.text), sentence_purposes(sf, aliases), sentence_places(sf, aliases))
-                        for sf in sfs)
+                         approx_dates(sf.sentence.text), sentence_purposes(sf, aliases), sentence_places(sf, aliases),
+                         _coarse_figures(sf.numbers)) for sf in sfs)
             with self._lock:
                 if len(self._entries) >= self.size:
                     self._entries.pop(next(iter(self._entries)))
                 self._entries[key] = hit
-        return [Unit(sf, fs, subject=subj, clauses=cl, negated=neg, approx=ap, purposes=pu, places=pl)
-                for sf, (fs, subj, cl, neg, ap, pu, pl) in zip(sfs, hit)]
+        return [Unit(sf, fs, subject=subj, clauses=cl, negated=neg, approx=ap, purposes=pu, places=pl, coarse=co)
+                for sf, (fs, subj, cl, neg, ap, pu, pl, co) in zip(sfs, hit)]
 
 
 UNITS = UnitCache()
@@ -329,9 +330,11 @@ def _qualified_agreement(a: tuple[NumberMention, ...], b: tuple[NumberMention, .
 FIGURE_MATCH = 0.5
 
 
-def _coarse_figures(u: Unit) -> frozenset[str]:
+def _coarse_figures(numbers: tuple[NumberMention, ...]) -> frozenset[str]:
+    if not numbers:
+        return frozenset()
     out = set()
-    for n in u.sf.numbers:
+    for n in numbers:
         if not n.is_year and n.unit and n.high > 0:
             out.add(f"F:{n.unit}:{float(f'{n.high:.2g}'):g}")
     return frozenset(out)
@@ -426,13 +429,16 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
     for u in units:
         u.weight = math.fsum(w.get(f, 0.0) for f in u.features)
     # blocking also sees each figure rounded to two digits, so "just under 51%" meets "50.9 percent"
-    coarse = [_coarse_figures(u) for u in units]
-    block_df = dict(df)
-    for c in coarse:
-        for f in c:
-            block_df[f] = block_df.get(f, 0) + 1
-    pairs, visits = candidate_pairs([u.features | c if c else u.features for u, c in zip(units, coarse)], block_df,
-                                    weights=w, totals=[u.weight for u in units])
+    # (the "F:" keys are only ever looked up here; df is this merge's own counter)
+    block_features = []
+    for u in units:
+        if u.coarse:
+            for f in u.coarse:
+                df[f] = df.get(f, 0) + 1
+            block_features.append(u.features | u.coarse)
+        else:
+            block_features.append(u.features)
+    pairs, visits = candidate_pairs(block_features, df, weights=w, totals=[u.weight for u in units])
     scored = []
     near = []  # below the pair threshold, kept for the restatement pass
     for i, j in pairs:

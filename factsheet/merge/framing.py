@@ -37,6 +37,10 @@ _MONTH_ONLY = re.compile(rf"\b(?:in|by|until|before|from|during|since|through|ea
                          rf"(?:\s+{_YEAR})?\b(?!\s+\d)")
 
 
+_MAYBE_PERIOD = re.compile(r"(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|"
+                           r"November|December")
+
+
 @dataclass(frozen=True)
 class ApproxDate:
     text: str
@@ -62,8 +66,7 @@ class ApproxDate:
 
 def approx_dates(text: str) -> tuple[ApproxDate, ...]:
     """Periods stated less exactly than a day, in text order."""
-    if not any(ch.isdigit() for ch in text) and not any(m in text for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")):
+    if not _MAYBE_PERIOD.search(text):
         return ()
     out: list[ApproxDate] = []
     for m in _QUARTER.finditer(text):
