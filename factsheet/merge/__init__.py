@@ -7,12 +7,19 @@
     -> units (per-sentence feature sets; memoized per record and alias signature)
     -> blocking (inverted index on each sentence's rarest features, capped
        postings) -> pairwise IDF cosine/containment, number agreement, subject check
-    -> greedy average-link clustering (conflicting values never join)
+    -> greedy average-link clustering (conflicting values, dates, periods, aims or
+       places never join; a sentence unrelated to half a group never joins it);
+       a lone restatement joins a corroborated fact its source lacks on a looser
+       bar; a fact split over two sentences ("... as part of that initiative")
+       joins the one-sentence telling of it
     -> claims (central, self-contained canonical text; "c-" + hash of it),
-       secondary citations for two-fact sentences
+       secondary citations for two-fact sentences, compared clause by clause
+       (clauses.py: negated words, clause figures); a member naming a new thing
+       nobody else mentions is a claim of its own too
     -> discrepancies (numbers of one unit that do not overlap, in similar context
-       or around the same measure words; dates of one event; a range containing a
-       point value is agreement), figures, quotes (speaker through aliases),
+       or around the same measure words; dates of one event; approximate periods,
+       the aims of one named venture, the places of one event (framing.py); a
+       range or a hedged figure allowing a value is agreement), figures, quotes (speaker through aliases),
        entities (roles as stated), timeline (explicit dates only)
     -> the editor's sheet file (pin / hide / merge / reword; unknown ids warn).
 """

@@ -634,4 +634,4 @@ def _unshared_conjunct(u: Unit, others: frozenset[str], df: dict[str, int]) -> b
 
 REMAINDER_UNIQUE = 2
 # a second object of its own ("... and a new tram line to the airport"), not an elaboration
-_NEW_THING = re.compile(r"(?:a|an)\s+(?:new|second|separate|further|additional)\b|(?:a|an)\s", re.IGNORECASE)
+_NEW_THING = re.compile(r"(?:a|an)\s", re.IGNORECASE)
