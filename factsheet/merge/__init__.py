@@ -36,7 +36,8 @@ from ..editorial import Editorial
 from ..models import Claim, Diagnostic, Record, Sheet, SourceSummary
 from .aliases import learn_aliases
 from .claims import assign_ids, draft_claim
-from .cluster import UNITS, Unit, cluster_units, idf_weights, remainder_members, secondary_members
+from .cluster import UNITS, Unit, cluster_units, idf_weights
+from .secondary import remainder_members, secondary_members
 from .discrepancies import find_discrepancies
 from .editorial import apply_editorial
 from .entities import build_entities
