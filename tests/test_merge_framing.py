@@ -149,3 +149,11 @@ def test_negated_restatements_cite_one_claim():
     (claim,) = [c for c in sheet.claims if any(x.source == "a" and "purchase" in x.quote for x in c.citations)]
     assert {x.source for x in claim.citations} == {"a", "b", "c"}
     assert not claim.text.startswith("No purchase agreements")  # a one-fact sentence reads better as the claim
+
+
+def test_places_in_different_years_are_two_events():
+    sheet = sheet_of(
+        ("a", ["Velora Motors opened a battery factory in Ohio in 2019, the company said."]),
+        ("b", ["Velora Motors opened a battery factory in Tennessee in 2023, the company said."]),
+    )
+    assert not sheet.discrepancies

@@ -136,10 +136,23 @@ def unit_names(u: "Unit") -> frozenset[str]:
     return frozenset(f[1:] for f in u.features if f[0] == "@")
 
 
+def different_times(a: "Unit", b: "Unit") -> bool:
+    """Both name a year or a day and none in common: two events, not one told twice."""
+    ya = {f for f in a.features if f[:2] in ("Y:", "D:")}
+    yb = {f for f in b.features if f[:2] in ("Y:", "D:")}
+    return bool(ya) and bool(yb) and not ya & yb
+
+
 def places_conflict(a: "Unit", b: "Unit"):
-    if not a.places or not b.places:
+    if not a.places or not b.places or different_times(a, b):
         return None
     return place_conflict(a.places, b.places, unit_names(a), unit_names(b))
+
+
+def aims_conflict(a: "Unit", b: "Unit"):
+    if not a.purposes or not b.purposes or different_times(a, b):
+        return None
+    return purpose_conflict(a.purposes, b.purposes)
 
 
 def sentence_clauses(sf: SentenceFeatures, aliases: AliasTable, initial_only: frozenset[str]) -> tuple[Clause, ...]:
@@ -309,7 +322,7 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
         return min(score, 0.2)  # one event on two different days: a discrepancy, not one claim
     if a.approx and b.approx and approx_conflict(a.approx, b.approx):
         return min(score, 0.2)  # "in the first quarter of 2027" / "by mid-2027"
-    if a.purposes and b.purposes and purpose_conflict(a.purposes, b.purposes):
+    if a.purposes and b.purposes and aims_conflict(a, b):
         return min(score, 0.2)  # one venture, two different aims
     if score >= LINK_THRESHOLD and a.places and b.places and places_conflict(a, b):
         return min(score, 0.2)  # one thing said to happen in different places
@@ -365,7 +378,7 @@ def _hedged_restatement(a: Unit, b: Unit) -> bool:
 def _conflict(a: Unit, b: Unit) -> bool:
     return (numbers_conflict(a.sf.numbers, b.sf.numbers) or dates_conflict(a.sf.dates, b.sf.dates)
             or bool(a.approx and b.approx and approx_conflict(a.approx, b.approx))
-            or bool(a.purposes and b.purposes and purpose_conflict(a.purposes, b.purposes))
+            or bool(aims_conflict(a, b))
             or bool(places_conflict(a, b)))
 
 

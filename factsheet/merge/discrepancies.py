@@ -15,8 +15,8 @@ from collections import defaultdict
 
 from ..models import Discrepancy, ValueVariant
 from .aliases import UnionFind
-from .cluster import Unit, conflicting_numbers, places_conflict
-from .framing import ApproxDate, Purpose, approx_conflict, purpose_conflict, value_key
+from .cluster import Unit, aims_conflict, conflicting_numbers, places_conflict
+from .framing import ApproxDate, Purpose, approx_conflict, value_key
 from .numbers import NumberMention
 from .text import content_stems
 
@@ -193,7 +193,7 @@ def find_discrepancies(
                 found.append((ca, cb, *approx, a.sf.record, b.sf.record))
                 continue
         if a.purposes and b.purposes:
-            aims = purpose_conflict(a.purposes, b.purposes)
+            aims = aims_conflict(a, b)
             if aims:
                 found.append((ca, cb, _purpose_mention(aims[0], a.sf.sentence.text),
                               _purpose_mention(aims[1], b.sf.sentence.text), a.sf.record, b.sf.record))
