@@ -83,7 +83,8 @@ _SAME_ACT = {
     "survival": "surviv", "disposal": "dispos", "reversal": "revers", "mak": "make",
     "participat": "agreement",
     "phon": "call", "sworn": "office", "inaugurat": "office",  # "phoned" / "called"; "sworn in" / "take office"
-    "beat": "defeat", "unseat": "defeat", "oust": "defeat",  # "participates in the project" / "a partner in the project"
+    "beat": "defeat", "unseat": "defeat", "oust": "defeat",
+    "ensur": "sur",  # "ensure" / "make sure"  # "participates in the project" / "a partner in the project"
 }
 
 
@@ -123,6 +124,21 @@ def sentence_purposes(sf: SentenceFeatures, aliases: AliasTable) -> tuple[Purpos
         return ()
     found = purposes(US_FORMS.sub("USA", text), sf.names)  # the text the name offsets refer to
     return tuple(dataclasses.replace(p, partners=frozenset(aliases.group(k) for k in p.partners)) for p in found)
+
+
+_ANAPHOR = re.compile(r"\b(?:such|these|those|the same)\s+([a-z]+)", re.IGNORECASE)
+
+
+def _antecedent_words(text: str, start: int, piece: str) -> set[str]:
+    """"..., and work to ensure such racks can be built": the clause means the
+    "server racks" of the clause before; it gets the words written with it there."""
+    out: set[str] = set()
+    for m in _ANAPHOR.finditer(piece):
+        noun = m.group(1)
+        before = re.search(rf"(\w+)\s+{re.escape(noun)}\b", text[:start])
+        if before:
+            out.update(_adjective_stem(s) for s in content_stems(before.group(1)))
+    return out
 
 
 def sentence_places(sf: SentenceFeatures, aliases: AliasTable) -> tuple[PlaceList, ...]:
@@ -177,6 +193,8 @@ def sentence_clauses(sf: SentenceFeatures, aliases: AliasTable, initial_only: fr
         numbers = tuple(n for n in sf.numbers if n.text in piece)
         # the clause's actors are often named in the other clause ("X will pay $14, a premium of 32%")
         fs = _features(content_stems("".join(blanked)), names or sf.names, numbers, aliases, initial_only)
+        if a:
+            fs |= _antecedent_words(sub, a, piece)
         limit = a + len(" ".join(piece.split()[:SUBJECT_WORDS]))
         subject = ""
         for n in names:
@@ -524,7 +542,7 @@ CLAUSE_SHARED_WORDS = 2
 # A clause is compared with the guards above (its own figures, shared words besides
 # names and titles); what it shares counts a little more than in a whole sentence.
 CLAUSE_BONUS = 0.05
-CLAUSE_COVERS_SHORT = 0.5
+CLAUSE_COVERS_SHORT = 0.42
 # Job-title words ("chief executive") make an attribution look like a fact.
 _TITLE_STEMS = frozenset(s for t in TITLES for s in content_stems(t))
 
