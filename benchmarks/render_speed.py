@@ -1,6 +1,9 @@
-"""Render-stage speed on a synthetic corpus: a cold render, a warm re-render with
-a RenderCache (nothing changed), and a re-render after one article changed, as
-the dev server does. Prints figures; asserts nothing.
+"""Render-stage speed on a synthetic corpus: a render without a cache (what
+`factsheet build` does), then, with one RenderCache kept across renders as the
+dev server keeps one (with its hard-link store): a first render, a re-render
+with nothing changed, after one article's title changed (its source page
+changes), and after one claim's text changed (index.html and facts.json
+change). Prints figures; asserts nothing.
 
     python benchmarks/render_speed.py [n_articles]
 """
@@ -33,25 +36,29 @@ def main() -> None:
         config = load_config(content=root / "content", out=root / "site", cwd=root)
         corpus = load_corpus(config)
         sheet = merge(corpus.records, corpus.editorial).sheet
-        cache = RenderCache()
+        cache = RenderCache(store=root / "store")
 
-        def timed(label: str, dest: Path, the_sheet) -> None:  # type: ignore[no-untyped-def]
+        def timed(label: str, dest: Path, the_sheet, use_cache: bool = True) -> None:  # type: ignore[no-untyped-def]
             dest.mkdir()
             started = time.perf_counter()
-            render_site(the_sheet, config, dest, cache=cache)
+            render_site(the_sheet, config, dest, cache=cache if use_cache else None)
             ms = (time.perf_counter() - started) * 1000
-            print(f"{label:<28} {ms:8.1f} ms  rendered {cache.last_rendered:5d}  reused {cache.last_reused:5d}")
+            counts = f"rendered {cache.last_rendered:5d}  reused {cache.last_reused:5d}" if use_cache else ""
+            print(f"{label:<30} {ms:8.1f} ms  {counts}")
 
         pages = len(sheet.records) + 1
-        index = root / "cold" / "index.html"
         print(f"{n} articles, {len(sheet.claims)} claims, {pages} HTML pages")
-        timed("cold render", root / "cold", sheet)
-        print(f"index.html: {index.stat().st_size / 1024:.0f} KiB")
-        timed("warm, nothing changed", root / "warm", sheet)
+        timed("no cache (factsheet build)", root / "plain", sheet, use_cache=False)
+        print(f"index.html: {(root / 'plain' / 'index.html').stat().st_size / 1024:.0f} KiB")
+        timed("cache: first render", root / "cold", sheet)
+        timed("cache: nothing changed", root / "warm", sheet)
         first = sheet.records[0]
         changed = dataclasses.replace(first, title=(first.title or "") + " (edited)")
         edited = dataclasses.replace(sheet, records=(changed,) + sheet.records[1:])
-        timed("warm, one article changed", root / "edit", edited)
+        timed("cache: one article's title", root / "edit", edited)
+        claim = sheet.claims[len(sheet.claims) // 2]
+        claims = tuple(dataclasses.replace(c, text=c.text + " (edited)") if c is claim else c for c in sheet.claims)
+        timed("cache: one claim's text", root / "claim", dataclasses.replace(edited, claims=claims))
 
 
 if __name__ == "__main__":

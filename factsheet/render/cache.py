@@ -36,6 +36,7 @@ import hashlib
 import itertools
 import json
 import os
+import secrets
 import threading
 from pathlib import Path
 from typing import Any, Callable, Hashable
@@ -51,6 +52,7 @@ class RenderCache:
         self._keyed: dict[tuple[str, str], tuple[Any, bytes, Path | None]] = {}
         self._store = store
         self._serial = itertools.count()
+        self._token = secrets.token_hex(6)
         self._keyed_used: set[tuple[str, str]] = set()
         self._environment: tuple[Hashable, Any] | None = None
         self._lock = threading.Lock()
@@ -131,7 +133,8 @@ class RenderCache:
             return None
         try:
             self._store.mkdir(parents=True, exist_ok=True)
-            path = self._store / f"{next(self._serial):09d}"
+            # A name no other cache uses (a store folder may outlive its cache).
+            path = self._store / f"{self._token}-{next(self._serial):09d}"
             with open(path, "xb") as handle:  # a fresh name: never an existing (shared) file
                 try:
                     handle.write(data)
