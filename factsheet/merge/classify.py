@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .text import CASE_FOLD_ODD, literal_trie
+
 # Page furniture that survives cleaning: widgets, link lists, legal boilerplate.
 # Literal phrases, checked on the lower-cased text (much faster than one big regex).
 FURNITURE_PHRASES = (
@@ -23,27 +25,6 @@ _DOMAIN = re.compile(r"[a-z0-9]\.(?:com|net|org|io|co\.uk)\b")
 _DOMAIN_ENDS = (".com", ".net", ".org", ".io", ".co.uk")  # one of these is in every _DOMAIN match
 # kept for callers that want a regex
 FURNITURE = re.compile("|".join(re.escape(p) for p in FURNITURE_PHRASES), re.IGNORECASE)
-
-
-def literal_trie(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
-    """One regex that matches wherever any of the literal phrases occurs, shaped as a
-    prefix tree so the engine tests one character per branch: several times faster
-    than a flat alternation or one substring test per phrase."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return re.compile(emit(trie))
 
 
 _FURNITURE_LOW = literal_trie(FURNITURE_PHRASES)  # searched in the lower-cased text
@@ -228,9 +209,6 @@ def _letter_count(t: str) -> int:
     return n if t.isascii() else n + len(_NON_ASCII_LETTER.findall(t))
 
 
-# Characters for which an IGNORECASE match of an ASCII pattern differs from a plain match
-# on the lower-cased text ("ſ" matches "s", "İ" lowers to two characters, ...).
-_CASE_FOLD_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
 _FIRST_PERSON_LOW = re.compile(r"\b(?:i['’]m|we|our|let['’]s|you)\b")  # FIRST_PERSON on lower-cased text...
 _FIRST_PERSON_CASED = re.compile(r"\b(?:I|us)\b")  # ... and its case-sensitive words on the text itself
 _FIRST_PERSON_WORDS = frozenset("i m we our let you us".split())  # one of these is a word of every match
@@ -244,7 +222,7 @@ _CONTRACTION_PARTS = ("'re", "'ve", "'ll", "'d", "n't", "it's", "that's", "here'
 def commentary_score(text: str) -> float:
     """> 0 leans opinion/analysis, computed on the words outside quotation marks."""
     out = outside_quotes(text)
-    if any(c in out for c in _CASE_FOLD_ODD):
+    if CASE_FOLD_ODD.search(out):
         return _commentary_score_slow(out)
     score = 0.0
     if "?" in out:

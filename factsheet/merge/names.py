@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import STOPWORDS
+from .text import CASE_FOLD_ODD, STOPWORDS
 
 TITLES = (
     "Chief Executive Officer", "Chief Financial Officer", "Chief Operating Officer", "Chief Technology Officer",
@@ -103,8 +103,6 @@ _WORD_RUN = re.compile(r"\w+")
 # The first word of every title: a title in a phrase starts one of the phrase's words.
 _TITLE_FIRST_WORDS = frozenset(_WORD_RUN.match(t).group() for t in TITLES)
 _TITLE_ENDS_LOWER = tuple(t.lower() for t in TITLES)
-# Characters an IGNORECASE match treats otherwise than the lower-cased text (classify._CASE_FOLD_ODD).
-_CASE_FOLD_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 @dataclass(frozen=True)
@@ -166,7 +164,7 @@ def _title_around(sentence: str, p_start: int, part: str) -> tuple[str, str]:
         before = _HONORIFIC_END.sub("", before)
     # _TITLE_BEFORE ends with a title and white space: test that cheaply first
     tail = before.rstrip()
-    if len(tail) < len(before) and (tail.lower().endswith(_TITLE_ENDS_LOWER) or any(c in tail for c in _CASE_FOLD_ODD)):
+    if len(tail) < len(before) and (tail.lower().endswith(_TITLE_ENDS_LOWER) or CASE_FOLD_ODD.search(tail)):
         tb = _TITLE_BEFORE.search(before)
         if tb:  # "union president Marta Ilves", "chief scientific officer Dr. Hana Okoro"
             return tb.group(2).strip(), tb.group(1) or ""

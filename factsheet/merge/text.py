@@ -113,3 +113,30 @@ def normalized_for_id(text: str) -> str:
     t = text.lower().replace("’", "'").replace("“", '"').replace("”", '"')
     t = re.sub(r"[^\w%$.]+", " ", t)
     return " ".join(t.split())
+
+
+# Characters for which an IGNORECASE match of an ASCII pattern differs from a plain match on the
+# lower-cased text ("ſ" matches "s", "İ" lowers to two characters, the Kelvin sign to "k", ...).
+# Without them, a case-sensitive regex on text.lower() finds what the IGNORECASE one finds, faster.
+CASE_FOLD_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def literal_trie(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """One regex that matches wherever any of the literal phrases occurs, shaped as a
+    prefix tree so the engine tests one character per branch: several times faster
+    than a flat alternation or one substring test per phrase."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(emit(trie))
