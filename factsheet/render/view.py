@@ -91,12 +91,15 @@ def _claim_order(claims: list[Claim]) -> list[Claim]:
     return sorted(claims, key=lambda c: (not c.pinned, -c.support, position[c.id]))
 
 
+def _citation_order(citation: Citation) -> tuple[str, int, str]:
+    return (citation.source, citation.start, citation.sentence)
+
+
 def _claim_view(claim: Claim, notes: Notes, anchor: bool) -> dict[str, Any]:
-    seen: set[str] = set()
-    markers = []
-    for citation in sorted(claim.citations, key=lambda c: (c.source, c.start, c.sentence)):
-        markers.append(notes.marker(citation))
-        seen.add(citation.source)
+    citations = claim.citations
+    if len(citations) > 1:
+        citations = sorted(citations, key=_citation_order)
+    markers = [notes.marker(citation) for citation in citations]
     return {
         "id": claim.id,
         "anchor": f"claim-{claim.id}" if anchor else None,
@@ -183,9 +186,14 @@ def index_view(sheet: Sheet) -> dict[str, Any]:
         "markers": _source_markers(claims.get(t.claim) if t.claim else None, t.sources, notes, sources),
     } for t in sorted(sheet.timeline, key=lambda t: (t.date, t.id))]
 
+    by_group: dict[str, list[Claim]] = {key: [] for key, _, _ in CLAIM_GROUPS}
+    for claim in ordered:
+        bucket = by_group.get(claim_group(claim))
+        if bucket is not None:  # a status outside the four groups is not listed (as before)
+            bucket.append(claim)
     groups = []
-    for key, title, blurb in CLAIM_GROUPS:
-        members = [_claim_view(c, notes, anchor=True) for c in ordered if claim_group(c) == key]
+    for key, title, blurb in CLAIM_GROUPS:  # in this order: notes are numbered as they appear
+        members = [_claim_view(c, notes, anchor=True) for c in by_group[key]]
         groups.append({"key": key, "title": title, "blurb": blurb, "claims": members, "count": len(members)})
 
     source_rows = [{
