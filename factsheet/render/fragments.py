@@ -40,6 +40,8 @@ def _esc(value: Any) -> str:
     """str(markupsafe.escape(value)), faster for plain strings."""
     if type(value) is str:
         return _escape_inner(value)
+    if type(value) is int:
+        return str(value)
     return str(escape(value))  # numbers, None, Markup (left as it is), objects with __html__
 
 
