@@ -30,9 +30,22 @@ FURNITURE = re.compile("|".join(re.escape(p) for p in FURNITURE_PHRASES), re.IGN
 _FURNITURE_LOW = literal_trie(FURNITURE_PHRASES)  # searched in the lower-cased text
 
 
+# Legal notices about reuse: "This material may not be published, broadcast, rewritten or
+# redistributed", "No part of this report may be reproduced ...", "Copyright 2031 ...".
+_REUSE_VERBS = r"(?:published|reproduced|broadcast|rewritten|redistributed|retransmitted|republished|copied|reprinted)"
+_LEGAL_NOTICE = re.compile(
+    rf"\bthis\s+(?:material|article|story|report|content|page|text|copy|item|dispatch|broadcast|video|photo|image)s?"
+    rf"\s+(?:may|must|shall|can)\s*not\s+be\s+(?:[a-z]+,?\s+(?:or\s+)?){{0,6}}?{_REUSE_VERBS}\b"
+    rf"|\bno part of this\b.{{0,80}}\b{_REUSE_VERBS}\b|\bcopyright\s+(?:\(c\)\s*)?\d{{4}}"
+    r"|\bwithout (?:the )?(?:prior )?(?:express )?written (?:permission|consent)\b")
+_LEGAL_WORDS = ("publish", "produc", "broadcast", "written", "distribut", "transmit", "copied", "reprint", "copyright")
+
+
 def furniture_phrase(text: str) -> bool:
     low = text.lower()
     if _FURNITURE_LOW.search(low):
+        return True
+    if any(w in low for w in _LEGAL_WORDS) and _LEGAL_NOTICE.search(low):
         return True
     return any(e in low for e in _DOMAIN_ENDS) and bool(_DOMAIN.search(low))
 
@@ -219,9 +232,42 @@ _SUBJECTIVE_LOW = literal_trie(SUBJECTIVE_PHRASES)
 _CONTRACTION_PARTS = ("'re", "'ve", "'ll", "'d", "n't", "it's", "that's", "here's", "what's")
 
 
+# A wire dateline ("MERRICK FALLS, May 6 (Wire) — ...") is a place and a date, no opinion cue.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,4}(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
+                       r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\)\s*)?[-–—]+\s*")
+# "May" the month, not the modal verb: capitalized inside the text, or before a day number.
+_MONTH_MAY = re.compile(r"(?<=\S)(\s+)May\b|^May(?=\s+\d)")
+# A reporting verb in the passive ("were told to leave", "will be asked to") attributes nothing.
+_PASSIVE_BEFORE = frozenset("be been being is are was were am get gets got getting".split())
+
+
+# A hedge word and nothing else ("the toll could rise"): factual reporting, below the weak-cue bar (1).
+LONE_HEDGE = 0.75
+
+
+def strip_dateline(text: str) -> str:
+    m = _DATELINE.match(text)
+    return text[m.end():] if m and m.end() < len(text) else text
+
+
+def _without_dates(out: str) -> str:
+    out = strip_dateline(out)
+    if "May" in out:
+        out = _MONTH_MAY.sub(lambda m: (m.group(1) or "") + "Maymonth", out)
+    return out
+
+
+def _attributed(low: str) -> bool:
+    for m in ATTRIBUTED_LOW.finditer(low):
+        before = low[max(0, m.start() - 12):m.start()].split()
+        if not before or before[-1] not in _PASSIVE_BEFORE:
+            return True
+    return False
+
+
 def commentary_score(text: str) -> float:
     """> 0 leans opinion/analysis, computed on the words outside quotation marks."""
-    out = outside_quotes(text)
+    out = _without_dates(outside_quotes(text))
     if CASE_FOLD_ODD.search(out):
         return _commentary_score_slow(out)
     score = 0.0
@@ -243,8 +289,8 @@ def commentary_score(text: str) -> float:
         if any(p in plain for p in _CONTRACTION_PARTS):
             score += 0.75 * min(2, len(_CONTRACTIONS.findall(low)))
     if not words.isdisjoint(SPECULATION_WORDS) or "appears to" in low:
-        score += 1.0
-    if not words.isdisjoint(_ATTRIBUTED_WORDS) and ATTRIBUTED_LOW.search(low):
+        score += 1.0 if score > 0 else LONE_HEDGE
+    if not words.isdisjoint(_ATTRIBUTED_WORDS) and _attributed(low):
         score -= 2.0
     return score
 
@@ -264,7 +310,7 @@ def _commentary_score_slow(out: str) -> float:
     if "'" in low or "’" in low:
         score += 0.75 * min(2, len(_CONTRACTIONS.findall(low)))
     if not words.isdisjoint(SPECULATION_WORDS) or "appears to" in low:
-        score += 1.0
-    if ATTRIBUTED.search(out):
+        score += 1.0 if score > 0 else LONE_HEDGE
+    if ATTRIBUTED.search(out) and _attributed(low):
         score -= 2.0
     return score
