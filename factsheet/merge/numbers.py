@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from .text import CASE_FOLD_ODD, STOPWORDS, literal_trie, stem
 
 SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
     "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12,
 }
 WORD_NUMBERS = {
@@ -22,6 +22,17 @@ WORD_NUMBERS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }
+# "twenty-two" ... "ninety-nine": one number, not "twenty" counting "two"s
+WORD_NUMBERS.update({f"{tens}{sep}{unit}": WORD_NUMBERS[tens] + WORD_NUMBERS[unit]
+                     for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+                     for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+                     for sep in ("-", " ")})
+# Nouns that count people: "14 workers" and "fifteen people" measure one thing (the unit "person").
+PERSON_UNITS = frozenset(stem(w) for w in """people person persons worker workers resident residents passenger
+passengers employee employees staff student students patient patients victim victims child children adult adults
+villager villagers miner miners crew firefighter firefighters soldier soldiers civilian civilians tourist tourists
+visitor visitors pupil pupils man men woman women spectator spectators guest guests climber climbers skier skiers
+hiker hikers fan fans inhabitant inhabitants individual individuals survivor survivors""".split())
 CURRENCY_PREFIX = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
                    "¥": "JPY", "rs": "INR", "rs.": "INR", "inr": "INR", "c$": "CAD", "a$": "AUD", "chf": "CHF"}
 CURRENCY_SUFFIX = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR",
@@ -33,7 +44,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _WNUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-_SCALE = r"(?:thousand|million|billion|trillion|mln|bln|bn|mn|tn|k|m|b)\b"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|tn|k|m|b)\b"
 _CUR = r"(?:US\$|C\$|A\$|\$|€|£|¥|USD\s?|EUR\s?|GBP\s?|INR\s?|Rs\.?\s?)"
 _ONE = rf"(?:{_CUR})?(?:{_NUM}|(?:{_WNUM})\b)(?:\s?{_SCALE})?(?:\s?(?:%|percent\b|per cent\b))?"
 # Only positions at the start of a token are tried (the lookbehind fails fast
@@ -240,7 +251,7 @@ def extract_numbers(sentence: str) -> tuple[NumberMention, ...]:
                   and "," not in a and not ut):
                 unit, unit_text = "@year", "year"
             elif u:
-                unit, unit_text = u, ut
+                unit, unit_text = ("person" if u in PERSON_UNITS else u), ut
         before = sentence[max(0, start - 16):start].lower()
         qm = _QUALIFIER_BEFORE.search(before)
         qualifier = QUALIFIERS[qm.group(1)] if qm else ""
