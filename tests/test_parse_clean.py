@@ -179,7 +179,7 @@ def test_related_list_early_in_the_page_covers_only_the_list() -> None:
     ("Updated 3 hours ago", "share/comment widget"),
     ("We use cookies to improve your experience on our site.", "cookie notice"),
     ("About the author: Priya Natarajan covers water policy for the paper.", "author bio"),
-    ("Reporting by Sam Ito; Editing by Lena Vos", "byline"),
+    ("Reporting by Sam Ito; Editing by Lena Vos", "reporting credit"),
     ("Click to share on Facebook (Opens in new window)", "share/comment widget"),
 ])
 def test_single_furniture_lines(line: str, reason: str) -> None:

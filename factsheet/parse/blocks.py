@@ -99,8 +99,12 @@ def _scan_line(raw: str, ls: int, le: int) -> Line:
 
 
 def _is_wrapped(raw: str, line: Line) -> bool:
-    """A hard-wrapped line continues on the next one: long and not ending a sentence."""
-    return line.cend - line.cstart >= 40 and raw[line.cend - 1] not in _TERMINAL
+    """A hard-wrapped line continues on the next one: long and not ending a
+    sentence, or ending in a word broken by a hyphen ("manufac-")."""
+    length = line.cend - line.cstart
+    if length >= 40:
+        return raw[line.cend - 1] not in _TERMINAL
+    return length >= 12 and raw[line.cend - 1] == "-" and raw[line.cend - 2].isalpha()
 
 
 def split_blocks(raw: str, body_start: int) -> tuple[list[Block], list[tuple[int, int, str]]]:
@@ -162,7 +166,19 @@ def split_blocks(raw: str, body_start: int) -> tuple[list[Block], list[tuple[int
         block.index = index
         if block.kind == "paragraph" and looks_like_heading(block.text):
             block.kind = "heading"
+        elif block.kind == "bullet" and _numbered_section_title(raw, blocks, index):
+            block.kind = "heading"
     return blocks, rules
+
+
+def _numbered_section_title(raw: str, blocks: list[Block], index: int) -> bool:
+    """"2. Findings" on its own between paragraphs: a report's section title,
+    not a one-item list."""
+    block = blocks[index]
+    if not raw[block.outer_start].isdigit() or block.words > 6 or not looks_like_heading(block.text):
+        return False
+    neighbours = blocks[max(0, index - 1) : index] + blocks[index + 1 : index + 2]
+    return all(b.kind != "bullet" for b in neighbours)
 
 
 def _starts_lower(raw: str, line: Line) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..models import RemovedSpan
 from . import rules as R
@@ -69,10 +70,13 @@ def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int,
         if reason:
             c.drop(block, reason)
     _dateline_prefix(c)
+    _link_byline(c)
+    _author_bio(c)
     _repeated_title(c, title)
     _repeated_description(c, description)
     _doubled_blocks(c)
     _repeated_paragraphs(c)
+    _near_copies(c)
     _teasers(c)
     _summary_bullets(c)
     c.removed.sort(key=lambda s: (s.start, s.end))
@@ -88,6 +92,20 @@ def furniture_reason(block: Block) -> str | None:
     low = text.lower()
     if ("first on" in low or "first at" in low or "first in" in low) and R.SYNDICATION_ANYWHERE.search(text):
         return "syndication notice"
+    if words <= 40 and R.SYNDICATION_NOTICE.match(text):
+        return "syndication notice"
+    if words <= 60 and (R.COPYRIGHT_START.match(text) or R.LEGAL_NOTICE.search(low)):
+        return "copyright notice"  # the whole block: "© 2027 X. All rights reserved. This material may not be ..."
+    if words <= 30 and R.PAYWALL.match(text):
+        return "paywall prompt"
+    if words <= 15 and R.BREADCRUMB.match(text):
+        return "breadcrumb"
+    if words <= 14 and R.PAGE_FURNITURE.search(text):
+        return "page header/footer"
+    if words <= 20 and R.STANDARDS_LINE.match(text):
+        return "standards notice"
+    if words <= 40 and R.CREDITS.match(text):
+        return "reporting credit"
     if words <= 40 and R.RELATED_LINK.match(text):
         return "related-story link"
     if R.DISCLAIMER.match(text) or (words <= 120 and ("advice" in low or "purposes only" in low or "own research" in low)
@@ -98,6 +116,9 @@ def furniture_reason(block: Block) -> str | None:
     if 2 <= words <= 16 and _social_share(text):
         return "share/comment widget"
     if words <= 30 and R.NEWSLETTER.match(text):
+        return "newsletter plug"
+    if words <= 40 and ("inbox" in low or "thanks for reading" in low) and R.INBOX_PLUG.search(low) \
+            and ("sign up" in low or "subscribe" in low or "newsletter" in low):
         return "newsletter plug"
     if words <= 60 and R.COOKIE.match(text):
         return "cookie notice"
@@ -121,10 +142,6 @@ def furniture_reason(block: Block) -> str | None:
         return "boilerplate header"
     if words <= 25 and R.SOURCE_LINE.match(text):
         return "source attribution"
-    if words <= 25 and R.ORIGINALLY.match(text):
-        return "syndication notice"
-    if words <= 15 and R.COPYRIGHT.match(text):
-        return "copyright notice"
     if words <= 12 and (R.DATE_ALONE.match(text) or R.OUTLET_STAMP.match(text)):
         return "dateline"
     return None
@@ -186,6 +203,8 @@ def _related_sections(c: Cleaning) -> None:
         c.drop(block, "related-story block")
         for j in range(i + 1, len(blocks)):
             nxt = blocks[j]
+            if nxt.words <= 8 and R.COMMENTS_HEADER.match(nxt.text.strip("*_ #")):
+                break  # the comments under a "Most read" list are the comments section's
             if _link_like(nxt) or (late and (_headline_like(nxt) or _teaser_in_list(blocks, j))):
                 c.drop(nxt, "related-story block")
             else:
@@ -251,7 +270,49 @@ def _dateline_prefix(c: Cleaning) -> None:
         return
 
 
-_DATELINE_TAIL = re.compile(r"^(?:by\s|[,|•·(]|at\s|\d{1,2}[:.]\d{2}|updated\b|last updated\b)", re.I)
+_NAME_LINK = re.compile(r"^\[(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\]\([^)\s]+\)$")
+
+
+def _link_byline(c: Cleaning) -> None:
+    """A newsletter post's author: a lone "[Jane Doe](link)" line right above
+    the date line, before the first paragraph of prose."""
+    blocks = c.blocks
+    for i, block in enumerate(blocks[:8]):
+        if block.kind == "paragraph" and block.words >= 12 and block.index not in c.dropped:
+            return
+        if block.index in c.dropped or i + 1 >= len(blocks) or not _NAME_LINK.match(block.text):
+            continue
+        nxt = blocks[i + 1]
+        if any(r.reason == "dateline" and r.start <= nxt.start < r.end for r in c.removed):
+            c.drop(block, "byline")
+            return
+
+
+def _author_bio(c: Cleaning) -> None:
+    """An author box below the article: "Jane Doe is a reporter covering ...",
+    "Jane Doe covers ...", where Jane Doe is the byline's name."""
+    names = set()
+    for span in c.removed:
+        if span.reason == "byline":
+            m = R.BYLINE.match(span.text.strip("*_ ")) or _NAME_LINK.match(span.text.strip())
+            if m:
+                names.update(n.strip() for n in re.split(r"\s+(?:and|&)\s+", m.group("name")))
+    if not names:
+        return
+    kept = c.kept()
+    prose = [b for b in kept if b.kind == "paragraph" and b.words >= 12]
+    if not prose:
+        return
+    for block in kept:
+        if block.start <= prose[0].start or block.words > 80:
+            continue
+        for name in names:
+            if len(name.split()) >= 2 and block.text.startswith(name) and R.BIO_VERB.match(block.text[len(name):]):
+                c.drop(block, "author bio")
+                break
+
+
+_DATELINE_TAIL = re.compile(r"^(?:by\s|[,|•·(/]|at\s|\d{1,2}[:.]\d{2}|updated\b|last updated\b)", re.I)
 
 
 def _repeated_title(c: Cleaning, title: str | None) -> None:
@@ -293,6 +354,26 @@ def _repeated_paragraphs(c: Cleaning) -> None:
             c.drop(block, "repeated paragraph")
         else:
             seen.add(key)
+
+
+def _near_copies(c: Cleaning) -> None:
+    """A body pasted twice with small edits (a word added, quotes changed): a
+    later paragraph that says almost word for word what an earlier one says
+    is a copy. Word sets are compared first; the word-order check runs only on
+    pairs that share nearly all their words."""
+    kept = [b for b in c.kept() if b.kind in ("paragraph", "quote") and b.words >= 12]
+    earlier: list[tuple[Block, list[str], set[str]]] = []
+    for block in kept:
+        words = norm_text(block.text).split()
+        bag = set(words)
+        for first, first_words, first_bag in earlier:
+            if len(bag & first_bag) < 0.85 * max(len(bag), len(first_bag)):
+                continue
+            if SequenceMatcher(None, first_words, words, autojunk=False).ratio() >= 0.9:
+                c.drop(block, "repeated paragraph")
+                break
+        else:
+            earlier.append((block, words, bag))
 
 
 def _teasers(c: Cleaning) -> None:

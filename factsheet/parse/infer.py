@@ -13,6 +13,7 @@ from . import rules as R
 from .blocks import Block
 from .dates import date_from_match
 
+_FIRST_SENTENCE = re.compile(r".+?(?:\.(?=\s)|$)", re.S)
 _PUB_AFTER = re.compile(r"\b(?:appeared|was published) first (?:on|at|in)\s+(?P<pub>[^\n]+?)(?:\.(?=\s|$|[A-Z])|\s*$)", re.I)
 _MARKUP = re.compile(r"[*_`\[\]]+")
 
@@ -35,7 +36,21 @@ def _clean_name(text: str | None, max_words: int = 8) -> str | None:
     text = _MARKUP.sub("", text).strip(" \t.,;:-–—|")
     if not text or len(text) > 80 or len(text.split()) > max_words or R.BARE_URL.match(text):
         return None
+    if not any(ch.isalpha() for ch in text) or text.lower().startswith(("all rights", "the author", "permission")):
+        return None  # "Copyright 2027." names no one
     return text
+
+
+def _name_in_notice(text: str | None) -> str | None:
+    """The name at the start of a notice's tail: "X and is republished here
+    with permission" -> "X" (see rules.NAME_END)."""
+    if not text:
+        return None
+    link = R.MD_LINK.match(text.strip())
+    if link:
+        return _clean_name(link.group("label"))
+    end = R.NAME_END.search(text)
+    return _clean_name(text[: end.start()] if end else text)
 
 
 _TITLE_END = ('.', '!', ':', ';', ',', '"', '”', '’', '…')
@@ -90,7 +105,7 @@ def _publisher_from_lines(removed: list[RemovedSpan], kept: list[Block]) -> tupl
     for span in removed:
         if span.reason == "syndication notice":
             m = _PUB_AFTER.search(span.text) or R.ORIGINALLY.match(span.text.strip())
-            name = _clean_name(m.group("pub")) if m else None
+            name = _name_in_notice(m.group("pub")) if m else None
             if name:
                 return name, None
     for span in removed:
@@ -105,9 +120,11 @@ def _publisher_from_lines(removed: list[RemovedSpan], kept: list[Block]) -> tupl
             return _clean_name(rest), None
     for span in removed:
         if span.reason == "copyright notice":
-            m = R.COPYRIGHT.match(span.text.strip())
-            if m and _clean_name(m.group("pub")):
-                return _clean_name(m.group("pub")), None
+            first = _FIRST_SENTENCE.match(span.text.strip())
+            m = R.COPYRIGHT.match(first.group() if first else span.text.strip())
+            name = _name_in_notice(m.group("pub")) if m else None
+            if name:
+                return name, None
     return None, None
 
 
@@ -147,6 +164,7 @@ def infer_date(kept: list[Block], removed: list[RemovedSpan], top_end: int) -> s
     return found[0][1]
 
 
+_LINK_NAME = re.compile(r"^\[(?P<name>[^\]]+)\]\([^)\s]+\)$")  # "[Jane Doe](https://...)" above a date line
 _BY_NAME = re.compile(r"\b[Bb]y\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 
 
@@ -158,7 +176,7 @@ def infer_author(removed: list[RemovedSpan], top_end: int) -> str | None:
         if span.reason == "dateline":
             m = _BY_NAME.search(text)
         else:
-            m = R.BYLINE.match(text) or R.AUTHOR_LINE.match(text)
+            m = R.BYLINE.match(text) or R.AUTHOR_LINE.match(text) or _LINK_NAME.match(text)
         if m:
             name = _clean_name(m.group("name"))
             if name:

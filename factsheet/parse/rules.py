@@ -32,14 +32,43 @@ RELATED_LINK = re.compile(
 SYNDICATION = re.compile(r"\bThe post\b.{3,400}?\b(?:appeared|was published) first (?:on|at|in)\s+(?P<pub>[^\n]+?)\s*\.?\s*$", I | re.S)
 SYNDICATION_ANYWHERE = re.compile(r"\bThe post\b.{3,400}?\b(?:appeared|was published) first (?:on|at|in)\b", I | re.S)
 ORIGINALLY = re.compile(
-    r"^(?:this (?:article|story|post|piece) )?(?:was )?(?:originally|first) (?:published|appeared|posted)"
-    r"(?: (?:on|in|at|by))\s+(?P<pub>[^\n]+?)\s*\.?$",
+    r"^(?:this (?:article|story|post|piece|report|column|interview|content) )?(?:was |is |has been )?"
+    r"(?:(?:originally|first) (?:published|appeared|posted|ran)|republished|reprinted|reproduced|syndicated)"
+    r"(?: (?:here )?with (?:the )?(?:kind )?permission)?(?: (?:on|in|at|by|from))\s+(?P<pub>[^\n]+?)\s*\.?$",
     I,
+)
+# A syndication notice whose name part is missing or that carries more than
+# a name: "Republished with permission.", "Reprinted with permission of X.",
+# "This article is republished from X under a Creative Commons license."
+SYNDICATION_NOTICE = re.compile(
+    r"^(?:this (?:article|story|post|piece|report|column|interview|content) )?(?:was |is |has been )?"
+    r"(?:(?:originally|first) (?:published|appeared|posted|ran) (?:on|in|at|by)\b|"
+    r"(?:republished|reprinted|reproduced|syndicated|shared)\b[^.\n]{0,80}\b(?:with (?:the )?(?:kind )?permission|"
+    r"under a creative commons|from\b|courtesy of\b))",
+    I,
+)
+# Where a publisher's name ends inside a notice: "X and is republished here
+# with permission", "X, a nonprofit newsroom", "X under a Creative Commons
+# license", "X (link)". " and " ends a name only before a lower-case word, so
+# "Press and Journal" stays whole.
+NAME_END = re.compile(
+    r",|;|\.(?:\s|$)|\s+\(|\s+[-–—|]\s|\s+and\s+(?=[a-z])|\s+(?:under|with|on|in|as|at|for|where|which|who|"
+    r"is|was|has|and is|and was)\s+(?=[a-z])"
 )
 SOURCE_LINE = re.compile(
     r"^[*_]*(?:source|sources|via|courtesy of)[*_]*\s*:[*_]*\s*(?P<rest>.+)$", I
 )
 MD_LINK = re.compile(r"\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)")
+# Legal lines that travel with a copyright notice ("This material may not be
+# published, broadcast, rewritten or redistributed.").
+LEGAL_NOTICE = re.compile(
+    r"all rights reserved|(?:this|the) (?:material|article|content|story|report|work)s? (?:may|must|cannot|can ?not)"
+    r" not be (?:published|reproduced|copied|distributed|redistributed|republished|broadcast|rewritten|used|stored)|"
+    r"no part of this (?:material|article|publication|content|story|work)|"
+    r"without (?:the )?(?:prior |express )?(?:written )?(?:consent|permission) of the (?:publisher|copyright)|"
+    r"unauthori[sz]ed (?:reproduction|copying|distribution|use) (?:of this|is)",
+)
+COPYRIGHT_START = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\b(?! (?:law|act|holders?|infringement|claims?|rules|office)\b))", I)
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<pub>[^.\n]{2,60}?)\.?\s*(?:all rights reserved\.?)?$", I)
 DISCLAIMER = re.compile(
     r"^(?:[*_]*)(?:disclaimer|disclosure|legal disclaimer|important notice|risk warning|editorial note: this (?:content|article) is sponsored)\b",
@@ -54,7 +83,8 @@ ADVICE_PHRASES = re.compile(
 WIDGET = re.compile(
     r"^(?:share(?: this(?: article| story| post| page)?| on \w+| via \w+)?|tweet|email|print|"
     r"\d*\s*comments?|leave a (?:reply|comment)|post (?:a )?comment|cancel reply|add a comment|"
-    r"subscribe(?: now| to our newsletter)?|sign up(?: for our newsletter)?|follow us(?: on [\w ,&]+)?|"
+    r"subscribe(?: now| here| for free| to our newsletter)?|sign up(?: here| now| today| for (?:our |the |free )*newsletters?)?|"
+    r"follow us(?: on [\w ,&]+)?|(?:log ?in|sign in|register) to (?:comment|reply|post a comment|join the (?:discussion|conversation))|"
     r"tags?:.*|filed under:?.*|categories:.*|posted in:?.*|click to (?:share|print|email).*|like this:?|"
     r"loading\.*|advertisement|sponsored(?: content| post)?|special offer(?: banner)?|"
     r"(?:promo(?:tion(?:al)?)?|ad|advert) banner|skip to (?:main )?content|back to top|"
@@ -62,7 +92,7 @@ WIDGET = re.compile(
     r"(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading(?: below)?|"
     r"scroll to continue(?: with content)?|click here to (?:read|subscribe|download|sign up|learn)[^.]*\.?|"
     r"(?:updated|posted|published) \d+ (?:seconds?|minutes?|mins?|hours?|days?) ago|"
-    r"(?:image|photo|picture|slide) \d+ of \d+|\d+ (?:photos|images)|view (?:gallery|slideshow))$",
+    r"(?:image|photo|picture|slide) \d+ of \d+|\d+ (?:photos|images)|view (?:gallery|slideshow))[.!]?$",
     I,
 )
 COMMENT_FORM = re.compile(
@@ -80,6 +110,38 @@ NEWSLETTER = re.compile(
 )
 COOKIE = re.compile(r"^(?:we use cookies|this (?:site|website) uses cookies|by (?:continuing to use|using) this (?:site|website))", I)
 AUTHOR_BIO = re.compile(r"^(?:about the author|author bio|about the writer)\b", I)
+# "Priya Natarajan is a reporter covering ...": checked against the byline's name.
+BIO_VERB = re.compile(
+    r"^\s*(?:is (?:a|an|the|our)\b|covers\b|writes\b|reports\b|has (?:been|covered|written|reported)\b|joined\b|"
+    r"was (?:previously|formerly)\b|can be reached\b|previously\b)"
+)
+PAYWALL = re.compile(
+    r"^(?:subscribe (?:now )?(?:to|and) (?:continue|keep) reading|continue reading with|"
+    r"you (?:have|'ve got) \d+ (?:free |more )?(?:articles?|stories|reads?)(?: left| remaining)|"
+    r"you(?:'ve| have) (?:read|reached|used)[^.]{0,40}\b(?:free (?:articles?|stories)|article limit|limit)|"
+    r"this (?:article|story|content|page) is (?:only )?(?:for|available (?:only )?to|exclusive to) (?:our )?(?:paying )?(?:subscribers|members)|"
+    r"already (?:a )?(?:subscriber|member|have an account)\??|"
+    r"(?:log ?in|sign in|register)(?: now)? (?:or subscribe )?to (?:continue|keep) reading|"
+    r"create (?:a )?free account to|unlock (?:this|unlimited|full) (?:article|story|access)|"
+    r"to continue reading,? (?:please )?(?:subscribe|log ?in|sign in|register))",
+    I,
+)
+STANDARDS_LINE = re.compile(
+    r"^(?:our (?:editorial )?standards|editorial standards|corrections policy|ethics policy)\s*:?(?:\s|$)", I,
+)
+# "(Reporting by A; Editing by B)", "Additional reporting by C in Bergen".
+CREDITS = re.compile(
+    r"^\(?(?:additional|further|with additional) (?:reporting|research) by\b|"
+    r"^\(?(?:reporting|writing|editing|research|compiled|produced|graphics|fact-checking|translation|"
+    r"photography|video)(?: and \w+)? by\b.*(?:;|\)$|\b(?:writing|editing) by\b)",
+    I,
+)
+BREADCRUMB = re.compile(
+    r"^(?:[\w&'’ .-]{1,30}\s*(?:>|›|»|→)\s*){2,}[\w&'’ .-]{1,40}$|^home\s*(?:/|\|)\s*[\w&'’ .-]{1,30}(?:\s*(?:/|\|)\s*[\w&'’ .-]{1,30})*$",
+    I,
+)
+PAGE_FURNITURE = re.compile(r"(?:^|\s)page \d{1,4} (?:of|/) \d{1,4}$|^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?$", I)
+INBOX_PLUG = re.compile(r"\b(?:to|in|into) your inbox\b|\bthanks for reading\b[^.]{0,60}[.!]?\s*subscribe|^thanks for reading\b.{0,80}\bsubscribe")
 READING_TIME = re.compile(r"^(?:reading time:?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?(?:\s+read(?:ing time)?)?$", I)
 BYLINE = re.compile(
     r"^(?i:by|written by|words by|story by|posted by|reporting by|report by)\s+"
@@ -126,7 +188,7 @@ CHANGE = re.compile(r"[+-−]\d[\d.,]*%|[$€£]\d")
 TICKER_STRONG = re.compile(r"\bnull\b|\bundefined\b|\bNaN\b|^-{2,}$|\bprice\b|\bchart\b|\bUSDT?\b", I)
 DATELINE_PREFIX = re.compile(
     rf"^(?P<label>date|published|publish date|posted|posted on|published on|updated|last updated|"
-    rf"updated on|pubdate)\s*[:=\-–—]?\s*(?:on\s+)?(?P<date>{DATE_IN_TEXT})\s*(?:[|•·—–-]\s*)?",
+    rf"updated on|pubdate)\s*[:=\-–—]?\s*(?:on\s+)?(?P<date>{DATE_IN_TEXT})\s*(?:[|•·—–/-]\s*)?",
     I,
 )
 DATE_ALONE = re.compile(rf"^(?:(?P<label>published|posted|updated|last updated|date)\s*(?:on)?\s*:?\s*)?(?P<date>{DATE_IN_TEXT})(?:\s*(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?$", I)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 # A candidate end: terminal punctuation, any closing quotes/brackets, then space.
-_CANDIDATE = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"'”’»)\]]*(?=\s)")
+# A footnote marker may sit after the full stop: "... a boiler.[1] That is ...".
+_CANDIDATE = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"'”’»)\]]*(?:\[\d{1,3}\]|\^\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})?(?=\s)")
 _WORD_BEFORE = re.compile(r"[^\s\"'“”‘’(\[]+$")
 _NEXT = re.compile(r"\s+([^\s]+)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, e.g, a.m (the last dot is the candidate)
