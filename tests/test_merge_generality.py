@@ -56,3 +56,49 @@ def test_legal_notices_are_furniture_but_news_about_publishing_is_not():
     for news in ("The court said the inquiry report may not be published until June.",
                  "The resort's safety plan was rewritten twice after the 2029 avalanche."):
         assert not is_furniture(news, "paragraph"), news
+
+
+# ------------------------------------------------------------ number words, counts of people
+
+def test_number_words_and_people_counts():
+    from factsheet.merge.numbers import extract_numbers
+    (a,) = extract_numbers("Twenty-two of the 40 cabins were buried.")[:1]
+    assert (a.text, a.low) == ("Twenty-two", 22.0)
+    (b,) = extract_numbers("Two hundred skiers were stranded.")
+    (c,) = extract_numbers("Rescuers found 200 guests in the lodge.")
+    assert b.low == c.low == 200 and b.unit == c.unit == "person" and b.unit_text == "skiers"
+    assert extract_numbers("Hundreds of residents fled.") == ()  # a hedge, no value
+
+
+def test_count_in_words_and_digits_of_one_measure_is_a_discrepancy():
+    s = sheet_of(
+        record("mill-wire", ["A grain silo collapsed at the Orvik flour mill on Monday, injuring 14 workers, the police said."],
+               date="2032-03-01"),
+        record("orvik-daily", ["Fifteen people were hurt when a grain silo collapsed at the Orvik flour mill."],
+               date="2032-03-02"),
+    )
+    (d,) = s.discrepancies
+    values = sorted(v.value for v in d.values)
+    assert values == ["14", "Fifteen"], values
+    assert {src for v in d.values for src in v.sources} == {"mill-wire", "orvik-daily"}
+    assert all(c.status == "disputed" for c in s.claims if set(c.discrepancies) & {d.id})
+
+
+def test_same_exact_count_paraphrased_is_one_claim():
+    s = sheet_of(
+        record("mill-wire", ["About 1,200 residents living within two kilometres of the mill were told to stay indoors with their windows closed."]),
+        record("orvik-daily", ["Around 1,200 people living near the mill were ordered to keep their windows shut."]),
+    )
+    facts = [c for c in s.claims if "1,200" in c.text]
+    assert len(facts) == 1 and facts[0].support == 2
+
+
+def test_same_speaker_same_deadline_is_one_claim_but_small_shared_counts_are_not():
+    s = sheet_of(
+        record("mill-wire", ["Mayor Ingrid Solberg said the mill road would stay closed until at least Friday.",
+                             "Two inspectors from the safety agency arrived at the mill on Tuesday."]),
+        record("orvik-daily", ["Mayor Ingrid Solberg said drivers would not be allowed on the mill road before Friday.",
+                               "Two firefighters were treated for smoke inhalation at the scene."]),
+    )
+    assert len([c for c in s.claims if "Friday" in c.text]) == 1
+    assert len([c for c in s.claims if c.text.startswith("Two")]) == 2

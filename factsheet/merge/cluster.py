@@ -84,6 +84,7 @@ _SAME_ACT = {
     "participat": "agreement",
     "phon": "call", "sworn": "office", "inaugurat": "office",  # "phoned" / "called"; "sworn in" / "take office"
     "beat": "defeat", "unseat": "defeat", "oust": "defeat",
+    "leav": "evacuat",  # "told to leave their homes" / "evacuated"
     "ensur": "sur",  # "ensure" / "make sure"  # "participates in the project" / "a partner in the project"
 }
 
@@ -115,6 +116,8 @@ def _features(stems, names, numbers, aliases: AliasTable, initial_only: frozense
 def sentence_features(sf: SentenceFeatures, aliases: AliasTable, initial_only: frozenset[str]) -> frozenset[str]:
     fs = _features(sf.stems, sf.names, sf.numbers, aliases, initial_only)
     fs.update("D:" + d for d in sf.dates if len(d) == 10)  # the same day named: strong evidence, like a number
+    if "day" in sf.sentence.text:
+        fs.update("DL:" + m.group(1).lower() for m in _DEADLINE.finditer(sf.sentence.text))
     return frozenset(fs)
 
 
@@ -332,6 +335,8 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
         score += SHARED_NUMBER_BONUS
     elif len(shared) >= 2 and _qualified_agreement(a.sf.numbers, b.sf.numbers):
         score += SHARED_NUMBER_BONUS  # "just under 51%" / "50.9 percent"
+    if score < FIGURE_MATCH and len(shared) >= 2 and a.sf.record != b.sf.record and _same_figure_or_day(shared):
+        score = FIGURE_MATCH  # "About 1,200 residents ... told to stay indoors" / "Around 1,200 people ... ordered to"
     if score < FIGURE_MATCH and a.sf.numbers and b.sf.numbers and _hedged_restatement(a, b):
         score = FIGURE_MATCH  # "won just under 51% of the vote" / "received 52,340 votes, or 50.9 percent"
     if a.sf.numbers and b.sf.numbers and numbers_conflict(a.sf.numbers, b.sf.numbers):
@@ -345,6 +350,37 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     if score >= LINK_THRESHOLD and a.places and b.places and places_conflict(a, b):
         return min(score, 0.2)  # one thing said to happen in different places
     return score
+
+
+# A shared exact count from this value up (small counts like "two crew members" recur in unrelated facts).
+SAME_FIGURE_MIN = 10
+
+
+def _same_figure_or_day(shared: frozenset[str]) -> bool:
+    """Two sources giving the same exact figure with its unit plus some other shared word,
+    or the same person/body on the same day: one fact, however paraphrased."""
+    has_name = False
+    has_day = False
+    for f in shared:
+        if f.startswith("N:") and not f.startswith("N::"):
+            unit, _, value = f[2:].partition(":")
+            low = value.partition("-")[0]
+            try:
+                if unit != "@year" and float(low) >= SAME_FIGURE_MIN:
+                    return True
+            except ValueError:
+                pass
+        elif f.startswith(("D:", "DL:")):
+            has_day = True
+        elif f.startswith("@"):
+            has_name = True
+    return has_day and has_name
+
+
+# A deadline ("until at least Thursday", "not ... before Thursday"): the day something ends
+# or may resume, rarer than the day something happened ("on Tuesday").
+_DEADLINE = re.compile(r"\b(?:until|till|before|by)\s+(?:at\s+least\s+|next\s+)?"
+                       r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
 def _qualified_agreement(a: tuple[NumberMention, ...], b: tuple[NumberMention, ...]) -> bool:
