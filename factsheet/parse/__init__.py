@@ -140,6 +140,8 @@ def _sentences(raw: str, kept: list[Block]) -> tuple[list[Sentence], list[list[S
             spans = split_sentences(raw, block.start, block.end)
         spans, dropped = _drop_advertorial(raw, spans)
         ads.extend(dropped)
+        spans, dropped = _drop_notices(raw, spans)
+        ads.extend(dropped)
         spans, dropped = _drop_repeated_sentences(raw, spans, seen)
         ads.extend(dropped)
         if not spans:
@@ -174,6 +176,30 @@ def _drop_advertorial(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tupl
             ls, le = keep.pop()
             dropped.append(RemovedSpan(ls, le, raw[ls:le], "advertorial"))
         dropped.append(RemovedSpan(start, end, text, "advertorial"))
+    return keep, dropped
+
+
+def _drop_notices(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
+    """Notices glued to the end of a paragraph: "... appeal. (Reporting by A;
+    Editing by B)", "... the ruling. Copyright 2027 X. All rights reserved.
+    This material may not be ...". A copyright or legal sentence takes the
+    rest of its paragraph with it when that rest is short."""
+    keep: list[tuple[int, int]] = []
+    dropped: list[RemovedSpan] = []
+    for k, (start, end) in enumerate(spans):
+        text = raw[start:end]
+        if R.COPYRIGHT_START.match(text) or R.LEGAL_NOTICE.match(text.lower()):
+            rest_end = spans[-1][1]
+            if raw.count(" ", start, rest_end) <= 60:
+                dropped.append(RemovedSpan(start, rest_end, raw[start:rest_end], "copyright notice"))
+                return keep, dropped
+        words = raw.count(" ", start, end) + 1
+        if words <= 30 and R.SYNDICATION_NOTICE.match(text):
+            dropped.append(RemovedSpan(start, end, text, "syndication notice"))
+        elif words <= 30 and text.startswith("(") and R.CREDITS.match(text):
+            dropped.append(RemovedSpan(start, end, text, "reporting credit"))
+        else:
+            keep.append((start, end))
     return keep, dropped
 
 

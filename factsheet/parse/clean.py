@@ -69,8 +69,10 @@ def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int,
         reason = furniture_reason(block)
         if reason:
             c.drop(block, reason)
+    _top_navigation(c)
     _dateline_prefix(c)
     _link_byline(c)
+    _name_role_byline(c)
     _author_bio(c)
     _repeated_title(c, title)
     _repeated_description(c, description)
@@ -94,7 +96,8 @@ def furniture_reason(block: Block) -> str | None:
         return "syndication notice"
     if words <= 40 and R.SYNDICATION_NOTICE.match(text):
         return "syndication notice"
-    if words <= 60 and (R.COPYRIGHT_START.match(text) or R.LEGAL_NOTICE.search(low)):
+    if words <= 60 and (R.COPYRIGHT_START.match(text) or R.LEGAL_NOTICE.match(low)
+                        or words <= 15 and R.COPYRIGHT.match(text)):
         return "copyright notice"  # the whole block: "© 2027 X. All rights reserved. This material may not be ..."
     if words <= 30 and R.PAYWALL.match(text):
         return "paywall prompt"
@@ -113,12 +116,14 @@ def furniture_reason(block: Block) -> str | None:
         return "disclaimer"
     if words <= 12 and R.WIDGET.match(text.strip("*_ ")):
         return "share/comment widget"
+    if words <= 8 and (_widget_row(low) or _widget_link(text)):
+        return "share/comment widget"
     if 2 <= words <= 16 and _social_share(text):
         return "share/comment widget"
     if words <= 30 and R.NEWSLETTER.match(text):
         return "newsletter plug"
-    if words <= 40 and ("inbox" in low or "thanks for reading" in low) and R.INBOX_PLUG.search(low) \
-            and ("sign up" in low or "subscribe" in low or "newsletter" in low):
+    if words <= 40 and ("inbox" in low or "thanks for reading" in low or "subscri" in low or "member" in low) \
+            and R.INBOX_PLUG.search(low) and ("sign up" in low or "subscri" in low or "newsletter" in low or "member" in low):
         return "newsletter plug"
     if words <= 60 and R.COOKIE.match(text):
         return "cookie notice"
@@ -174,6 +179,20 @@ def _ticker_line(text: str) -> bool:
     return ticker >= 0.8 * len(tokens) and len(R.CHANGE.findall(text)) >= 2
 
 
+def _widget_row(low: str) -> bool:
+    """"Like · Comment · Restack": widget words separated by dots or bars."""
+    if not any(sep in low for sep in "·•|"):
+        return False
+    tokens = re.findall(r"[a-z]+", low)
+    return len(tokens) >= 2 and all(t in R.WIDGET_ROW_WORDS for t in tokens)
+
+
+def _widget_link(text: str) -> bool:
+    """"[Subscribe now](https://...)": a lone link whose label is a widget."""
+    m = R.MD_LINK.fullmatch(text.strip("*_ "))
+    return m is not None and R.WIDGET.match(m.group("label").strip("*_ ")) is not None
+
+
 def _social_share(text: str) -> bool:
     tokens = re.findall(r"[\w-]+", text.lower())
     return "share" in tokens and sum(t in R.SOCIAL_WORDS for t in tokens) >= 0.8 * len(tokens)
@@ -205,6 +224,8 @@ def _related_sections(c: Cleaning) -> None:
             nxt = blocks[j]
             if nxt.words <= 8 and R.COMMENTS_HEADER.match(nxt.text.strip("*_ #")):
                 break  # the comments under a "Most read" list are the comments section's
+            if nxt.words <= 30 and R.PAYWALL.match(nxt.text):
+                break  # a paywall prompt after the list is furniture of its own kind
             if _link_like(nxt) or (late and (_headline_like(nxt) or _teaser_in_list(blocks, j))):
                 c.drop(nxt, "related-story block")
             else:
@@ -288,13 +309,49 @@ def _link_byline(c: Cleaning) -> None:
             return
 
 
+def _above_body(c: Cleaning) -> list[Block]:
+    """Kept blocks before the first paragraph of prose."""
+    out = []
+    for block in c.kept():
+        if block.kind in ("paragraph", "quote") and block.words >= 12:
+            break
+        out.append(block)
+    return out
+
+
+def _top_navigation(c: Cleaning) -> None:
+    """Site navigation scraped above the article: "Menu", "Search",
+    "News | Sport | Weather"."""
+    for block in _above_body(c):
+        text = block.text.strip("*_ ")
+        if block.words <= 3 and R.NAV_WORD.match(text) or block.words <= 15 and R.NAV_ROW.match(text):
+            c.drop(block, "navigation")
+
+
+def _name_role_byline(c: Cleaning) -> None:
+    """A byline without "By": "Sarah Lindqvist" over "Business correspondent",
+    or "Sarah Lindqvist, Business correspondent", above the body."""
+    top = _above_body(c)
+    for i, block in enumerate(top):
+        text = block.text.strip("*_ ")
+        if block.words <= 10 and R.NAME_AND_ROLE.match(text):
+            c.drop(block, "byline")
+            return
+        if i + 1 < len(top) and R.PERSON_NAME.match(text) and top[i + 1].words <= 6 \
+                and R.ROLE_LINE.match(top[i + 1].text.strip("*_ ")):
+            c.drop(block, "byline")
+            c.drop(top[i + 1], "byline")
+            return
+
+
 def _author_bio(c: Cleaning) -> None:
     """An author box below the article: "Jane Doe is a reporter covering ...",
     "Jane Doe covers ...", where Jane Doe is the byline's name."""
     names = set()
     for span in c.removed:
         if span.reason == "byline":
-            m = R.BYLINE.match(span.text.strip("*_ ")) or _NAME_LINK.match(span.text.strip())
+            text = span.text.strip("*_ ")
+            m = R.BYLINE.match(text) or _NAME_LINK.match(text) or R.NAME_AND_ROLE.match(text) or R.PERSON_NAME.match(text)
             if m:
                 names.update(n.strip() for n in re.split(r"\s+(?:and|&)\s+", m.group("name")))
     if not names:

@@ -50,7 +50,10 @@ def _name_in_notice(text: str | None) -> str | None:
     if link:
         return _clean_name(link.group("label"))
     end = R.NAME_END.search(text)
-    return _clean_name(text[: end.start()] if end else text)
+    name = text[: end.start()] if end else text
+    if name.startswith("the ") and name[4:5].isupper():
+        name = name[4:]  # "from the Valley Educator"
+    return _clean_name(name)
 
 
 _TITLE_END = ('.', '!', ':', ';', ',', '"', '”', '’', '…')
@@ -176,12 +179,25 @@ def infer_author(removed: list[RemovedSpan], top_end: int) -> str | None:
         if span.reason == "dateline":
             m = _BY_NAME.search(text)
         else:
-            m = R.BYLINE.match(text) or R.AUTHOR_LINE.match(text) or _LINK_NAME.match(text)
+            m = (R.BYLINE.match(text) or R.AUTHOR_LINE.match(text) or _LINK_NAME.match(text)
+                 or R.NAME_AND_ROLE.match(text) or R.PERSON_NAME.match(text))
         if m:
             name = _clean_name(m.group("name"))
-            if name:
+            if name and not _is_desk(name):
                 return name
     return None
+
+
+_DESK_WORDS = frozenset(
+    "news desk staff staffs reporter reporters writer writers correspondent correspondents editor editors team "
+    "editorial web digital online agency agencies our the wire wires bureau report reports newsroom admin "
+    "and & service services".split()
+)
+
+
+def _is_desk(name: str) -> bool:
+    """"News Desk", "Staff Reporter", "Our Correspondent": no person to name."""
+    return all(word.lower().strip(".,") in _DESK_WORDS for word in name.split())
 
 
 def infer_missing(kept: list[Block], removed: list[RemovedSpan], top_end: int) -> Inferred:

@@ -31,20 +31,23 @@ RELATED_LINK = re.compile(
 )
 SYNDICATION = re.compile(r"\bThe post\b.{3,400}?\b(?:appeared|was published) first (?:on|at|in)\s+(?P<pub>[^\n]+?)\s*\.?\s*$", I | re.S)
 SYNDICATION_ANYWHERE = re.compile(r"\bThe post\b.{3,400}?\b(?:appeared|was published) first (?:on|at|in)\b", I | re.S)
-ORIGINALLY = re.compile(
-    r"^(?:this (?:article|story|post|piece|report|column|interview|content) )?(?:was |is |has been )?"
-    r"(?:(?:originally|first) (?:published|appeared|posted|ran)|republished|reprinted|reproduced|syndicated)"
-    r"(?: (?:here )?with (?:the )?(?:kind )?permission)?(?: (?:on|in|at|by|from))\s+(?P<pub>[^\n]+?)\s*\.?$",
+# Syndication notices: "This article originally appeared on X", "Originally
+# published in X", "This story was first published by X", "Reprinted with
+# permission from X", "Republished with permission." A "first published"
+# needs "this <article>" before it: "First published in 1851, the paper ..."
+# is prose.
+_SYND_HEAD = (
+    r"^(?:this (?:article|story|post|piece|report|column|interview|content|essay|analysis) "
+    r"(?:was |is |has been |had been )?(?:originally |first )?|originally |(?=republished|reprinted|reproduced))"
+    r"(?:published|appeared|posted|ran|republished|reprinted|reproduced|syndicated|distributed|shared)\b"
+)
+SYNDICATION_NOTICE = re.compile(
+    _SYND_HEAD + r"[^.\n]{0,30}?\b(?:on|in|at|by|from|with (?:the )?(?:kind )?permission|under a creative commons|courtesy of)\b",
     I,
 )
-# A syndication notice whose name part is missing or that carries more than
-# a name: "Republished with permission.", "Reprinted with permission of X.",
-# "This article is republished from X under a Creative Commons license."
-SYNDICATION_NOTICE = re.compile(
-    r"^(?:this (?:article|story|post|piece|report|column|interview|content) )?(?:was |is |has been )?"
-    r"(?:(?:originally|first) (?:published|appeared|posted|ran) (?:on|in|at|by)\b|"
-    r"(?:republished|reprinted|reproduced|syndicated|shared)\b[^.\n]{0,80}\b(?:with (?:the )?(?:kind )?permission|"
-    r"under a creative commons|from\b|courtesy of\b))",
+ORIGINALLY = re.compile(
+    _SYND_HEAD + r"(?:\s+(?:here\s+)?with (?:the )?(?:kind )?permission)?\s+(?:on|in|at|by|from|of|courtesy of)\s+"
+    r"(?P<pub>[^\n]+?)\s*\.?$",
     I,
 )
 # Where a publisher's name ends inside a notice: "X and is republished here
@@ -61,14 +64,19 @@ SOURCE_LINE = re.compile(
 MD_LINK = re.compile(r"\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)")
 # Legal lines that travel with a copyright notice ("This material may not be
 # published, broadcast, rewritten or redistributed.").
+# Legal lines that travel with a copyright notice, matched at the start of a
+# block or sentence (lower-cased): "All rights reserved.", "This material may
+# not be published, broadcast, rewritten or redistributed."
 LEGAL_NOTICE = re.compile(
-    r"all rights reserved|(?:this|the) (?:material|article|content|story|report|work)s? (?:may|must|cannot|can ?not)"
-    r" not be (?:published|reproduced|copied|distributed|redistributed|republished|broadcast|rewritten|used|stored)|"
-    r"no part of this (?:material|article|publication|content|story|work)|"
-    r"without (?:the )?(?:prior |express )?(?:written )?(?:consent|permission) of the (?:publisher|copyright)|"
-    r"unauthori[sz]ed (?:reproduction|copying|distribution|use) (?:of this|is)",
+    r"all rights reserved|"
+    r"this (?:material|article|content|story|report|work|page)s? (?:may|must|cannot|can ?not|should) not be "
+    r"(?:published|reproduced|copied|distributed|redistributed|republished|broadcast|rewritten|used|stored|shared)|"
+    r"no part of this (?:material|article|publication|content|story|report|work|site|page)|"
+    r"unauthori[sz]ed (?:reproduction|copying|distribution|use|republication)|"
+    r"(?:reproduction|redistribution|republication) (?:of this [a-z]+ )?(?:is )?(?:strictly )?prohibited"
 )
-COPYRIGHT_START = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\b(?! (?:law|act|holders?|infringement|claims?|rules|office)\b))", I)
+# "© 2027 X", "(c) 2027", "Copyright 2027 X", "Copyright © X" - not "Copyright lawyers said".
+COPYRIGHT_START = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))|copyright\s+\d{4}\b)", I)
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<pub>[^.\n]{2,60}?)\.?\s*(?:all rights reserved\.?)?$", I)
 DISCLAIMER = re.compile(
     r"^(?:[*_]*)(?:disclaimer|disclosure|legal disclaimer|important notice|risk warning|editorial note: this (?:content|article) is sponsored)\b",
@@ -88,7 +96,7 @@ WIDGET = re.compile(
     r"tags?:.*|filed under:?.*|categories:.*|posted in:?.*|click to (?:share|print|email).*|like this:?|"
     r"loading\.*|advertisement|sponsored(?: content| post)?|special offer(?: banner)?|"
     r"(?:promo(?:tion(?:al)?)?|ad|advert) banner|skip to (?:main )?content|back to top|"
-    r"share this:?|copy link|link copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|x|"
+    r"share this:?|about sharing|copy link|link copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|x|"
     r"(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading(?: below)?|"
     r"scroll to continue(?: with content)?|click here to (?:read|subscribe|download|sign up|learn)[^.]*\.?|"
     r"(?:updated|posted|published) \d+ (?:seconds?|minutes?|mins?|hours?|days?) ago|"
@@ -98,6 +106,9 @@ WIDGET = re.compile(
 COMMENT_FORM = re.compile(
     r"your email address will not be published|required fields are marked|save my name, email|"
     r"notify me of (?:new|follow-up) (?:comments|posts)",
+)
+WIDGET_ROW_WORDS = frozenset(
+    "like likes comment comments share restack reply save print email follow subscribe repost bookmark tweet".split()
 )
 SOCIAL_WORDS = frozenset(
     "share on via this article story post facebook x twitter linkedin whatsapp email e-mail pinterest reddit "
@@ -140,8 +151,27 @@ BREADCRUMB = re.compile(
     r"^(?:[\w&'’ .-]{1,30}\s*(?:>|›|»|→)\s*){2,}[\w&'’ .-]{1,40}$|^home\s*(?:/|\|)\s*[\w&'’ .-]{1,30}(?:\s*(?:/|\|)\s*[\w&'’ .-]{1,30})*$",
     I,
 )
+NAV_WORD = re.compile(
+    r"^(?:menu|main menu|open menu|close menu|toggle navigation|navigation|skip navigation|search|sign in|log ?in|"
+    r"register|my account|account|sections|all sections|home|close|more|subscribe|sign up|e-?edition|"
+    r"newsletters?|podcasts?|video|live tv|watch live)$",
+    I,
+)
+NAV_ROW = re.compile(r"^[\w&'’ -]{1,25}(?:\s+[|•·]\s+[\w&'’ -]{1,25}){2,}$")
+# "Sarah Lindqvist" above "Business correspondent", or both on one line.
+PERSON_NAME = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|bin)){1,3})$")
+ROLE_LINE = re.compile(
+    r"^(?:[\w&'’-]+ ){0,4}(?:correspondent|reporter|editor|writer|journalist|columnist|contributor|"
+    r"producer|staff writer|bureau chief)s?$",
+    I,
+)
+NAME_AND_ROLE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|bin)){1,3})\s*(?:,|\||–|—| - )\s*"
+    r"(?:[\w&'’-]+ ){0,4}(?:correspondent|reporter|editor|writer|journalist|columnist|contributor|producer|bureau chief)s?$",
+    I,
+)
 PAGE_FURNITURE = re.compile(r"(?:^|\s)page \d{1,4} (?:of|/) \d{1,4}$|^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?$", I)
-INBOX_PLUG = re.compile(r"\b(?:to|in|into) your inbox\b|\bthanks for reading\b[^.]{0,60}[.!]?\s*subscribe|^thanks for reading\b.{0,80}\bsubscribe")
+INBOX_PLUG = re.compile(r"\bconsider (?:becoming a|subscribing|upgrading)|\bbecome a (?:paid )?(?:subscriber|member)\b|\b(?:to|in|into) your inbox\b|\bthanks for reading\b[^.]{0,60}[.!]?\s*subscribe|^thanks for reading\b.{0,80}\bsubscribe")
 READING_TIME = re.compile(r"^(?:reading time:?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?(?:\s+read(?:ing time)?)?$", I)
 BYLINE = re.compile(
     r"^(?i:by|written by|words by|story by|posted by|reporting by|report by)\s+"
