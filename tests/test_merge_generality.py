@@ -102,3 +102,26 @@ def test_same_speaker_same_deadline_is_one_claim_but_small_shared_counts_are_not
     )
     assert len([c for c in s.claims if "Friday" in c.text]) == 1
     assert len([c for c in s.claims if c.text.startswith("Two")]) == 2
+
+
+# ------------------------------------------------------------ organizations: aliases, kind, speakers
+
+def test_company_short_name_is_an_alias_and_an_organization_and_a_speaker():
+    s = sheet_of(
+        record("mill-wire", [
+            "A grain silo collapsed at the Orsa Milling plant in Vikhaven on Monday.",
+            "Orsa Milling, the plant's owner, said in a statement it was \"working with the authorities to find the cause\".",
+            "The plant is part of the Brekke Group and employs 300 people.",
+        ]),
+        record("orvik-daily", [
+            "Orsa, which also runs two mills in the north, said the silo had been inspected in January.",
+            "Twenty-two workers were on shift when the silo gave way, the police said.",
+        ]),
+    )
+    (orsa,) = [e for e in s.entities if e.name == "Orsa Milling"]
+    assert orsa.kind == "organization" and "Orsa" in orsa.aliases
+    assert set(orsa.sources) == {"mill-wire", "orvik-daily"}
+    (q,) = s.quotes
+    assert q.speaker == "Orsa Milling" and q.text.startswith("working with the authorities")
+    assert not [e for e in s.entities if e.name.lower().startswith("twenty")]
+    assert [e.kind for e in s.entities if e.name == "Vikhaven"] in ([], ["place"])

@@ -14,6 +14,17 @@ from dataclasses import dataclass
 from .features import RecordFeatures
 
 
+# Generic words a company adds to its distinctive name ("Vantrel Chemicals", "Orsa Motors"):
+# the distinctive word alone names the same company.
+CORPORATE_WORDS = frozenset("""chemicals chemical motors motor airlines airline airways bank energy pharmaceuticals pharma
+logistics industries industrial systems technologies technology tech foods food steel mining metals minerals resources
+partners capital media telecom telecoms insurance electric electronics power oil gas petroleum shipping construction
+labs laboratories therapeutics biotech biosciences software semiconductor semiconductors networks communications
+robotics aerospace automotive railways rail freight transport brewing breweries entertainment financial securities
+solutions utilities water milling mills brewery farms retail stores engineering manufacturing materials plastics
+textiles cement paper glass cars air express cargo trading fc afc cf sc""".split())
+
+
 class UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
@@ -77,10 +88,22 @@ def learn_aliases(records: list[RecordFeatures], person_keys: frozenset[str]) ->
         words = k.split()
         for i in range(2, len(words)):
             by_prefix[" ".join(words[:i])].append(k)
+    by_first_word: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        words = k.split()
+        if len(words) >= 2 and all(w in CORPORATE_WORDS for w in words[1:]):
+            by_first_word[words[0]].append(k)
     for k in keys:
         longer = by_prefix.get(k)
         if longer and len({uf.find(x) for x in longer}) == 1:
             uf.union(k, longer[0])
+    # a company's short name: "Vantrel" for "Vantrel Chemicals" (the rest generic corporate words)
+    for k in keys:
+        if " " in k:
+            continue
+        longer = {uf.find(x) for x in by_first_word.get(k, ())}
+        if len(longer) == 1:
+            uf.union(k, next(iter(longer)))
     # surnames: a one-word name that ends exactly one full person name
     last_words: dict[str, set[str]] = defaultdict(set)
     for k in keys:

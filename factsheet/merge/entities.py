@@ -8,7 +8,9 @@ from collections import Counter, defaultdict
 from ..models import Entity, Role
 from .aliases import AliasTable
 from .features import SentenceFeatures
+from .aliases import CORPORATE_WORDS
 from .names import ORG_SUFFIXES, name_key
+from .numbers import WORD_NUMBERS
 
 _PLACE_BEFORE = re.compile(r"\b(in|across|from|at|to|near|outside|throughout)\s+(the\s+)?$", re.I)
 _DEMONYM = re.compile(r"(ese|ian|ish|ean|ic)$")
@@ -20,6 +22,18 @@ force forces guard administration government parliament congress senate assembly
 _PLACE_HEADS = frozenset("""river street road avenue bridge lake mountain mountains county city province state island
 islands bay port harbor harbour valley park square district region coast sea ocean airport station tower hall
 village town peninsula desert canal highway""".split())
+
+
+# What the text says only of an organization: "part of the Dorsen Group", "managing director of
+# X", "X said in a statement", "X, the plant's owner, said in a statement".
+_ORG_BEFORE = re.compile(r"\b(?:part of|a (?:subsidiary|unit|division) of|owned by|(?:director|executive|chairman|"
+                         r"chairwoman|president|spokes(?:man|woman|person)|employees?|staff|shareholders?|owner) of|"
+                         r"spokes(?:man|woman|person) for|shares (?:in|of))\s+(?:the\s+)?$", re.I)
+_ORG_AFTER = re.compile(r"^(?:,[^,\"“”]{1,70},)?\s+(?:also\s+)?(?:said|says|announced|confirmed)\s+in\s+a\s+statement\b"
+                        r"|^['’]s\s+(?:shares|employees|workers|staff|board|owners?|shareholders|chief|managing|spokes)", re.I)
+# "at the Vantrel Chemicals plant": the name says whose plant, not where it is
+_FACILITY_AFTER = re.compile(r"^\s+(?:plant|factory|mill|site|facility|refinery|works|mine|warehouse|depot|"
+                             r"headquarters|offices?|subsidiary|store|stores|trains?|fleet)\b", re.I)
 
 
 def _slug(text: str) -> str:
@@ -57,7 +71,11 @@ def build_entities(
                 evidence[gid]["speaker"] += 1
             if n.has_suffix:
                 evidence[gid]["suffix"] += 1
-            if not n.initial and _PLACE_BEFORE.search(text[:max(0, n.start)][-20:]):
+            before, after = text[:max(0, n.start)][-40:], text[n.end:n.end + 90]
+            if _ORG_BEFORE.search(before) or _ORG_AFTER.match(after):
+                evidence[gid]["org"] += 1
+            elif (not n.initial and _PLACE_BEFORE.search(before[-20:])
+                  and not _FACILITY_AFTER.match(after)):
                 evidence[gid]["place"] += 1
             evidence[gid]["mention"] += 1
     entities: list[Entity] = []
@@ -73,7 +91,11 @@ def build_entities(
         heads = {k.split()[-1] for k in aliases.members.get(gid, (gid,)) if " " in k}
         org_words = {w for k in aliases.members.get(gid, (gid,)) if " " in k for w in k.split()}
         firsts = {k.split()[0] for k in aliases.members.get(gid, (gid,)) if " " in k}
-        if heads & _ORG_HEADS or org_words & _ORG_HEADS:
+        if all(w in WORD_NUMBERS for k in aliases.members.get(gid, (gid,)) for w in k.split("-")):
+            continue  # "Twenty-two" opening a sentence: a number, not a name
+        if heads & _ORG_HEADS or org_words & _ORG_HEADS or heads & CORPORATE_WORDS:
+            kind = "organization"
+        elif ev["org"] and ev["org"] * 2 >= ev["place"]:
             kind = "organization"
         elif heads & _PLACE_HEADS or firsts & {"port", "lake", "mount", "fort", "cape"}:
             kind = "place"

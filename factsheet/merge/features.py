@@ -55,7 +55,10 @@ class RecordFeatures:
 _REPORTING = (r"(?:said|says|told|tells|added|adds|explained|noted|notes|stated|wrote|writes|argued|warned|revealed|"
               r"insisted|expects|believes|sees|pointed out|stressed|emphasi[sz]ed|acknowledged|admitted|claimed|"
               r"recalled|replied|asked|tweeted|posted|confirmed|announced|predicted|estimated|cautioned)")
-_REPORTED_AFTER = re.compile(rf"\s+(?:also\s+|previously\s+|later\s+)?{_REPORTING}\b")
+# "Halvard Logistics, the train's operator, said ...", "X, which runs the line, said ...": the
+# apposition between a name and its reporting verb is skipped.
+_APPOSITION = r"(?:,\s+(?:the|a|an|its|their|his|her|which|who|whose|one|part|owner|operator)\b[^,\"“”]{1,70},)?"
+_REPORTED_AFTER = re.compile(rf"{_APPOSITION}\s+(?:also\s+|previously\s+|later\s+)?{_REPORTING}\b")
 _REPORTED_BEFORE = re.compile(rf"\b(?:said|says|according to)\s+$")
 _ALIAS_AFTER = re.compile(
     r",?\s*(?:\(\s*)?(?:which is |who is )?(?:also |better |commonly |widely |formerly |officially |locally |popularly )?"
