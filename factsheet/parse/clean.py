@@ -97,7 +97,7 @@ def furniture_reason(block: Block) -> str | None:
     if words <= 40 and R.SYNDICATION_NOTICE.match(text):
         return "syndication notice"
     if words <= 60 and (R.COPYRIGHT_START.match(text) or R.LEGAL_NOTICE.match(low)
-                        or words <= 15 and R.COPYRIGHT.match(text)):
+                        or words <= 15 and _copyright_line(text)):
         return "copyright notice"  # the whole block: "© 2027 X. All rights reserved. This material may not be ..."
     if words <= 30 and R.PAYWALL.match(text):
         return "paywall prompt"
@@ -177,6 +177,15 @@ def _ticker_line(text: str) -> bool:
         return False
     ticker = sum(bool(R.TICKER_WORD.match(t)) for t in tokens)
     return ticker >= 0.8 * len(tokens) and len(R.CHANGE.findall(text)) >= 2
+
+
+def _copyright_line(text: str) -> bool:
+    """"Copyright Valley Times" names a holder in capitals; "Copyright
+    lawyers said ..." is prose."""
+    m = R.COPYRIGHT.match(text)
+    if m is None:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w in ("and", "of", "&", "the") for w in m.group("pub").split())
 
 
 def _widget_row(low: str) -> bool:
