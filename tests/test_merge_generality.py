@@ -125,3 +125,25 @@ def test_company_short_name_is_an_alias_and_an_organization_and_a_speaker():
     assert q.speaker == "Orsa Milling" and q.text.startswith("working with the authorities")
     assert not [e for e in s.entities if e.name.lower().startswith("twenty")]
     assert [e.kind for e in s.entities if e.name == "Vikhaven"] in ([], ["place"])
+
+
+# ------------------------------------------------------------ attribution carries little weight
+
+def test_attribution_phrases_are_marked_and_do_not_group_unrelated_facts():
+    from factsheet.merge.features import _without_attribution
+    cases = {
+        "The fire started at 4:10 p.m. in a shed, the regional fire service said.": "The fire started at 4:10 p.m. in a shed",
+        "The fire service said there was no danger to drinking water.": "there was no danger to drinking water.",
+        "Nine workers were hurt, according to the fire service.": "Nine workers were hurt .",
+        "Orsa Milling, the plant's owner, said in a statement it was sorry.": "Orsa Milling, the plant's owner, said it was sorry.",
+    }
+    for text, bare in cases.items():
+        out = _without_attribution(text)
+        assert len(out) == len(text) and " ".join(out.split()) == bare
+    s = sheet_of(
+        record("depot-wire", ["The fire service said there was no danger to drinking water in Kolby.",
+                              "The blaze started in a shed where paint thinners were kept, the regional fire service said."]),
+        record("kolby-news", ["The smoke over the harbour was not toxic, according to the fire service.",
+                              "The fire service told reporters the depot roof collapsed after midnight."]),
+    )
+    assert sorted(len(c.citations) for c in s.claims) == [1, 1, 1, 1]

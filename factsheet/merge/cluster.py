@@ -319,6 +319,10 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
         return 0.0
     # fsum: exact, so the result does not depend on set iteration order (hash seed)
     sw = math.fsum(w.get(f, 0.0) for f in shared)
+    attribution = a.sf.attribution | b.sf.attribution
+    if attribution and not attribution.isdisjoint(shared):
+        # "the fire service said" in both: who told the reporter, not what happened
+        sw -= (1 - ATTRIBUTION_WEIGHT) * math.fsum(w.get(f, 0.0) for f in sorted(shared & attribution))
     wa = a.weight or math.fsum(w.get(f, 0.0) for f in a.features)
     wb = b.weight or math.fsum(w.get(f, 0.0) for f in b.features)
     if wa <= 0 or wb <= 0:
@@ -352,6 +356,8 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     return score
 
 
+# Weight kept by a shared word that one of the two sentences writes only in its attribution.
+ATTRIBUTION_WEIGHT = 0.5
 # A shared exact count from this value up (small counts like "two crew members" recur in unrelated facts).
 SAME_FIGURE_MIN = 10
 

@@ -43,6 +43,7 @@ class SentenceFeatures:
     number_texts: tuple[str, ...] = ()  # numbers as stated, years left out (Claim.numbers)
     has_figure: bool = False  # states a quantity with a unit (kind "figure")
     continues_quote: bool = False  # inside a quotation opened by an earlier sentence
+    attribution: frozenset[str] = frozenset()  # stems written only in "X said" / "according to X"
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,28 @@ def _alias_pairs(text: str, names: tuple[NameMention, ...], prev_subject: str | 
         elif i == 0 and prev_subject and _ALIAS_OPEN.match(text[:n.start]) and text[n.end:n.end + 1] == ",":
             pairs.append((prev_subject, n.key))
     return [(a, b) for a, b in pairs if a != b]
+
+
+# Attribution says who told the reporter, not what happened: "..., the regional fire service
+# said.", "according to the fire service", "The fire service said (that) ...", "told reporters",
+# "in a statement". Its words are left out of the similarity stems (names stay features).
+_ATTRIBUTION_SPANS = re.compile(
+    r",\s*(?:the\s+|a\s+|an\s+)?[^,;\"“”]{0,60}?\s(?:said|says|told\s+(?:reporters|journalists)|added|confirmed)"
+    r"(?:\s+(?:on\s+\w+|in\s+a\s+statement|in\s+an\s+interview(?:\s+with\s+[^,.;]{1,40})?|late\s+\w+|earlier))?"
+    r"\s*[.!]?\s*$"
+    r"|,?\s*\baccording\s+to\s+(?:the\s+|a\s+)?[^,.;\"“”]{1,60}"
+    r"|^[^,;\"“”]{0,60}?\b(?:said|says|told\s+(?:reporters|journalists))(?:\s+in\s+a\s+statement)?(?:\s+on\s+\w+day)?"
+    r"(?:\s+that)?\s(?=[a-z\"“])"
+    r"|\bin\s+a\s+statement\b|\btold\s+(?:reporters|journalists)\b",
+    re.IGNORECASE)
+_ATTRIBUTION_HINT = ("said", "says", "according", "told", "statement", "added", "confirmed")
+
+
+def _without_attribution(text: str) -> str:
+    low = text.lower()
+    if not any(h in low for h in _ATTRIBUTION_HINT):
+        return text
+    return _ATTRIBUTION_SPANS.sub(lambda m: " " * len(m.group()), text)
 
 
 def _stems_outside_names(text: str, names: tuple[NameMention, ...]) -> tuple[str, ...]:
@@ -139,6 +162,8 @@ def extract_record(record: Record) -> RecordFeatures:
         else:
             extra = {}
         stems = _stems_outside_names(text, names)
+        bare = _without_attribution(text)  # same length: the name offsets still hold
+        attribution = frozenset(stems) - frozenset(_stems_outside_names(bare, names)) if bare is not text else frozenset()
         topic = set(stems)
         for n in names:
             topic.add("@" + n.key)
@@ -146,7 +171,8 @@ def extract_record(record: Record) -> RecordFeatures:
         out.append(SentenceFeatures(
             record=record.id, index=i, sentence=s, stems=stems, names=names, topic_words=frozenset(topic),
             numbers=nums, claimable=claimable, quote=continues_quote or is_quote(s.text, s.block),
-            commentary=0.0 if continues_quote else commentary_score(s.text), continues_quote=continues_quote, alias_pairs=tuple(pairs), speakers=speakers, **extra,
+            commentary=0.0 if continues_quote else commentary_score(s.text), continues_quote=continues_quote, alias_pairs=tuple(pairs), speakers=speakers,
+            attribution=attribution, **extra,
         ))
         if names:
             prev_subject = names[0].key
