@@ -91,17 +91,29 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def content_stems(text: str) -> list[str]:
-    """Stems of non-stopword words, in order."""
-    out = []
-    for w in words(text):
+class _ContentStem(dict):
+    """word as written -> its content stem, or "" for a stopword; filled on first use."""
+
+    def __missing__(self, w: str) -> str:
         lw = w.lower().replace("’", "'")
         if lw in STOPWORDS or (lw.endswith("'s") and lw[:-2] in STOPWORDS):
-            continue
-        s = stem(w)
-        if s and s not in STOPWORDS:
-            out.append(s)
-    return out
+            s = ""
+        else:
+            s = stem(w)
+            if s in STOPWORDS:
+                s = ""
+        if len(self) > 300_000:
+            self.clear()  # bounded: a long-running server sees ever new words
+        self[w] = s
+        return s
+
+
+_CONTENT_STEM = _ContentStem()
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of non-stopword words, in order."""
+    return [s for s in map(_CONTENT_STEM.__getitem__, WORD.findall(text)) if s]
 
 
 def normalize_space(text: str) -> str:
