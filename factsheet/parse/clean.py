@@ -77,8 +77,8 @@ def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int,
     _repeated_title(c, title)
     _repeated_description(c, description)
     _doubled_blocks(c)
-    _repeated_paragraphs(c)
-    _near_copies(c)
+    keys = _repeated_paragraphs(c)
+    _near_copies(c, keys)
     _teasers(c)
     _summary_bullets(c)
     c.removed.sort(key=lambda s: (s.start, s.end))
@@ -409,20 +409,23 @@ def _repeated_description(c: Cleaning, description: str | None) -> None:
             c.drop(block, "repeated description")
 
 
-def _repeated_paragraphs(c: Cleaning) -> None:
-    """Scrapers paste whole articles twice: keep the first copy of each paragraph."""
+def _repeated_paragraphs(c: Cleaning) -> dict[int, str]:
+    """Scrapers paste whole articles twice: keep the first copy of each
+    paragraph. Returns each block's normalised text, for _near_copies."""
     seen: set[str] = set()
+    keys: dict[int, str] = {}
     for block in c.kept():
-        key = norm_text(block.text)
+        key = keys[block.index] = norm_text(block.text)
         if len(key.split()) < 4:
             continue
         if key in seen:
             c.drop(block, "repeated paragraph")
         else:
             seen.add(key)
+    return keys
 
 
-def _near_copies(c: Cleaning) -> None:
+def _near_copies(c: Cleaning, keys: dict[int, str]) -> None:
     """A body pasted twice with small edits (a word added, quotes changed): a
     later paragraph that says almost word for word what an earlier one says
     is a copy. Word sets are compared first; the word-order check runs only on
@@ -430,10 +433,13 @@ def _near_copies(c: Cleaning) -> None:
     kept = [b for b in c.kept() if b.kind in ("paragraph", "quote") and b.words >= 12]
     earlier: list[tuple[Block, list[str], set[str]]] = []
     for block in kept:
-        words = norm_text(block.text).split()
+        key = keys.get(block.index)
+        words = (key if key is not None else norm_text(block.text)).split()
         bag = set(words)
+        n = len(words)
         for first, first_words, first_bag in earlier:
-            if len(bag & first_bag) < 0.85 * max(len(bag), len(first_bag)):
+            m = len(first_words)
+            if m > 1.2 * n or n > 1.2 * m or len(bag & first_bag) < 0.85 * max(len(bag), len(first_bag)):
                 continue
             if SequenceMatcher(None, first_words, words, autojunk=False).ratio() >= 0.9:
                 c.drop(block, "repeated paragraph")
