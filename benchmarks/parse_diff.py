@@ -1,7 +1,7 @@
 """Diff what the parse stage keeps, before/after a change to the cleaning rules.
 
     python benchmarks/parse_diff.py snapshot OUT.json   # parse every corpus, store results
-    python benchmarks/parse_diff.py diff OLD.json NEW.json
+    python benchmarks/parse_diff.py diff OLD.json NEW.json [PATH_PREFIX ...]
 
 To snapshot the committed code against today's corpora, export it and point
 PARSE_DIFF_CODE at it:
@@ -48,9 +48,11 @@ def snapshot() -> dict[str, dict]:
     return out
 
 
-def diff(old: dict[str, dict], new: dict[str, dict]) -> int:
+def diff(old: dict[str, dict], new: dict[str, dict], prefixes: tuple[str, ...] = ()) -> int:
     changes = 0
     for rel in sorted(set(old) | set(new)):
+        if prefixes and not rel.startswith(prefixes):
+            continue
         a, b = old.get(rel, {}), new.get(rel, {})
         lines: list[str] = []
         if (a.get("record", 1) is None) != (b.get("record", 1) is None):
@@ -86,10 +88,10 @@ def _reason(text: str, removed: list[list[str]]) -> str:
 def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "snapshot":
         Path(sys.argv[2]).write_text(json.dumps(snapshot(), indent=1, ensure_ascii=False), encoding="utf-8")
-    elif len(sys.argv) == 4 and sys.argv[1] == "diff":
+    elif len(sys.argv) >= 4 and sys.argv[1] == "diff":
         old = json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))
         new = json.loads(Path(sys.argv[3]).read_text(encoding="utf-8"))
-        diff(old, new)
+        diff(old, new, tuple(sys.argv[4:]))
     else:
         sys.exit(__doc__)
 
