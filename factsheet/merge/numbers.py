@@ -32,7 +32,8 @@ PERSON_UNITS = frozenset(stem(w) for w in """people person persons worker worker
 passengers employee employees staff student students patient patients victim victims child children adult adults
 villager villagers miner miners crew firefighter firefighters soldier soldiers civilian civilians tourist tourists
 visitor visitors pupil pupils man men woman women spectator spectators guest guests climber climbers skier skiers
-hiker hikers fan fans inhabitant inhabitants individual individuals survivor survivors""".split())
+hiker hikers fan fans inhabitant inhabitants individual individuals survivor survivors member members officer
+officers official officials player players""".split())
 CURRENCY_PREFIX = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
                    "¥": "JPY", "rs": "INR", "rs.": "INR", "inr": "INR", "c$": "CAD", "a$": "AUD", "chf": "CHF"}
 CURRENCY_SUFFIX = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR",
@@ -152,6 +153,15 @@ def _unit_after(sentence: str, end: int) -> tuple[str, str, str, int]:
     noun = m.group(1)
     if noun in STOPWORDS or noun in SCALES or noun in MONTHS or noun.endswith("ly"):
         return "", "", "", end
+    # "31 league goals", "three crew members": a singular word before a plural noun describes
+    # it; the plural is what is counted
+    if not noun.endswith("s") or noun.endswith("ss"):
+        m2 = _NOUN_AFTER.match(rest, m.end())
+        if m2:
+            head = m2.group(1)
+            if (head.endswith("s") and not head.endswith(("ss", "us", "is", "'s")) and head not in STOPWORDS
+                    and head not in SCALES and len(head) > 3):
+                return stem(head), f"{noun} {head}", "", end + m2.end()
     return stem(noun), noun, "", end + m.end()
 
 
