@@ -214,6 +214,8 @@ def test_legal_blocks_go_whole(block: str) -> None:
     ("Subscribe to continue reading", "paywall prompt"),
     ("This article is for subscribers only.", "paywall prompt"),
     ("Log in to comment", "share/comment widget"),
+    ("Leave a comment below.", "share/comment widget"),
+    ("Let us know what you think in the comments below!", "share/comment widget"),
     ("Sign up here.", "share/comment widget"),
     ("Our Standards: The Trust Principles.", "standards notice"),
     ("Additional reporting by Ana Ruiz in Lisbon", "reporting credit"),

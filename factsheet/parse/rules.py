@@ -90,7 +90,8 @@ ADVICE_PHRASES = re.compile(
 )
 WIDGET = re.compile(
     r"^(?:share(?: this(?: article| story| post| page)?| on \w+| via \w+)?|tweet|email|print|"
-    r"\d*\s*comments?|leave a (?:reply|comment)|post (?:a )?comment|cancel reply|add a comment|"
+    r"\d*\s*comments?|(?:leave|post|add|write) (?:a |your )?(?:reply|comment|comments)(?: below| here)?|"
+    r"(?:let (?:us|me) know|tell (?:us|me)) what you think(?: in the comments)?(?: below)?|cancel reply|add a comment|"
     r"subscribe(?: now| here| for free| to our newsletter)?|sign up(?: here| now| today| for (?:our |the |free )*newsletters?)?|"
     r"follow us(?: on [\w ,&]+)?|(?:log ?in|sign in|register) to (?:comment|reply|post a comment|join the (?:discussion|conversation))|"
     r"tags?:.*|filed under:?.*|categories:.*|posted in:?.*|click to (?:share|print|email).*|like this:?|"
