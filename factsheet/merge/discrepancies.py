@@ -27,6 +27,7 @@ CONTEXT_THRESHOLD = 0.42
 LOCAL_WINDOW = 4
 LOCAL_SHARED = 2
 LOOSE_CONTEXT = 0.2
+SAME_SUBJECT_CONTEXT = 0.1
 
 
 def _local_stems(text: str, n: NumberMention) -> set[str]:
@@ -60,7 +61,10 @@ def _same_measure(a: Unit, b: Unit, x: NumberMention, y: NumberMention, w: dict[
     sa, sb = _subject_before(a.sf, x), _subject_before(b.sf, y)
     if sa and sb and group(sa) != group(sb):
         return False
-    return _context_similarity(a, b, w, min_shared=2) >= LOOSE_CONTEXT
+    # the same named subject before both values ("Ekholm ... a five-year contract" / "Ekholm
+    # has signed a four-year contract"): whose measure it is is settled, less context needed
+    bar = SAME_SUBJECT_CONTEXT if sa and sb else LOOSE_CONTEXT
+    return _context_similarity(a, b, w, min_shared=2) >= bar
 
 
 def _context_similarity(a: Unit, b: Unit, w: dict[str, float], min_shared: int = 3) -> float:
