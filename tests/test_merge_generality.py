@@ -147,3 +147,18 @@ def test_attribution_phrases_are_marked_and_do_not_group_unrelated_facts():
                               "The fire service told reporters the depot roof collapsed after midnight."]),
     )
     assert sorted(len(c.citations) for c in s.claims) == [1, 1, 1, 1]
+
+
+# ------------------------------------------------------------ money in two currencies, head nouns
+
+def test_one_transaction_in_two_currencies_is_one_claim_and_head_nouns_are_units():
+    from factsheet.merge.numbers import extract_numbers
+    (goals,) = extract_numbers("She scored 19 league goals.")
+    (matches,) = extract_numbers("in 30 league matches")
+    assert goals.unit != matches.unit
+    s = sheet_of(
+        record("court-wire", ["Pellar Motors has bought the Dunsk Arena from Hofer Leisure for €120m, the companies said."]),
+        record("uk-sport", ["Hofer Leisure sold the Dunsk Arena to Pellar Motors in a £104m deal after months of talks."]),
+    )
+    assert [len(c.citations) for c in s.claims] == [2]
+    assert not s.discrepancies  # euros and pounds are not rival values

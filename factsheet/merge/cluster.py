@@ -341,6 +341,9 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
         score += SHARED_NUMBER_BONUS  # "just under 51%" / "50.9 percent"
     if score < FIGURE_MATCH and len(shared) >= 2 and a.sf.record != b.sf.record and _same_figure_or_day(shared):
         score = FIGURE_MATCH  # "About 1,200 residents ... told to stay indoors" / "Around 1,200 people ... ordered to"
+    if (score < FIGURE_MATCH and a.sf.record != b.sf.record and a.sf.has_figure and b.sf.has_figure
+            and _same_parties_amount(a, b, shared)):
+        score = FIGURE_MATCH  # "X buys Y from Z for €45m" / "Y chose a £39m move from Z to X"
     if score < FIGURE_MATCH and a.sf.numbers and b.sf.numbers and _hedged_restatement(a, b):
         score = FIGURE_MATCH  # "won just under 51% of the vote" / "received 52,340 votes, or 50.9 percent"
     if a.sf.numbers and b.sf.numbers and numbers_conflict(a.sf.numbers, b.sf.numbers):
@@ -387,6 +390,19 @@ def _same_figure_or_day(shared: frozenset[str]) -> bool:
 # or may resume, rarer than the day something happened ("on Tuesday").
 _DEADLINE = re.compile(r"\b(?:until|till|before|by)\s+(?:at\s+least\s+|next\s+)?"
                        r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+_MONEY = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD"})
+SAME_PARTIES = 3
+
+
+def _same_parties_amount(a: "Unit", b: "Unit", shared: frozenset[str]) -> bool:
+    """The same three (or more) named parties and a sum of money on each side, perhaps
+    in another currency: one transaction told twice."""
+    if sum(1 for f in shared if f[0] == "@") < SAME_PARTIES:
+        return False
+    return (any(n.unit in _MONEY for n in a.sf.numbers) and any(n.unit in _MONEY for n in b.sf.numbers)
+            and not numbers_conflict(a.sf.numbers, b.sf.numbers))
 
 
 def _qualified_agreement(a: tuple[NumberMention, ...], b: tuple[NumberMention, ...]) -> bool:
