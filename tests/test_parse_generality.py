@@ -282,3 +282,72 @@ def test_desk_bylines_name_no_author(byline: str, author: str | None) -> None:
     record = parse_text(f"{byline}\n\n{LEAD}\n\n{MORE}\n")
     assert reasons(record)["byline"] == [byline]
     assert record.author == author
+
+
+def test_newspaper_page_with_audio_gift_widgets_correction_and_topic_tags() -> None:
+    record, raw = parse_fixture("flood-newspaper-page.txt")
+    assert_offsets(record, raw)
+    assert kept(record) == [
+        "Flood defences breached in Carrow as river hits record level",
+        "The river Lenn burst through flood defences in Carrow on Tuesday afternoon after reaching its highest level "
+        "since records began in 1889, the environment agency said.",
+        "About 350 homes were flooded and 1,200 people were moved to emergency shelters, the county council said.",
+        "The agency said water levels would stay high until at least Thursday.",
+        '"This is an exceptional event," said regional flood manager Ruth Kane.',
+    ]
+    r = reasons(record)
+    # The corrected (wrong) figure must not reach the fact sheet.
+    assert r["correction notice"] == ["Editor's note: An earlier version of this article said 500 homes were flooded. "
+                                      "The figure has been corrected."]
+    assert r["byline"] == ["Emma Stroud in Carrow"]
+    assert r["dateline"] == ["Tue 14 Mar 2027 18.42 GMT", "Last modified on Wed 15 Mar 2027 07.10 GMT"]
+    assert r["related-story block"][0] == "Explore more on these topics"
+    assert meta(record) == ("Flood defences breached in Carrow as river hits record level", None, "2027-03-14",
+                            "Emma Stroud")
+
+
+def test_live_blog_page() -> None:
+    record, raw = parse_fixture("metro-strike-live.md")
+    assert_offsets(record, raw)
+    texts = kept(record)
+    assert len(texts) == 4 and texts[0] == "Metro strike: trains halted across the capital"
+    assert all(t.startswith("**0") for t in texts[1:])  # timed entries are the story
+    r = reasons(record)
+    assert r["share/comment widget"] == ["**LIVE UPDATES**", "Last updated: 2 hours ago", "Sponsored", "Get the app"]
+    assert r["reporting credit"] == ["Fact checked by Nora Blum"]
+    assert r["correction notice"] == ["Correction: An earlier version of this post gave the wrong start time for the strike."]
+    assert record.date is None  # "2 hours ago" is no date
+
+
+def test_section_menu_time_first_date_and_signup_box() -> None:
+    record, raw = parse_fixture("rate-rise-newsletter-box.txt")
+    assert_offsets(record, raw)
+    assert kept(record)[-1] == "The currency rose 0.3% against the dollar after the announcement."
+    r = reasons(record)
+    assert r["navigation"] == ["Home", "World", "Business", "Tech"]
+    assert r["dateline"] == ["Published 11:02 EDT, 6 April 2027"]
+    assert r["newsletter plug"] == ["Sign up for our Morning Briefing newsletter",
+                                    "By clicking Sign up, you agree to our Terms of Use and Privacy Policy."]
+    assert r["author bio"] == ["Marcus Bell is the Economics Editor. He previously worked at a central bank."]
+    assert r["related-story block"] == ["More from Business", "Mortgage approvals fall for third month",
+                                        "Retail sales slip as shoppers cut back"]
+    assert meta(record) == ("Bank raises rates to 4.5% to fight inflation", None, "2027-04-06", "Marcus Bell")
+
+
+@pytest.mark.parametrize("prose", [
+    "Update: The council said on Friday that the road would reopen next week.",
+    "Correction officers at the prison walked out on Monday over staffing levels.",
+    "Edited by hand, the film took four years to finish, its director said.",
+])
+def test_notes_without_correction_vocabulary_are_kept(prose: str) -> None:
+    raw = f"{LEAD}\n\n{prose}\n\n{MORE}\n"
+    record = parse_text(raw)
+    assert prose in kept(record) and record.removed == ()
+
+
+def test_a_subheading_starting_with_more_does_not_eat_the_paragraphs_after_it() -> None:
+    raw = (f"{LEAD}\n\n{MORE}\n\nMore from the minister\n\nThe minister said the plant would be expanded in 2030, "
+           "doubling its output.\n\nShe added that two more plants were planned for the coast.\n")
+    record = parse_text(raw)
+    assert kept(record)[-2:] == ["The minister said the plant would be expanded in 2030, doubling its output.",
+                                 "She added that two more plants were planned for the coast."]

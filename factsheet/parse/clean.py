@@ -107,8 +107,12 @@ def furniture_reason(block: Block) -> str | None:
         return "page header/footer"
     if words <= 20 and R.STANDARDS_LINE.match(text):
         return "standards notice"
-    if words <= 40 and R.CREDITS.match(text):
+    if words <= 40 and R.CREDITS.match(text) or words <= 10 and R.CREDIT_LINE.match(text):
         return "reporting credit"
+    if words <= 80 and R.CORRECTION_NOTE.match(text):
+        return "correction notice"
+    if words <= 40 and R.SIGNUP_TERMS.match(text):
+        return "newsletter plug"
     if words <= 40 and R.RELATED_LINK.match(text):
         return "related-story link"
     if R.DISCLAIMER.match(text) or (words <= 120 and ("advice" in low or "purposes only" in low or "own research" in low)
@@ -331,10 +335,23 @@ def _above_body(c: Cleaning) -> list[Block]:
 def _top_navigation(c: Cleaning) -> None:
     """Site navigation scraped above the article: "Menu", "Search",
     "News | Sport | Weather"."""
-    for block in _above_body(c):
+    top = _above_body(c)
+    for block in top:
         text = block.text.strip("*_ ")
         if block.words <= 3 and R.NAV_WORD.match(text) or block.words <= 15 and R.NAV_ROW.match(text):
             c.drop(block, "navigation")
+    # A run of three or more one- or two-word section names ("World",
+    # "Business", "Tech") above the headline is the site's menu.
+    run: list[Block] = []
+    for block in top + [None]:  # type: ignore[list-item]
+        if block is not None and block.index not in c.dropped and block.words <= 2 \
+                and R.NAV_ITEM.match(block.text.strip("*_ ")):
+            run.append(block)
+            continue
+        if len(run) >= 3:
+            for item in run:
+                c.drop(item, "navigation")
+        run = []
 
 
 def _name_role_byline(c: Cleaning) -> None:
@@ -351,6 +368,11 @@ def _name_role_byline(c: Cleaning) -> None:
             c.drop(block, "byline")
             c.drop(top[i + 1], "byline")
             return
+        below = c.blocks[block.index + 1] if block.index + 1 < len(c.blocks) else None
+        if below is not None and block.words <= 6 and R.NAME_IN_PLACE.match(text) \
+                and R.DATE_ALONE.match(below.text.strip("*_ ")):
+            c.drop(block, "byline")  # "Emma Stroud in Carrow" over the date line
+            return
 
 
 def _author_bio(c: Cleaning) -> None:
@@ -360,7 +382,8 @@ def _author_bio(c: Cleaning) -> None:
     for span in c.removed:
         if span.reason == "byline":
             text = span.text.strip("*_ ")
-            m = R.BYLINE.match(text) or _NAME_LINK.match(text) or R.NAME_AND_ROLE.match(text) or R.PERSON_NAME.match(text)
+            m = (R.BYLINE.match(text) or _NAME_LINK.match(text) or R.NAME_AND_ROLE.match(text)
+                 or R.NAME_IN_PLACE.match(text) or R.PERSON_NAME.match(text))
             if m:
                 names.update(n.strip() for n in re.split(r"\s+(?:and|&)\s+", m.group("name")))
     if not names:

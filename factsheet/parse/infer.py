@@ -152,7 +152,7 @@ def infer_date(kept: list[Block], removed: list[RemovedSpan], top_end: int) -> s
         iso = date_from_match(m)
         label = (m.groupdict().get("label") or "").lower()
         if iso:
-            found.append((2 if "updated" in label else 0, iso))
+            found.append((2 if "updated" in label or "modified" in label else 0, iso))
     for block in kept[:3]:
         if block.start >= top_end:
             break
@@ -180,7 +180,7 @@ def infer_author(removed: list[RemovedSpan], top_end: int) -> str | None:
             m = _BY_NAME.search(text)
         else:
             m = (R.BYLINE.match(text) or R.AUTHOR_LINE.match(text) or _LINK_NAME.match(text)
-                 or R.NAME_AND_ROLE.match(text) or R.PERSON_NAME.match(text))
+                 or R.NAME_AND_ROLE.match(text) or R.NAME_IN_PLACE.match(text) or R.PERSON_NAME.match(text))
         if m:
             name = _clean_name(m.group("name"))
             if name and not _is_desk(name):

@@ -11,7 +11,8 @@ I = re.I
 
 RELATED_HEADER = re.compile(
     r"^(?:you (?:may|might) (?:also )?(?:like|enjoy)|also read|read (?:more|also|next)|"
-    r"more (?:stories|news|articles|headlines|coverage|from (?:us|our site|the site)|on this(?: story| topic)?|to read)|"
+    r"more (?:stories|news|articles|headlines|coverage|from [\w&'’ -]{1,30}|in [\w&'’ -]{1,30}|on this(?: story| topic)?|"
+    r"on these topics|to read)|explore more(?: on (?:these|this) topics?)?|"
     r"related(?: (?:stories|articles|posts|news|reading|coverage|content|links|topics|videos))?|"
     r"recommended(?: (?:for you|stories|articles|reading|videos))?|further reading|see also|"
     r"trending(?: now| stories| news| articles)?|popular (?:now|stories|posts|articles)|"
@@ -97,10 +98,13 @@ WIDGET = re.compile(
     r"tags?:.*|filed under:?.*|categories:.*|posted in:?.*|click to (?:share|print|email).*|like this:?|"
     r"loading\.*|advertisement|sponsored(?: content| post)?|special offer(?: banner)?|"
     r"(?:promo(?:tion(?:al)?)?|ad|advert) banner|skip to (?:main )?content|back to top|"
-    r"share this:?|about sharing|copy link|link copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|x|"
+    r"share this:?|about sharing|copy link|listen to (?:this|the) (?:article|story)(?: \d+ min(?:utes?)?)?|"
+    r"gift (?:this|the) (?:article|story)|save(?: (?:this )?(?:article|story))?|reuse this content|"
+    r"(?:this|the) (?:article|story) is (?:more|over) than \d+ (?:years?|months?) old|(?:get|download) (?:the|our) app|"
+    r"enter your e-?mail(?: address)?|live(?: updates| blog| coverage)?|link copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|x|"
     r"(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading(?: below)?|"
     r"scroll to continue(?: with content)?|click here to (?:read|subscribe|download|sign up|learn)[^.]*\.?|"
-    r"(?:updated|posted|published) \d+ (?:seconds?|minutes?|mins?|hours?|days?) ago|"
+    r"(?:last )?(?:updated|posted|published):? \d+ (?:seconds?|minutes?|mins?|hours?|days?) ago|"
     r"(?:image|photo|picture|slide) \d+ of \d+|\d+ (?:photos|images)|view (?:gallery|slideshow))[.!]?$",
     I,
 )
@@ -142,6 +146,18 @@ STANDARDS_LINE = re.compile(
     r"^(?:our (?:editorial )?standards|editorial standards|corrections policy|ethics policy)\s*:?(?:\s|$)", I,
 )
 # "(Reporting by A; Editing by B)", "Additional reporting by C in Bergen".
+CREDIT_LINE = re.compile(
+    r"^(?i:fact[- ]checked|reviewed|medically reviewed|edited|verified|illustrations?|graphics|produced|photographs?) by "
+    r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|&))*\.?$",
+)
+# "Correction: An earlier version of this article said ...": the wrong figure must not become a fact.
+CORRECTION_NOTE = re.compile(
+    r"^(?:editor'?s note|editors'? note|correction|corrections|clarification|update)\s*[:—–-]\s*"
+    r"(?=.{0,200}\b(?:an earlier version|a previous version|earlier versions?|incorrectly|misstated|misspelled|misidentified|"
+    r"has been (?:corrected|amended|updated)|was corrected)\b)",
+    I | re.S,
+)
+SIGNUP_TERMS = re.compile(r"^by (?:clicking|signing up|subscribing|submitting|registering)\b.{0,100}\b(?:agree|accept|consent)", I)
 CREDITS = re.compile(
     r"^\(?(?:additional|further|with additional) (?:reporting|research) by\b|"
     r"^\(?(?:reporting|writing|editing|research|compiled|produced|graphics|fact-checking|translation|"
@@ -158,6 +174,7 @@ NAV_WORD = re.compile(
     r"newsletters?|podcasts?|video|live tv|watch live)$",
     I,
 )
+NAV_ITEM = re.compile(r"^[A-Z][\w&'’-]*(?: [\w&'’-]+)?$")
 NAV_ROW = re.compile(r"^[\w&'’ -]{1,25}(?:\s+[|•·]\s+[\w&'’ -]{1,25}){2,}$")
 # "Sarah Lindqvist" above "Business correspondent", or both on one line.
 PERSON_NAME = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|bin)){1,3})$")
@@ -166,6 +183,7 @@ ROLE_LINE = re.compile(
     r"producer|staff writer|bureau chief)s?$",
     I,
 )
+NAME_IN_PLACE = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}) in [A-Z][\w.'’ -]{1,30}$")
 NAME_AND_ROLE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|bin)){1,3})\s*(?:,|\||–|—| - )\s*"
     r"(?:[\w&'’-]+ ){0,4}(?:correspondent|reporter|editor|writer|journalist|columnist|contributor|producer|bureau chief)s?$",
@@ -217,12 +235,20 @@ TICKER_TOKEN = re.compile(
 TICKER_WORD = re.compile(r"^(?:[A-Z]{2,6}|[$€£]?\d[\d,.]*[KMB]?|[+-−]?\d[\d.,]*%|[▲▼△▽↑↓]+|\([+-−]?\d[\d.,]*%\))$")
 CHANGE = re.compile(r"[+-−]\d[\d.,]*%|[$€£]\d")
 TICKER_STRONG = re.compile(r"\bnull\b|\bundefined\b|\bNaN\b|^-{2,}$|\bprice\b|\bchart\b|\bUSDT?\b", I)
+# A time may come before the date ("Published 11:02 EDT, 6 April 2027") or
+# after it ("Tue 14 Mar 2027 18.42 GMT").
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
 DATELINE_PREFIX = re.compile(
     rf"^(?P<label>date|published|publish date|posted|posted on|published on|updated|last updated|"
-    rf"updated on|pubdate)\s*[:=\-–—]?\s*(?:on\s+)?(?P<date>{DATE_IN_TEXT})\s*(?:[|•·—–/-]\s*)?",
+    rf"updated on|last modified(?: on)?|modified(?: on)?|first published(?: on)?|pubdate)\s*[:=\-–—]?\s*(?:on\s+)?"
+    rf"(?:{_TIME},?\s+)?(?P<date>{DATE_IN_TEXT})\s*(?:[|•·—–/-]\s*)?",
     I,
 )
-DATE_ALONE = re.compile(rf"^(?:(?P<label>published|posted|updated|last updated|date)\s*(?:on)?\s*:?\s*)?(?P<date>{DATE_IN_TEXT})(?:\s*(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?$", I)
+DATE_ALONE = re.compile(
+    rf"^(?:(?P<label>published|posted|updated|last updated|last modified|modified|first published|date)\s*(?:on)?\s*:?\s*)?"
+    rf"(?:{_TIME},?\s+)?(?P<date>{DATE_IN_TEXT})(?:,?\s*(?:at\s+)?{_TIME})?$",
+    I,
+)
 NEWS_DATELINE = re.compile(
     rf"^[A-Z][A-Z.'’ -]{{2,40}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?\s*[,(]\s*(?P<date>{DATE_IN_TEXT})\s*\)?\s*(?:\([A-Za-z ]+\)\s*)?[-—–:]",
 )
