@@ -90,6 +90,8 @@ ATTRIBUTED = re.compile(rf"\b{REPORTING}\b|\baccording to\b|\bsaid in a statemen
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside quotation marks; an unclosed quote runs to
     the end of the sentence, a closing mark with no opening starts at the beginning."""
+    if "“" not in text and '"' not in text and "‘" not in text and "”" not in text:
+        return []  # most sentences: no quotation mark at all
     spans: list[tuple[int, int]] = []
     for open_, close in QUOTE_PAIRS:
         pos = 0

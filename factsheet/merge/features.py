@@ -65,6 +65,8 @@ _ALIAS_AFTER = re.compile(
     r",?\s*(?:\(\s*)?(?:which is |who is )?(?:also |better |commonly |widely |formerly |officially |locally |popularly )?"
     r"(?:known as|called|dubbed|nicknamed|referred to as|or simply)\s+(?:the\s+)?$", re.IGNORECASE)
 _ALIAS_OPEN = re.compile(r"^\s*(?:Also |Better |Commonly |Widely |Formerly )?(?:known as|called)\s+", re.IGNORECASE)
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
+_REPORTED_BEFORE_ENDS = ("said", "says", "according to")  # what text before _REPORTED_BEFORE's white space ends with
 
 
 def _alias_pairs(text: str, names: tuple[NameMention, ...], prev_subject: str | None) -> list[tuple[str, str]]:
@@ -75,8 +77,8 @@ def _alias_pairs(text: str, names: tuple[NameMention, ...], prev_subject: str | 
         if nxt_char[:1] in ("'", "’"):
             continue  # "best known as Apple's supplier": a description, not a name
         # "X, also known as Y" / "X (Y)" / "X (also known as Y)"
-        if i > 0 and (_ALIAS_AFTER.fullmatch(between_prev) or re.fullmatch(r"\s*\(\s*", between_prev)):
-            if re.fullmatch(r"\s*\(\s*", between_prev) and not text[n.end:].lstrip().startswith(")"):
+        if i > 0 and (_ALIAS_AFTER.fullmatch(between_prev) or _OPEN_PAREN.fullmatch(between_prev)):
+            if _OPEN_PAREN.fullmatch(between_prev) and not text[n.end:].lstrip().startswith(")"):
                 continue
             pairs.append((names[i - 1].key, n.key))
         # "Also known as Y, the Taiwanese company ..." refers to the previous sentence's subject
@@ -105,6 +107,27 @@ def _without_attribution(text: str) -> str:
     if not any(h in low for h in _ATTRIBUTION_HINT):
         return text
     return _ATTRIBUTION_SPANS.sub(lambda m: " " * len(m.group()), text)
+
+
+def _reported_before(text: str, start: int) -> bool:
+    """_REPORTED_BEFORE.search(text[:start]), with a cheap test first."""
+    before = text[:start]
+    tail = before.rstrip()
+    return len(tail) < len(before) and tail.endswith(_REPORTED_BEFORE_ENDS) and bool(_REPORTED_BEFORE.search(before))
+
+
+class _TopicWords(dict):
+    """name key -> its topic words ("@" + key, "@w:" + each word); filled on first use."""
+
+    def __missing__(self, key: str) -> tuple[str, ...]:
+        words = ("@" + key, *("@w:" + w for w in key.split()))  # "Shares of Veridia" still names Veridia
+        if len(self) > 100_000:
+            self.clear()  # bounded
+        self[key] = words
+        return words
+
+
+_TOPIC_WORDS = _TopicWords()
 
 
 def _stems_outside_names(text: str, names: tuple[NameMention, ...]) -> tuple[str, ...]:
@@ -143,12 +166,13 @@ def extract_record(record: Record) -> RecordFeatures:
         # ('"Anything can happen ... So because of that ... same understanding."')
         continues_quote = open_quote
         open_quote = _quote_open_after(s.text, open_quote)
-        text = US_FORMS.sub("USA", s.text)  # same length forms are not needed: offsets stay per-text
+        # every form of US_FORMS holds a "U" or is "America"
+        text = US_FORMS.sub("USA", s.text) if "U" in s.text or "America" in s.text else s.text
         names = extract_names(text)
         nums = extract_numbers(s.text)
         claimable = not is_furniture(s.text, s.block)
         pairs = _alias_pairs(text, names, prev_subject)
-        speakers = tuple(n.key for n in names if _REPORTED_AFTER.match(text[n.end:]) or _REPORTED_BEFORE.search(text[:n.start]))
+        speakers = tuple(n.key for n in names if _REPORTED_AFTER.match(text, n.end) or _reported_before(text, n.start))
         if claimable:
             extra = dict(
                 dates=tuple(dates_in(s.text, record.date)),
@@ -166,8 +190,7 @@ def extract_record(record: Record) -> RecordFeatures:
         attribution = frozenset(stems) - frozenset(_stems_outside_names(bare, names)) if bare is not text else frozenset()
         topic = set(stems)
         for n in names:
-            topic.add("@" + n.key)
-            topic.update("@w:" + w for w in n.key.split())  # "Shares of Veridia" still names Veridia
+            topic.update(_TOPIC_WORDS[n.key])
         out.append(SentenceFeatures(
             record=record.id, index=i, sentence=s, stems=stems, names=names, topic_words=frozenset(topic),
             numbers=nums, claimable=claimable, quote=continues_quote or is_quote(s.text, s.block),

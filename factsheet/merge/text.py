@@ -120,10 +120,13 @@ def normalize_space(text: str) -> str:
     return " ".join(text.split())
 
 
+_NOT_ID_CHARS = re.compile(r"[^\w%$.]+")
+
+
 def normalized_for_id(text: str) -> str:
     """Lowercase, punctuation-free, single-spaced: the basis of claim ids."""
     t = text.lower().replace("’", "'").replace("“", '"').replace("”", '"')
-    t = re.sub(r"[^\w%$.]+", " ", t)
+    t = _NOT_ID_CHARS.sub(" ", t)
     return " ".join(t.split())
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from functools import lru_cache
 
 from ..models import TimelineEvent
 
@@ -24,6 +25,7 @@ _YEAR = re.compile(r"\b(by|in|until|through|before|from|since|during)\s+((?:19|2
 _MONTH_YEAR = re.compile(r"\b(?:in\s+)?(January|February|March|April|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b")
 
 
+@lru_cache(maxsize=4096)
 def _article_date(date: str | None) -> dt.date | None:
     if not date:
         return None
@@ -43,16 +45,23 @@ def _valid(y: int, m: int, d: int) -> str | None:
 _MAYBE_DATE = re.compile(r"\d|day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 
 
+_DIGIT = re.compile(r"\d")
+_MONTH_ABBREVIATION = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # in every month name
+
+
 def dates_in(text: str, article_date: str | None) -> list[str]:
     if not _MAYBE_DATE.search(text):
         return []
+    # each pattern needs a digit, a month name or a weekday ("...day"): skip those that cannot match
+    digit = _DIGIT.search(text) is not None
+    month = digit and _MONTH_ABBREVIATION.search(text) is not None
     art = _article_date(article_date)
     found: list[str] = []
-    for m in _ISO.finditer(text):
+    for m in _ISO.finditer(text) if digit else ():
         d = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d:
             found.append(d)
-    for rx, mi, di in ((_MD, 1, 2), (_DM, 2, 1)):
+    for rx, mi, di in ((_MD, 1, 2), (_DM, 2, 1)) if month else ():
         for m in rx.finditer(text):
             month = MONTHS.get(m.group(mi).lower()[:4].rstrip(".")) or MONTHS.get(m.group(mi).lower()[:3])
             year = int(m.group(3)) if m.group(3) else (art.year if art else None)
@@ -60,16 +69,16 @@ def dates_in(text: str, article_date: str | None) -> list[str]:
                 d = _valid(year, month, int(m.group(di)))
                 if d:
                     found.append(d)
-    if not found:
+    if not found and "day" in text:
         for m in _WEEKDAY.finditer(text):
             if art is None:
                 continue
             target = WEEKDAYS.index(m.group(1).lower())
             back = (art.weekday() - target) % 7
             found.append((art - dt.timedelta(days=back)).isoformat())
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _MONTH_YEAR.finditer(text) if month else ():
         found.append(f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}")
-    if not found:
+    if not found and digit:
         for m in _YEAR.finditer(text):
             found.append(m.group(2))
     return sorted(set(found))
