@@ -113,6 +113,14 @@ def furniture_reason(block: Block) -> str | None:
         return "correction notice"
     if words <= 40 and R.SIGNUP_TERMS.match(text):
         return "newsletter plug"
+    if words <= 25 and ("@" in text) and R.CONTACT.match(text):
+        return "contact line"
+    if words <= 40 and R.FUNDING_NOTE.match(text):
+        return "disclaimer"
+    if words <= 25 and R.READ_ORIGINAL.match(text):
+        return "syndication notice"
+    if words <= 20 and "|" in text and _footer_links(low):
+        return "footer links"
     if words <= 40 and R.RELATED_LINK.match(text):
         return "related-story link"
     if R.DISCLAIMER.match(text) or (words <= 120 and ("advice" in low or "purposes only" in low or "own research" in low)
@@ -126,7 +134,7 @@ def furniture_reason(block: Block) -> str | None:
         return "share/comment widget"
     if words <= 30 and R.NEWSLETTER.match(text):
         return "newsletter plug"
-    if words <= 40 and ("inbox" in low or "thanks for reading" in low or "subscri" in low or "member" in low) \
+    if words <= 40 and ("inbox" in low or "thanks for reading" in low or "subscri" in low or "member" in low or "newsletter" in low) \
             and R.INBOX_PLUG.search(low) and ("sign up" in low or "subscri" in low or "newsletter" in low or "member" in low):
         return "newsletter plug"
     if words <= 60 and R.COOKIE.match(text):
@@ -190,6 +198,11 @@ def _copyright_line(text: str) -> bool:
     if m is None:
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w in ("and", "of", "&", "the") for w in m.group("pub").split())
+
+
+def _footer_links(low: str) -> bool:
+    items = [item.strip() for item in low.split("|") if item.strip()]
+    return len(items) >= 2 and all(all(w in R.FOOTER_WORDS for w in re.findall(r"[a-z]+", item)) for item in items)
 
 
 def _widget_row(low: str) -> bool:

@@ -101,7 +101,13 @@ WIDGET = re.compile(
     r"share this:?|about sharing|copy link|listen to (?:this|the) (?:article|story)(?: \d+ min(?:utes?)?)?|"
     r"gift (?:this|the) (?:article|story)|save(?: (?:this )?(?:article|story))?|reuse this content|"
     r"(?:this|the) (?:article|story) is (?:more|over) than \d+ (?:years?|months?) old|(?:get|download) (?:the|our) app|"
-    r"enter your e-?mail(?: address)?|live(?: updates| blog| coverage)?|link copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|x|"
+    r"enter your e-?mail(?: address)?|live(?: updates| blog| coverage)?|topics?:.*|"
+    r"story continues(?: below)?|continue reading(?: the main story| below)?|print(?: this)?(?: page| article| story)?|"
+    r"report an? (?:error|typo|correction|mistake)|join our [\w ]{1,20}(?:channel|group|community)|"
+    r"watch(?: the)? video(?: above| below| here)?|accept(?: all)?(?: cookies)?|manage (?:cookie )?(?:settings|preferences)|"
+    r"(?:read )?our (?:privacy|cookie) policy|partner content|paid content|sponsored by [\w &'’.-]{1,40}|"
+    r"advertisement\s*[-–—:|]\s*scroll to continue(?: with content)?|send us your (?:news )?(?:tips?|stories|photos)|"
+    r"(?:this|the) (?:story|article|post) has been updated|link copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|x|"
     r"(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading(?: below)?|"
     r"scroll to continue(?: with content)?|click here to (?:read|subscribe|download|sign up|learn)[^.]*\.?|"
     r"(?:last )?(?:updated|posted|published):? \d+ (?:seconds?|minutes?|mins?|hours?|days?) ago|"
@@ -168,6 +174,25 @@ BREADCRUMB = re.compile(
     r"^(?:[\w&'’ .-]{1,30}\s*(?:>|›|»|→)\s*){2,}[\w&'’ .-]{1,40}$|^home\s*(?:/|\|)\s*[\w&'’ .-]{1,30}(?:\s*(?:/|\|)\s*[\w&'’ .-]{1,30})*$",
     I,
 )
+# "Terms of Use | Privacy Policy | Contact Us": site footer links.
+FOOTER_WORDS = frozenset(
+    "terms of use service conditions privacy policy cookie cookies settings contact us about sitemap site map "
+    "accessibility advertise with careers help faq rss the and our newsletters imprint legal notice notices "
+    "do not sell my personal information statement".split()
+)
+CONTACT = re.compile(
+    r"^(?:contact|email|e-mail|follow|reach|write to|send|do you have|got a (?:story|tip))\b.{0,120}"
+    r"(?:[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,})",
+    I,
+)
+FUNDING_NOTE = re.compile(
+    r"^this (?:article|story|report|coverage|content|series|project) (?:was|is) (?:produced|supported|funded|made possible|"
+    r"part of a series)\b.{0,100}\b(?:support|funding|grant|partnership|funded|sponsor)",
+    I,
+)
+READ_ORIGINAL = re.compile(
+    r"^(?:read|view|see) the (?:full|original|complete) (?:story|article|report|post)(?: (?:on|at|in|from)\b[^,;]{0,60}| here)?[.!]?$", I,
+)
 NAV_WORD = re.compile(
     r"^(?:menu|main menu|open menu|close menu|toggle navigation|navigation|skip navigation|search|sign in|log ?in|"
     r"register|my account|account|sections|all sections|home|close|more|subscribe|sign up|e-?edition|"
@@ -190,7 +215,7 @@ NAME_AND_ROLE = re.compile(
     I,
 )
 PAGE_FURNITURE = re.compile(r"(?:^|\s)page \d{1,4} (?:of|/) \d{1,4}$|^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?$", I)
-INBOX_PLUG = re.compile(r"\bconsider (?:becoming a|subscribing|upgrading)|\bbecome a (?:paid )?(?:subscriber|member)\b|\b(?:to|in|into) your inbox\b|\bthanks for reading\b[^.]{0,60}[.!]?\s*subscribe|^thanks for reading\b.{0,80}\bsubscribe")
+INBOX_PLUG = re.compile(r"\b(?:sign up|subscribe) (?:for|to) (?:our|my)\b[^.]{0,40}\bnewsletter|\bconsider (?:becoming a|subscribing|upgrading)|\bbecome a (?:paid )?(?:subscriber|member)\b|\b(?:to|in|into) your inbox\b|\bthanks for reading\b[^.]{0,60}[.!]?\s*subscribe|^thanks for reading\b.{0,80}\bsubscribe")
 READING_TIME = re.compile(r"^(?:reading time:?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?(?:\s+read(?:ing time)?)?$", I)
 BYLINE = re.compile(
     r"^(?i:by|written by|words by|story by|posted by|reporting by|report by)\s+"
@@ -203,8 +228,8 @@ IMAGE_PATH = re.compile(r"^\(?\S*\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?)(?:\
 IMAGE_HTML = re.compile(r"^<(?:img|figure|picture|source)\b[^>]*>$", I)
 BARE_URL = re.compile(r"^<?https?://\S+>?$", I)
 CAPTION = re.compile(
-    r"^(?:photo|image|picture|illustration|graphic|file photo|featured image|video|pictured)s?"
-    r"(?:\s+credits?)?\s*(?::|\||by\b|courtesy\b|credit\b)",
+    r"^(?:photo|photograph|image|picture|illustration|graphic|file photo|featured image|video|pictured)s?"
+    r"(?:\s+credits?|\s+caption|\s+source)?\s*(?::|\||by\b|courtesy\b|credit\b|(?<=caption),|(?<=source),)",
     I,
 )
 CREDIT_AT_END = re.compile(
