@@ -109,14 +109,19 @@ def learn_aliases(records: list[RecordFeatures], person_keys: frozenset[str]) ->
     for k in keys:
         if _looks_like_full_name(k) and (k in person_keys or counts[k] >= 1):
             last_words[k.split()[-1]].add(k)
+    # a one-word name used with a reporting verb ("Ekholm said") is a person's surname
+    surname_speakers = {k for rf in records for sf in rf.sentences for k in sf.speakers if " " not in k}
+    people = set(person_keys)
     for k in keys:
         if " " in k:
             continue
         full = last_words.get(k)
         if full and len(full) == 1:
             (f,) = tuple(full)
-            if f in person_keys:
+            if f in person_keys or k in surname_speakers:
                 uf.union(k, f)
+                people.add(f)
+    person_keys = frozenset(people)
     groups: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         groups[uf.find(k)].append(k)

@@ -339,11 +339,11 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
         score += SHARED_NUMBER_BONUS
     elif len(shared) >= 2 and _qualified_agreement(a.sf.numbers, b.sf.numbers):
         score += SHARED_NUMBER_BONUS  # "just under 51%" / "50.9 percent"
-    if score < FIGURE_MATCH and len(shared) >= 2 and a.sf.record != b.sf.record and _same_figure_or_day(shared):
-        score = FIGURE_MATCH  # "About 1,200 residents ... told to stay indoors" / "Around 1,200 people ... ordered to"
-    if (score < FIGURE_MATCH and a.sf.record != b.sf.record and a.sf.has_figure and b.sf.has_figure
+    if score < RESTATED_MATCH and len(shared) >= 2 and a.sf.record != b.sf.record and _same_figure_or_day(shared):
+        score = RESTATED_MATCH  # "About 1,200 residents ... told to stay indoors" / "Around 1,200 people ... ordered to"
+    if (score < RESTATED_MATCH and a.sf.record != b.sf.record and a.sf.has_figure and b.sf.has_figure
             and _same_parties_amount(a, b, shared)):
-        score = FIGURE_MATCH  # "X buys Y from Z for €45m" / "Y chose a £39m move from Z to X"
+        score = RESTATED_MATCH  # "X buys Y from Z for €45m" / "Y chose a £39m move from Z to X"
     if score < FIGURE_MATCH and a.sf.numbers and b.sf.numbers and _hedged_restatement(a, b):
         score = FIGURE_MATCH  # "won just under 51% of the vote" / "received 52,340 votes, or 50.9 percent"
     if a.sf.numbers and b.sf.numbers and numbers_conflict(a.sf.numbers, b.sf.numbers):
@@ -359,6 +359,9 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     return score
 
 
+# A restatement found by a shared figure, deadline or set of parties: enough to group the two
+# sentences (PAIR_THRESHOLD), not enough to make either a secondary citation of another group.
+RESTATED_MATCH = 0.49
 # Weight kept by a shared word that one of the two sentences writes only in its attribution.
 ATTRIBUTION_WEIGHT = 0.5
 # A shared exact count from this value up (small counts like "two crew members" recur in unrelated facts).
@@ -367,7 +370,7 @@ SAME_FIGURE_MIN = 10
 
 def _same_figure_or_day(shared: frozenset[str]) -> bool:
     """Two sources giving the same exact figure with its unit plus some other shared word,
-    or the same person/body on the same day: one fact, however paraphrased."""
+    or the same person/body with the same deadline: one fact, however paraphrased."""
     has_name = False
     has_day = False
     for f in shared:
@@ -379,7 +382,7 @@ def _same_figure_or_day(shared: frozenset[str]) -> bool:
                     return True
             except ValueError:
                 pass
-        elif f.startswith(("D:", "DL:")):
+        elif f.startswith("DL:"):  # not "D:": many facts happened on the day of the event
             has_day = True
         elif f.startswith("@"):
             has_name = True
