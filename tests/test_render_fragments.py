@@ -57,8 +57,10 @@ def test_twins_match_the_macros_value_by_value() -> None:
         figure = {"claim": text if i % 2 else None, "value": text, "measure": text, "markers": [marker]}
         note = {"id": text, "quote": text, "href": text, "source_label": text, "original": text if i % 2 else None}
         sent = {"id": text, "text": text, "claims": [text] * (i % 3), "original": text if i % 2 else None}
+        quote = {"text": text, "speaker": text if i % 2 else None, "markers": [marker]}
+        event = {"date": text, "text": text, "claim": text if i % 2 else None, "markers": [marker, marker]}
         for macro, item in ((macros.claim, claim), (rows.figure_row, figure), (rows.note, note),
-                            (rows.sentence, sent)):
+                            (rows.sentence, sent), (rows.quote, quote), (rows.timeline_row, event)):
             assert str(twin([item, item], macro, " ")) == f"{macro(item)} {macro(item)}", (macro.name, text)
 
 

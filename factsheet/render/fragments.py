@@ -6,7 +6,7 @@ Why a filter: the index page of a big corpus has tens of thousands of claims,
 figures and notes, and a Jinja macro call per row (plus an attribute lookup per
 value) is most of the render time. When the macro is one of the default
 theme's row macros (``claim`` of ``partials/macros.html``; ``figure_row``,
-``note``, ``sentence`` of ``partials/rows.html``) and neither partial is
+``note``, ``quote``, ``timeline_row``, ``sentence`` of ``partials/rows.html``) and neither partial is
 overridden, the rows are produced by the Python twins below, which write
 exactly the same markup (tests/test_render_fragments.py renders both ways and
 compares). Any other macro, e.g. from a user's override of a partial, is
@@ -24,8 +24,8 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
-PARTIALS = {"claim": "partials/macros.html", "figure_row": "partials/rows.html",
-            "note": "partials/rows.html", "sentence": "partials/rows.html"}
+PARTIALS = {"claim": "partials/macros.html", "figure_row": "partials/rows.html", "note": "partials/rows.html",
+            "sentence": "partials/rows.html", "quote": "partials/rows.html", "timeline_row": "partials/rows.html"}
 
 
 try:  # markupsafe's own C escaper (what escape() calls), without a Markup object per value
@@ -96,8 +96,21 @@ def _sentence(s: dict[str, Any]) -> str:
     return "".join(parts)
 
 
+def _quote(q: dict[str, Any]) -> str:
+    speaker = _esc(q["speaker"]) if q["speaker"] else "Unattributed"
+    return (f'<figure class="quote">\n<blockquote><p>{_esc(q["text"])}</p></blockquote>\n'
+            f'<figcaption>{speaker} {_cites(q["markers"])}</figcaption>\n</figure>\n')
+
+
+def _timeline_row(t: dict[str, Any]) -> str:
+    date = _esc(t["date"])
+    return (f'<li><time datetime="{date}">{date}</time> <span>{_esc(t["text"])}</span> '
+            f'{_cites(t["markers"], t["claim"])}</li>\n')
+
+
 _TWINS: dict[str, Callable[[dict[str, Any]], str]] = {
-    "claim": _claim, "figure_row": _figure_row, "note": _note, "sentence": _sentence}
+    "claim": _claim, "figure_row": _figure_row, "note": _note, "sentence": _sentence, "quote": _quote,
+    "timeline_row": _timeline_row}
 
 
 def make_rows_filter(theme_dirs: tuple[Path, ...], default_dir: Path) -> Callable[..., Markup]:
