@@ -162,3 +162,18 @@ def test_one_transaction_in_two_currencies_is_one_claim_and_head_nouns_are_units
     )
     assert [len(c.citations) for c in s.claims] == [2]
     assert not s.discrepancies  # euros and pounds are not rival values
+
+
+def test_surname_speaker_is_the_person_and_sentence_opening_words_are_no_employers():
+    s = sheet_of(
+        record("club-wire", ["Harnby Rovers signed goalkeeper Mira Tollan from Oskar City on Monday.",
+                             "\"I wanted to play every week,\" Tollan said.",
+                             "Recruitment director Paul Venn said the club had tracked her for a year."]),
+    )
+    (mira,) = [e for e in s.entities if e.name == "Mira Tollan"]
+    assert mira.kind == "person" and "Tollan" in mira.aliases
+    (q,) = s.quotes
+    assert q.speaker == "Mira Tollan"
+    (paul,) = [e for e in s.entities if e.name == "Paul Venn"]
+    assert [r.text for r in paul.roles] == ["Recruitment director"]
+    assert not [e for e in s.entities if e.name == "Recruitment"]

@@ -50,6 +50,9 @@ def build_entities(
     claims: dict[str, set[str]] = defaultdict(set)
     roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    # a capitalized word seen only opening a sentence ("Sporting director X", "Industry analyst Y")
+    # is an ordinary word, not an employer
+    named_inside = {n.key for sf in sentences for n in sf.names if not n.initial}
     for sf in sentences:
         claim = claim_of.get((sf.record, sf.index))
         if claim is None:
@@ -63,7 +66,10 @@ def build_entities(
             if n.title:
                 evidence[gid]["titled"] += 1
                 org = n.title_org
-                role = f"{n.title}, {aliases.display.get(aliases.group(name_key(org)[0]), org)}" if org else n.title
+                if org and " " not in org.strip() and text.startswith(org) and name_key(org)[0] not in named_inside:
+                    role, org = f"{org} {n.title}", ""
+                else:
+                    role = f"{n.title}, {aliases.display.get(aliases.group(name_key(org)[0]), org)}" if org else n.title
                 roles[gid][role].add(sf.record)
                 if org:
                     evidence[aliases.group(name_key(org)[0])]["employer"] += 1
@@ -95,8 +101,6 @@ def build_entities(
             continue  # "Twenty-two" opening a sentence: a number, not a name
         if heads & _ORG_HEADS or org_words & _ORG_HEADS or heads & CORPORATE_WORDS:
             kind = "organization"
-        elif ev["org"] and ev["org"] * 2 >= ev["place"]:
-            kind = "organization"
         elif heads & _PLACE_HEADS or firsts & {"port", "lake", "mount", "fort", "cape"}:
             kind = "place"
         elif ev["suffix"]:
@@ -107,6 +111,8 @@ def build_entities(
             kind = "organization"
         elif full_name and any(k in aliases.person_keys for k in aliases.members.get(gid, ())):
             kind = "person"
+        elif ev["org"] and ev["org"] * 2 >= ev["place"]:
+            kind = "organization"  # "part of X", "director of X", "X said in a statement"
         elif len(aliases.members.get(gid, ())) >= 2:
             kind = "organization"  # named two ways in the text: a named body, not a common word
         elif ev["place"] >= 1 and ev["place"] * 2 >= ev["mention"] - ev["place"]:
