@@ -59,8 +59,11 @@ def test_twins_match_the_macros_value_by_value() -> None:
         sent = {"id": text, "text": text, "claims": [text] * (i % 3), "original": text if i % 2 else None}
         quote = {"text": text, "speaker": text if i % 2 else None, "markers": [marker]}
         event = {"date": text, "text": text, "claim": text if i % 2 else None, "markers": [marker, marker]}
+        disc = {"id": text, "subject": text, "summary": text,
+                "variants": [{"value": text, "markers": [marker] * (i % 3)}, {"value": "", "markers": [marker]}]}
         for macro, item in ((macros.claim, claim), (rows.figure_row, figure), (rows.note, note),
-                            (rows.sentence, sent), (rows.quote, quote), (rows.timeline_row, event)):
+                            (rows.sentence, sent), (rows.quote, quote), (rows.timeline_row, event),
+                            (rows.discrepancy, disc)):
             assert str(twin([item, item], macro, " ")) == f"{macro(item)} {macro(item)}", (macro.name, text)
 
 

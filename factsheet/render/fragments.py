@@ -6,7 +6,8 @@ Why a filter: the index page of a big corpus has tens of thousands of claims,
 figures and notes, and a Jinja macro call per row (plus an attribute lookup per
 value) is most of the render time. When the macro is one of the default
 theme's row macros (``claim`` of ``partials/macros.html``; ``figure_row``,
-``note``, ``quote``, ``timeline_row``, ``sentence`` of ``partials/rows.html``) and neither partial is
+``note``, ``quote``, ``timeline_row``, ``discrepancy``, ``sentence`` of
+``partials/rows.html``) and neither partial is
 overridden, the rows are produced by the Python twins below, which write
 exactly the same markup (tests/test_render_fragments.py renders both ways and
 compares). Any other macro, e.g. from a user's override of a partial, is
@@ -25,7 +26,8 @@ from typing import Any, Callable, Iterable
 from markupsafe import Markup, escape
 
 PARTIALS = {"claim": "partials/macros.html", "figure_row": "partials/rows.html", "note": "partials/rows.html",
-            "sentence": "partials/rows.html", "quote": "partials/rows.html", "timeline_row": "partials/rows.html"}
+            "sentence": "partials/rows.html", "quote": "partials/rows.html", "timeline_row": "partials/rows.html",
+            "discrepancy": "partials/rows.html"}
 
 
 try:  # markupsafe's own C escaper (what escape() calls), without a Markup object per value
@@ -108,9 +110,19 @@ def _timeline_row(t: dict[str, Any]) -> str:
             f'{_cites(t["markers"], t["claim"])}</li>\n')
 
 
+def _discrepancy(d: dict[str, Any]) -> str:
+    parts = [f'<div class="disc" id="disc-{_esc(d["id"])}">\n<h3>{_esc(d["subject"])}</h3>\n'
+             f'<p>{_esc(d["summary"])}</p>\n<ul class="values">\n']
+    for v in d["variants"]:
+        by = ", ".join([f'{_esc(m["label"])}{_cites([m])}' for m in v["markers"]])
+        parts.append(f'<li><span class="val">{_esc(v["value"])}</span><span class="by">{by}</span></li>\n')
+    parts.append("</ul>\n</div>\n")
+    return "".join(parts)
+
+
 _TWINS: dict[str, Callable[[dict[str, Any]], str]] = {
     "claim": _claim, "figure_row": _figure_row, "note": _note, "sentence": _sentence, "quote": _quote,
-    "timeline_row": _timeline_row}
+    "timeline_row": _timeline_row, "discrepancy": _discrepancy}
 
 
 def make_rows_filter(theme_dirs: tuple[Path, ...], default_dir: Path) -> Callable[..., Markup]:
