@@ -382,3 +382,18 @@ def test_a_subheading_starting_with_more_does_not_eat_the_paragraphs_after_it() 
     record = parse_text(raw)
     assert kept(record)[-2:] == ["The minister said the plant would be expanded in 2030, doubling its output.",
                                  "She added that two more plants were planned for the coast."]
+
+
+def test_body_pasted_again_as_one_reflowed_paragraph_with_edits() -> None:
+    record, raw = parse_fixture("hospital-reflowed-copy.txt")
+    assert_offsets(record, raw)
+    assert len(kept(record)) == 5  # the title and the first copy's four sentences
+    assert kept(record)[2] == "The wing cost 48 million euros and took three years to build."
+    assert len(reasons(record)["repeated sentence"]) == 4
+
+
+def test_similar_sentences_about_different_things_are_kept() -> None:
+    a = "The northern line will close for repairs from June 3 to June 9, the transit authority said on Monday."
+    b = "The southern line will close for repairs from June 10 to June 16, the transit authority said on Monday."
+    record = parse_text(f"{LEAD} {a} {b}\n\n{MORE}\n")
+    assert a in kept(record) and b in kept(record)

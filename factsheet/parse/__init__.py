@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..errors import ContentError
 from ..models import Diagnostic, Record, RemovedSpan, Sentence
@@ -132,7 +133,7 @@ def _sentences(raw: str, kept: list[Block]) -> tuple[list[Sentence], list[list[S
     sentences: list[Sentence] = []
     groups: list[list[Sentence]] = []
     ads: list[RemovedSpan] = []
-    seen: set[str] = set()
+    seen = _SeenSentences()
     for block in kept:
         if block.kind == "heading":
             spans = [(block.start, block.end)]
@@ -203,11 +204,41 @@ def _drop_notices(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[in
     return keep, dropped
 
 
+@dataclass
+class _SeenSentences:
+    exact: set[str] = field(default_factory=set)  # normalised text of every kept sentence
+    # Long kept sentences filed by first word (near copies usually keep it),
+    # so few pairs are ever compared.
+    long_by_first_word: dict[str, list[tuple[list[str], set[str]]]] = field(default_factory=dict)
+
+    def add(self, key: str) -> None:
+        self.exact.add(key)
+        words = key.split()
+        if len(words) >= 12:
+            self.long_by_first_word.setdefault(words[0], []).append((words, set(words)))
+
+    def near_copy(self, key: str) -> bool:
+        """A word added or changed: 85% shared words, 90% the same in order."""
+        words = key.split()
+        if len(words) < 12:
+            return False
+        bag = set(words)
+        n = len(words)
+        for first_words, first_bag in self.long_by_first_word.get(words[0], ()):
+            m = len(first_words)
+            if m > 1.2 * n or n > 1.2 * m or len(bag & first_bag) < 0.85 * max(len(bag), len(first_bag)):
+                continue
+            if SequenceMatcher(None, first_words, words, autojunk=False).ratio() >= 0.9:
+                return True
+        return False
+
+
 def _drop_repeated_sentences(
-    raw: str, spans: list[tuple[int, int]], seen: set[str]
+    raw: str, spans: list[tuple[int, int]], seen: _SeenSentences
 ) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
-    """A sentence said again word for word later in the same file (a pasted
-    lead, a standfirst repeated in the body): keep the first."""
+    """A sentence said again later in the same file (a pasted lead, a
+    standfirst repeated in the body, a body pasted twice and reflowed): keep
+    the first. Word for word, or for sentences of 12+ words a near copy."""
     keep: list[tuple[int, int]] = []
     dropped: list[RemovedSpan] = []
     for start, end in spans:
@@ -215,7 +246,7 @@ def _drop_repeated_sentences(
             keep.append((start, end))
             continue
         key = norm_text(raw[start:end])
-        if key in seen:
+        if key in seen.exact or seen.near_copy(key):
             dropped.append(RemovedSpan(start, end, raw[start:end], "repeated sentence"))
         else:
             seen.add(key)
