@@ -56,6 +56,7 @@ class Notes:
         self._sources = sources
         self._markers: dict[tuple[str, str], dict[str, Any]] = {}
         self._labels: dict[str, str] = {}
+        self.first_citations: dict[str, dict[str, Citation]] = {}  # see _first_citations
         self.entries: list[dict[str, Any]] = []
 
     def marker(self, citation: Citation) -> dict[str, Any]:
@@ -116,16 +117,28 @@ def _claim_view(claim: Claim, notes: Notes, anchor: bool) -> dict[str, Any]:
     }
 
 
+def _first_citations(claim: Claim, memo: dict[str, dict[str, Citation]]) -> dict[str, Citation]:
+    """source id -> the claim's earliest citation from it (by start, then sentence id).
+    Memoized per claim: many rows (figures, values, events) name the same claim."""
+    best = memo.get(claim.id)
+    if best is None:
+        best = {}
+        for c in claim.citations:
+            current = best.get(c.source)
+            if current is None or (c.start, c.sentence) < (current.start, current.sentence):
+                best[c.source] = c
+        memo[claim.id] = best
+    return best
+
+
 def _source_markers(claim: Claim | None, source_ids: tuple[str, ...], notes: Notes,
                     sources: dict[str, SourceSummary]) -> list[dict[str, Any]]:
     """Markers for a row that names its sources (figure, quote, value, event): the
     claim's citation from each source when there is one, else the source page."""
     markers = []
+    first = _first_citations(claim, notes.first_citations) if claim is not None else {}
     for source_id in sorted(set(source_ids)):
-        citation = None
-        if claim is not None:
-            from_source = [c for c in claim.citations if c.source == source_id]
-            citation = min(from_source, key=lambda c: (c.start, c.sentence), default=None)
+        citation = first.get(source_id)
         if citation is not None:
             markers.append(notes.marker(citation))
         else:
