@@ -177,3 +177,14 @@ def test_surname_speaker_is_the_person_and_sentence_opening_words_are_no_employe
     (paul,) = [e for e in s.entities if e.name == "Paul Venn"]
     assert [r.text for r in paul.roles] == ["Recruitment director"]
     assert not [e for e in s.entities if e.name == "Recruitment"]
+
+
+def test_counts_of_people_measuring_different_things_are_no_discrepancy():
+    s = sheet_of(
+        record("quake-wire", ["Six people were killed and 40 were injured when the dam wall at Lorne gave way, Chief Ruth Amsel said.",
+                              "Amsel said rescue teams had pulled 12 people from the flooded houses."], date="2032-04-02"),
+        record("lorne-news", ["Eight people died and 40 were hurt when the dam wall at Lorne gave way."], date="2032-04-03"),
+    )
+    (d,) = s.discrepancies
+    assert d.subject == "the number of people killed"
+    assert sorted(v.value for v in d.values) == ["Eight", "Six"]

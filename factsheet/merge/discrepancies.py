@@ -96,9 +96,42 @@ def _subject(n: NumberMention, unit: Unit | None) -> str:
         return f"the amount ({context})" if context else "the amount"
     if n.unit == "%":
         return f"the percentage ({context})" if context else "the percentage"
+    if n.unit == "person" and unit is not None:
+        what = _nearest_person_measure(unit.sf.sentence.text, n)
+        if what:
+            return f"the number of people {what}"
     if n.unit_text:
         return f"the number of {n.unit_text}"
     return f"the figure ({context})" if context else "the figure"
+
+
+# What a count of people measures, from the verb next to it (text.stem folds hurt/wounded
+# into "injur" and dead/killed into "die").
+_PERSON_MEASURES = {"injur": "injured", "die": "killed", "evacuat": "evacuated", "leav": "evacuated",
+                    "rescu": "rescued", "arrest": "arrested", "miss": "missing", "hospit": "in hospital"}
+
+
+def _nearest_person_measure(text: str, n: NumberMention) -> str:
+    """The measure word nearest the count, after it first ("Seven people were killed and 23 were injured")."""
+    right = content_stems(text[n.end:n.end + 60])[:LOCAL_WINDOW]
+    left = content_stems(text[max(0, n.start - 60):n.start])[-LOCAL_WINDOW:]
+    for x in [*right, *reversed(left)]:
+        if x in _PERSON_MEASURES:
+            return _PERSON_MEASURES[x]
+    return ""
+
+
+def _person_measures(text: str, n: NumberMention) -> set[str]:
+    return {_PERSON_MEASURES[x] for x in _local_stems(text, n) if x in _PERSON_MEASURES}
+
+
+def _people_measures_differ(a: Unit, b: Unit, x: NumberMention, y: NumberMention) -> bool:
+    """"Seven people were killed" / "pulled 11 people from the water alive": counts of
+    people that measure different things (killed, injured, rescued, evacuated ...)."""
+    if x.unit != "person":
+        return False
+    mx, my = _person_measures(a.sf.sentence.text, x), _person_measures(b.sf.sentence.text, y)
+    return bool(mx) and bool(my) and not mx & my
 
 
 def _as_date_mention(iso: str) -> NumberMention:
@@ -208,7 +241,8 @@ def find_discrepancies(
                 found.append((ca, cb, _place_mention(where[0], a), _place_mention(where[1], b), a.sf.record,
                               b.sf.record))
                 continue
-        conflicts = [(x, y) for x, y in conflicting_numbers(a.sf.numbers, b.sf.numbers) if plausible_rivals(x, y)]
+        conflicts = [(x, y) for x, y in conflicting_numbers(a.sf.numbers, b.sf.numbers)
+                     if plausible_rivals(x, y) and not _people_measures_differ(a, b, x, y)]
         if not conflicts:
             continue
         if _context_similarity(a, b, w) >= CONTEXT_THRESHOLD:
