@@ -180,6 +180,13 @@ def _drop_advertorial(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tupl
     return keep, dropped
 
 
+# How the sentences _drop_notices looks at begin (a cheap test before the regexes).
+_NOTICE_HEADS = (
+    "©", "(", "copyright", "all rights", "this ", "no part", "unauthori", "reproduction", "redistribution",
+    "republication", "originally", "republished", "reprinted", "reproduced",
+)
+
+
 def _drop_notices(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
     """Notices glued to the end of a paragraph: "... appeal. (Reporting by A;
     Editing by B)", "... the ruling. Copyright 2027 X. All rights reserved.
@@ -187,8 +194,11 @@ def _drop_notices(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[in
     rest of its paragraph with it when that rest is short."""
     keep: list[tuple[int, int]] = []
     dropped: list[RemovedSpan] = []
-    for k, (start, end) in enumerate(spans):
+    for start, end in spans:
         text = raw[start:end]
+        if not text[:14].lower().startswith(_NOTICE_HEADS):
+            keep.append((start, end))
+            continue
         if R.COPYRIGHT_START.match(text) or R.LEGAL_NOTICE.match(text.lower()):
             rest_end = spans[-1][1]
             if raw.count(" ", start, rest_end) <= 60:
@@ -211,20 +221,21 @@ class _SeenSentences:
     # so few pairs are ever compared.
     long_by_first_word: dict[str, list[tuple[list[str], set[str]]]] = field(default_factory=dict)
 
-    def add(self, key: str) -> None:
+    def add(self, key: str, words: list[str]) -> None:
         self.exact.add(key)
-        words = key.split()
         if len(words) >= 12:
             self.long_by_first_word.setdefault(words[0], []).append((words, set(words)))
 
-    def near_copy(self, key: str) -> bool:
+    def near_copy(self, words: list[str]) -> bool:
         """A word added or changed: 85% shared words, 90% the same in order."""
-        words = key.split()
         if len(words) < 12:
+            return False
+        earlier = self.long_by_first_word.get(words[0])
+        if not earlier:
             return False
         bag = set(words)
         n = len(words)
-        for first_words, first_bag in self.long_by_first_word.get(words[0], ()):
+        for first_words, first_bag in earlier:
             m = len(first_words)
             if m > 1.2 * n or n > 1.2 * m or len(bag & first_bag) < 0.85 * max(len(bag), len(first_bag)):
                 continue
@@ -246,9 +257,10 @@ def _drop_repeated_sentences(
             keep.append((start, end))
             continue
         key = norm_text(raw[start:end])
-        if key in seen.exact or seen.near_copy(key):
+        words = key.split()
+        if key in seen.exact or seen.near_copy(words):
             dropped.append(RemovedSpan(start, end, raw[start:end], "repeated sentence"))
         else:
-            seen.add(key)
+            seen.add(key, words)
             keep.append((start, end))
     return keep, dropped

@@ -467,13 +467,16 @@ def _near_copies(c: Cleaning, keys: dict[int, str]) -> None:
     is a copy. Word sets are compared first; the word-order check runs only on
     pairs that share nearly all their words."""
     kept = [b for b in c.kept() if b.kind in ("paragraph", "quote") and b.words >= 12]
-    earlier: list[tuple[Block, list[str], set[str]]] = []
+    by_first_word: dict[str, list[tuple[list[str], set[str]]]] = {}  # copies usually keep their first word
     for block in kept:
         key = keys.get(block.index)
         words = (key if key is not None else norm_text(block.text)).split()
+        if not words:
+            continue
+        earlier = by_first_word.setdefault(words[0], [])
         bag = set(words)
         n = len(words)
-        for first, first_words, first_bag in earlier:
+        for first_words, first_bag in earlier:
             m = len(first_words)
             if m > 1.2 * n or n > 1.2 * m or len(bag & first_bag) < 0.85 * max(len(bag), len(first_bag)):
                 continue
@@ -481,7 +484,7 @@ def _near_copies(c: Cleaning, keys: dict[int, str]) -> None:
                 c.drop(block, "repeated paragraph")
                 break
         else:
-            earlier.append((block, words, bag))
+            earlier.append((words, bag))
 
 
 def _teasers(c: Cleaning) -> None:
