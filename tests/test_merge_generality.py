@@ -188,3 +188,19 @@ def test_counts_of_people_measuring_different_things_are_no_discrepancy():
     (d,) = s.discrepancies
     assert d.subject == "the number of people killed"
     assert sorted(v.value for v in d.values) == ["Eight", "Six"]
+
+
+def test_lone_intensifier_is_a_fact_but_a_hedge_beside_opinion_is_commentary():
+    import dataclasses
+    r = record("blog", [
+        "A massive rockfall closed the Kestrel Pass road for nine hours on Sunday.",
+        "The detour is long, but it is probably a price worth paying.",
+        "Frankly, the canton had no alternative.",
+    ])
+    # the last two sentences form one paragraph
+    r = dataclasses.replace(r, sentences=(r.sentences[0], *(dataclasses.replace(x, paragraph=1) for x in r.sentences[1:])))
+    s = sheet_of(r)
+    assert commentary_score("The detour is long, but it is probably a price worth paying.") < 1
+    assert claim_with(s, "massive rockfall").kind != "commentary"
+    assert commentary_score("A massive rockfall closed the road.") < 1
+    assert claim_with(s, "probably a price").kind == "commentary"

@@ -36,6 +36,7 @@ from ..editorial import Editorial
 from ..models import Claim, Diagnostic, Record, Sheet, SourceSummary
 from .aliases import learn_aliases
 from .claims import assign_ids, draft_claim
+from .classify import LONE_HEDGE
 from .cluster import UNITS, Unit, cluster_units, idf_weights
 from .secondary import remainder_members, secondary_members
 from .discrepancies import find_discrepancies
@@ -67,9 +68,13 @@ def _commentary_flags(rfs: list[RecordFeatures]) -> dict[tuple[str, int], bool]:
         for sf in rf.sentences:
             by_para[sf.sentence.paragraph].append(sf)
         for sfs in by_para.values():
-            mean = sum(max(0.0, s.commentary) for s in sfs) / len(sfs)
+            total = sum(max(0.0, s.commentary) for s in sfs)
+            mean = total / len(sfs)
             for s in sfs:
-                flags[(s.record, s.index)] = s.commentary >= COMMENTARY_SCORE or (s.commentary >= 1 and mean >= 0.6)
+                # a lone hedge or intensifier (classify.LONE_HEDGE) counts only beside opinion
+                others = (total - max(0.0, s.commentary)) / (len(sfs) - 1) if len(sfs) > 1 else 0.0
+                flags[(s.record, s.index)] = (s.commentary >= COMMENTARY_SCORE or (s.commentary >= 1 and mean >= 0.6)
+                                              or (s.commentary >= LONE_HEDGE and others >= 0.6))
     return flags
 
 

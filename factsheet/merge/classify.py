@@ -247,6 +247,19 @@ _PASSIVE_BEFORE = frozenset("be been being is are was were am get gets got getti
 LONE_HEDGE = 0.75
 
 
+# Intensifiers and hedges that news copy uses in plain reporting ("a massive explosion", "a
+# significant rise", "workers must wear masks"): on their own, below the weak-cue bar too.
+WEAK_SUBJECTIVE = frozenset("""staggering stunning astonishing incredible amazing shocking massive huge enormous
+crucial vital significant significantly impressive dramatic remarkable extraordinary inevitable inevitably
+importantly interestingly remarkably should must probably perhaps apparently presumably seemingly""".split())
+
+
+def _subjective_weight(count: int, words: set[str]) -> float:
+    if count == 1 and not words.isdisjoint(WEAK_SUBJECTIVE):
+        return LONE_HEDGE
+    return 1.0 * count
+
+
 def strip_dateline(text: str) -> str:
     m = _DATELINE.match(text)
     return text[m.end():] if m and m.end() < len(text) else text
@@ -283,7 +296,7 @@ def commentary_score(text: str) -> float:
     subjective = len(words & SUBJECTIVE_WORDS)
     if _SUBJECTIVE_LOW.search(low):
         subjective += sum(1 for p in SUBJECTIVE_PHRASES if p in low)
-    score += 1.0 * subjective
+    score += _subjective_weight(subjective, words)
     if not words.isdisjoint(_FIRST_PERSON_WORDS) and (_FIRST_PERSON_LOW.search(low) or _FIRST_PERSON_CASED.search(out)):
         score += 1.5
     if "'" in low or "’" in low:
@@ -306,7 +319,7 @@ def _commentary_score_slow(out: str) -> float:
         score += 1
     low = out.lower()
     words = set(_LOWER_WORD.findall(low))
-    score += 1.0 * _subjective_count(low, words)
+    score += _subjective_weight(_subjective_count(low, words), words)
     if FIRST_PERSON.search(out):
         score += 1.5
     if "'" in low or "’" in low:
