@@ -397,3 +397,19 @@ def test_similar_sentences_about_different_things_are_kept() -> None:
     b = "The southern line will close for repairs from June 10 to June 16, the transit authority said on Monday."
     record = parse_text(f"{LEAD} {a} {b}\n\n{MORE}\n")
     assert a in kept(record) and b in kept(record)
+
+
+@pytest.mark.parametrize(("line", "publisher", "url"), [
+    ("The post Plant opens appeared first on Harbour Review and is shared with permission.", "Harbour Review", None),
+    ("© 2027 Lakeside Media Group, all rights reserved.", "Lakeside Media Group", None),
+    ("Copyright (c) 2027 Lakeside Media Group LLC. All Rights Reserved.", "Lakeside Media Group LLC", None),
+    ("Source: Harbour Review, a regional daily", "Harbour Review", None),
+    ("Source: Harbour Review (https://harbour.example/plant)", "Harbour Review", "https://harbour.example/plant"),
+    ("This article was originally published by Harbour Review on May 3, 2027.", "Harbour Review", None),
+    ("This story originally appeared in Harbour Review on 3 May.", "Harbour Review", None),
+    ("This article first appeared in The Harbour Review; it is republished with permission.", "The Harbour Review", None),
+])
+def test_publisher_name_ends_where_the_notice_goes_on(line: str, publisher: str, url: str | None) -> None:
+    record = parse_text(f"{LEAD}\n\n{MORE}\n\n{line}\n")
+    assert (record.publisher, record.url) == (publisher, url)
+    assert len(record.removed) == 1

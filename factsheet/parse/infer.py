@@ -13,6 +13,7 @@ from . import rules as R
 from .blocks import Block
 from .dates import date_from_match
 
+_URL_IN_PARENS = re.compile(r"\((https?://[^)\s]+)\)")
 _FIRST_SENTENCE = re.compile(r".+?(?:\.(?=\s)|$)", re.S)
 _PUB_AFTER = re.compile(r"\b(?:appeared|was published) first (?:on|at|in)\s+(?P<pub>[^\n]+?)(?:\.(?=\s|$|[A-Z])|\s*$)", re.I)
 _MARKUP = re.compile(r"[*_`\[\]]+")
@@ -120,7 +121,8 @@ def _publisher_from_lines(removed: list[RemovedSpan], kept: list[Block]) -> tupl
                 return _clean_name(link.group("label")), link.group("url")
             if R.BARE_URL.match(rest):
                 return None, rest.strip("<>")
-            return _clean_name(rest), None
+            url = _URL_IN_PARENS.search(rest)  # "Source: X (https://...)"
+            return _name_in_notice(rest), url.group(1) if url else None
     for span in removed:
         if span.reason == "copyright notice":
             first = _FIRST_SENTENCE.match(span.text.strip())

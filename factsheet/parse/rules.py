@@ -57,7 +57,8 @@ ORIGINALLY = re.compile(
 # "Press and Journal" stays whole.
 NAME_END = re.compile(
     r",|;|\.(?:\s|$)|\s+\(|\s+[-–—|]\s|\s+and\s+(?=[a-z])|\s+(?:under|with|on|in|as|at|for|where|which|who|"
-    r"is|was|has|and is|and was)\s+(?=[a-z])"
+    r"is|was|has|and is|and was)\s+(?=[a-z])|"
+    r"\s+(?:on|in)\s+(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)"
 )
 SOURCE_LINE = re.compile(
     r"^[*_]*(?:source|sources|via|courtesy of)[*_]*\s*:[*_]*\s*(?P<rest>.+)$", I
@@ -78,7 +79,7 @@ LEGAL_NOTICE = re.compile(
 )
 # "© 2027 X", "(c) 2027", "Copyright 2027 X", "Copyright © X" - not "Copyright lawyers said".
 COPYRIGHT_START = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))|copyright\s+\d{4}\b)", I)
-COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<pub>[^.\n]{2,60}?)\.?\s*(?:all rights reserved\.?)?$", I)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:(?:©|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<pub>[^.\n]{2,60}?)\.?\s*(?:all rights reserved\.?)?$", I)
 DISCLAIMER = re.compile(
     r"^(?:[*_]*)(?:disclaimer|disclosure|legal disclaimer|important notice|risk warning|editorial note: this (?:content|article) is sponsored)\b",
     I,
