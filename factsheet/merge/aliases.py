@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .features import RecordFeatures
+from .text import STOPWORDS
 
 
 # Generic words a company adds to its distinctive name ("Vantrel Chemicals", "Orsa Motors"):
@@ -118,7 +119,7 @@ def learn_aliases(records: list[RecordFeatures], person_keys: frozenset[str]) ->
         full = last_words.get(k)
         if full and len(full) == 1:
             (f,) = tuple(full)
-            if f in person_keys or k in surname_speakers:
+            if f in person_keys or (k in surname_speakers and not any(w in STOPWORDS for w in f.split())):
                 uf.union(k, f)
                 people.add(f)
     person_keys = frozenset(people)

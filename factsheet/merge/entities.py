@@ -31,6 +31,7 @@ _ORG_BEFORE = re.compile(r"\b(?:part of|a (?:subsidiary|unit|division) of|owned 
                          r"spokes(?:man|woman|person) for|shares (?:in|of))\s+(?:the\s+)?$", re.I)
 _ORG_AFTER = re.compile(r"^(?:,[^,\"“”]{1,70},)?\s+(?:also\s+)?(?:said|says|announced|confirmed)\s+in\s+a\s+statement\b"
                         r"|^['’]s\s+(?:shares|employees|workers|staff|board|owners?|shareholders|chief|managing|spokes)", re.I)
+_DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|,\s*[A-Z][A-Za-z]+,|\s*\([^)]{1,40}\)\s*[-–—]|\s*[-–—])")
 # "at the Vantrel Chemicals plant": the name says whose plant, not where it is
 _FACILITY_AFTER = re.compile(r"^\s+(?:plant|factory|mill|site|facility|refinery|works|mine|warehouse|depot|"
                              r"headquarters|offices?|subsidiary|store|stores|trains?|fleet)\b", re.I)
@@ -78,7 +79,9 @@ def build_entities(
             if n.has_suffix:
                 evidence[gid]["suffix"] += 1
             before, after = text[:max(0, n.start)][-40:], text[n.end:n.end + 90]
-            if _ORG_BEFORE.search(before) or _ORG_AFTER.match(after):
+            if n.start == 0 and n.text.isupper() and _DATELINE_AFTER.match(after):
+                evidence[gid]["place"] += 1  # "KARSTADT, May 18 — ...": a wire dateline names a place
+            elif _ORG_BEFORE.search(before) or _ORG_AFTER.match(after):
                 evidence[gid]["org"] += 1
             elif (not n.initial and _PLACE_BEFORE.search(before[-20:])
                   and not _FACILITY_AFTER.match(after)):

@@ -8,6 +8,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..models import Citation, Record, Sentence
 from .classify import commentary_score, is_furniture, is_quote, outside_quotes
@@ -56,9 +57,9 @@ class RecordFeatures:
 _REPORTING = (r"(?:said|says|told|tells|added|adds|explained|noted|notes|stated|wrote|writes|argued|warned|revealed|"
               r"insisted|expects|believes|sees|pointed out|stressed|emphasi[sz]ed|acknowledged|admitted|claimed|"
               r"recalled|replied|asked|tweeted|posted|confirmed|announced|predicted|estimated|cautioned)")
-# "Halvard Logistics, the train's operator, said ...", "X, which runs the line, said ...": the
-# apposition between a name and its reporting verb is skipped.
-_APPOSITION = r"(?:,\s+(?:the|a|an|its|their|his|her|which|who|whose|one|part|owner|operator)\b[^,\"“”]{1,70},)?"
+# "Halvard Logistics, the train's operator, said ...", "X, which runs the line, said ...", "X,
+# managing director of Y, said": the apposition (opening with a lower-case word) is skipped.
+_APPOSITION = r"(?:,\s+(?:the|a|an|its|their|his|her|which|who|whose|[a-z][a-z\-]+)\b[^,\"“”]{0,70},)?"
 _REPORTED_AFTER = re.compile(rf"{_APPOSITION}\s+(?:also\s+|previously\s+|later\s+)?{_REPORTING}\b")
 _REPORTED_BEFORE = re.compile(rf"\b(?:said|says|according to)\s+$")
 _ALIAS_AFTER = re.compile(
@@ -154,6 +155,76 @@ def _quote_open_after(text: str, is_open: bool) -> bool:
     return is_open
 
 
+class _TextFeatures(NamedTuple):
+    """What extract_record derives from a sentence's text and block (and the record's date) alone,
+    shared by every sentence with the same (text, block, date): a wire story's sentences in each
+    copy of it, and the unchanged sentences of an edited article in the dev server."""
+    text: str  # US forms normalized: the name offsets refer to it
+    names: tuple[NameMention, ...]
+    numbers: tuple[NumberMention, ...]
+    claimable: bool
+    speakers: tuple[str, ...]
+    stems: tuple[str, ...]
+    attribution: frozenset[str]
+    topic_words: frozenset[str]
+    quote: bool  # is_quote, before the paragraph's open quotation is considered
+    commentary: float  # commentary_score, idem
+    extra: dict  # the fields only claimable sentences have, but for base_penalty and citation (per sentence)
+
+
+_TEXT_FEATURES: dict[tuple[str, str, str | None], _TextFeatures] = {}
+_TEXT_FEATURES_MAX = 65_536  # sentences; the table is emptied when full (bounded memory)
+
+
+def _text_features(raw: str, block: str, date: str | None) -> _TextFeatures:
+    key = (raw, block, date)
+    hit = _TEXT_FEATURES.get(key)
+    if hit is not None:
+        return hit
+    # every form of US_FORMS holds a "U" or is "America"
+    text = US_FORMS.sub("USA", raw) if "U" in raw or "America" in raw else raw
+    names = extract_names(text)
+    nums = extract_numbers(raw)
+    claimable = not is_furniture(raw, block)
+    speakers = tuple(n.key for n in names if _REPORTED_AFTER.match(text, n.end) or _reported_before(text, n.start))
+    if claimable:
+        extra = dict(
+            dates=tuple(dates_in(raw, date)),
+            measures=tuple(measure_words(raw, n) for n in nums),
+            id_hash=hashlib.sha1(normalized_for_id(raw).encode()).hexdigest()[:8],
+            number_texts=tuple(dict.fromkeys(n.text for n in nums if not n.is_year)),
+            has_figure=any(not n.is_year and n.unit for n in nums),
+        )
+    else:
+        extra = {}
+    stems = _stems_outside_names(text, names)
+    bare = _without_attribution(text)  # same length: the name offsets still hold
+    attribution = frozenset(stems) - frozenset(_stems_outside_names(bare, names)) if bare is not text else frozenset()
+    topic = set(stems)
+    for n in names:
+        topic.update(_TOPIC_WORDS[n.key])
+    feats = _TextFeatures(text, names, nums, claimable, speakers, stems, attribution, frozenset(topic),
+                          is_quote(raw, block), commentary_score(raw), extra)
+    if len(_TEXT_FEATURES) >= _TEXT_FEATURES_MAX:
+        _TEXT_FEATURES.clear()
+    _TEXT_FEATURES[key] = feats
+    return feats
+
+
+def clear_caches() -> None:
+    """Forget every memo of the per-sentence work (sentences, phrases, words): for cold benchmarks."""
+    from . import classify, names, numbers, text, timeline
+
+    _TEXT_FEATURES.clear()
+    _TOPIC_WORDS.clear()
+    names._phrase_parts.cache_clear()
+    numbers._parse_one.cache_clear()
+    text._CONTENT_STEM.clear()
+    text.stem.cache_clear()
+    classify._VERB_CLASS.clear()
+    timeline._article_date.cache_clear()
+
+
 def extract_record(record: Record) -> RecordFeatures:
     out: list[SentenceFeatures] = []
     prev_subject: str | None = None
@@ -166,36 +237,18 @@ def extract_record(record: Record) -> RecordFeatures:
         # ('"Anything can happen ... So because of that ... same understanding."')
         continues_quote = open_quote
         open_quote = _quote_open_after(s.text, open_quote)
-        # every form of US_FORMS holds a "U" or is "America"
-        text = US_FORMS.sub("USA", s.text) if "U" in s.text or "America" in s.text else s.text
-        names = extract_names(text)
-        nums = extract_numbers(s.text)
-        claimable = not is_furniture(s.text, s.block)
-        pairs = _alias_pairs(text, names, prev_subject)
-        speakers = tuple(n.key for n in names if _REPORTED_AFTER.match(text, n.end) or _reported_before(text, n.start))
-        if claimable:
-            extra = dict(
-                dates=tuple(dates_in(s.text, record.date)),
-                measures=tuple(measure_words(s.text, n) for n in nums),
-                id_hash=hashlib.sha1(normalized_for_id(s.text).encode()).hexdigest()[:8],
-                base_penalty=base_penalty(s),
-                citation=Citation(record.id, s.id, s.text, s.start, s.end),
-                number_texts=tuple(dict.fromkeys(n.text for n in nums if not n.is_year)),
-                has_figure=any(not n.is_year and n.unit for n in nums),
-            )
+        tf = _text_features(s.text, s.block, record.date)
+        names = tf.names
+        pairs = _alias_pairs(tf.text, names, prev_subject) if names else ()
+        if tf.claimable:
+            extra = dict(tf.extra, base_penalty=base_penalty(s), citation=Citation(record.id, s.id, s.text, s.start, s.end))
         else:
-            extra = {}
-        stems = _stems_outside_names(text, names)
-        bare = _without_attribution(text)  # same length: the name offsets still hold
-        attribution = frozenset(stems) - frozenset(_stems_outside_names(bare, names)) if bare is not text else frozenset()
-        topic = set(stems)
-        for n in names:
-            topic.update(_TOPIC_WORDS[n.key])
+            extra = tf.extra
         out.append(SentenceFeatures(
-            record=record.id, index=i, sentence=s, stems=stems, names=names, topic_words=frozenset(topic),
-            numbers=nums, claimable=claimable, quote=continues_quote or is_quote(s.text, s.block),
-            commentary=0.0 if continues_quote else commentary_score(s.text), continues_quote=continues_quote, alias_pairs=tuple(pairs), speakers=speakers,
-            attribution=attribution, **extra,
+            record=record.id, index=i, sentence=s, stems=tf.stems, names=names, topic_words=tf.topic_words,
+            numbers=tf.numbers, claimable=tf.claimable, quote=continues_quote or tf.quote,
+            commentary=0.0 if continues_quote else tf.commentary, continues_quote=continues_quote,
+            alias_pairs=tuple(pairs), speakers=tf.speakers, attribution=tf.attribution, **extra,
         ))
         if names:
             prev_subject = names[0].key
