@@ -244,6 +244,18 @@ def test_legal_blocks_go_whole(block: str) -> None:
     ("This article was produced with support from the Kessel Foundation.", "disclaimer"),
     ("Read the full story on the Coastal Times website.", "syndication notice"),
     ("Terms of Use | Privacy Policy | Contact Us", "footer links"),
+    ("We and our partners use cookies and similar technologies to personalise content and ads.", "cookie notice"),
+    ('By clicking "Accept All Cookies", you agree to the storing of cookies on your device.', "cookie notice"),
+    ("We value your privacy", "cookie notice"),
+    ("Reject all", "share/comment widget"),
+    ("Please enable JavaScript to view the comments.", "share/comment widget"),
+    ("You must be logged in to post a comment.", "share/comment widget"),
+    ("Sign in to read the full article", "paywall prompt"),
+    ("Start your free trial today", "share/comment widget"),
+    ("Support our journalism. Donate today.", "donation appeal"),
+    ("If you value our reporting, please consider a donation.", "donation appeal"),
+    ("Independent journalism needs your support.", "donation appeal"),
+    ("Table of contents", "share/comment widget"),
 ])
 def test_more_furniture_lines(line: str, reason: str) -> None:
     raw = f"{LEAD}\n\n{line}\n\n{MORE}\n"
@@ -273,6 +285,11 @@ def test_more_furniture_lines(line: str, reason: str) -> None:
     "Sponsored by the regional government, the plant cost $1.2 billion to build.",
     "Image quality from the new cameras improved, engineers said.",
     "More than 2,000 people subscribe to the council's newsletter.",
+    "Please donate to the flood relief fund, the mayor said on Tuesday.",
+    "The charity asked residents to support local food banks this winter.",
+    "Exclusive talks between the two companies began in March, people familiar with the matter said.",
+    "Up next for the council is a vote on the budget in June.",
+    "The new policy means cookies set by advertisers will be blocked by default, the regulator said.",
 ])
 def test_prose_that_resembles_the_new_furniture_is_kept(prose: str) -> None:
     raw = f"{LEAD}\n\n{prose}\n\n{MORE}\n"

@@ -111,8 +111,11 @@ def furniture_reason(block: Block) -> str | None:
         return "reporting credit"
     if words <= 80 and R.CORRECTION_NOTE.match(text):
         return "correction notice"
-    if words <= 40 and R.SIGNUP_TERMS.match(text):
+    if words <= 40 and R.SIGNUP_TERMS.match(text) and "cookie" not in low:
         return "newsletter plug"
+    if words <= 40 and ("support" in low or "donat" in low or "contribution" in low or "value" in low) \
+            and R.DONATION.search(low):
+        return "donation appeal"
     if words <= 25 and ("@" in text) and R.CONTACT.match(text):
         return "contact line"
     if words <= 40 and R.FUNDING_NOTE.match(text):

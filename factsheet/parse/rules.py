@@ -12,7 +12,8 @@ I = re.I
 RELATED_HEADER = re.compile(
     r"^(?:you (?:may|might) (?:also )?(?:like|enjoy)|also read|read (?:more|also|next)|"
     r"more (?:stories|news|articles|headlines|coverage|from [\w&'’ -]{1,30}|in [\w&'’ -]{1,30}|on this(?: story| topic)?|"
-    r"on these topics|to read)|explore more(?: on (?:these|this) topics?)?|"
+    r"on these topics|to read)|explore more(?: on (?:these|this) topics?)?|around the web|what'?s new|"
+    r"(?:sponsored|promoted|partner) (?:stories|content|links)|watch more|related videos?|"
     r"related(?: (?:stories|articles|posts|news|reading|coverage|content|links|topics|videos))?|"
     r"recommended(?: (?:for you|stories|articles|reading|videos))?|further reading|see also|"
     r"trending(?: now| stories| news| articles)?|popular (?:now|stories|posts|articles)|"
@@ -108,7 +109,10 @@ WIDGET = re.compile(
     r"watch(?: the)? video(?: above| below| here)?|accept(?: all)?(?: cookies)?|manage (?:cookie )?(?:settings|preferences)|"
     r"(?:read )?our (?:privacy|cookie) policy|partner content|paid content|sponsored by [\w &'’.-]{1,40}|"
     r"advertisement\s*[-–—:|]\s*scroll to continue(?: with content)?|send us your (?:news )?(?:tips?|stories|photos)|"
-    r"(?:this|the) (?:story|article|post) has been updated|link copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|x|"
+    r"(?:this|the) (?:story|article|post) has been updated|reject all|please enable javascript[^.]*|"
+    r"you must be logged in to (?:post a )?(?:comment|reply)|jump to|table of contents|up next|next article|"
+    r"previous article|premium|exclusive|(?:subscribers?|members) only|start (?:your|a) free trial(?: today)?|"
+    r"try \d+ (?:months?|weeks?) for [$€£]\d+|link copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|x|"
     r"(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading(?: below)?|"
     r"scroll to continue(?: with content)?|click here to (?:read|subscribe|download|sign up|learn)[^.]*\.?|"
     r"(?:last )?(?:updated|posted|published):? \d+ (?:seconds?|minutes?|mins?|hours?|days?) ago|"
@@ -131,7 +135,18 @@ NEWSLETTER = re.compile(
     r"download (?:our|the) app|follow us on|never miss (?:a|an)|stay (?:informed|up to date|in the loop)[^.]{0,20}(?:newsletter|subscribe))",
     I,
 )
-COOKIE = re.compile(r"^(?:we use cookies|this (?:site|website) uses cookies|by (?:continuing to use|using) this (?:site|website))", I)
+COOKIE = re.compile(
+    r"^(?:we(?: and our (?:partners|vendors))? use cookies|(?:this|our) (?:site|website) uses cookies|"
+    r"by (?:continuing to use|using) (?:this|our) (?:site|website)|we value your privacy|your privacy (?:choices|matters|settings)|"
+    r"cookie (?:settings|preferences|policy|consent)|manage (?:your )?(?:cookies|consent)|by clicking [“\"']?accept)",
+    I,
+)
+DONATION = re.compile(
+    r"(?:support|fund|donate to) (?:our|independent|local|quality|this) (?:journalism|reporting|newsroom|work)|"
+    r"(?:journalism|reporting) (?:needs|relies on|depends on) (?:your|reader) support|"
+    r"if you value (?:our|this) (?:journalism|reporting|work)|consider (?:a donation|donating|a contribution)|"
+    r"make a (?:one-off |monthly |small )?(?:donation|contribution) to (?:us|our)|become a (?:supporter|patron)\b",
+)
 AUTHOR_BIO = re.compile(r"^(?:about the author|author bio|about the writer)\b", I)
 # "Priya Natarajan is a reporter covering ...": checked against the byline's name.
 BIO_VERB = re.compile(
@@ -140,6 +155,7 @@ BIO_VERB = re.compile(
 )
 PAYWALL = re.compile(
     r"^(?:subscribe (?:now )?(?:to|and) (?:continue|keep) reading|continue reading with|"
+    r"(?:sign in|log ?in|subscribe) to read (?:the )?(?:full|whole|rest of the) (?:article|story)|"
     r"you (?:have|'ve got) \d+ (?:free |more )?(?:articles?|stories|reads?)(?: left| remaining)|"
     r"you(?:'ve| have) (?:read|reached|used)[^.]{0,40}\b(?:free (?:articles?|stories)|article limit|limit)|"
     r"this (?:article|story|content|page) is (?:only )?(?:for|available (?:only )?to|exclusive to) (?:our )?(?:paying )?(?:subscribers|members)|"
