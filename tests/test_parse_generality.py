@@ -430,3 +430,35 @@ def test_publisher_name_ends_where_the_notice_goes_on(line: str, publisher: str,
     record = parse_text(f"{LEAD}\n\n{MORE}\n\n{line}\n")
     assert (record.publisher, record.url) == (publisher, url)
     assert len(record.removed) == 1
+
+
+def test_press_release_tail() -> None:
+    record, raw = parse_fixture("reservoir-press-release.txt")
+    assert_offsets(record, raw)
+    assert kept(record)[-1] == '"This gives the valley a buffer against dry summers for decades," said chief executive Dana Whitfield.'
+    r = reasons(record)
+    assert r["share/comment widget"] == ["FOR IMMEDIATE RELEASE"]
+    assert r["company boilerplate"][0] == "About Harlow Water"
+    assert r["contact line"] == ["Media contact:", "Jo Park", "press@harlowwater.example", "+1 541 555 0100"]
+    assert r["end mark"] == ["###"]
+    # The release's dateline dates it; its SOURCE line names the issuer.
+    assert meta(record) == ("Harlow Water completes $310 million reservoir expansion", "Harlow Water", "2027-06-02", None)
+
+
+def test_aggregator_copy_with_via_line_and_hat_tip() -> None:
+    record, raw = parse_fixture("volcano-aggregator.md")
+    assert_offsets(record, raw)
+    assert len(kept(record)) == 6
+    r = reasons(record)
+    assert r["hat tip"] == ["h/t to reader Mia for the tip"]
+    assert r["share/comment widget"] == ["*Source link*"]
+    assert r["end mark" if "end mark" in r else "page header/footer"] == ["-30-"]
+    # A "Via:" line between the headline and the first paragraph names the outlet;
+    # the "Originally posted" date at the foot is not trusted.
+    assert (record.publisher, record.date) == ("Island Times", None)
+
+
+def test_about_heading_in_an_article_is_kept_when_not_a_company_description() -> None:
+    raw = f"{LEAD}\n\n{MORE}\n\nAbout Norhaven\n\nThe town has grown by a third since 2010, census figures show.\n"
+    record = parse_text(raw)
+    assert kept(record)[-1] == "The town has grown by a third since 2010, census figures show."

@@ -74,6 +74,7 @@ def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int,
     _link_byline(c)
     _name_role_byline(c)
     _author_bio(c)
+    _press_boilerplate(c)
     _repeated_title(c, title)
     _repeated_description(c, description)
     _doubled_blocks(c)
@@ -116,8 +117,12 @@ def furniture_reason(block: Block) -> str | None:
     if words <= 40 and ("support" in low or "donat" in low or "contribution" in low or "value" in low) \
             and R.DONATION.search(low):
         return "donation appeal"
-    if words <= 25 and ("@" in text) and R.CONTACT.match(text):
+    if words <= 25 and ("@" in text) and R.CONTACT.match(text) or words <= 30 and R.MORE_INFO.match(text):
         return "contact line"
+    if words <= 20 and R.HAT_TIP.match(text):
+        return "hat tip"
+    if words <= 4 and R.END_MARK.match(text):
+        return "end mark"
     if words <= 40 and R.FUNDING_NOTE.match(text):
         return "disclaimer"
     if words <= 25 and R.READ_ORIGINAL.match(text):
@@ -389,6 +394,30 @@ def _name_role_byline(c: Cleaning) -> None:
                 and R.DATE_ALONE.match(below.text.strip("*_ ")):
             c.drop(block, "byline")  # "Emma Stroud in Carrow" over the date line
             return
+
+
+def _press_boilerplate(c: Cleaning) -> None:
+    """A press release's tail: "About Harlow Water" over "Harlow Water is a
+    ..." (the issuer's standard description), and a "Media contact:" header
+    with the name, e-mail and phone lines under it."""
+    kept = c.kept()
+    prose = [b for b in kept if b.kind == "paragraph" and b.words >= 12]
+    if len(prose) < 2:
+        return
+    for i, block in enumerate(kept):
+        if block.start < prose[1].start or block.index in c.dropped:
+            continue  # below the article's opening, where a release's tail sits
+        text = block.text.strip("*_# ")
+        about = R.ABOUT_HEADER.match(text) if block.words <= 7 else None
+        if about and i + 1 < len(kept) and kept[i + 1].text.startswith(about.group("name")):
+            c.drop(block, "company boilerplate")
+            c.drop(kept[i + 1], "company boilerplate")
+        elif block.words <= 3 and R.CONTACT_HEADER.match(text):
+            c.drop(block, "contact line")
+            for item in kept[i + 1 :]:
+                if item.words > 8 or item.text.endswith((".", "!", "?")):
+                    break
+                c.drop(item, "contact line")
 
 
 def _author_bio(c: Cleaning) -> None:

@@ -100,9 +100,11 @@ def infer_publisher(removed: list[RemovedSpan], kept: list[Block], top_end: int)
 
 
 def _outside_body(span: RemovedSpan, kept: list[Block]) -> bool:
-    """Above the first kept block or below the last: where an article's own
-    attribution sits (a "Source:" line mid-article credits a chart or a quote)."""
-    return not kept or span.end <= kept[0].start or span.start >= kept[-1].end
+    """Above the first kept paragraph (the headline may be above it) or below
+    the last block: where an article's own attribution sits (a "Source:" line
+    mid-article credits a chart or a quote)."""
+    body = [b for b in kept if b.kind != "heading"]
+    return not body or span.end <= body[0].start or span.start >= kept[-1].end
 
 
 def _publisher_from_lines(removed: list[RemovedSpan], kept: list[Block]) -> tuple[str | None, str | None]:

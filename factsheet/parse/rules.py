@@ -62,8 +62,13 @@ NAME_END = re.compile(
     r"\s+(?:on|in)\s+(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)"
 )
 SOURCE_LINE = re.compile(
-    r"^[*_]*(?:source|sources|via|courtesy of)[*_]*\s*:[*_]*\s*(?P<rest>.+)$", I
+    r"^[*_]*(?:(?i:source|sources|via|courtesy of)[*_]*\s*:|SOURCE\s(?=[A-Z]))[*_]*\s*(?P<rest>.+)$"
 )
+HAT_TIP = re.compile(r"^(?:h/t|hat tip|ht)\b", I)
+END_MARK = re.compile(r"^(?:#{3}|-\s?30\s?-|\*{3}|ends|[-–—]\s*ends\s*[-–—]|end of (?:article|story))$", I)
+CONTACT_HEADER = re.compile(r"^(?:media|press|investor|news) (?:contacts?|enquiries|inquiries|relations)\s*:?$", I)
+MORE_INFO = re.compile(r"^for (?:more|further) (?:information|details),? (?:visit|see|contact|go to|call|please visit)\b", I)
+ABOUT_HEADER = re.compile(r"^(?i:about) (?P<name>[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5})$")
 MD_LINK = re.compile(r"\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)")
 # Legal lines that travel with a copyright notice ("This material may not be
 # published, broadcast, rewritten or redistributed.").
@@ -109,7 +114,8 @@ WIDGET = re.compile(
     r"watch(?: the)? video(?: above| below| here)?|accept(?: all)?(?: cookies)?|manage (?:cookie )?(?:settings|preferences)|"
     r"(?:read )?our (?:privacy|cookie) policy|partner content|paid content|sponsored by [\w &'’.-]{1,40}|"
     r"advertisement\s*[-–—:|]\s*scroll to continue(?: with content)?|send us your (?:news )?(?:tips?|stories|photos)|"
-    r"(?:this|the) (?:story|article|post) has been updated|reject all|please enable javascript[^.]*|"
+    r"(?:this|the) (?:story|article|post) has been updated|for immediate release|(?:press|news) release|"
+    r"embargoed (?:until|for)\b.*|source link|original (?:article|story|link)|reject all|please enable javascript[^.]*|"
     r"you must be logged in to (?:post a )?(?:comment|reply)|jump to|table of contents|up next|next article|"
     r"previous article|premium|exclusive|(?:subscribers?|members) only|start (?:your|a) free trial(?: today)?|"
     r"try \d+ (?:months?|weeks?) for [$€£]\d+|link copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|x|"
@@ -292,7 +298,7 @@ DATE_ALONE = re.compile(
     I,
 )
 NEWS_DATELINE = re.compile(
-    rf"^[A-Z][A-Z.'’ -]{{2,40}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?\s*[,(]\s*(?P<date>{DATE_IN_TEXT})\s*\)?\s*(?:\([A-Za-z ]+\)\s*)?[-—–:]",
+    rf"^[A-Z][A-Z.'’ -]{{2,40}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?\s*[,(]\s*(?P<date>{DATE_IN_TEXT})\s*\)?\s*(?:\([A-Za-z ]+\)\s*)?(?:/[\w .-]{{2,40}}/\s*)?[-—–:]",
 )
 WIRE_DATELINE = re.compile(
     rf"^[A-Z][A-Z.'’ -]{{2,40}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?\s*(?:,\s*{DATE_IN_TEXT}\s*)?"
