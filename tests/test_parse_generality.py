@@ -452,7 +452,7 @@ def test_aggregator_copy_with_via_line_and_hat_tip() -> None:
     r = reasons(record)
     assert r["hat tip"] == ["h/t to reader Mia for the tip"]
     assert r["share/comment widget"] == ["*Source link*"]
-    assert r["end mark" if "end mark" in r else "page header/footer"] == ["-30-"]
+    assert r["end mark"] == ["-30-"]
     # A "Via:" line between the headline and the first paragraph names the outlet;
     # the "Originally posted" date at the foot is not trusted.
     assert (record.publisher, record.date) == ("Island Times", None)

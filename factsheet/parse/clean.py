@@ -104,6 +104,8 @@ def furniture_reason(block: Block) -> str | None:
         return "paywall prompt"
     if words <= 15 and R.BREADCRUMB.match(text):
         return "breadcrumb"
+    if words <= 4 and R.END_MARK.match(text):
+        return "end mark"
     if words <= 14 and R.PAGE_FURNITURE.search(text):
         return "page header/footer"
     if words <= 20 and R.STANDARDS_LINE.match(text):
@@ -121,8 +123,6 @@ def furniture_reason(block: Block) -> str | None:
         return "contact line"
     if words <= 20 and R.HAT_TIP.match(text):
         return "hat tip"
-    if words <= 4 and R.END_MARK.match(text):
-        return "end mark"
     if words <= 40 and R.FUNDING_NOTE.match(text):
         return "disclaimer"
     if words <= 25 and R.READ_ORIGINAL.match(text):
