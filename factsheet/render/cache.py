@@ -2,8 +2,10 @@
 only does the work that edit calls for.
 
 - Pages: a page's text is a pure function of (the theme's files, the template
-  name, the page's plain context). Small pages (index, 404, robots.txt) are
-  keyed on a hash of exactly those.
+  name, the page's plain context). Small pages (404.html, robots.txt,
+  sitemap.xml) are keyed on a hash of exactly those; index.html on the bytes
+  of facts.json (the sheet without its records: all the index shows), the
+  base URL and the theme.
 - Source pages and sources/<id>.json: keyed WITHOUT building the page's context
   first (building 1,000 contexts costs more than rendering the two that
   changed). A source page depends only on its record, the claims citing each of
@@ -14,8 +16,8 @@ only does the work that edit calls for.
   are unchanged (same names, same bytes).
 - Optionally (``store``: a folder on the same file system as the output) a
   file per cached page: a reused page is then hard-linked into the new output
-  folder instead of being written again (2,000 writes cost ~0.5 s, 2,000 links
-  ~40 ms). A stored file is written once under a fresh name and never
+  folder instead of being written again (here 2,000 writes took 0.7-0.8 s,
+  2,000 links 40 ms). A stored file is written once under a fresh name and never
   modified, so output folders sharing it stay immutable; it is unlinked when
   its entry is dropped. Any linking failure (another file system, a missing
   store) falls back to writing the bytes.
