@@ -203,6 +203,8 @@ def _place(target: Path, data: bytes, stored: Path | None) -> None:
             return
         except OSError:
             pass
+    # Never write through an existing name: it may be a link shared with the store.
+    _unlink(target)
     target.write_bytes(data)
 
 
