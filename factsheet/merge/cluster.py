@@ -339,7 +339,8 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
         score += SHARED_NUMBER_BONUS
     elif len(shared) >= 2 and _qualified_agreement(a.sf.numbers, b.sf.numbers):
         score += SHARED_NUMBER_BONUS  # "just under 51%" / "50.9 percent"
-    if score < RESTATED_MATCH and len(shared) >= 2 and a.sf.record != b.sf.record and _same_figure_or_day(shared):
+    if (score < RESTATED_MATCH and len(shared) >= 2 and a.sf.record != b.sf.record
+            and _same_figure_or_day(shared, _content_share(shared - attribution, wa, wb, w))):
         score = RESTATED_MATCH  # "About 1,200 residents ... told to stay indoors" / "Around 1,200 people ... ordered to"
     if (score < RESTATED_MATCH and a.sf.record != b.sf.record and a.sf.has_figure and b.sf.has_figure
             and _same_parties_amount(a, b, shared)):
@@ -368,9 +369,19 @@ ATTRIBUTION_WEIGHT = 0.5
 SAME_FIGURE_MIN = 10
 
 
-def _same_figure_or_day(shared: frozenset[str]) -> bool:
-    """Two sources giving the same exact figure with its unit plus some other shared word,
-    or the same person/body with the same deadline: one fact, however paraphrased."""
+# Share of the shorter sentence's weight that the shared ordinary words (no names, figures or
+# attribution) must carry for a shared figure to make two sentences one fact.
+SAME_FIGURE_CONTENT = 0.15
+
+
+def _content_share(shared: frozenset[str], wa: float, wb: float, w: dict[str, float]) -> float:
+    content = math.fsum(w.get(f, 0.0) for f in sorted(shared) if f[0] not in "@N" and not f.startswith(("D:", "DL:")))
+    return content / min(wa, wb)
+
+
+def _same_figure_or_day(shared: frozenset[str], content_share: float) -> bool:
+    """Two sources giving the same exact figure with its unit plus some ordinary words of
+    weight, or the same person/body with the same deadline: one fact, however paraphrased."""
     has_name = False
     has_day = False
     for f in shared:
@@ -378,7 +389,7 @@ def _same_figure_or_day(shared: frozenset[str]) -> bool:
             unit, _, value = f[2:].partition(":")
             low = value.partition("-")[0]
             try:
-                if unit != "@year" and float(low) >= SAME_FIGURE_MIN:
+                if unit != "@year" and float(low) >= SAME_FIGURE_MIN and content_share >= SAME_FIGURE_CONTENT:
                     return True
             except ValueError:
                 pass
