@@ -217,27 +217,29 @@ def _drop_notices(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[in
 @dataclass
 class _SeenSentences:
     exact: set[str] = field(default_factory=set)  # normalised text of every kept sentence
-    # Long kept sentences filed by first word (near copies usually keep it),
-    # so few pairs are ever compared.
-    long_by_first_word: dict[str, list[tuple[list[str], set[str]]]] = field(default_factory=dict)
+    # Long kept sentences (as word lists) filed by first word (near copies
+    # usually keep it), so few pairs are ever compared.
+    long_by_first_word: dict[str, list[list[str]]] = field(default_factory=dict)
 
     def add(self, key: str, words: list[str]) -> None:
         self.exact.add(key)
         if len(words) >= 12:
-            self.long_by_first_word.setdefault(words[0], []).append((words, set(words)))
+            self.long_by_first_word.setdefault(words[0], []).append(words)
 
     def near_copy(self, words: list[str]) -> bool:
         """A word added or changed: 85% shared words, 90% the same in order."""
-        if len(words) < 12:
-            return False
-        earlier = self.long_by_first_word.get(words[0])
-        if not earlier:
-            return False
-        bag = set(words)
         n = len(words)
-        for first_words, first_bag in earlier:
+        if n < 12:
+            return False
+        bag: set[str] | None = None
+        for first_words in self.long_by_first_word.get(words[0], ()):
             m = len(first_words)
-            if m > 1.2 * n or n > 1.2 * m or len(bag & first_bag) < 0.85 * max(len(bag), len(first_bag)):
+            if m > 1.2 * n or n > 1.2 * m:
+                continue
+            if bag is None:
+                bag = set(words)
+            first_bag = set(first_words)
+            if len(bag & first_bag) < 0.85 * max(len(bag), len(first_bag)):
                 continue
             if SequenceMatcher(None, first_words, words, autojunk=False).ratio() >= 0.9:
                 return True
