@@ -120,14 +120,14 @@ def normalize_space(text: str) -> str:
     return " ".join(text.split())
 
 
-_NOT_ID_CHARS = re.compile(r"[^\w%$.]+")
+_ID_RUN = re.compile(r"[\w%$.]+")
 
 
 def normalized_for_id(text: str) -> str:
     """Lowercase, punctuation-free, single-spaced: the basis of claim ids."""
-    t = text.lower().replace("’", "'").replace("“", '"').replace("”", '"')
-    t = _NOT_ID_CHARS.sub(" ", t)
-    return " ".join(t.split())
+    # the runs of word characters, "%", "$" and "." joined by single spaces: what replacing every
+    # other run (quotes, apostrophes, white space included) by a space and splitting gives
+    return " ".join(_ID_RUN.findall(text.lower()))
 
 
 # Characters for which an IGNORECASE match of an ASCII pattern differs from a plain match on the

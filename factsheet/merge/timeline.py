@@ -57,7 +57,7 @@ def dates_in(text: str, article_date: str | None) -> list[str]:
     month = digit and _MONTH_ABBREVIATION.search(text) is not None
     art = _article_date(article_date)
     found: list[str] = []
-    for m in _ISO.finditer(text) if digit else ():
+    for m in _ISO.finditer(text) if digit and "-" in text else ():
         d = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d:
             found.append(d)
@@ -78,7 +78,7 @@ def dates_in(text: str, article_date: str | None) -> list[str]:
             found.append((art - dt.timedelta(days=back)).isoformat())
     for m in _MONTH_YEAR.finditer(text) if month else ():
         found.append(f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}")
-    if not found and digit:
+    if not found and digit and ("19" in text or "20" in text):
         for m in _YEAR.finditer(text):
             found.append(m.group(2))
     return sorted(set(found))
