@@ -22,6 +22,16 @@
        range or a hedged figure allowing a value is agreement), figures, quotes (speaker through aliases),
        entities (roles as stated), timeline (explicit dates only)
     -> the editor's sheet file (pin / hide / merge / reword; unknown ids warn).
+
+Generality rules (wire, local and trade styles): a wire dateline and the month "May"
+are no opinion cue, and a lone hedge or intensifier is below the weak-cue bar unless
+its paragraph leans opinion; legal reuse notices are furniture; words written only in
+an attribution ("..., the fire service said") count half in similarity; number words
+("twenty-two", "two hundred") are numbers and nouns counting people share the unit
+"person" (a count of people says what it measures: killed, injured, evacuated ...); the
+same exact figure with shared ordinary words, the same speaker with the same deadline,
+or the same three parties with a sum of money are one fact; a company's distinctive
+word alone is its alias, and organizations speak "in a statement" past appositions.
 """
 
 from __future__ import annotations
