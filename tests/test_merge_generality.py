@@ -67,7 +67,8 @@ def test_number_words_and_people_counts():
     (b,) = extract_numbers("Two hundred skiers were stranded.")
     (c,) = extract_numbers("Rescuers found 200 guests in the lodge.")
     assert b.low == c.low == 200 and b.unit == c.unit == "person" and b.unit_text == "skiers"
-    assert extract_numbers("Hundreds of residents fled.") == ()  # a hedge, no value
+    (hundreds,) = extract_numbers("Hundreds of residents fled.")  # a hedge: at least 200
+    assert (hundreds.low, hundreds.qualifier, hundreds.text) == (200, "at least", "Hundreds")
 
 
 def test_count_in_words_and_digits_of_one_measure_is_a_discrepancy():
@@ -204,3 +205,15 @@ def test_lone_intensifier_is_a_fact_but_a_hedge_beside_opinion_is_commentary():
     assert claim_with(s, "massive rockfall").kind != "commentary"
     assert commentary_score("A massive rockfall closed the road.") < 1
     assert claim_with(s, "probably a price").kind == "commentary"
+
+
+def test_plural_hedges_are_lower_bounds_shown_as_stated():
+    from factsheet.merge.cluster import agree
+    from factsheet.merge.numbers import extract_numbers
+    (dozens,) = extract_numbers("Dozens of people were injured in the crush.")
+    (thirty,) = extract_numbers("Thirty people were injured in the crush.")
+    (nine,) = extract_numbers("Nine people were injured in the crush.")
+    assert (dozens.text, dozens.unit, dozens.qualifier) == ("Dozens", "person", "at least")
+    assert agree(dozens, thirty) and not agree(dozens, nine)
+    assert extract_numbers("Tens of thousands of fans lined the route.") == ()
+    assert extract_numbers("Revenue could reach hundreds of billions by 2030.")[0].is_year

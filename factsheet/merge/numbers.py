@@ -27,6 +27,11 @@ WORD_NUMBERS.update({f"{tens}{sep}{unit}": WORD_NUMBERS[tens] + WORD_NUMBERS[uni
                      for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
                      for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
                      for sep in ("-", " ")})
+# Plural hedges: "dozens of people" is at least 24 of them, "hundreds" at least 200 (shown as stated).
+HEDGED_PLURALS = {"dozens": 24, "hundreds": 200, "thousands": 2000}
+WORD_NUMBERS.update(HEDGED_PLURALS)
+_VAGUE_BEFORE = re.compile(r"\b(?:tens|dozens|hundreds|thousands|millions)\s+of\s+$", re.I)
+_SCALE_PLURAL_AFTER = re.compile(r"\s+(?:hundreds|thousands|millions|billions|trillions)\b", re.I)
 # Nouns that count people: "14 workers" and "fifteen people" measure one thing (the unit "person").
 PERSON_UNITS = frozenset(stem(w) for w in """people person persons worker workers resident residents passenger
 passengers employee employees staff student students patient patients victim victims child children adult adults
@@ -254,10 +259,16 @@ def extract_numbers(sentence: str) -> tuple[NumberMention, ...]:
         elif percent:
             unit, unit_text = "%", "%"
         else:
-            u, ut, cur2, new_end = _unit_after(sentence, end)
+            hedge = vb is None and a.strip().lower() in HEDGED_PLURALS
+            # "dozens of people": the noun after "of" is what is counted
+            of = 3 if hedge and sentence[end:end + 4].lower() == " of " else 0
+            if (of and _SCALE_PLURAL_AFTER.match(sentence, end + of)) or (
+                    hedge and _VAGUE_BEFORE.search(sentence, max(0, start - 20), start)):
+                continue  # "hundreds of billions", "tens of thousands": too vague to be a figure
+            u, ut, cur2, new_end = _unit_after(sentence, end + of)
             if cur2:
                 unit, unit_text, end = cur2, cur2, new_end
-            elif (not sa and vb is None and float(va).is_integer() and 1900 <= va <= 2100
+            elif (not hedge and not sa and vb is None and float(va).is_integer() and 1900 <= va <= 2100
                   and "," not in a and not ut):
                 unit, unit_text = "@year", "year"
             elif u:
@@ -265,6 +276,8 @@ def extract_numbers(sentence: str) -> tuple[NumberMention, ...]:
         before = sentence[max(0, start - 16):start].lower()
         qm = _QUALIFIER_BEFORE.search(before)
         qualifier = QUALIFIERS[qm.group(1)] if qm else ""
+        if a.strip().lower() in HEDGED_PLURALS and vb is None:
+            qualifier = "at least"
         text = sentence[start:end].strip()
         out.append(NumberMention(text, start, end, low, high, unit, unit_text, qualifier))
     return tuple(out)
