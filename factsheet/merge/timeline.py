@@ -50,10 +50,11 @@ _MONTH_ABBREVIATION = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|D
 
 
 def dates_in(text: str, article_date: str | None) -> list[str]:
-    if not _MAYBE_DATE.search(text):
-        return []
-    # each pattern needs a digit, a month name or a weekday ("...day"): skip those that cannot match
+    # each pattern needs a digit or a weekday ("...day"); the dates of a month name need a digit
+    # too: skip the patterns that cannot match (the test _MAYBE_DATE makes, and more)
     digit = _DIGIT.search(text) is not None
+    if not digit and "day" not in text:
+        return []
     month = digit and _MONTH_ABBREVIATION.search(text) is not None
     art = _article_date(article_date)
     found: list[str] = []
