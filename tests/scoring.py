@@ -113,6 +113,10 @@ def score_sheet(name: str, sheet: Sheet, spec: dict, content_dir: Path) -> Score
         if matching:
             best_of[fact["id"]] = max(matching, key=lambda c, e=expected: (_covered(c, e), len(c.citations)))
     best_ids = {id(c) for c in best_of.values()}
+    # a claim giving another value of an expected fact (in a discrepancy with its best claim)
+    # also serves that fact ("Fifteen people were hurt when a storage building exploded")
+    best_discrepancies = {d for c in best_of.values() for d in c.discrepancies}
+    best_ids |= {id(c) for c in sheet.claims if best_discrepancies & set(c.discrepancies)}
     for fact in facts:
         sc.facts += 1
         keys = fact["keys"]
@@ -150,10 +154,11 @@ def score_sheet(name: str, sheet: Sheet, spec: dict, content_dir: Path) -> Score
                 sc.commentary_as_fact.append(phrase)
     for disc in spec.get("discrepancies", []):
         sc.discrepancies += 1
-        wanted = [norm(v) for v in disc["values"]]
+        # "15|fifteen": one value that a source may write in words
+        wanted = [[norm(alt) for alt in str(v).split("|")] for v in disc["values"]]
         for d in sheet.discrepancies:
             values = [norm(v.value) for v in d.values]
-            if all(any(w in v or v in w for v in values) for w in wanted):
+            if all(any(w in v or v in w for v in values for w in alts) for alts in wanted):
                 sc.discrepancies_found += 1
                 break
     raws = {r.id: norm(r.path and (content_dir / r.path).read_bytes().decode("utf-8", "replace")) for r in sheet.records}

@@ -88,6 +88,14 @@ def _commentary_flags(rfs: list[RecordFeatures]) -> dict[tuple[str, int], bool]:
     return flags
 
 
+def _source_names(records: tuple[Record, ...]) -> dict[str, str]:
+    """How a summary names each source: its publisher where that tells it apart from the
+    others (a syndicated copy shares its publisher), else its id."""
+    publishers = Counter(r.publisher for r in records if r.publisher)
+    return {r.id: r.publisher if r.publisher and publishers[r.publisher] == 1 else
+            (f"{r.publisher} ({r.id})" if r.publisher else r.id) for r in records}
+
+
 def merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
     # The merge allocates many small objects and frees none of them until it
     # returns; the cyclic collector would rescan the whole (cached) heap again and
@@ -145,8 +153,9 @@ def _merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
     claim_of = {(units[i].sf.record, units[i].sf.index): claim_of_unit[i] for i in range(len(units))}
     commentary_claims = {cid for cid, d in zip(ids, drafts) if d.commentary}
 
+    source_names = _source_names(records)
     discrepancies = find_discrepancies(units, stats.pop("pairs"), claim_of_unit, weights, commentary_claims,
-                                       aliases.group)
+                                       aliases.group, label=source_names.__getitem__)
     disc_of: dict[str, list[str]] = defaultdict(list)
     for d in discrepancies:
         for c in d.claims:

@@ -319,7 +319,10 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
         return 0.0
     # fsum: exact, so the result does not depend on set iteration order (hash seed)
     sw = math.fsum(w.get(f, 0.0) for f in shared)
-    attribution = a.sf.attribution | b.sf.attribution
+    # the same stem-to-feature mapping as the features themselves ("fire" -> "fir")
+    attribution = {_adjective_stem(s) for s in a.sf.attribution | b.sf.attribution}
+    if attribution and shared <= attribution:
+        return 0.0  # only who told the reporter is shared ("the fire service said"): no fact in common
     if attribution and not attribution.isdisjoint(shared):
         # "the fire service said" in both: who told the reporter, not what happened
         sw -= (1 - ATTRIBUTION_WEIGHT) * math.fsum(w.get(f, 0.0) for f in sorted(shared & attribution))

@@ -8,6 +8,8 @@ not a conflict."""
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import hashlib
 import math
@@ -125,13 +127,48 @@ def _person_measures(text: str, n: NumberMention) -> set[str]:
     return {_PERSON_MEASURES[x] for x in _local_stems(text, n) if x in _PERSON_MEASURES}
 
 
+_INJURY = re.compile(r"\b(?:injur\w*|hurt|wounded)\b", re.I)
+_SEVERITY = re.compile(r"\b(?:serious\w*|critical\w*|severe\w*|grave\w*|life-threatening)\b", re.I)
+
+
+def _severity_of_injury(text: str, n: NumberMention) -> bool:
+    """"Four people suffered serious injuries" counts the seriously injured, a subset of
+    "injured 14 workers": a severity word between the count and its nearest injury word."""
+    near = [m for m in _INJURY.finditer(text, max(0, n.start - 40), min(len(text), n.end + 60))]
+    if not near:
+        return False
+    word = min(near, key=lambda m: min(abs(m.start() - n.end), abs(n.start - m.end())))
+    lo, hi = (n.start, word.end()) if word.start() >= n.end else (max(0, word.start() - 14), n.end)
+    return bool(_SEVERITY.search(text, lo, hi))
+
+
 def _people_measures_differ(a: Unit, b: Unit, x: NumberMention, y: NumberMention) -> bool:
     """"Seven people were killed" / "pulled 11 people from the water alive": counts of
     people that measure different things (killed, injured, rescued, evacuated ...)."""
     if x.unit != "person":
         return False
-    mx, my = _person_measures(a.sf.sentence.text, x), _person_measures(b.sf.sentence.text, y)
-    return bool(mx) and bool(my) and not mx & my
+    ta, tb = a.sf.sentence.text, b.sf.sentence.text
+    mx, my = _person_measures(ta, x), _person_measures(tb, y)
+    if mx and my and not mx & my:
+        return True
+    if bool(mx) != bool(my):
+        # "injured 22 passengers" / "was carrying 340 passengers": only one of the two says
+        # what happened to the people it counts, so they are not one measure
+        return True
+    return "injured" in mx & my and _severity_of_injury(ta, x) != _severity_of_injury(tb, y)
+
+
+# "Four of the injured", "two of them", "six of those evacuated": a count of part of a
+# group the text counts elsewhere. It never contradicts the group's total.
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|whom|which)\b", re.I)
+
+
+def _is_part_of_a_group(text: str, n: NumberMention) -> bool:
+    return bool(_PARTITIVE.match(text, n.end))
+
+
+def _states(unit: Unit, value: NumberMention) -> bool:
+    return any(m.unit == value.unit and m.low == value.low and m.high == value.high for m in unit.sf.numbers)
 
 
 def _as_date_mention(iso: str) -> NumberMention:
@@ -211,7 +248,11 @@ def find_discrepancies(
     w: dict[str, float],
     commentary_claims: set[str],
     group=lambda key: key,
+    label=lambda source_id: source_id,
 ) -> list[Discrepancy]:
+    """Pairs of claims from different sources that give different values for one thing.
+
+    ``label`` names a source for the human-readable summary (e.g. its publisher)."""
     found: list[tuple[str, str, NumberMention, NumberMention, str, str]] = []
     for i, j in sorted(pairs):
         a, b = units[i], units[j]
@@ -242,7 +283,9 @@ def find_discrepancies(
                               b.sf.record))
                 continue
         conflicts = [(x, y) for x, y in conflicting_numbers(a.sf.numbers, b.sf.numbers)
-                     if plausible_rivals(x, y) and not _people_measures_differ(a, b, x, y)]
+                     if plausible_rivals(x, y) and not _people_measures_differ(a, b, x, y)
+                     and not _is_part_of_a_group(a.sf.sentence.text, x)
+                     and not _is_part_of_a_group(b.sf.sentence.text, y)]
         if not conflicts:
             continue
         if _context_similarity(a, b, w) >= CONTEXT_THRESHOLD:
@@ -254,8 +297,10 @@ def find_discrepancies(
             x, y = local[0]
         found.append((ca, cb, x, y, a.sf.record, b.sf.record))
     units_by_claim = {}
+    units_of_claim: dict[str, list[Unit]] = defaultdict(list)
     for u, c in zip(units, claim_of_unit):
         units_by_claim.setdefault(c, u)
+        units_of_claim[c].append(u)
     # one discrepancy per connected set of claims that disagree on one unit
     uf = UnionFind()
     for ca, cb, x, *_ in found:
@@ -275,6 +320,8 @@ def find_discrepancies(
                 v["texts"].add(num.text)
                 v["sources"].add(rec)
                 v["claims"].add(claim)
+                # every other source in that claim that states the same value says it too
+                v["sources"].update(u.sf.record for u in units_of_claim[claim] if _states(u, num))
         for v in values.values():
             v["text"] = " / ".join(sorted(v["texts"]))
         first = items[0][2]
@@ -285,7 +332,8 @@ def find_discrepancies(
         )
         claims = tuple(sorted({c for v in variants for c in v.claims}))
         summary = f"Sources differ on {subject}: " + "; ".join(
-            f"{', '.join(v.sources)} say{'s' if len(v.sources) == 1 else ''} {v.value}" for v in variants) + "."
+            f"{', '.join(label(s) for s in v.sources)} say{'s' if len(v.sources) == 1 else ''} {v.value}"
+            for v in variants) + "."
         did = "d-" + hashlib.sha1("|".join(claims).encode()).hexdigest()[:8]
         out.append(Discrepancy(did, summary, subject, claims, variants))
     return out
