@@ -193,6 +193,17 @@ def extract_names(sentence: str) -> tuple[NameMention, ...]:
                 title, org = _title_around(sentence, p_start, part.text)
                 if org and org.split()[0].lower() in NOT_NAMES:
                     org = ""
-            out.append(NameMention(part.display, part.key, p_start, p_start + len(part.text),
-                                   not part.dropped_front and start + part.offset <= lead, title, org, part.has_suffix))
+            fields = (part.display, part.key, p_start, p_start + len(part.text),
+                      not part.dropped_front and start + part.offset <= lead, title, org, part.has_suffix)
+            mention = _MENTIONS.get(fields)
+            if mention is None:
+                mention = _MENTIONS[fields] = NameMention(*fields)
+                if len(_MENTIONS) > 200_000:
+                    _MENTIONS.clear()  # bounded
+            out.append(mention)
     return tuple(out)
+
+
+# The same name at the same offset recurs across sentences and articles: one (immutable)
+# mention object each, instead of a frozen dataclass built field by field every time.
+_MENTIONS: dict[tuple, NameMention] = {}
