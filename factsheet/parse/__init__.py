@@ -16,7 +16,7 @@ from ..errors import ContentError
 from ..models import Diagnostic, Record, RemovedSpan, Sentence
 from . import rules as R
 from .blocks import Block, split_blocks
-from .clean import clean_blocks, norm_text
+from .clean import clean_blocks, figures_differ, norm_text
 from .decode import decode_article
 from .frontmatter import read_front_matter
 from .infer import infer_missing, title_block
@@ -240,6 +240,8 @@ class _SeenSentences:
                 bag = set(words)
             first_bag = set(first_words)
             if len(bag & first_bag) < 0.85 * max(len(bag), len(first_bag)):
+                continue
+            if figures_differ(bag, first_bag):
                 continue
             if SequenceMatcher(None, first_words, words, autojunk=False).ratio() >= 0.9:
                 return True

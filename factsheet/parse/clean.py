@@ -493,6 +493,12 @@ def _repeated_paragraphs(c: Cleaning) -> dict[int, str]:
     return keys
 
 
+def figures_differ(words: set[str], other: set[str]) -> bool:
+    """Two near-identical texts that state different figures say different things:
+    nothing may be dropped as a copy then (nothing is lost)."""
+    return {w for w in words if any(ch.isdigit() for ch in w)} != {w for w in other if any(ch.isdigit() for ch in w)}
+
+
 def _near_copies(c: Cleaning, keys: dict[int, str]) -> None:
     """A body pasted twice with small edits (a word added, quotes changed): a
     later paragraph that says almost word for word what an earlier one says
@@ -512,6 +518,8 @@ def _near_copies(c: Cleaning, keys: dict[int, str]) -> None:
             m = len(first_words)
             if m > 1.2 * n or n > 1.2 * m or len(bag & first_bag) < 0.85 * max(len(bag), len(first_bag)):
                 continue
+            if figures_differ(bag, first_bag):
+                continue  # "section 3 ... section 4": other figures are other information, not a copy
             if SequenceMatcher(None, first_words, words, autojunk=False).ratio() >= 0.9:
                 c.drop(block, "repeated paragraph")
                 break
