@@ -241,6 +241,7 @@ def clear_caches() -> None:
     names._MENTIONS.clear()
     numbers._parse_one.cache_clear()
     text._CONTENT_STEM.clear()
+    text._STEMS_OF_TEXT.clear()
     text.stem.cache_clear()
     classify._VERB_CLASS.clear()
     timeline._article_date.cache_clear()

@@ -111,9 +111,18 @@ class _ContentStem(dict):
 _CONTENT_STEM = _ContentStem()
 
 
+_STEMS_OF_TEXT: dict[str, tuple[str, ...]] = {}  # the merge asks again and again for the same clauses
+
+
 def content_stems(text: str) -> list[str]:
-    """Stems of non-stopword words, in order."""
-    return [s for s in map(_CONTENT_STEM.__getitem__, WORD.findall(text)) if s]
+    """Stems of non-stopword words, in order (a new list each call)."""
+    hit = _STEMS_OF_TEXT.get(text)
+    if hit is None:
+        hit = tuple(s for s in map(_CONTENT_STEM.__getitem__, WORD.findall(text)) if s)
+        if len(_STEMS_OF_TEXT) >= 100_000:
+            _STEMS_OF_TEXT.clear()  # bounded
+        _STEMS_OF_TEXT[text] = hit
+    return list(hit)
 
 
 def normalize_space(text: str) -> str:
