@@ -133,9 +133,10 @@ def _merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
         df.update(u.features)
     weights = idf_weights(df, len(units))
     groups, stats = cluster_units(units, weights, df)
+    scores = stats.pop("scores")  # pair scores memoized by clustering, asked again for secondary citations
 
     flags = _commentary_flags(rfs)
-    extras = secondary_members(units, groups, stats["pairs"], weights)
+    extras = secondary_members(units, groups, stats["pairs"], weights, scores)
     drafts = [draft_claim([units[i].sf for i in g], flags, [units[i].sf for i in extras.get(gi, ())])
               for gi, g in enumerate(groups)]
     # a member that also states a fact of its own is that fact's claim too (cited by both)

@@ -484,14 +484,14 @@ _BACK_REFERENCE = re.compile(r"\b(?:that|this|these|those)\s+(?:[a-z]+\s+)?(?:in
                              r"effort|deal|agreement|venture|partnership|scheme|arrangement|pact|collaboration)s?\b")
 
 
-def _join_split_facts(units: list[Unit], pairs: set[tuple[int, int]], w: dict[str, float], uf: UnionFind,
+def _join_split_facts(units: list[Unit], pairs: set[tuple[int, int]], scores: "PairScores", uf: UnionFind,
                       members: dict[int, list[int]]) -> None:
     matches: dict[int, list[tuple[int, int]]] = {}  # long unit -> (clause index, matched unit)
     for i, j in sorted(pairs):
         for long, short in ((i, j), (j, i)):
             if not units[long].clauses or units[long].sf.record == units[short].sf.record:
                 continue
-            for k, score in enumerate(clause_scores(units[long], units[short], w)):
+            for k, score in enumerate(scores.clause_scores(long, short)):
                 if score >= SPLIT_CLAUSE_MATCH:
                     matches.setdefault(long, []).append((k, short))
     for long in sorted(matches):
@@ -545,10 +545,11 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
         else:
             block_features.append(u.features)
     pairs, visits = candidate_pairs(block_features, df, weights=w, totals=[u.weight for u in units])
+    scores = PairScores(units, w)
     scored = []
     near = []  # below the pair threshold, kept for the restatement pass
     for i, j in pairs:
-        s = similarity(units[i], units[j], w)
+        s = scores.sim(i, j)
         if s >= PAIR_THRESHOLD:
             scored.append((-s, i, j))
         elif s >= RESTATEMENT_PAIR:
@@ -556,13 +557,9 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
     scored.sort()
     uf = UnionFind()
     members: dict[int, list[int]] = {}  # only for groups of two or more
-    cache: dict[tuple[int, int], float] = {}
 
     def sim(i: int, j: int) -> float:
-        key = (i, j) if i < j else (j, i)
-        if key not in cache:
-            cache[key] = similarity(units[key[0]], units[key[1]], w)
-        return cache[key]
+        return scores.sim(i, j) if i < j else scores.sim(j, i)
 
     for neg, i, j in scored:
         ri, rj = uf.find(i), uf.find(j)
@@ -603,12 +600,12 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
         members.pop(ri, None)
         members.pop(rj, None)
         members[root] = sorted(ga + gb)
-    _join_split_facts(units, pairs, w, uf, members)
+    _join_split_facts(units, pairs, scores, uf, members)
     first_of = {g[0]: g for g in members.values()}
     grouped = {i for g in members.values() for i in g}
     groups = [first_of[i] if i in first_of else [i] for i in range(len(units)) if i in first_of or i not in grouped]
     stats: dict = {"sentences": len(units), "candidate_pairs": len(pairs), "posting_visits": visits,
-                   "scored_pairs": len(scored), "pairs": pairs}
+                   "scored_pairs": len(scored), "pairs": pairs, "scores": scores}
     return groups, stats
 
 
@@ -622,30 +619,52 @@ CLAUSE_COVERS_SHORT = 0.42
 _TITLE_STEMS = frozenset(s for t in TITLES for s in content_stems(t))
 
 
+def _prepared_clauses(long: Unit, w: dict[str, float]) -> tuple:
+    """Per clause of long: the clause as a unit of its own (compared like a sentence),
+    its figures' keys and its ordinary words (no names, figures, negations or titles)."""
+    out = []
+    for c in long.clauses:
+        cu = Unit(dataclasses.replace(long.sf, numbers=c.numbers, dates=()), c.features,
+                  math.fsum(w.get(f, 0.0) for f in c.features), c.subject or long.subject, approx=c.approx,
+                  purposes=long.purposes)
+        words = frozenset(f for f in c.features if f[0] not in "@N!Y" and f not in _TITLE_STEMS)
+        out.append((c, cu, frozenset(n.key for n in c.numbers), words))
+    return tuple(out)
+
+
+def _short_numbers(short: Unit) -> frozenset[str]:
+    return frozenset(n.key for n in short.sf.numbers if not n.is_year and n.unit)
+
+
 def clause_scores(long: Unit, short: Unit, w: dict[str, float]) -> list[float]:
     """Per clause of long, its similarity to the short sentence (0 when it cannot
     state it): the clause must give the short sentence's own figures and share
     more than names and titles, and a quotation is only matched by a quotation."""
+    return _clause_scores(long, short, w, _prepared_clauses(long, w), _short_numbers(short))
+
+
+def _clause_scores(long: Unit, short: Unit, w: dict[str, float], prepared: tuple,
+                   short_numbers: frozenset[str]) -> list[float]:
     if long.sf.quote != short.sf.quote:
         return [0.0] * len(long.clauses)
-    short_numbers = {n.key for n in short.sf.numbers if not n.is_year and n.unit}
     out = []
-    for c in long.clauses:
+    for c, cu, clause_numbers, words in prepared:
         out.append(0.0)
-        if not short_numbers <= {n.key for n in c.numbers}:
+        if not short_numbers <= clause_numbers:
             continue  # the short sentence's figure is its fact; this clause does not give it
-        shared_words = sum(1 for f in c.features & short.features if f[0] not in "@N!Y" and f not in _TITLE_STEMS)
-        if shared_words < CLAUSE_SHARED_WORDS:
+        if len(words & short.features) < CLAUSE_SHARED_WORDS:
             continue  # names alone do not make a clause the same fact
-        cu = Unit(dataclasses.replace(long.sf, numbers=c.numbers, dates=()), c.features,
-                  math.fsum(w.get(f, 0.0) for f in c.features), c.subject or long.subject, approx=c.approx,
-                  purposes=long.purposes)
+        negated = bool(c.negated) and bool(short.negated) and any(
+            w.get(f[1:], 0.0) >= NEGATED_MIN_WEIGHT for f in c.negated & short.negated)
+        covers = math.fsum(w.get(f, 0.0) for f in c.features & short.features) >= CLAUSE_COVERS_SHORT * short.weight
+        if not covers and not negated:
+            continue  # checked before scoring: without a shared negation, the score cannot help
         score = similarity(cu, short, w) + CLAUSE_BONUS
-        if score > 0.2 and any(w.get(f[1:], 0.0) >= NEGATED_MIN_WEIGHT for f in c.negated & short.negated):
+        if score > 0.2 and negated:
             # "No purchase agreements were detailed, but ..." / "does not include purchase
             # commitments": the same rare thing said not to exist is one fact, however worded
             score = max(score, NEGATED_MATCH)
-        elif math.fsum(w.get(f, 0.0) for f in c.features & short.features) < CLAUSE_COVERS_SHORT * short.weight:
+        elif not covers:
             continue  # the clause matches a part of the short sentence, not what it states
         out[-1] = score
     return out
@@ -654,3 +673,40 @@ def clause_scores(long: Unit, short: Unit, w: dict[str, float]) -> list[float]:
 def clause_similarity(long: Unit, short: Unit, w: dict[str, float]) -> float:
     """The best similarity of one of long's clauses to the short sentence."""
     return max(clause_scores(long, short, w), default=0.0)
+
+
+class PairScores:
+    """The scores of one merge, each computed once: clustering, its restatement and
+    split-fact passes, and secondary citations ask for the same pairs again. Keyed by
+    unit indices in the order asked (similarity is not assumed symmetric)."""
+
+    def __init__(self, units: list[Unit], w: dict[str, float]) -> None:
+        self.units = units
+        self.w = w
+        self._sim: dict[tuple[int, int], float] = {}
+        self._clauses: dict[tuple[int, int], list[float]] = {}
+        self._prepared: dict[int, tuple] = {}
+        self._short: dict[int, frozenset[str]] = {}
+
+    def sim(self, i: int, j: int) -> float:
+        key = (i, j)
+        v = self._sim.get(key)
+        if v is None:
+            v = self._sim[key] = similarity(self.units[i], self.units[j], self.w)
+        return v
+
+    def clause_scores(self, long: int, short: int) -> list[float]:
+        key = (long, short)
+        v = self._clauses.get(key)
+        if v is None:
+            prepared = self._prepared.get(long)
+            if prepared is None:
+                prepared = self._prepared[long] = _prepared_clauses(self.units[long], self.w)
+            numbers = self._short.get(short)
+            if numbers is None:
+                numbers = self._short[short] = _short_numbers(self.units[short])
+            v = self._clauses[key] = _clause_scores(self.units[long], self.units[short], self.w, prepared, numbers)
+        return v
+
+    def clause_similarity(self, long: int, short: int) -> float:
+        return max(self.clause_scores(long, short), default=0.0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cluster import Unit, _adjective_stem, clause_similarity, similarity
+from .cluster import PairScores, Unit, _adjective_stem
 from .text import content_stems
 
 # A long sentence stating two facts ("X will invest $1-5 billion, with the goal of
@@ -20,16 +20,19 @@ SECONDARY_LINK = 0.45
 SECONDARY_LENGTH_RATIO = 1.3
 
 
-def _secondary_similarity(long: Unit, short: Unit, w: dict[str, float], whole_ok: bool) -> float:
+def _secondary_similarity(scores: PairScores, long: int, short: int, whole_ok: bool) -> float:
     """A sentence long enough to state a second fact, compared whole; any sentence
     of two clauses, compared clause by clause."""
-    whole = similarity(long, short, w) if whole_ok else 0.0
-    return max(whole, clause_similarity(long, short, w)) if long.clauses else whole
+    whole = scores.sim(long, short) if whole_ok else 0.0
+    return max(whole, scores.clause_similarity(long, short)) if scores.units[long].clauses else whole
 
 
 def secondary_members(units: list[Unit], groups: list[list[int]], pairs: set[tuple[int, int]],
-                      w: dict[str, float]) -> dict[int, list[int]]:
-    """group index -> extra unit indices (each a member of another group)."""
+                      w: dict[str, float], scores: PairScores | None = None) -> dict[int, list[int]]:
+    """group index -> extra unit indices (each a member of another group). ``scores``:
+    the clustering's memo of pair scores (the same pairs are asked again)."""
+    if scores is None or scores.units is not units or scores.w is not w:
+        scores = PairScores(units, w)
     group_of = {}
     for gi, g in enumerate(groups):
         for u in g:
@@ -42,13 +45,13 @@ def secondary_members(units: list[Unit], groups: list[list[int]], pairs: set[tup
             whole_ok = lengths[long] >= SECONDARY_LENGTH_RATIO * lengths[short]
             if group_of[long] == g_short or not (whole_ok or units[long].clauses):
                 continue
-            if _secondary_similarity(units[long], units[short], w, whole_ok) < SECONDARY_THRESHOLD:
+            if _secondary_similarity(scores, long, short, whole_ok) < SECONDARY_THRESHOLD:
                 continue
             members = groups[g_short]
             if any(units[m].sf.record == units[long].sf.record for m in members):
                 continue
-            sims = [_secondary_similarity(units[long], units[m], w,
-                                          lengths[long] >= SECONDARY_LENGTH_RATIO * lengths[m]) for m in members[:12]]
+            sims = [_secondary_similarity(scores, long, m, lengths[long] >= SECONDARY_LENGTH_RATIO * lengths[m])
+                    for m in members[:12]]
             if sum(sims) / len(sims) >= SECONDARY_LINK:
                 extra.setdefault(g_short, set()).add(long)
     return {g: sorted(v) for g, v in extra.items()}
