@@ -15,7 +15,7 @@ from ..models import Citation, Record, Sentence
 from .classify import commentary_score, is_furniture, is_quote, outside_quotes
 from .names import NameMention, extract_names
 from .numbers import NumberMention, extract_numbers
-from .text import content_stems, normalized_for_id
+from .text import content_stems, literal_trie, normalized_for_id
 from .timeline import dates_in
 from .figures import measure_words
 from .penalty import base_penalty
@@ -102,11 +102,12 @@ _ATTRIBUTION_SPANS = re.compile(
     r"|\bin\s+a\s+statement\b|\btold\s+(?:reporters|journalists)\b",
     re.IGNORECASE)
 _ATTRIBUTION_HINT = ("said", "says", "according", "told", "statement", "added", "confirmed")
+_ATTRIBUTION_HINT_RE = literal_trie(_ATTRIBUTION_HINT)
 
 
 def _without_attribution(text: str) -> str:
     low = text.lower()
-    if not any(h in low for h in _ATTRIBUTION_HINT):
+    if not _ATTRIBUTION_HINT_RE.search(low):  # one scan for all the hint words
         return text
     return _ATTRIBUTION_SPANS.sub(lambda m: " " * len(m.group()), text)
 

@@ -118,7 +118,7 @@ def content_stems(text: str) -> list[str]:
     """Stems of non-stopword words, in order (a new list each call)."""
     hit = _STEMS_OF_TEXT.get(text)
     if hit is None:
-        hit = tuple(s for s in map(_CONTENT_STEM.__getitem__, WORD.findall(text)) if s)
+        hit = tuple(filter(None, map(_CONTENT_STEM.__getitem__, WORD.findall(text))))  # "": a stopword
         if len(_STEMS_OF_TEXT) >= 100_000:
             _STEMS_OF_TEXT.clear()  # bounded
         _STEMS_OF_TEXT[text] = hit
