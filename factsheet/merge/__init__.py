@@ -39,6 +39,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import re
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -110,7 +111,9 @@ def merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
 
 
 def _merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
+    clock = _StageClock()
     rfs = [FEATURES.get(r) for r in records]
+    clock.lap("features")
     dates = {r.id: r.date for r in records}
     all_sfs = [sf for rf in rfs for sf in rf.sentences]
     person_keys = frozenset(k for sf in all_sfs for k in sf.speakers if " " in k) | frozenset(
@@ -132,7 +135,9 @@ def _merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
     for u in units:
         df.update(u.features)
     weights = idf_weights(df, len(units))
+    clock.lap("units")
     groups, stats = cluster_units(units, weights, df)
+    clock.lap("clustering")
     scores = stats.pop("scores")  # pair scores memoized by clustering, asked again for secondary citations
 
     flags = _commentary_flags(rfs)
@@ -147,6 +152,7 @@ def _merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
             drafts.append(draft_claim([sf], flags))
             groups.append([])  # no unit belongs to it: the sentence stays a member of its group
     ids = assign_ids(drafts)
+    clock.lap("claims")
     claim_of_unit = [""] * len(units)
     for cid, g in zip(ids, groups):
         for i in g:
@@ -157,6 +163,7 @@ def _merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
     source_names = _source_names(records)
     discrepancies = find_discrepancies(units, stats.pop("pairs"), claim_of_unit, weights, commentary_claims,
                                        aliases.group, label=source_names.__getitem__)
+    clock.lap("discrepancies")
     disc_of: dict[str, list[str]] = defaultdict(list)
     for d in discrepancies:
         for c in d.claims:
@@ -224,4 +231,19 @@ def _merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
         date_range=(known_dates[0], known_dates[-1]) if known_dates else None,
         records=records,
     )
+    clock.lap("rest")
+    stats["seconds"] = {**clock.laps, **stats.get("seconds", {})}
     return MergeResult(sheet, tuple(diagnostics), stats)
+
+
+class _StageClock:
+    """Wall time per merge stage, for benchmarks (stats only, never the sheet)."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self._last, 4)
+        self._last = now

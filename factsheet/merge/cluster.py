@@ -8,6 +8,7 @@ import dataclasses
 import math
 import re
 import threading
+import time
 from dataclasses import dataclass
 
 from .aliases import AliasTable, UnionFind
@@ -52,6 +53,8 @@ class Unit:
     purposes: tuple[Purpose, ...] = ()  # "a venture with X to explore Y" (framing.py)
     places: tuple[PlaceList, ...] = ()  # "in Ohio and Texas" (framing.py), as alias groups
     coarse: frozenset[str] = frozenset()  # figures rounded to two digits, for blocking only
+    # values derived from the sentence alone during one merge (discrepancies.py), computed once
+    memo: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
 
 # Two sentences denying the same rare thing (a shared "!stem", see clauses.py).
@@ -296,9 +299,26 @@ def numbers_conflict(a: tuple[NumberMention, ...], b: tuple[NumberMention, ...])
 
 
 def conflicting_numbers(a: tuple[NumberMention, ...], b: tuple[NumberMention, ...]) -> list[tuple[NumberMention, NumberMention]]:
-    na = [x for x in a if not x.is_year and x.unit]
-    nb = [x for x in b if not x.is_year and x.unit]
+    return conflicting_figures(_figures(a), _figures(b))
+
+
+def _figures(numbers: tuple[NumberMention, ...]) -> tuple[NumberMention, ...]:
+    return tuple(x for x in numbers if not x.is_year and x.unit)
+
+
+def unit_figures(u: "Unit") -> tuple[NumberMention, ...]:
+    """The sentence's figures with a unit, not years (what conflicting_numbers compares), once per unit."""
+    hit = u.memo.get("figures")
+    if hit is None:
+        hit = u.memo["figures"] = _figures(u.sf.numbers)
+    return hit
+
+
+def conflicting_figures(na: tuple[NumberMention, ...], nb: tuple[NumberMention, ...]) -> list[tuple[NumberMention, NumberMention]]:
+    """conflicting_numbers on figures already filtered (unit_figures)."""
     out = []
+    if not na or not nb:
+        return out
     for x in na:
         for y in nb:
             if x.unit == y.unit and not agree(x, y):
@@ -313,6 +333,14 @@ def dates_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(fa) and bool(fb) and not fa & fb
 
 
+def _attribution(u: Unit) -> frozenset[str]:
+    """The sentence's attribution words mapped like its features, once per unit."""
+    hit = u.memo.get("attribution")
+    if hit is None:
+        hit = u.memo["attribution"] = frozenset(_adjective_stem(s) for s in u.sf.attribution)
+    return hit
+
+
 def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     shared = a.features & b.features
     if not shared:
@@ -320,7 +348,7 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     # fsum: exact, so the result does not depend on set iteration order (hash seed)
     sw = math.fsum(w.get(f, 0.0) for f in shared)
     # the same stem-to-feature mapping as the features themselves ("fire" -> "fir")
-    attribution = {_adjective_stem(s) for s in a.sf.attribution | b.sf.attribution}
+    attribution = _attribution(a) | _attribution(b)
     if attribution and shared <= attribution:
         return 0.0  # only who told the reporter is shared ("the fire service said"): no fact in common
     if attribution and not attribution.isdisjoint(shared):
@@ -343,14 +371,14 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     elif len(shared) >= 2 and _qualified_agreement(a.sf.numbers, b.sf.numbers):
         score += SHARED_NUMBER_BONUS  # "just under 51%" / "50.9 percent"
     if (score < RESTATED_MATCH and len(shared) >= 2 and a.sf.record != b.sf.record
-            and _same_figure_or_day(shared, _content_share(shared - attribution, wa, wb, w))):
+            and _same_figure_or_day(shared, lambda: _content_share(shared - attribution, wa, wb, w))):
         score = RESTATED_MATCH  # "About 1,200 residents ... told to stay indoors" / "Around 1,200 people ... ordered to"
     if (score < RESTATED_MATCH and a.sf.record != b.sf.record and a.sf.has_figure and b.sf.has_figure
             and _same_parties_amount(a, b, shared)):
         score = RESTATED_MATCH  # "X buys Y from Z for €45m" / "Y chose a £39m move from Z to X"
     if score < FIGURE_MATCH and a.sf.numbers and b.sf.numbers and _hedged_restatement(a, b):
         score = FIGURE_MATCH  # "won just under 51% of the vote" / "received 52,340 votes, or 50.9 percent"
-    if a.sf.numbers and b.sf.numbers and numbers_conflict(a.sf.numbers, b.sf.numbers):
+    if a.sf.numbers and b.sf.numbers and conflicting_figures(unit_figures(a), unit_figures(b)):
         return min(score, 0.2)
     if a.sf.dates and b.sf.dates and dates_conflict(a.sf.dates, b.sf.dates):
         return min(score, 0.2)  # one event on two different days: a discrepancy, not one claim
@@ -382,9 +410,11 @@ def _content_share(shared: frozenset[str], wa: float, wb: float, w: dict[str, fl
     return content / min(wa, wb)
 
 
-def _same_figure_or_day(shared: frozenset[str], content_share: float) -> bool:
+def _same_figure_or_day(shared: frozenset[str], content_share) -> bool:
     """Two sources giving the same exact figure with its unit plus some ordinary words of
-    weight, or the same person/body with the same deadline: one fact, however paraphrased."""
+    weight, or the same person/body with the same deadline: one fact, however paraphrased.
+    ``content_share``: a function giving _content_share, computed only when a figure needs it."""
+    share = None
     has_name = False
     has_day = False
     for f in shared:
@@ -392,8 +422,11 @@ def _same_figure_or_day(shared: frozenset[str], content_share: float) -> bool:
             unit, _, value = f[2:].partition(":")
             low = value.partition("-")[0]
             try:
-                if unit != "@year" and float(low) >= SAME_FIGURE_MIN and content_share >= SAME_FIGURE_CONTENT:
-                    return True
+                if unit != "@year" and float(low) >= SAME_FIGURE_MIN:
+                    if share is None:
+                        share = content_share()
+                    if share >= SAME_FIGURE_CONTENT:
+                        return True
             except ValueError:
                 pass
         elif f.startswith("DL:"):  # not "D:": many facts happened on the day of the event
@@ -419,7 +452,7 @@ def _same_parties_amount(a: "Unit", b: "Unit", shared: frozenset[str]) -> bool:
     if sum(1 for f in shared if f[0] == "@") < SAME_PARTIES:
         return False
     return (any(n.unit in _MONEY for n in a.sf.numbers) and any(n.unit in _MONEY for n in b.sf.numbers)
-            and not numbers_conflict(a.sf.numbers, b.sf.numbers))
+            and not conflicting_figures(unit_figures(a), unit_figures(b)))
 
 
 def _qualified_agreement(a: tuple[NumberMention, ...], b: tuple[NumberMention, ...]) -> bool:
@@ -469,7 +502,7 @@ def _hedged_restatement(a: Unit, b: Unit) -> bool:
 
 
 def _conflict(a: Unit, b: Unit) -> bool:
-    return (numbers_conflict(a.sf.numbers, b.sf.numbers) or dates_conflict(a.sf.dates, b.sf.dates)
+    return (bool(conflicting_figures(unit_figures(a), unit_figures(b))) or dates_conflict(a.sf.dates, b.sf.dates)
             or bool(a.approx and b.approx and approx_conflict(a.approx, b.approx))
             or bool(aims_conflict(a, b))
             or bool(places_conflict(a, b)))
@@ -532,6 +565,7 @@ RESTATEMENT_LINK = 0.33
 
 
 def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) -> tuple[list[list[int]], dict]:
+    t0 = time.perf_counter()
     for u in units:
         u.weight = math.fsum(w.get(f, 0.0) for f in u.features)
     # blocking also sees each figure rounded to two digits, so "just under 51%" meets "50.9 percent"
@@ -545,6 +579,7 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
         else:
             block_features.append(u.features)
     pairs, visits = candidate_pairs(block_features, df, weights=w, totals=[u.weight for u in units])
+    t1 = time.perf_counter()
     scores = PairScores(units, w)
     scored = []
     near = []  # below the pair threshold, kept for the restatement pass
@@ -555,6 +590,7 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
         elif s >= RESTATEMENT_PAIR:
             near.append((-s, i, j))
     scored.sort()
+    t2 = time.perf_counter()
     uf = UnionFind()
     members: dict[int, list[int]] = {}  # only for groups of two or more
 
@@ -600,12 +636,16 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
         members.pop(ri, None)
         members.pop(rj, None)
         members[root] = sorted(ga + gb)
+    t3 = time.perf_counter()
     _join_split_facts(units, pairs, scores, uf, members)
+    t4 = time.perf_counter()
     first_of = {g[0]: g for g in members.values()}
     grouped = {i for g in members.values() for i in g}
     groups = [first_of[i] if i in first_of else [i] for i in range(len(units)) if i in first_of or i not in grouped]
     stats: dict = {"sentences": len(units), "candidate_pairs": len(pairs), "posting_visits": visits,
-                   "scored_pairs": len(scored), "pairs": pairs, "scores": scores}
+                   "scored_pairs": len(scored), "pairs": pairs, "scores": scores,
+                   "seconds": {"blocking": round(t1 - t0, 4), "pair_scores": round(t2 - t1, 4),
+                               "grouping": round(t3 - t2, 4), "split_facts": round(t4 - t3, 4)}}
     return groups, stats
 
 
@@ -624,12 +664,15 @@ def _prepared_clauses(long: Unit, w: dict[str, float]) -> tuple:
     its figures' keys and its ordinary words (no names, figures, negations or titles)."""
     out = []
     for c in long.clauses:
-        cu = Unit(dataclasses.replace(long.sf, numbers=c.numbers, dates=()), c.features,
-                  math.fsum(w.get(f, 0.0) for f in c.features), c.subject or long.subject, approx=c.approx,
-                  purposes=long.purposes)
         words = frozenset(f for f in c.features if f[0] not in "@N!Y" and f not in _TITLE_STEMS)
-        out.append((c, cu, frozenset(n.key for n in c.numbers), words))
+        out.append((c, [None], frozenset(n.key for n in c.numbers), words))  # the clause unit is built when needed
     return tuple(out)
+
+
+def _clause_unit(long: Unit, c: Clause, w: dict[str, float]) -> Unit:
+    return Unit(dataclasses.replace(long.sf, numbers=c.numbers, dates=()), c.features,
+                math.fsum(w.get(f, 0.0) for f in c.features), c.subject or long.subject, approx=c.approx,
+                purposes=long.purposes)
 
 
 def _short_numbers(short: Unit) -> frozenset[str]:
@@ -648,7 +691,7 @@ def _clause_scores(long: Unit, short: Unit, w: dict[str, float], prepared: tuple
     if long.sf.quote != short.sf.quote:
         return [0.0] * len(long.clauses)
     out = []
-    for c, cu, clause_numbers, words in prepared:
+    for c, slot, clause_numbers, words in prepared:
         out.append(0.0)
         if not short_numbers <= clause_numbers:
             continue  # the short sentence's figure is its fact; this clause does not give it
@@ -659,6 +702,9 @@ def _clause_scores(long: Unit, short: Unit, w: dict[str, float], prepared: tuple
         covers = math.fsum(w.get(f, 0.0) for f in c.features & short.features) >= CLAUSE_COVERS_SHORT * short.weight
         if not covers and not negated:
             continue  # checked before scoring: without a shared negation, the score cannot help
+        cu = slot[0]
+        if cu is None:
+            cu = slot[0] = _clause_unit(long, c, w)
         score = similarity(cu, short, w) + CLAUSE_BONUS
         if score > 0.2 and negated:
             # "No purchase agreements were detailed, but ..." / "does not include purchase
@@ -685,8 +731,9 @@ class PairScores:
         self.w = w
         self._sim: dict[tuple[int, int], float] = {}
         self._clauses: dict[tuple[int, int], list[float]] = {}
-        self._prepared: dict[int, tuple] = {}
+        self._prepared: dict[int, tuple] = {}  # long unit -> (per-clause entries, all their figures, all their words)
         self._short: dict[int, frozenset[str]] = {}
+        self._every: dict[int, frozenset[str]] = {}  # long unit -> the features of all its clauses
 
     def sim(self, i: int, j: int) -> float:
         key = (i, j)
@@ -699,14 +746,34 @@ class PairScores:
         key = (long, short)
         v = self._clauses.get(key)
         if v is None:
+            lu, su = self.units[long], self.units[short]
             prepared = self._prepared.get(long)
             if prepared is None:
-                prepared = self._prepared[long] = _prepared_clauses(self.units[long], self.w)
+                entries = _prepared_clauses(lu, self.w)
+                prepared = self._prepared[long] = (entries, frozenset().union(*(e[2] for e in entries)),
+                                                   frozenset().union(*(e[3] for e in entries)))
             numbers = self._short.get(short)
             if numbers is None:
-                numbers = self._short[short] = _short_numbers(self.units[short])
-            v = self._clauses[key] = _clause_scores(self.units[long], self.units[short], self.w, prepared, numbers)
+                numbers = self._short[short] = _short_numbers(su)
+            entries, all_numbers, all_words = prepared
+            if (lu.sf.quote != su.sf.quote or not numbers <= all_numbers
+                    or len(all_words & su.features) < CLAUSE_SHARED_WORDS
+                    or (not (su.negated and any(e[0].negated for e in entries))
+                        and self._covered(long, entries, su) < CLAUSE_COVERS_SHORT * su.weight)):
+                v = [0.0] * len(lu.clauses)  # no clause can pass the checks of _clause_scores
+            else:
+                v = _clause_scores(lu, su, self.w, entries, numbers)
+            self._clauses[key] = v
         return v
+
+    def _covered(self, long: int, entries: tuple, su: Unit) -> float:
+        """The weight the short sentence shares with all of long's clauses together: no
+        single clause shares more (weights are positive), so below the coverage bar no
+        clause passes it."""
+        every = self._every.get(long)
+        if every is None:
+            every = self._every[long] = frozenset().union(*(e[0].features for e in entries))
+        return math.fsum(self.w.get(f, 0.0) for f in every & su.features)
 
     def clause_similarity(self, long: int, short: int) -> float:
         return max(self.clause_scores(long, short), default=0.0)

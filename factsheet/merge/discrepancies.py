@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from ..models import Discrepancy, ValueVariant
 from .aliases import UnionFind
-from .cluster import Unit, aims_conflict, conflicting_numbers, places_conflict
+from .cluster import Unit, aims_conflict, conflicting_figures, places_conflict, unit_figures
 from .framing import ApproxDate, Purpose, approx_conflict, value_key
 from .numbers import NumberMention
 from .text import content_stems
@@ -69,16 +69,33 @@ def _same_measure(a: Unit, b: Unit, x: NumberMention, y: NumberMention, w: dict[
     return _context_similarity(a, b, w, min_shared=2) >= bar
 
 
+def _context(u: Unit, w: dict[str, float]) -> tuple[frozenset[str], float]:
+    """The sentence's features without its figures, and their weight (once per merge)."""
+    hit = u.memo.get("context")
+    if hit is None or hit[0] is not w:
+        fs = frozenset(f for f in u.features if not f.startswith("N:"))
+        hit = u.memo["context"] = (w, fs, math.fsum(w.get(f, 0.0) for f in fs))
+    return hit[1], hit[2]
+
+
 def _context_similarity(a: Unit, b: Unit, w: dict[str, float], min_shared: int = 3) -> float:
-    fa = {f for f in a.features if not f.startswith("N:")}
-    fb = {f for f in b.features if not f.startswith("N:")}
+    fa, wa = _context(a, w)
+    fb, wb = _context(b, w)
     shared = fa & fb
     if len(shared) < min_shared:
         return 0.0
     sw = math.fsum(w.get(f, 0.0) for f in shared)
-    wa = math.fsum(w.get(f, 0.0) for f in fa)
-    wb = math.fsum(w.get(f, 0.0) for f in fb)
     return sw / math.sqrt(wa * wb) if wa and wb else 0.0
+
+
+def _words_before(u: Unit, start: int) -> set[str]:
+    """The content words right before a position of the sentence (memoized per unit)."""
+    key = ("before", start)
+    hit = u.memo.get(key)
+    if hit is None:
+        text = u.sf.sentence.text
+        hit = u.memo[key] = set(content_stems(text[max(0, start - 60):start])[-LOCAL_WINDOW:])
+    return hit
 
 
 def _subject(n: NumberMention, unit: Unit | None) -> str:
@@ -178,6 +195,8 @@ def _as_date_mention(iso: str) -> NumberMention:
 
 def _date_conflict(a: Unit, b: Unit, w: dict[str, float]) -> tuple[NumberMention, NumberMention] | None:
     """Two tellings of one event (very similar wording) on different full dates."""
+    if not a.sf.dates or not b.sf.dates:
+        return None
     da = sorted(d for d in a.sf.dates if len(d) == 10)
     db = sorted(d for d in b.sf.dates if len(d) == 10)
     if not da or not db or set(da) & set(db):
@@ -225,8 +244,8 @@ def _approx_date_conflict(a: Unit, b: Unit, w: dict[str, float]) -> tuple[Number
     if pair is None:
         return None
     x, y = pair
-    left_a = set(content_stems(a.sf.sentence.text[max(0, x.start - 60):x.start])[-LOCAL_WINDOW:])
-    left_b = set(content_stems(b.sf.sentence.text[max(0, y.start - 60):y.start])[-LOCAL_WINDOW:])
+    left_a = _words_before(a, x.start)
+    left_b = _words_before(b, y.start)
     if len(left_a & left_b) < LOCAL_SHARED or _context_similarity(a, b, w, min_shared=2) < LOOSE_CONTEXT:
         return None
     return _approx_mention(x), _approx_mention(y)
@@ -282,7 +301,7 @@ def find_discrepancies(
                 found.append((ca, cb, _place_mention(where[0], a), _place_mention(where[1], b), a.sf.record,
                               b.sf.record))
                 continue
-        conflicts = [(x, y) for x, y in conflicting_numbers(a.sf.numbers, b.sf.numbers)
+        conflicts = [(x, y) for x, y in conflicting_figures(unit_figures(a), unit_figures(b))
                      if plausible_rivals(x, y) and not _people_measures_differ(a, b, x, y)
                      and not _is_part_of_a_group(a.sf.sentence.text, x)
                      and not _is_part_of_a_group(b.sf.sentence.text, y)]
