@@ -391,6 +391,61 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     return score
 
 
+def surely_below(a: Unit, b: Unit, w: dict[str, float], bar: float) -> bool:
+    """True only when similarity(a, b, w) < bar for certain, found cheaply: either a
+    conflict caps the score at 0.2 (below bar), or the overlap score computed before the
+    attribution discount (which only lowers it), with the subject factor and number bonus,
+    stays under bar and none of the floors (a restated figure or deadline, the same
+    parties and amount, a hedged figure) applies. False: compute similarity."""
+    shared = a.features & b.features
+    if not shared:
+        return bar > 0.0
+    wa = a.weight or math.fsum(w.get(f, 0.0) for f in a.features)
+    wb = b.weight or math.fsum(w.get(f, 0.0) for f in b.features)
+    if wa <= 0 or wb <= 0:
+        return bar > 0.0
+    if bar > 0.2 and _capped_by_conflict(a, b):
+        return True
+    sw = math.fsum(w.get(f, 0.0) for f in shared)
+    cos = sw / math.sqrt(wa * wb)
+    top = max(cos, 0.75 * (sw / min(wa, wb)) if len(shared) >= 4 and cos >= 0.3 else 0.0)
+    if (a.subject and b.subject and a.subject != b.subject
+            and a.subject not in b.features and b.subject not in a.features):
+        top *= DIFFERENT_SUBJECT_FACTOR
+    if any(f.startswith(("N:", "D:")) and not f.startswith("N::") for f in shared) and len(shared) >= 3:
+        top += SHARED_NUMBER_BONUS
+    elif len(shared) >= 2 and _qualified_agreement(a.sf.numbers, b.sf.numbers):
+        top += SHARED_NUMBER_BONUS
+    if top >= bar - 1e-9:
+        return False
+    other_source = a.sf.record != b.sf.record
+    if other_source and len(shared) >= 2 and any(
+            (f[0] == "N" and f[1] == ":" and not f.startswith("N::")) or f.startswith("DL:") for f in shared):
+        attribution = _attribution(a) | _attribution(b)
+        if _same_figure_or_day(shared, lambda: _content_share(shared - attribution, wa, wb, w)):
+            return False  # the restated-figure floor applies
+    if other_source and a.sf.has_figure and b.sf.has_figure and _same_parties_amount(a, b, shared):
+        return False
+    if a.sf.numbers and b.sf.numbers and (_has_qualifier(a) or _has_qualifier(b)) and _hedged_restatement(a, b):
+        return False
+    return True
+
+
+def _capped_by_conflict(a: Unit, b: Unit) -> bool:
+    """The conflicts after which similarity returns at most 0.2, whatever the overlap."""
+    return bool((a.sf.numbers and b.sf.numbers and conflicting_figures(unit_figures(a), unit_figures(b)))
+                or (a.sf.dates and b.sf.dates and dates_conflict(a.sf.dates, b.sf.dates))
+                or (a.approx and b.approx and approx_conflict(a.approx, b.approx))
+                or (a.purposes and b.purposes and aims_conflict(a, b)))
+
+
+def _has_qualifier(u: Unit) -> bool:
+    hit = u.memo.get("qualified")
+    if hit is None:
+        hit = u.memo["qualified"] = any(n.qualifier for n in u.sf.numbers)
+    return hit
+
+
 # A restatement found by a shared figure, deadline or set of parties: enough to group the two
 # sentences (PAIR_THRESHOLD), not enough to make either a secondary citation of another group.
 RESTATED_MATCH = 0.49
@@ -584,6 +639,8 @@ def cluster_units(units: list[Unit], w: dict[str, float], df: dict[str, int]) ->
     scored = []
     near = []  # below the pair threshold, kept for the restatement pass
     for i, j in pairs:
+        if scores.surely_below(i, j, RESTATEMENT_PAIR):
+            continue  # scored exactly later if another pass asks
         s = scores.sim(i, j)
         if s >= PAIR_THRESHOLD:
             scored.append((-s, i, j))
@@ -734,6 +791,12 @@ class PairScores:
         self._prepared: dict[int, tuple] = {}  # long unit -> (per-clause entries, all their figures, all their words)
         self._short: dict[int, frozenset[str]] = {}
         self._every: dict[int, frozenset[str]] = {}  # long unit -> the features of all its clauses
+
+    def surely_below(self, i: int, j: int, bar: float) -> bool:
+        v = self._sim.get((i, j))
+        if v is not None:
+            return v < bar
+        return surely_below(self.units[i], self.units[j], self.w, bar)
 
     def sim(self, i: int, j: int) -> float:
         key = (i, j)
