@@ -579,7 +579,7 @@ def _join_split_facts(units: list[Unit], pairs: set[tuple[int, int]], scores: "P
         for long, short in ((i, j), (j, i)):
             if not units[long].clauses or units[long].sf.record == units[short].sf.record:
                 continue
-            for k, score in enumerate(scores.clause_scores(long, short)):
+            for k, score in enumerate(scores.clause_scores_at_least(long, short, SPLIT_CLAUSE_MATCH)):
                 if score >= SPLIT_CLAUSE_MATCH:
                     matches.setdefault(long, []).append((k, short))
     for long in sorted(matches):
@@ -744,7 +744,9 @@ def clause_scores(long: Unit, short: Unit, w: dict[str, float]) -> list[float]:
 
 
 def _clause_scores(long: Unit, short: Unit, w: dict[str, float], prepared: tuple,
-                   short_numbers: frozenset[str]) -> list[float]:
+                   short_numbers: frozenset[str], bar: float | None = None) -> list[float]:
+    """With ``bar``: a score below bar may be left at 0.0 when it is surely below (only
+    scores reaching bar are exact), for callers that only compare with bar."""
     if long.sf.quote != short.sf.quote:
         return [0.0] * len(long.clauses)
     out = []
@@ -762,6 +764,8 @@ def _clause_scores(long: Unit, short: Unit, w: dict[str, float], prepared: tuple
         cu = slot[0]
         if cu is None:
             cu = slot[0] = _clause_unit(long, c, w)
+        if bar is not None and not negated and surely_below(cu, short, w, bar - CLAUSE_BONUS):
+            continue  # similarity + bonus < bar: the margin in surely_below covers the addition's rounding
         score = similarity(cu, short, w) + CLAUSE_BONUS
         if score > 0.2 and negated:
             # "No purchase agreements were detailed, but ..." / "does not include purchase
@@ -790,7 +794,8 @@ class PairScores:
         self._clauses: dict[tuple[int, int], list[float]] = {}
         self._prepared: dict[int, tuple] = {}  # long unit -> (per-clause entries, all their figures, all their words)
         self._short: dict[int, frozenset[str]] = {}
-        self._every: dict[int, frozenset[str]] = {}  # long unit -> the features of all its clauses
+        self._every: dict[int, frozenset[str]] = {}
+        self._clauses_bar: dict[tuple[int, int, float], list[float]] = {}  # long unit -> the features of all its clauses
 
     def surely_below(self, i: int, j: int, bar: float) -> bool:
         v = self._sim.get((i, j))
@@ -809,25 +814,36 @@ class PairScores:
         key = (long, short)
         v = self._clauses.get(key)
         if v is None:
-            lu, su = self.units[long], self.units[short]
-            prepared = self._prepared.get(long)
-            if prepared is None:
-                entries = _prepared_clauses(lu, self.w)
-                prepared = self._prepared[long] = (entries, frozenset().union(*(e[2] for e in entries)),
-                                                   frozenset().union(*(e[3] for e in entries)))
-            numbers = self._short.get(short)
-            if numbers is None:
-                numbers = self._short[short] = _short_numbers(su)
-            entries, all_numbers, all_words = prepared
-            if (lu.sf.quote != su.sf.quote or not numbers <= all_numbers
-                    or len(all_words & su.features) < CLAUSE_SHARED_WORDS
-                    or (not (su.negated and any(e[0].negated for e in entries))
-                        and self._covered(long, entries, su) < CLAUSE_COVERS_SHORT * su.weight)):
-                v = [0.0] * len(lu.clauses)  # no clause can pass the checks of _clause_scores
-            else:
-                v = _clause_scores(lu, su, self.w, entries, numbers)
-            self._clauses[key] = v
+            v = self._clauses[key] = self._clause_scores(long, short, None)
         return v
+
+    def clause_scores_at_least(self, long: int, short: int, bar: float) -> list[float]:
+        """Like clause_scores, but a score below bar may read 0.0 (cheaper when most are)."""
+        v = self._clauses.get((long, short))
+        if v is None:
+            key = (long, short, bar)
+            v = self._clauses_bar.get(key)
+            if v is None:
+                v = self._clauses_bar[key] = self._clause_scores(long, short, bar)
+        return v
+
+    def _clause_scores(self, long: int, short: int, bar: float | None) -> list[float]:
+        lu, su = self.units[long], self.units[short]
+        prepared = self._prepared.get(long)
+        if prepared is None:
+            entries = _prepared_clauses(lu, self.w)
+            prepared = self._prepared[long] = (entries, frozenset().union(*(e[2] for e in entries)),
+                                               frozenset().union(*(e[3] for e in entries)))
+        numbers = self._short.get(short)
+        if numbers is None:
+            numbers = self._short[short] = _short_numbers(su)
+        entries, all_numbers, all_words = prepared
+        if (lu.sf.quote != su.sf.quote or not numbers <= all_numbers
+                or len(all_words & su.features) < CLAUSE_SHARED_WORDS
+                or (not (su.negated and any(e[0].negated for e in entries))
+                    and self._covered(long, entries, su) < CLAUSE_COVERS_SHORT * su.weight)):
+            return [0.0] * len(lu.clauses)  # no clause can pass the checks of _clause_scores
+        return _clause_scores(lu, su, self.w, entries, numbers, bar)
 
     def _covered(self, long: int, entries: tuple, su: Unit) -> float:
         """The weight the short sentence shares with all of long's clauses together: no

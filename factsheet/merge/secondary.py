@@ -27,6 +27,13 @@ def _secondary_similarity(scores: PairScores, long: int, short: int, whole_ok: b
     return max(whole, scores.clause_similarity(long, short)) if scores.units[long].clauses else whole
 
 
+def _secondary_reaches(scores: PairScores, long: int, short: int, whole_ok: bool, bar: float) -> bool:
+    """_secondary_similarity(...) >= bar, without scoring what is surely below bar."""
+    if scores.units[long].clauses and max(scores.clause_scores_at_least(long, short, bar), default=0.0) >= bar:
+        return True
+    return whole_ok and not scores.surely_below(long, short, bar) and scores.sim(long, short) >= bar
+
+
 def secondary_members(units: list[Unit], groups: list[list[int]], pairs: set[tuple[int, int]],
                       w: dict[str, float], scores: PairScores | None = None) -> dict[int, list[int]]:
     """group index -> extra unit indices (each a member of another group). ``scores``:
@@ -45,7 +52,7 @@ def secondary_members(units: list[Unit], groups: list[list[int]], pairs: set[tup
             whole_ok = lengths[long] >= SECONDARY_LENGTH_RATIO * lengths[short]
             if group_of[long] == g_short or not (whole_ok or units[long].clauses):
                 continue
-            if _secondary_similarity(scores, long, short, whole_ok) < SECONDARY_THRESHOLD:
+            if not _secondary_reaches(scores, long, short, whole_ok, SECONDARY_THRESHOLD):
                 continue
             members = groups[g_short]
             if any(units[m].sf.record == units[long].sf.record for m in members):
