@@ -572,13 +572,26 @@ _BACK_REFERENCE = re.compile(r"\b(?:that|this|these|those)\s+(?:[a-z]+\s+)?(?:in
                              r"effort|deal|agreement|venture|partnership|scheme|arrangement|pact|collaboration)s?\b")
 
 
+def _split_halves(units: list[Unit]) -> set[int]:
+    """Units next to a unit of the same record (sentence index one apart) where the later
+    of the two refers back (_BACK_REFERENCE): the only sentences _join_split_facts can join."""
+    at = {(u.sf.record, u.sf.index): k for k, u in enumerate(units)}
+    out: set[int] = set()
+    for k, u in enumerate(units):
+        before = at.get((u.sf.record, u.sf.index - 1))
+        if before is not None and _BACK_REFERENCE.search(u.sf.sentence.text):
+            out.update((k, before))
+    return out
+
+
 def _join_split_facts(units: list[Unit], pairs: set[tuple[int, int]], scores: "PairScores", uf: UnionFind,
                       members: dict[int, list[int]]) -> None:
     matches: dict[int, list[tuple[int, int]]] = {}  # long unit -> (clause index, matched unit)
+    halves = _split_halves(units)
     for i, j in sorted(pairs):
         for long, short in ((i, j), (j, i)):
-            if not units[long].clauses or units[long].sf.record == units[short].sf.record:
-                continue
+            if short not in halves or not units[long].clauses or units[long].sf.record == units[short].sf.record:
+                continue  # only a sentence next to one referring back can be half of a split fact
             for k, score in enumerate(scores.clause_scores_at_least(long, short, SPLIT_CLAUSE_MATCH)):
                 if score >= SPLIT_CLAUSE_MATCH:
                     matches.setdefault(long, []).append((k, short))

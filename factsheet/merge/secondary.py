@@ -46,17 +46,18 @@ def secondary_members(units: list[Unit], groups: list[list[int]], pairs: set[tup
             group_of[u] = gi
     extra: dict[int, set[int]] = {}
     lengths = [len(u.sf.sentence.text.split()) for u in units]
+    group_records = [{units[m].sf.record for m in g} for g in groups]
     for i, j in sorted(pairs):
         for long, short in ((i, j), (j, i)):
             g_short = group_of[short]
             whole_ok = lengths[long] >= SECONDARY_LENGTH_RATIO * lengths[short]
             if group_of[long] == g_short or not (whole_ok or units[long].clauses):
                 continue
+            if units[long].sf.record in group_records[g_short] or long in extra.get(g_short, ()):
+                continue  # a source citing itself twice; or already an extra member (cheap checks first)
             if not _secondary_reaches(scores, long, short, whole_ok, SECONDARY_THRESHOLD):
                 continue
             members = groups[g_short]
-            if any(units[m].sf.record == units[long].sf.record for m in members):
-                continue
             sims = [_secondary_similarity(scores, long, m, lengths[long] >= SECONDARY_LENGTH_RATIO * lengths[m])
                     for m in members[:12]]
             if sum(sims) / len(sims) >= SECONDARY_LINK:
