@@ -17,7 +17,6 @@ from typing import Iterable
 from .config import SHEET_FILE_NAME, Config
 from .editorial import Editorial, editorial_from
 from .errors import ContentError
-from .merge.features import FEATURES, RecordFeatures, extract_record
 from .models import Diagnostic, Record
 from .parse import ParseResult, parse_article
 
@@ -134,7 +133,6 @@ def _parse_many(jobs: list[tuple[str, bytes]], max_bytes: int, executor: Executo
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
             return _map(pool, jobs, max_bytes)
     if executor is None:
-        # In-process: the merge extracts its per-record features lazily (and caches them).
         return [parse_article(rel, data, max_bytes=max_bytes) for rel, data in jobs]
     return _map(executor, jobs, max_bytes)
 
@@ -145,23 +143,13 @@ def _map(executor: Executor, jobs: list[tuple[str, bytes]], max_bytes: int) -> l
     datas = [data for _, data in jobs]
     limits = [max_bytes] * len(jobs)
     try:
-        outputs = list(executor.map(_parse_job, paths, datas, limits, chunksize=chunk))
+        return list(executor.map(_parse_job, paths, datas, limits, chunksize=chunk))
     except TypeError:  # executors without chunksize (e.g. some distributed ones)
-        outputs = list(executor.map(_parse_job, paths, datas, limits))
-    FEATURES.reserve(len(outputs))
-    for _, features in outputs:
-        if features is not None:
-            FEATURES.put(features)
-    return [result for result, _ in outputs]
+        return list(executor.map(_parse_job, paths, datas, limits))
 
 
-def _parse_job(rel: str, data: bytes, max_bytes: int) -> tuple[ParseResult, RecordFeatures | None]:
-    """Parse one file and, while the worker has the record at hand, extract the
-    merge's per-record features (also a pure function of the record) so that this
-    costly step runs in parallel too instead of serially inside the merge."""
-    result = parse_article(rel, data, max_bytes=max_bytes)
-    features = extract_record(result.record) if result.record is not None else None
-    return result, features
+def _parse_job(rel: str, data: bytes, max_bytes: int) -> ParseResult:
+    return parse_article(rel, data, max_bytes=max_bytes)
 
 
 def read_editorial(config: Config) -> tuple[Editorial, list[Diagnostic]]:
