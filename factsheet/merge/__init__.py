@@ -112,6 +112,7 @@ def merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
 
 def _merge(records: tuple[Record, ...], editorial: Editorial) -> MergeResult:
     clock = _StageClock()
+    FEATURES.reserve(len(records))
     rfs = [FEATURES.get(r) for r in records]
     clock.lap("features")
     dates = {r.id: r.date for r in records}

@@ -303,8 +303,7 @@ class FeatureCache:
         return feats
 
     def put(self, feats: RecordFeatures) -> None:
-        """Remember features computed elsewhere (the corpus loader extracts them in
-        its worker processes, next to parsing, so that the merge finds them ready)."""
+        """Remember one record's features, evicting the least recently used."""
         key = (feats.record_id, feats.content_hash)
         with self._lock:
             self._entries[key] = feats
@@ -313,7 +312,8 @@ class FeatureCache:
                 self._entries.popitem(last=False)
 
     def reserve(self, records: int) -> None:
-        """Grow the LRU so one corpus of this many records fits whole."""
+        """Grow the LRU so one corpus of this many records fits whole (else every
+        re-merge of a large corpus would evict and extract everything again)."""
         with self._lock:
             self.size = max(self.size, records)
 
