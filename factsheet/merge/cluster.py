@@ -391,12 +391,13 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     return score
 
 
-def surely_below(a: Unit, b: Unit, w: dict[str, float], bar: float) -> bool:
+def surely_below(a: Unit, b: Unit, w: dict[str, float], bar: float, conflicts_first: bool = True) -> bool:
     """True only when similarity(a, b, w) < bar for certain, found cheaply: either a
     conflict caps the score at 0.2 (below bar), or the overlap score computed before the
     attribution discount (which only lowers it), with the subject factor and number bonus,
     stays under bar and none of the floors (a restated figure or deadline, the same
-    parties and amount, a hedged figure) applies. False: compute similarity."""
+    parties and amount, a hedged figure) applies. False: compute similarity. Either test
+    alone is sound; ``conflicts_first`` says which is likelier to settle it cheaply."""
     shared = a.features & b.features
     if not shared:
         return bar > 0.0
@@ -404,8 +405,13 @@ def surely_below(a: Unit, b: Unit, w: dict[str, float], bar: float) -> bool:
     wb = b.weight or math.fsum(w.get(f, 0.0) for f in b.features)
     if wa <= 0 or wb <= 0:
         return bar > 0.0
-    if bar > 0.2 and _capped_by_conflict(a, b):
-        return True
+    if conflicts_first:
+        return (bar > 0.2 and _capped_by_conflict(a, b)) or _overlap_below(a, b, w, bar, shared, wa, wb)
+    return _overlap_below(a, b, w, bar, shared, wa, wb) or (bar > 0.2 and _capped_by_conflict(a, b))
+
+
+def _overlap_below(a: Unit, b: Unit, w: dict[str, float], bar: float, shared: frozenset[str], wa: float,
+                   wb: float) -> bool:
     sw = math.fsum(w.get(f, 0.0) for f in shared)
     cos = sw / math.sqrt(wa * wb)
     top = max(cos, 0.75 * (sw / min(wa, wb)) if len(shared) >= 4 and cos >= 0.3 else 0.0)
@@ -777,7 +783,7 @@ def _clause_scores(long: Unit, short: Unit, w: dict[str, float], prepared: tuple
         cu = slot[0]
         if cu is None:
             cu = slot[0] = _clause_unit(long, c, w)
-        if bar is not None and not negated and surely_below(cu, short, w, bar - CLAUSE_BONUS):
+        if bar is not None and not negated and surely_below(cu, short, w, bar - CLAUSE_BONUS, False):
             continue  # similarity + bonus < bar: the margin in surely_below covers the addition's rounding
         score = similarity(cu, short, w) + CLAUSE_BONUS
         if score > 0.2 and negated:
