@@ -2,14 +2,14 @@
 introduction, plus editorial control over claims by id.
 
     ---
-    title: "Foxconn and OpenAI: the partnership"
+    title: "The harbour bridge closure"
     summary: One line shown under the title.
     pin: [c-1a2b3c4d]            # shown first in "At a glance"
     hide: [c-5e6f7a8b]           # never shown
     merge:                       # the later ids are folded into the first
       - [c-11111111, c-22222222]
     reword:                      # the canonical text, in the editor's words
-      c-33333333: "Foxconn will invest $1 billion to $5 billion in the US."
+      c-33333333: "The council will spend 12 million euros on repairs."
     ---
     The introduction, in Markdown.
 """

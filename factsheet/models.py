@@ -120,7 +120,7 @@ class Claim:
 
 @dataclass(frozen=True)
 class ValueVariant:
-    value: str  # as a reader should see it: "$1.4 trillion", "2026-11-21", "Wisconsin"
+    value: str  # as a reader should see it: "$2.1 billion", "2026-03-09", "Lima"
     sources: tuple[str, ...]
     claims: tuple[str, ...] = ()
 
@@ -138,7 +138,7 @@ class Discrepancy:
 class Figure:
     id: str
     value: str  # display form as stated: "$1 billion to $5 billion"
-    unit: str | None  # "USD", "%", "racks per week", ...
+    unit: str | None  # "USD", "%", "homes per year", ...
     measure: str  # what it measures, in words
     claim: str  # claim id
     sources: tuple[str, ...]
@@ -157,7 +157,7 @@ class Quote:
 
 @dataclass(frozen=True)
 class Role:
-    text: str  # as stated: "Chairman of Foxconn"
+    text: str  # as stated: "Chairman of Northwind"
     sources: tuple[str, ...]
 
 

@@ -1,7 +1,7 @@
 """Aliases learned from the corpus text itself (never from a list of names):
 
 * stated: "X, also known as Y", "X (Y)", "Also known as Y, the ..." (previous subject);
-* shortened: "Hon Hai" for "Hon Hai Precision Industry" (a multi-word prefix);
+* shortened: "Blue Ridge" for "Blue Ridge Precision Tooling" (a multi-word prefix);
 * surnames: "Liu said" for the only person whose full name ends in "Liu".
 
 Corporate suffixes were already dropped from the keys (names.name_key)."""
@@ -83,7 +83,7 @@ def learn_aliases(records: list[RecordFeatures], person_keys: frozenset[str]) ->
                 if not n.initial:
                     non_initial.add(n.key)
     keys = sorted(counts)
-    # multi-word prefixes: "hon hai" -> "hon hai precision industry"
+    # multi-word prefixes: "blue ridge" -> "blue ridge precision tooling"
     by_prefix: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         words = k.split()

@@ -137,7 +137,7 @@ _ANAPHOR = re.compile(r"\b(?:such|these|those|the same)\s+([a-z]+)", re.IGNORECA
 
 def _antecedent_words(text: str, start: int, piece: str) -> set[str]:
     """"..., and work to ensure such racks can be built": the clause means the
-    "server racks" of the clause before; it gets the words written with it there."""
+    "council homes" of the clause before; it gets the words written with it there."""
     out: set[str] = set()
     for m in _ANAPHOR.finditer(piece):
         noun = m.group(1)

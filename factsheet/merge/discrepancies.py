@@ -252,7 +252,7 @@ def _approx_date_conflict(a: Unit, b: Unit, w: dict[str, float]) -> tuple[Number
 
 
 def _purpose_mention(p: Purpose, text: str) -> NumberMention:
-    """The aim as the value; what has the aim ("joint venture with Intrinsic") as its unit text."""
+    """The aim as the value; what has the aim ("joint venture with Kestrel") as its unit text."""
     key = value_key(" ".join(sorted(p.objects)))
     event = text[p.start:p.end]
     cut = event.rfind(p.text)

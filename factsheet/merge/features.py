@@ -77,13 +77,13 @@ def _alias_pairs(text: str, names: tuple[NameMention, ...], prev_subject: str | 
         between_prev = text[names[i - 1].end:n.start] if i > 0 else ""
         nxt_char = text[n.end:n.end + 2]
         if nxt_char[:1] in ("'", "’"):
-            continue  # "best known as Apple's supplier": a description, not a name
+            continue  # "best known as the city's ferry operator": a description, not a name
         # "X, also known as Y" / "X (Y)" / "X (also known as Y)"
         if i > 0 and (_ALIAS_AFTER.fullmatch(between_prev) or _OPEN_PAREN.fullmatch(between_prev)):
             if _OPEN_PAREN.fullmatch(between_prev) and not text[n.end:].lstrip().startswith(")"):
                 continue
             pairs.append((names[i - 1].key, n.key))
-        # "Also known as Y, the Taiwanese company ..." refers to the previous sentence's subject
+        # "Also known as Y, the Danish company ..." refers to the previous sentence's subject
         elif i == 0 and prev_subject and _ALIAS_OPEN.match(text[:n.start]) and text[n.end:n.end + 1] == ",":
             pairs.append((prev_subject, n.key))
     return [(a, b) for a, b in pairs if a != b]

@@ -122,7 +122,7 @@ PURPOSE_OBJECT_WORDS = 4
 @dataclass(frozen=True)
 class Purpose:
     event: str  # the event noun's stem ("ventur", "agreement")
-    partners: frozenset[str]  # name keys written between the noun and the purpose ("with Intrinsic")
+    partners: frozenset[str]  # name keys written between the noun and the purpose ("with Kestrel")
     objects: frozenset[str]  # content stems of what it is for (names as "@key")
     text: str  # "to explore smart factories enhanced by robotics"
     start: int

@@ -57,8 +57,8 @@ class NameMention:
     start: int
     end: int
     initial: bool  # first word of the sentence (might be an ordinary capitalized word)
-    title: str = ""  # job title written just before it ("CEO" in "OpenAI CEO Sam Altman")
-    title_org: str = ""  # organization written before that title ("OpenAI")
+    title: str = ""  # job title written just before it ("CEO" in "Acme CEO Jane Roe")
+    title_org: str = ""  # organization written before that title ("Acme")
     has_suffix: bool = False  # "Co.", "Inc.", "Group"...
 
 
@@ -74,7 +74,7 @@ def name_key(text: str) -> tuple[str, bool]:
 
 
 def _split_titles(text: str, start: int) -> list[tuple[str, int, str, str]]:
-    """"OpenAI CEO Sam Altman" -> [("OpenAI", s, "", ""), ("Sam Altman", s2, "CEO", "OpenAI")]."""
+    """"Acme CEO Jane Roe" -> [("Acme", s, "", ""), ("Jane Roe", s2, "CEO", "Acme")]."""
     parts: list[tuple[str, int, str, str]] = []
     pos = 0
     pending_title = ""

@@ -1,5 +1,5 @@
 """Numeric mentions: "$1 billion to $5 billion", "between 10% and 20%",
-"2,000 racks per week", "1.4 trillion dollars", "17 percent", "$1.8bn".
+"2,000 homes per year", "2.1 billion dollars", "17 percent", "$1.8bn".
 
 Each mention becomes a NumberMention with normalized bounds and a unit class,
 so that differently worded sentences compare equal (or visibly differ)."""
@@ -87,7 +87,7 @@ class NumberMention:
     low: float
     high: float
     unit: str  # "USD", "%", "year", or a stemmed noun ("rack/week"), or "" for a bare count
-    unit_text: str  # the unit as a reader sees it: "USD", "%", "racks per week"
+    unit_text: str  # the unit as a reader sees it: "USD", "%", "homes per year"
     qualifier: str = ""  # "at most", "more than", ...
 
     @cached_property
@@ -138,7 +138,7 @@ _NOUN_AFTER = re.compile(r"\s+([a-z][a-z\-]+)")
 
 
 def _unit_after(sentence: str, end: int) -> tuple[str, str, str, int]:
-    """The noun after a count: ("rack/week", "racks per week", currency, new end)."""
+    """The noun after a count: ("home/year", "homes per year", currency, new end)."""
     rest = sentence[end:end + 60]
     m = _CURRENCY_WORD_AFTER.match(rest)
     if m:
@@ -146,7 +146,7 @@ def _unit_after(sentence: str, end: int) -> tuple[str, str, str, int]:
     m = _HYPHEN_UNIT_AFTER.match(rest)  # "340-meter", "12-story"
     if m:
         return stem(m.group(1)), m.group(1), "", end + m.end()
-    # "2,000 racks per week", "2,000 AI server racks per week", "12,000 dockworkers"
+    # "2,000 homes per year", "2,000 new council homes per year", "12,000 dockworkers"
     m = _RATE_AFTER.match(rest)
     if m and not any(w.lower() in STOPWORDS or w.lower().endswith(("ed", "en")) for w in m.group(1).split()):
         head = m.group(1).split()[-1]

@@ -24,7 +24,7 @@ _NEVER = frozenset({
     "fig", "approx", "est", "dept", "vol", "pp", "ca", "al",
 })
 _NEVER_CASED = frozenset({"No", "Nos", "Art", "Sec"})
-# End a sentence only when the next word usually starts one ("Apple Inc. The ...").
+# End a sentence only when the next word usually starts one ("Acme Inc. The ...").
 _MAYBE = frozenset({"co", "inc", "corp", "ltd", "llc", "plc", "bros", "jr", "sr", "etc", "cos", "ag", "sa", "nv"})
 _STARTERS = frozenset("""
 the a an it its he she they we i you this that these those there here but and or so yet
