@@ -289,49 +289,36 @@ def _attributed(low: str) -> bool:
 def commentary_score(text: str) -> float:
     """> 0 leans opinion/analysis, computed on the words outside quotation marks."""
     out = _without_dates(outside_quotes(text))
-    if CASE_FOLD_ODD.search(out):
-        return _commentary_score_slow(out)
+    low = out.lower()
+    words = set(_LOWER_WORD.findall(low))
+    # The quick tests below read the lower-cased text; for the few characters that
+    # lower-casing does not model (CASE_FOLD_ODD) the original regexes decide instead.
+    exact = CASE_FOLD_ODD.search(out) is not None
     score = 0.0
     if "?" in out:
         score += 2
     if "!" in out:
         score += 1
-    low = out.lower()
-    words = set(_LOWER_WORD.findall(low))
-    # a regex match implies its words among `words`: cheap set tests first
-    subjective = len(words & SUBJECTIVE_WORDS)
-    if _SUBJECTIVE_LOW.search(low):
-        subjective += sum(1 for p in SUBJECTIVE_PHRASES if p in low)
+    if exact:
+        subjective = _subjective_count(low, words)
+    else:
+        # a regex match implies its words among `words`: cheap set tests first
+        subjective = len(words & SUBJECTIVE_WORDS)
+        if _SUBJECTIVE_LOW.search(low):
+            subjective += sum(1 for p in SUBJECTIVE_PHRASES if p in low)
     score += _subjective_weight(subjective, words)
-    if not words.isdisjoint(_FIRST_PERSON_WORDS) and (_FIRST_PERSON_LOW.search(low) or _FIRST_PERSON_CASED.search(out)):
+    if exact:
+        first_person = FIRST_PERSON.search(out) is not None
+    else:
+        first_person = not words.isdisjoint(_FIRST_PERSON_WORDS) and bool(
+            _FIRST_PERSON_LOW.search(low) or _FIRST_PERSON_CASED.search(out))
+    if first_person:
         score += 1.5
-    if "'" in low or "’" in low:
-        plain = low.replace("’", "'")
-        if any(p in plain for p in _CONTRACTION_PARTS):
-            score += 0.75 * min(2, len(_CONTRACTIONS.findall(low)))
-    if not words.isdisjoint(SPECULATION_WORDS) or "appears to" in low:
-        score += 1.0 if score > 0 else LONE_HEDGE
-    if not words.isdisjoint(_ATTRIBUTED_WORDS) and _attributed(low):
-        score -= 2.0
-    return score
-
-
-def _commentary_score_slow(out: str) -> float:
-    """commentary_score for text with characters that lower-casing does not model."""
-    score = 0.0
-    if "?" in out:
-        score += 2
-    if "!" in out:
-        score += 1
-    low = out.lower()
-    words = set(_LOWER_WORD.findall(low))
-    score += _subjective_weight(_subjective_count(low, words), words)
-    if FIRST_PERSON.search(out):
-        score += 1.5
-    if "'" in low or "’" in low:
+    if ("'" in low or "’" in low) and (exact or any(p in low.replace("’", "'") for p in _CONTRACTION_PARTS)):
         score += 0.75 * min(2, len(_CONTRACTIONS.findall(low)))
     if not words.isdisjoint(SPECULATION_WORDS) or "appears to" in low:
         score += 1.0 if score > 0 else LONE_HEDGE
-    if ATTRIBUTED.search(out) and _attributed(low):
+    attributed = ATTRIBUTED.search(out) if exact else not words.isdisjoint(_ATTRIBUTED_WORDS)
+    if attributed and _attributed(low):
         score -= 2.0
     return score
