@@ -341,6 +341,23 @@ def _attribution(u: Unit) -> frozenset[str]:
     return hit
 
 
+def _overlap_score(a: Unit, b: Unit, shared: frozenset[str], sw: float, wa: float, wb: float) -> float:
+    """The overlap part of similarity(): cosine or containment of the shared weight,
+    then the different-actors factor and the shared-figure bonus."""
+    cos = sw / math.sqrt(wa * wb)
+    score = max(cos, 0.75 * (sw / min(wa, wb)) if len(shared) >= 4 and cos >= 0.3 else 0.0)
+    # "Ilves said the walkout goes on until CPH drops its crane plan" vs "CPH plans
+    # cranes": different actors, neither named in the other sentence
+    if (a.subject and b.subject and a.subject != b.subject
+            and a.subject not in b.features and b.subject not in a.features):
+        score *= DIFFERENT_SUBJECT_FACTOR
+    if any(f.startswith(("N:", "D:")) and not f.startswith("N::") for f in shared) and len(shared) >= 3:
+        score += SHARED_NUMBER_BONUS
+    elif len(shared) >= 2 and _qualified_agreement(a.sf.numbers, b.sf.numbers):
+        score += SHARED_NUMBER_BONUS  # "just under 51%" / "50.9 percent"
+    return score
+
+
 def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     shared = a.features & b.features
     if not shared:
@@ -358,18 +375,7 @@ def similarity(a: Unit, b: Unit, w: dict[str, float]) -> float:
     wb = b.weight or math.fsum(w.get(f, 0.0) for f in b.features)
     if wa <= 0 or wb <= 0:
         return 0.0
-    cos = sw / math.sqrt(wa * wb)
-    cont = sw / min(wa, wb)
-    score = max(cos, 0.75 * cont if len(shared) >= 4 and cos >= 0.3 else 0.0)
-    # "Ilves said the walkout goes on until CPH drops its crane plan" vs "CPH plans
-    # cranes": different actors, neither named in the other sentence
-    if (a.subject and b.subject and a.subject != b.subject
-            and a.subject not in b.features and b.subject not in a.features):
-        score *= DIFFERENT_SUBJECT_FACTOR
-    if any(f.startswith(("N:", "D:")) and not f.startswith("N::") for f in shared) and len(shared) >= 3:
-        score += SHARED_NUMBER_BONUS
-    elif len(shared) >= 2 and _qualified_agreement(a.sf.numbers, b.sf.numbers):
-        score += SHARED_NUMBER_BONUS  # "just under 51%" / "50.9 percent"
+    score = _overlap_score(a, b, shared, sw, wa, wb)
     if (score < RESTATED_MATCH and len(shared) >= 2 and a.sf.record != b.sf.record
             and _same_figure_or_day(shared, lambda: _content_share(shared - attribution, wa, wb, w))):
         score = RESTATED_MATCH  # "About 1,200 residents ... told to stay indoors" / "Around 1,200 people ... ordered to"
@@ -412,16 +418,8 @@ def surely_below(a: Unit, b: Unit, w: dict[str, float], bar: float, conflicts_fi
 
 def _overlap_below(a: Unit, b: Unit, w: dict[str, float], bar: float, shared: frozenset[str], wa: float,
                    wb: float) -> bool:
-    sw = math.fsum(w.get(f, 0.0) for f in shared)
-    cos = sw / math.sqrt(wa * wb)
-    top = max(cos, 0.75 * (sw / min(wa, wb)) if len(shared) >= 4 and cos >= 0.3 else 0.0)
-    if (a.subject and b.subject and a.subject != b.subject
-            and a.subject not in b.features and b.subject not in a.features):
-        top *= DIFFERENT_SUBJECT_FACTOR
-    if any(f.startswith(("N:", "D:")) and not f.startswith("N::") for f in shared) and len(shared) >= 3:
-        top += SHARED_NUMBER_BONUS
-    elif len(shared) >= 2 and _qualified_agreement(a.sf.numbers, b.sf.numbers):
-        top += SHARED_NUMBER_BONUS
+    # without the attribution discount: an upper bound of similarity()'s overlap score
+    top = _overlap_score(a, b, shared, math.fsum(w.get(f, 0.0) for f in shared), wa, wb)
     if top >= bar - 1e-9:
         return False
     other_source = a.sf.record != b.sf.record
