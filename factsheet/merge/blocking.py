@@ -1,65 +1,67 @@
-"""Candidate pairs without comparing all pairs: an inverted index on each
-sentence's rarest features, with common features left out (capped postings).
+"""Which pairs of units to compare: near-linear, without starving the merge.
 
-A pair becomes a candidate when the weight of the indexed features it shares
-is a fair part of the lighter sentence's weight: two wordings of one fact keep
-their rare words and numbers in common."""
+Each unit is indexed under its heaviest features (BLOCK_KEYS of them):
+* a feature that few units hold (at most SINGLE_KEY_POSTINGS) indexes on its own: two
+  units sharing it are compared;
+* a more common feature indexes only together with another of the unit's heavy
+  features (a pair key): two units are compared when they share two of them.
+A bucket larger than BUCKET_CAP (a fact restated hundreds of times) compares each member
+with BUCKET_CAP evenly spaced members rather than with all of them, so that cost grows
+linearly with the corpus while every member still meets the bucket's others.
+"""
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
-from typing import Sequence
+from itertools import combinations
 
-# A feature shared by more sentences than this says nothing about which of them
-# state the same fact; it is left out of the index.
-MAX_POSTING = 24
-# Only a sentence's rarest features are indexed.
-FEATURES_PER_SENTENCE = 12
-# Shared indexed weight / the lighter sentence's total weight, to be a candidate.
-MIN_SHARED_SHARE = 0.15
+from . import params as P
+from .units import Unit
 
 
-def candidate_pairs(
-    features: Sequence[frozenset[str]],
-    df: dict[str, int],
-    *,
-    weights: dict[str, float] | None = None,
-    totals: Sequence[float] | None = None,
-    strong: frozenset[str] | None = None,
-    min_shared: int = 2,
-) -> tuple[set[tuple[int, int]], int]:
-    """Pairs (i, j), i < j, sharing >= min_shared indexed features whose weight
-    is at least MIN_SHARED_SHARE of the lighter sentence. Returns the pairs and
-    the number of posting-list pair visits (the work done)."""
-    weights = weights or {}
+def _keys(u: Unit) -> list[str]:
+    ranked = sorted(u.features.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [k for k, w in ranked[:P.BLOCK_KEYS] if w >= P.BLOCK_MIN_WEIGHT]
+
+
+def candidate_pairs(units: list[Unit]) -> list[tuple[int, int]]:
+    """Sorted pairs (i, j), i < j, of units worth comparing (never two of one sentence)."""
+    keys = [_keys(u) for u in units]
     postings: dict[str, list[int]] = defaultdict(list)
-    if totals is None:
-        totals = [math.fsum(weights.get(f, 1.0) for f in fs) for fs in features]
-    for i, fs in enumerate(features):
-        ranked = sorted((f for f in fs if 2 <= df.get(f, 0) <= MAX_POSTING), key=lambda f: (df[f], f))
-        for f in ranked[:FEATURES_PER_SENTENCE]:
-            postings[f].append(i)
-    n = len(features)
-    shared_w: dict[int, float] = defaultdict(float)
-    shared_n: dict[int, int] = defaultdict(int)
-    visits = 0
-    for f, ids in postings.items():
-        if len(ids) < 2:
-            continue
-        wf = weights.get(f, 1.0)
-        for a in range(len(ids) - 1):
-            base = ids[a] * n
-            for b in range(a + 1, len(ids)):
-                key = base + ids[b]
-                shared_w[key] += wf
-                shared_n[key] += 1
-            visits += len(ids) - 1 - a
+    for i, ks in enumerate(keys):
+        for k in ks:
+            postings[k].append(i)
+    buckets: dict = {}
+    for k, members in postings.items():
+        if len(members) <= P.SINGLE_KEY_POSTINGS:
+            buckets[k] = members
+    pair_postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, ks in enumerate(keys):
+        common = sorted(k for k in ks if len(postings[k]) > P.SINGLE_KEY_POSTINGS)
+        for a, b in combinations(sorted(ks), 2):
+            if a in common or b in common:
+                pair_postings[(a, b)].append(i)
+    for k, members in pair_postings.items():
+        if len(members) > 1:
+            buckets[k] = members
     pairs: set[tuple[int, int]] = set()
-    for key, c in shared_n.items():
-        if c < min_shared:
-            continue
-        i, j = divmod(key, n)
-        if shared_w[key] >= MIN_SHARED_SHARE * min(totals[i], totals[j]):
-            pairs.add((i, j))
-    return pairs, visits
+    for members in buckets.values():
+        _bucket_pairs(members, units, pairs)
+    return sorted(pairs)
+
+
+def _bucket_pairs(members: list[int], units: list[Unit], out: set[tuple[int, int]]) -> None:
+    if len(members) <= P.BUCKET_CAP:
+        reps = members
+    else:
+        step = len(members) / P.BUCKET_CAP
+        reps = [members[int(k * step)] for k in range(P.BUCKET_CAP)]
+    for i in members:
+        ui = units[i]
+        for j in reps:
+            if i == j:
+                continue
+            uj = units[j]
+            if ui.record == uj.record and ui.sentence == uj.sentence:
+                continue
+            out.add((i, j) if i < j else (j, i))

@@ -1,96 +1,168 @@
-"""Groups of sentences -> Claims: canonical text, kind, stable id, citations."""
+"""Groups of propositions -> draft claims: citations, canonical text, kind, id.
+
+* Citations: every sentence holding a member, once, verbatim (the sentence as the
+  source wrote it), with the member's own clause marked by its offsets.
+* Canonical text: the member that best states just this proposition and reads on its
+  own (no pronoun opening, no quotation without its speaker, not cut off), closest to
+  the group's centre; where none reads on its own, the sentence itself.
+* A sentence none of whose propositions joins another source's claim is one claim of
+  its own (its whole text); a lone leftover proposition of a sentence whose other
+  propositions joined claims is a claim of its own only where it reads on its own.
+* Id: "c-" + 8 hex digits of the normalized canonical text, so that a claim keeps its id
+  while its text does.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 
-from ..models import Citation, ClaimKind
-from .classify import quote_spans
-from .clauses import clause_spans
-from .features import SentenceFeatures
+from ..models import Citation, ClaimKind, Record
+from . import params as P
+from .grouping import Comparisons, Group
+from .opinion import is_commentary
+from .units import Unit
+
 
 @dataclass(frozen=True)
 class DraftClaim:
-    members: tuple[SentenceFeatures, ...]
-    canonical: SentenceFeatures
+    members: tuple[int, ...]  # unit indexes
+    canonical: int  # unit index whose text is the claim's text
+    text: str
     kind: ClaimKind
-    sources: tuple[str, ...]
     citations: tuple[Citation, ...]
+    sources: tuple[str, ...]  # record ids, sorted
     commentary: bool
-    primary: tuple[SentenceFeatures, ...] = ()  # members without the two-fact sentences cited as extras
 
 
-CENTRALITY_WEIGHT = 3.0
-UNSHARED_NUMBER_PENALTY = 1.5
-SEVERAL_CLAUSES_PENALTY = 1.0
+def normalized_for_id(text: str) -> str:
+    t = unicodedata.normalize("NFKC", text).lower()
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", "", t)).strip()
 
 
-def canonical_penalty(sf: SentenceFeatures, is_commentary: bool) -> tuple:
-    return (sf.base_penalty + (1 if is_commentary else 0), sf.record, sf.index)
+def _citation(u: Unit, record: Record) -> Citation:
+    s = record.sentences[u.sentence]
+    return Citation(record.id, s.id, s.text, s.start, s.end)
 
 
-def claim_kind(canonical: SentenceFeatures, members: tuple[SentenceFeatures, ...], commentary: bool) -> ClaimKind:
+def _canonical_rank(i: int, members: tuple[int, ...], units: list[Unit], comps: Comparisons, commentary) -> tuple:
+    u = units[i]
+    words = len(u.prop.text.split())
+    centre = sum(comps.get(i, j).score for j in members if j != i) / max(1, len(members) - 1)
+    penalty = 0.0
+    if not u.prop.standalone:
+        penalty += P.CANONICAL_NOT_STANDALONE
+    if u.info.quote:
+        penalty += P.CANONICAL_QUOTE
+    if commentary(u):
+        penalty += P.CANONICAL_COMMENTARY
+    if words > P.CANONICAL_LONG_WORDS:
+        penalty += (words - P.CANONICAL_LONG_WORDS) * P.CANONICAL_PER_EXTRA_WORD
+    if u.prop.text.rstrip().endswith("?"):
+        penalty += P.CANONICAL_QUESTION
+    return (centre - penalty, -words, u.record_order, u.sentence, i)
+
+
+def _kind(u: Unit, commentary: bool, all_quotes: bool) -> ClaimKind:
     if commentary:
         return "commentary"
-    if canonical.continues_quote or (canonical.quote and any(
-            len(canonical.sentence.text[a:b].split()) >= 4 for a, b in quote_spans(canonical.sentence.text))):
+    if u.info.quote and all_quotes:
         return "quote"
-    if canonical.has_figure:
+    if any(q.kind not in ("year", "weekday", "ordinal", "date") for q in u.prop.quantities):
         return "figure"
     return "fact"
 
 
-def _canonical_rank(m: SentenceFeatures, primary: tuple[SentenceFeatures, ...],
-                    flags: dict[tuple[str, int], bool]) -> tuple:
-    """Reads on its own (penalty), states the shared fact rather than an extra one
-    (closest wording to the others, no number the others do not give)."""
-    score = canonical_penalty(m, flags[(m.record, m.index)])[0]
-    others = [o for o in primary if o is not m]
-    if others and len(clause_spans(m.sentence.text)) >= 2:
-        score += SEVERAL_CLAUSES_PENALTY  # "No X were detailed, but ...": the claim text would carry a second fact
-    if others:
-        other_numbers = {n.key for o in others for n in o.numbers if not n.is_year}
-        score += UNSHARED_NUMBER_PENALTY * sum(1 for n in m.numbers if not n.is_year and n.key not in other_numbers)
-    if len(others) >= 2:
-        mine = set(m.stems) | {n.key for n in m.names}
-        sims = []
-        for o in others:
-            theirs = set(o.stems) | {n.key for n in o.names}
-            sims.append(len(mine & theirs) / (len(mine | theirs) or 1))
-        score -= CENTRALITY_WEIGHT * sum(sims) / len(sims)
-    return (round(score, 6), m.record, m.index)
+def commentary_judge(units: list[Unit]):
+    """unit -> is its sentence the writer's opinion (its paragraph and article weighed in)."""
+    by_record: dict[str, list[float]] = defaultdict(list)
+    by_paragraph: dict[tuple[str, int], list[float]] = defaultdict(list)
+    seen = set()
+    for u in units:
+        key = (u.record, u.sentence)
+        if key in seen:
+            continue
+        seen.add(key)
+        by_record[u.record].append(max(0.0, u.info.commentary))
+        by_paragraph[(u.record, u.info.index)].append(max(0.0, u.info.commentary))
+    record_mean = {r: sum(v) / len(v) for r, v in by_record.items()}
+
+    def judge(u: Unit) -> bool:
+        return is_commentary(u.info.commentary, u.info.commentary, record_mean.get(u.record, 0.0))
+
+    return judge
 
 
-def draft_claim(members: list[SentenceFeatures], commentary_flags: dict[tuple[str, int], bool],
-                extra: list[SentenceFeatures] = ()) -> DraftClaim:
-    """extra: sentences of other claims that state this fact too (cited, never canonical)."""
-    if len(members) == 1 and not extra:  # most sentences: a claim of their own
-        m = members[0]
-        flag = commentary_flags[(m.record, m.index)]
-        cite = m.citation or Citation(m.record, m.sentence.id, m.sentence.text, m.sentence.start, m.sentence.end)
-        return DraftClaim((m,), m, claim_kind(m, (m,), flag), (m.record,), (cite,), flag, (m,))
-    primary = tuple(sorted(members, key=lambda m: (m.record, m.index)))
-    all_commentary = all(commentary_flags[(m.record, m.index)] for m in primary)
-    canonical = min(primary, key=lambda m: _canonical_rank(m, primary, commentary_flags))
-    seen = {(m.record, m.index) for m in primary}
-    ms = tuple(sorted(list(primary) + [m for m in extra if (m.record, m.index) not in seen],
-                      key=lambda m: (m.record, m.index)))
-    citations = tuple(m.citation or Citation(m.record, m.sentence.id, m.sentence.text, m.sentence.start, m.sentence.end)
-                      for m in ms)
-    sources = tuple(sorted({m.record for m in ms}))
-    return DraftClaim(ms, canonical, claim_kind(canonical, ms, all_commentary), sources, citations, all_commentary,
-                      primary)
+def draft_claims(groups: list[Group], units: list[Unit], records: dict[str, Record],
+                 comps: Comparisons) -> list[DraftClaim]:
+    commentary = commentary_judge(units)
+    merged_sentences: set[tuple[str, int]] = set()
+    for g in groups:
+        if len({units[m].record for m in g.members}) > 1 or len(g.members) > 1:
+            merged_sentences.update((units[m].record, units[m].sentence) for m in g.members)
+    drafts: list[DraftClaim] = []
+    leftovers: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for g in groups:
+        if len(g.members) == 1:
+            u = units[g.members[0]]
+            leftovers[(u.record, u.sentence)].append(g.members[0])
+            continue
+        drafts.append(_draft(g.members, units, records, comps, commentary))
+    for (rid, sentence), members in sorted(leftovers.items(), key=lambda kv: (units[kv[1][0]].record_order, kv[0][1])):
+        if (rid, sentence) in merged_sentences:
+            for m in members:
+                u = units[m]
+                if u.prop.standalone and u.total >= P.LEFTOVER_MIN_WEIGHT:
+                    drafts.append(_draft((m,), units, records, comps, commentary))
+        else:
+            drafts.append(_sentence_draft(tuple(members), units, records, commentary))
+    return drafts
+
+
+def _draft(members: tuple[int, ...], units, records, comps, commentary) -> DraftClaim:
+    canonical = max(members, key=lambda i: _canonical_rank(i, members, units, comps, commentary))
+    cu = units[canonical]
+    text = cu.prop.text if cu.prop.standalone else records[cu.record].sentences[cu.sentence].text.strip()
+    citations = {}
+    for m in sorted(members, key=lambda i: (units[i].record_order, units[i].sentence)):
+        u = units[m]
+        citations.setdefault((u.record, u.sentence), _citation(u, records[u.record]))
+    is_comm = sum(commentary(units[m]) for m in members) * 2 > len(members)
+    all_quotes = all(units[m].info.quote for m in members)
+    cites = tuple(sorted(citations.values(), key=lambda c: (c.source, c.start)))
+    return DraftClaim(members, canonical, text.strip(), _kind(cu, is_comm, all_quotes), cites,
+                      tuple(sorted({c.source for c in cites})), is_comm)
+
+
+def _sentence_draft(members: tuple[int, ...], units, records, commentary) -> DraftClaim:
+    u = units[members[0]]
+    sentence = records[u.record].sentences[u.sentence]
+    main = next((units[m] for m in members if units[m].prop.role == "main"), u)
+    is_comm = commentary(u)
+    c = _citation(u, records[u.record])
+    return DraftClaim(members, main.index, sentence.text.strip(), _kind(main, is_comm, u.info.quote), (c,),
+                      (u.record,), is_comm)
 
 
 def assign_ids(drafts: list[DraftClaim]) -> list[str]:
-    """"c-" + a short hash of the normalized canonical text; a collision gets a
-    numeric suffix in the order of the first citation (deterministic)."""
-    base = ["c-" + d.canonical.id_hash for d in drafts]
-    order = sorted(range(len(drafts)), key=lambda i: (base[i], drafts[i].citations[0].source, drafts[i].citations[0].start))
-    ids = [""] * len(drafts)
+    """'c-' + hash of the normalized text; a collision gets a suffix from its first citation."""
+    ids: list[str] = []
     seen: dict[str, int] = {}
-    for i in order:
-        n = seen.get(base[i], 0) + 1
-        seen[base[i]] = n
-        ids[i] = base[i] if n == 1 else f"{base[i]}-{n}"
+    order = sorted(range(len(drafts)), key=lambda k: (drafts[k].citations[0].source, drafts[k].citations[0].start, k))
+    out = [""] * len(drafts)
+    for k in order:
+        d = drafts[k]
+        base = "c-" + hashlib.sha1(normalized_for_id(d.text).encode()).hexdigest()[:8]
+        cid = base
+        if cid in seen:
+            first = d.citations[0]
+            cid = base + "-" + hashlib.sha1(f"{first.source}/{first.sentence}".encode()).hexdigest()[:4]
+            while cid in seen:
+                cid += "x"
+        seen[cid] = k
+        out[k] = cid
+    ids.extend(out)
     return ids

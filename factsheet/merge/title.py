@@ -6,7 +6,11 @@ from collections import Counter
 
 from ..editorial import Editorial
 from ..models import Claim, Record
-from .text import normalize_space
+import re
+
+
+def normalize_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def sheet_title(editorial: Editorial, records: tuple[Record, ...], claims: list[Claim]) -> str:

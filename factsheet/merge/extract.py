@@ -1,0 +1,298 @@
+"""Per-record extraction: one Record -> its propositions with their features.
+
+A pure function of the record (and the lexicon, which is data), so it runs in the parse
+workers and is cached on disk with the record, by content hash. Everything that
+depends on the whole corpus (weights, aliases, groups) happens later, in the merge.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Record
+from . import params as P
+from .lexicon import PRONOUNS, Lexicon, fold
+from .opinion import commentary_score
+from .propositions import AUXILIARIES, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
+from .quantities import Quantity, extract_quantities
+
+EXTRACT_VERSION = 1  # part of the on-disk cache key: bump when the output changes
+
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\)\s*)?[-–—]+\s*")
+_NAME_CONNECTORS = frozenset("of the de du da di del der van von la le al and & for".split())
+
+
+@dataclass(frozen=True)
+class Proposition:
+    """One thing a sentence states, with what the merge compares."""
+
+    sentence: int  # index into record.sentences
+    start: int  # offsets within the sentence text of this proposition's own words
+    end: int
+    role: str  # main coordinate subordinate participle relative apposition
+    text: str  # how it reads on its own (its words, with a borrowed subject where needed)
+    standalone: bool  # reads on its own: a subject that is not a pronoun, a verb, whole words
+    features: tuple[tuple[str, float], ...]  # (key, background weight), sorted by key
+    quantities: tuple[Quantity, ...]
+    negated: bool
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    index: int  # into record.sentences
+    claimable: bool  # may be cited (not a heading, not cut off, states something)
+    quote: bool  # direct speech
+    commentary: float  # opinion cues (opinion.commentary_score)
+    speakers: tuple[str, ...]  # names the sentence attributes speech to
+    names: tuple[str, ...]  # names as written (for entities), in order
+    continues_quote: bool = False  # inside a quotation opened by an earlier sentence
+
+
+@dataclass(frozen=True)
+class RecordFacts:
+    record_id: str
+    content_hash: str
+    sentences: tuple[SentenceFacts, ...]
+    propositions: tuple[Proposition, ...]
+
+
+# ------------------------------------------------------------------ words
+
+def _is_name(tok: Tok, first: bool, shouting: bool, lex: Lexicon) -> bool:
+    """A capitalized word that names something (not a sentence's first common word)."""
+    t = tok.text
+    if not t[:1].isupper():
+        return False
+    core = fold(t).split("'")[0]
+    if len(t) >= 2 and t.isupper() and not shouting and len(core) <= 6:
+        return True  # an acronym: "FBI", "MCIB"
+    if first or shouting:
+        return lex.is_rare(core, P.NAME_MAX_ZIPF)
+    return True
+
+
+def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shouting: bool,
+                   skip: set[int]) -> tuple[dict[str, float], bool, list[str]]:
+    """Feature keys of the tokens in `ranges`: concept classes of words, name words, and
+    whether a negation sits among them; also the names (as written) they contain."""
+    feats: dict[str, float] = {}
+    negated = False
+    names: list[str] = []
+    for a, b in ranges:
+        lemmas = [lex.word(t.low).key if t.low[:1].isalpha() else t.low for t in toks[a:b]]
+        i = a
+        current_name: list[str] = []
+        while i < b:
+            tok = toks[i]
+            if i in skip or not tok.low[:1].isalpha():
+                if current_name:
+                    names.append(" ".join(current_name))
+                    current_name = []
+                i += 1
+                continue
+            phrase = lex.phrase_at(lemmas, i - a)
+            if phrase is not None and not tok.text[:1].isupper():
+                if phrase.concept == "~negation":
+                    negated = True
+                elif not phrase.concept.startswith("~"):
+                    w = lex.concept_weight(phrase.concept)
+                    key = "w:" + phrase.concept
+                    feats[key] = max(feats.get(key, 0.0), w)
+                i += len(phrase.words)
+                continue
+            if _is_name(tok, i == first_index, shouting, lex):
+                current_name.append(tok.text)
+                for part in fold(tok.text).replace("’", "'").split("-"):
+                    part = part[:-2] if part.endswith("'s") else part
+                    if part and part not in _NAME_CONNECTORS:
+                        feats["n:" + part] = max(feats.get("n:" + part, 0.0), lex.background_weight(part))
+                i += 1
+                continue
+            if current_name and tok.low in _NAME_CONNECTORS and i + 1 < b and toks[i + 1].text[:1].isupper():
+                current_name.append(tok.text)
+                i += 1
+                continue
+            if current_name:
+                names.append(" ".join(current_name))
+                current_name = []
+            if tok.low.endswith("n't"):
+                negated = True
+            for part in tok.low.split("-"):
+                info = lex.word(part)
+                if info.function == "negation":
+                    negated = True
+                if info.weight <= 0 or info.function:
+                    continue
+                for c in info.concepts:
+                    feats["w:" + c] = max(feats.get("w:" + c, 0.0), info.weight)
+            i += 1
+        if current_name:
+            names.append(" ".join(current_name))
+    return feats, negated, names
+
+
+def _count_noun(lex: Lexicon):
+    """For quantities.extract_quantities: the concept of the noun a count counts."""
+    word_re = re.compile(r"\s*([A-Za-z][A-Za-z'’\-]*)")
+
+    def count_noun(after: str) -> tuple[str, int]:
+        pos, head, head_end, words = 0, "", 0, []
+        for _ in range(4):
+            m = word_re.match(after, pos)
+            if not m:
+                break
+            w = m.group(1)
+            low = fold(w)
+            if low in AUXILIARIES or low in ("of", "and", "or", "to", "in", "on", "at", "from", "with", "for", "by"):
+                break
+            info = lex.word(low)
+            words.append(info.key)
+            if len(words) >= 2:
+                phrase = lex.phrase_at(words, len(words) - 2)
+                if phrase is not None and len(phrase.words) == 2 and not phrase.concept.startswith("~"):
+                    head, head_end = phrase.concept, m.end()
+                    pos = m.end()
+                    continue
+            if info.noun or low in ("crew", "staff", "people", "police"):
+                head, head_end = info.concepts[0] if info.concepts else info.key, m.end()
+            elif head:
+                break
+            elif not (info.weight > 0 and not info.verb):
+                break  # neither a noun nor an adjective before one
+            pos = m.end()
+        return head, head_end
+
+    return count_noun
+
+
+# ------------------------------------------------------------------ sentences
+
+def _dateline_end(text: str, toks: list[Tok]) -> int:
+    """Index of the first token after a wire dateline ("PORT ELLERY, March 3 (Wire) –")."""
+    m = _DATELINE.match(text)
+    if not m or m.end() >= len(text) - 10:
+        return 0
+    for i, t in enumerate(toks):
+        if t.start >= m.end():
+            return i
+    return 0
+
+
+def _render(text: str, toks: list[Tok], span: PropositionSpan) -> tuple[str, bool]:
+    """The proposition as a reader would see it on its own, and whether it reads on its own."""
+    own = [text[toks[a].start:toks[b - 1].end] for a, b in span.pieces if b > a]
+    body = " ".join(own).strip(" ,;:–—-")
+    if span.subject is not None:
+        a, b = span.subject
+        subject = text[toks[a].start:toks[b - 1].end].strip(" ,")
+        body = f"{subject} {span.joiner} {body}" if span.joiner else f"{subject} {body}"
+    first = body.split(" ", 1)[0].lower().strip("“\"‘'(")
+    standalone = (first not in PRONOUNS and first not in ("and", "but", "which", "who", "according")
+                  and len(body.split()) >= P.MIN_CLAIM_WORDS and span.role not in ("participle",)
+                  and body.count("“") == body.count("”") and body.count('"') % 2 == 0)
+    if body and body[0].islower():
+        body = body[0].upper() + body[1:]
+    if body and body[-1] not in ".!?”\"’)":
+        body += "."
+    return body, standalone
+
+
+def _ranges_span(toks: list[Tok], ranges) -> tuple[int, int]:
+    starts = [toks[a].start for a, b in ranges if b > a]
+    ends = [toks[b - 1].end for a, b in ranges if b > a]
+    return (min(starts), max(ends)) if starts else (0, 0)
+
+
+def _claimable(sentence, toks: list[Tok], spans: list[PropositionSpan], lex: Lexicon) -> bool:
+    if sentence.block == "heading" or getattr(sentence, "truncated", False):
+        return False
+    words = [t for t in toks if t.low[:1].isalpha()]
+    if len(words) < P.MIN_CLAIM_WORDS:
+        return False
+    letters = sum(c.isalpha() for c in sentence.text)
+    if letters < P.MIN_LETTER_SHARE * len(sentence.text):
+        return False
+    verbs = _Verbs(lex)
+    return any(verbs.finite(toks, i) or verbs.participle(toks[i]) for i in range(len(toks)))
+
+
+def _speakers(names: list[str], text: str) -> tuple[str, ...]:
+    out = []
+    for name in names:
+        i = text.find(name)
+        if i < 0:
+            continue
+        after = text[i + len(name):i + len(name) + 40].lower()
+        before = text[max(0, i - 12):i].lower()
+        if re.match(r"^(?:,[^,]{0,60},)?\s+(?:also\s+)?(?:said|says|told|added|wrote|explained|warned)\b", after) or \
+                re.search(r"\b(?:said|says|according to)\s+$", before):
+            out.append(name)
+    return tuple(out)
+
+
+def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
+    lex = lex or Lexicon.default()
+    count_noun = _count_noun(lex)
+    sentences: list[SentenceFacts] = []
+    props: list[Proposition] = []
+    open_quote, paragraph = False, None
+    for index, s in enumerate(record.sentences):
+        if s.paragraph != paragraph:
+            open_quote, paragraph = False, s.paragraph
+        continues = open_quote
+        open_quote = _quote_left_open(s.text, open_quote)
+        text = s.text
+        toks = tokenize(text)
+        letters = [c for c in text if c.isalpha()]
+        shouting = len(letters) > 12 and sum(c.isupper() for c in letters) > P.SHOUTING_SHARE * len(letters)
+        start = _dateline_end(text, toks)
+        first = next((i for i in range(start, len(toks)) if toks[i].low[:1].isalpha()), start)
+        spans = split_propositions(toks, lex, start)
+        quantities = extract_quantities(text, count_noun)
+        quote = _is_direct_quote(text, s.block) or continues
+        all_names: list[str] = []
+        for span in spans:
+            ranges = list(span.pieces) + ([span.subject] if span.subject else [])
+            skip = {i for a, b in ranges for i in range(a, b)
+                    if any(q.start <= toks[i].start < q.end and toks[i].low[:1].isdigit() for q in quantities)}
+            feats, negated, names = _word_features(toks, ranges, lex, first, shouting, skip)
+            all_names.extend(n for n in names if n not in all_names)
+            lo, hi = _ranges_span(toks, span.pieces)
+            own_q = tuple(q for q in quantities if any(toks[a].start <= q.start < toks[b - 1].end for a, b in span.pieces if b > a))
+            for q in own_q:
+                key = "q:" + q.key
+                feats[key] = max(feats.get(key, 0.0), P.QUANTITY_WEIGHT.get(q.kind, P.QUANTITY_WEIGHT["count"]))
+            body, standalone = _render(text, toks, span)
+            if len(spans) == 1 and span.subject is None and _ranges_span(toks, span.pieces)[0] <= toks[first].start:
+                body = text.strip()
+            props.append(Proposition(index, lo, hi, span.role, body, standalone,
+                                     tuple(sorted(feats.items())), own_q, negated))
+        if not spans:
+            _, _, all_names = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
+        claimable = _claimable(s, toks, spans, lex)
+        sentences.append(SentenceFacts(index, claimable, quote, 0.0 if continues else commentary_score(text),
+                                       _speakers(all_names, text), tuple(all_names), continues))
+    return RecordFacts(record.id, record.content_hash, tuple(sentences), tuple(props))
+
+
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+
+
+def _quote_left_open(text: str, was_open: bool) -> bool:
+    """Is a quotation still open after this sentence (a quote running over sentences)?"""
+    opens = text.count("“") + (text.count('"') if not was_open else 0)
+    closes = text.count("”")
+    if '"' in text and "“" not in text:
+        return (text.count('"') % 2 == 1) != was_open
+    return (was_open and closes == 0) or opens > closes
+
+
+def _is_direct_quote(text: str, block: str) -> bool:
+    """Mostly words inside quotation marks, or a block quote."""
+    if block == "quote":
+        return True
+    quoted = sum(len(m) for m in re.findall(r"“[^”]*”|\"[^\"]*\"", text))
+    return quoted >= P.QUOTE_SHARE * len(text)

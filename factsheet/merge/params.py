@@ -1,0 +1,120 @@
+"""Every threshold and weight of the merge, in one place, each with why.
+
+tests/test_merge_params.py asserts the orderings these rely on (a restatement bar above
+the discrepancy bar, the core bar above the join bar, ...). Change a value here and
+run `../shared/eval/score_all.sh` and the merge tests; never tune to one corpus.
+"""
+
+# ------------------------------------------------------------------ words (lexicon.py)
+
+# Background weight of a word = (ZIPF_COMMON - its Zipf frequency) / WEIGHT_SCALE, at most
+# WEIGHT_CAP / WEIGHT_SCALE. Zipf is log10 of a word's frequency per billion words of
+# general English: "the" 7.7, "said" 6.0, "fire" 5.3, "ferry" 4.0, "ransomware" 2.7, an
+# invented name 0. Words as common as "said" or more weigh (almost) nothing; a name or
+# a rare word weighs most. Linear in log frequency, like an inverse document frequency.
+ZIPF_COMMON = 6.5
+WEIGHT_CAP = 5.0
+WEIGHT_SCALE = 2.5
+
+# Derivational endings folded onto a known verb: (suffix, replacements to try).
+DERIVATION_SUFFIXES = (
+    ("ation", ("ate", "e", "")), ("ition", ("ite", "")), ("ment", ("",)), ("al", ("e", "")),
+    ("ure", ("e", "")), ("ance", ("", "e")), ("ence", ("", "e")), ("ing", ("", "e")),
+)
+# A word that is a noun itself keeps its noun reading when the verb it could be a form of is
+# rarer than the word by more than this (in Zipf units): "crew" stays "crew" (not "crow"),
+# while "fell" becomes "fall" and "saw" becomes "see".
+NOUN_OVER_RARE_VERB = 0.5
+LEXICON_MEMO_SIZE = 500_000  # distinct word forms remembered per process (bounded memory)
+
+# ------------------------------------------------------------------ values (quantities.py)
+
+# Relative tolerance for values stated exactly: "387-foot" is 117.96 m, "118-metre" 118 m;
+# two days is 48 hours exactly but 24 months and two years differ by a day.
+EXACT_TOLERANCE = {"distance": 0.01, "physical": 0.01, "duration": 0.005, "money": 0.0, "count": 0.0,
+                   "percent": 0.0, "temperature": 0.0}
+# "about 180,000", "nearly 250,000", "roughly two miles" allow this much either way.
+ABOUT_TOLERANCE = 0.05
+# A round figure is stated to its last non-zero place: 180,000 allows 175,000 to 185,000,
+# $4.5 million allows $4.45m to $4.55m (from this size up; smaller counts are exact).
+ROUND_FIGURE_MIN = 100
+# Degrees: "8C (46F)" converts to 7.8C; a reading is stated to about half a degree.
+TEMPERATURE_TOLERANCE = 0.6
+
+# ------------------------------------------------------------------ opinion (opinion.py)
+
+# A sentence whose opinion cues (a question, first person, evaluative words, ...) reach
+# COMMENTARY_BAR is the writer's view; a weaker cue counts where the paragraph or the whole
+# article leans opinion (a blog's aside), but never in a straight report.
+COMMENTARY_BAR = 2.0
+COMMENTARY_WEAK_BAR = 1.0
+COMMENTARY_CONTEXT_BAR = 0.9
+
+# ------------------------------------------------------------------ extraction (extract.py)
+
+# A capitalized sentence-initial word is a name when it is this rare in English or rarer
+# (Zipf; "Tarnwell" 0, "Police" 5.1): "Police said ..." is a word, "Vexar said ..." a name.
+NAME_MAX_ZIPF = 3.0
+# A sentence this much in capitals (of its letters) is a shouted headline: its words are words.
+SHOUTING_SHARE = 0.8
+# Feature weight of a stated value: an exact figure is strong evidence that two sentences
+# state the same thing (and a differing one, that they differ).
+QUANTITY_WEIGHT = {"count": 2.0, "money": 2.5, "percent": 2.0, "duration": 2.0, "clock": 1.5, "distance": 2.0,
+                   "temperature": 2.0, "physical": 2.0, "date": 1.5, "weekday": 0.8, "year": 1.0, "age": 1.5,
+                   "ordinal": 0.6}
+# Shorter sentences state nothing a claim could hold ("Share this story.", "It took one").
+MIN_CLAIM_WORDS = 4
+MIN_LETTER_SHARE = 0.55  # of a sentence's characters: fewer letters are tables, tickers, codes
+QUOTE_SHARE = 0.5  # a sentence this much inside quotation marks is direct speech
+
+# ------------------------------------------------------------------ weights and similarity (units.py, similarity.py)
+
+# Topic words of the corpus (in a large share of every article's propositions) are
+# discounted: weight / (1 + topicality / TOPIC_SCALE). A word in 40% of the propositions
+# of every article keeps a fifth of its weight; one in 5% keeps two thirds.
+TOPIC_SCALE = 0.1
+MIN_FEATURE_WEIGHT = 0.05  # lighter features are dropped (noise, and cheaper comparisons)
+# A value one source states and another allows ("more than 300" / "312") counts this
+# much of an identical value.
+APPROX_VALUE_CREDIT = 0.8
+# Kinds of value that never make two propositions rivals (an ordinal is a rank, not a measure).
+NEVER_RIVAL_KINDS = frozenset({"ordinal"})
+# Nouns that count people: two counts of people in one event compare when both state the
+# same measure (one of MEASURE_CONCEPTS) and one of them counts people in general.
+PERSON_UNITS = frozenset({"person", "passenger", "crew", "patient", "child", "employ", "runner", "police",
+                          "firefighter", "doctor", "official", "resident", "victim", "student", "worker",
+                          "member", "fan", "visitor", "customer", "individual"})
+GENERIC_PERSON_UNITS = frozenset({"person", "employ", "individual"})
+MEASURE_CONCEPTS = frozenset({"die", "injure", "employ", "rescue", "evacuate", "missing", "arrest", "survive"})
+
+# ------------------------------------------------------------------ blocking (blocking.py)
+
+BLOCK_KEYS = 6  # a unit is indexed under its heaviest features, this many
+BLOCK_MIN_WEIGHT = 0.3  # lighter features never index (function-like and topic words)
+# A feature held by at most this many units pairs its holders on its own; a more common
+# one only together with a second heavy feature of the unit.
+SINGLE_KEY_POSTINGS = 64
+# A bucket with more members compares each with this many evenly spaced members.
+BUCKET_CAP = 64
+
+# ------------------------------------------------------------------ grouping (grouping.py)
+
+# A proposition restating a claim's core at CORE_BAR founds or joins it in the first pass;
+# later, one restating an established claim's core (or centroid) at JOIN_BAR joins it.
+CORE_BAR = 0.45
+JOIN_BAR = 0.35
+JOIN_PASSES = 2
+
+# ------------------------------------------------------------------ claims (claims.py)
+
+# Canonical text: the member closest to the group's centre, less these penalties.
+CANONICAL_NOT_STANDALONE = 0.5  # does not read on its own (pronoun opening, fragment)
+CANONICAL_QUOTE = 0.15  # direct speech: a reported statement reads better as the claim
+CANONICAL_COMMENTARY = 0.4
+CANONICAL_QUESTION = 0.4
+CANONICAL_LONG_WORDS = 30  # longer members lose this much per extra word
+CANONICAL_PER_EXTRA_WORD = 0.01
+# A leftover proposition of a sentence whose other propositions joined claims stands as
+# a claim of its own only with this much feature weight (else the sentence is cited by
+# its other claims and its fragment would be noise).
+LEFTOVER_MIN_WEIGHT = 2.0

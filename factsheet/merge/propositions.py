@@ -1,0 +1,348 @@
+"""Split a sentence into the propositions it states.
+
+    "A crew member was killed and 14 people were taken to hospital after fire broke out
+     aboard a ferry on Tuesday, forcing more than 330 people to abandon the vessel, the
+     coastguard said."
+    -> "A crew member was killed"                      (main clause)
+       "14 people were taken to hospital"              (coordinated clause)
+       "fire broke out aboard a ferry on Tuesday"      (subordinate clause: after ...)
+       "forcing more than 330 people to abandon ..."   (participle clause)
+       ", the coastguard said"                         (attribution: no proposition)
+
+Rules go by the shape of English sentences, never by their words' topic:
+* splits happen only at the top level (never inside quotation marks or parentheses);
+* coordinated clauses and verb phrases ("..., and 14 people were", "... and demanded"),
+  subordinate clauses ("after", "before", "while", "as", "because", "when", "until"),
+  participle clauses after a comma ("..., forcing", "..., leaving", "using ..."),
+  non-restrictive relative clauses (", which ...", ", who ..."), and appositions that add a
+  fact (", a 27% premium to ...");
+* a piece without a verb is never a proposition of its own (so lists such as "X, Y and Z"
+  and names such as "Maritime and Allied Workers' Union" are never split);
+* an attribution (", police said", "according to X") is kept apart: it says who told the
+  reporter, not what happened.
+
+A proposition borrows the subject it needs ("... and demanded $4.5 million" -> its subject
+is the main clause's), so that it can be compared and, where it reads on its own, shown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .lexicon import PRONOUNS, Lexicon, fold
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W_]+)*|\d[\d,.:]*\d%?|\d%?|[^\w\s]", re.UNICODE)
+
+AUXILIARIES = frozenset("""is are was were be been being am has have had having will would can could may might must
+shall should do does did isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't doesn't
+didn't shouldn't mustn't 's""".split())
+COORDINATORS = frozenset("and but while whereas although though yet so".split())
+SUBORDINATORS = frozenset("after before while when as because since until till once whereas although though".split())
+RELATIVES = frozenset("which who whose where".split())
+PARTICIPLE_OPENERS = frozenset("forcing leaving bringing sending causing prompting killing injuring raising making "
+                               "giving saying adding citing using taking pushing putting sparking triggering "
+                               "ending marking becoming representing creating handing joining allowing".split())
+DETERMINERS = frozenset("a an the this that these those its their his her our my your some any each every no".split())
+PREPOSITIONS = frozenset("of in on at to from by with for about into onto over under after before during since "
+                         "until near off across through between among against toward towards via per".split())
+ATTRIBUTION_VERBS = frozenset("say tell add confirm state note report announce claim explain write warn insist "
+                              "argue acknowledge admit reply estimate".split())
+OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’", "(": ")", "[": "]"}
+
+
+class Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+    low: str  # folded
+    depth: int  # > 0 inside quotation marks or parentheses
+
+
+@dataclass(frozen=True)
+class PropositionSpan:
+    pieces: tuple[tuple[int, int], ...]  # token index ranges [a, b) of this proposition's own words
+    subject: tuple[int, int] | None  # token range of a subject borrowed from elsewhere in the sentence
+    role: str  # main coordinate subordinate participle relative apposition
+    joiner: str = ""  # "is" for an apposition: how the borrowed subject joins the piece
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Words, numbers and punctuation, each with its depth inside quotation marks or parentheses."""
+    toks: list[Tok] = []
+    stack: list[str] = []
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        if t == '"' and stack and stack[-1] == '"':
+            stack.pop()
+            toks.append(Tok(t, m.start(), m.end(), t, len(stack)))
+        elif t in OPEN_QUOTES:
+            toks.append(Tok(t, m.start(), m.end(), t, len(stack)))
+            stack.append(OPEN_QUOTES[t])
+        elif stack and t == stack[-1]:
+            stack.pop()
+            toks.append(Tok(t, m.start(), m.end(), t, len(stack)))
+        else:
+            toks.append(Tok(t, m.start(), m.end(), fold(t), len(stack)))
+    return toks
+
+
+class _Verbs:
+    """Which tokens can be verbs, from lemminflect's tables through the lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def finite(self, toks: list[Tok], i: int) -> bool:
+        t = toks[i]
+        w = t.low
+        if not w[:1].isalpha():
+            return False
+        if w in AUXILIARIES or w.endswith("n't"):
+            return True
+        info = self.lex.word(w)
+        if not info.verb:
+            return False
+        if t.text[:1].isupper() and i > 0:
+            return False  # a name
+        prev = toks[i - 1].low if i > 0 else ""
+        if prev in DETERMINERS or prev in ("to",) or prev.endswith("'s"):
+            return False  # "the building", "to pay", "Corvane's agreed takeover"
+        if prev in RELATIVES | {"that"} and not w.endswith("ing"):
+            return True  # "which makes", "who died"
+        if w.endswith("ed") and len(w) > 4:
+            return True
+        if w.endswith("ing"):
+            return False  # a participle, not a finite verb ("forcing", "the building")
+        if info.key != w and not w.endswith("s"):
+            return True  # an irregular past form: fled, broke, took, won, said
+        if w.endswith("s") and info.key != w:
+            # "employs", "plans", "hands": a verb unless it is better read as a plural noun
+            if not info.noun:
+                return True
+            nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+            return bool(nxt) and (nxt in DETERMINERS or nxt[:1].isdigit() or nxt in ("about", "around", "up", "to")
+                                  or (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()))
+        if not info.noun:
+            return prev in PRONOUNS | {"they", "we", "i", "you"}
+        # a base form after a plural subject: "staff work at", "investors expect a"
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        prev_info = self.lex.word(prev) if prev[:1].isalpha() else None
+        return bool(prev_info and prev_info.noun and prev.endswith(("s", "f")) or prev in ("people", "police", "staff"))\
+            and (nxt in PREPOSITIONS or nxt in DETERMINERS or nxt[:1].isdigit())
+
+    def any_finite(self, toks: list[Tok], a: int, b: int) -> bool:
+        return any(self.finite(toks, i) for i in range(a, b) if toks[i].depth == 0) or any(
+            self.finite(toks, i) for i in range(a, b))
+
+    def participle(self, tok: Tok) -> bool:
+        w = tok.low
+        return w.endswith("ing") and len(w) > 4 and (w in PARTICIPLE_OPENERS or self.lex.word(w).verb)
+
+
+_ATTRIBUTION_KEYS = frozenset("say tell add confirm state note report announce according explain write insist "
+                              "acknowledge admit reply argue warn".split())
+_LIST_OPENERS = frozenset("including among plus such".split())
+
+
+def _is_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verbs") -> bool:
+    """A short piece that only says who said it: ", police said", "according to X",
+    ", the companies said in a joint statement", ", said Tarus", "X told reporters".
+    Not "said it would not pay": a reported clause after the verb is content."""
+    words = [i for i in range(a, b) if toks[i].low[:1].isalnum() and toks[i].depth == 0]
+    if not words or len(words) > 14:
+        return False
+    if toks[words[0]].low == "according" and len(words) > 1 and toks[words[1]].low == "to":
+        return True
+    for k, i in enumerate(words):
+        if lex.word(toks[i].low).key in _ATTRIBUTION_KEYS:
+            rest = words[k + 1:]
+            return not any(verbs.finite(toks, j) for j in rest) and len(rest) <= 8
+    return False
+
+
+def _np_before(toks: list[Tok], end: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase that ends just before toks[end] (the antecedent of ', which')."""
+    j = end - 1
+    a = end
+    n = 0
+    while j >= lo and n < 7:
+        t = toks[j]
+        if t.depth > 0 or t.low in (",", ";", ":", "—", "–") or t.low in AUXILIARIES:
+            break
+        if t.low in PREPOSITIONS and t.low != "of":
+            break
+        a = j
+        j -= 1
+        n += 1
+    while a < end and toks[a].low in ("of",):
+        a += 1
+    return (a, end) if a < end else None
+
+
+def _subject(toks: list[Tok], a: int, b: int, verbs: "_Verbs") -> tuple[int, int] | None:
+    """Tokens from the clause start to its first finite verb."""
+    for i in range(a, b):
+        if toks[i].depth == 0 and verbs.finite(toks, i):
+            return (a, i) if i > a else None
+    return None
+
+
+def _clause_follows(toks: list[Tok], i: int, verbs: "_Verbs") -> bool:
+    """A subject and a finite verb within the next few tokens: "14 people were", "it had"."""
+    for j in range(i, min(len(toks), i + 7)):
+        t = toks[j]
+        if t.depth > 0:
+            continue
+        if t.low in (",", ";", ":", "and", "or", "but"):
+            return False
+        if verbs.finite(toks, j):
+            return j > i
+    return False
+
+
+def _holds_value(toks: list[Tok], a: int, b: int) -> bool:
+    return any(t.low[:1].isdigit() or t.low in ("$", "€", "£", "¥") for t in toks[a:b])
+
+
+def _cuts(toks: list[Tok], start: int, verbs: "_Verbs") -> list[tuple[int, str]]:
+    """Where new pieces start, and what kind of piece each is."""
+    n = len(toks)
+    cuts: list[tuple[int, str]] = []
+    for i in range(start, n):
+        t = toks[i]
+        nxt = toks[i + 1] if i + 1 < n else None
+        if t.depth > 0 or nxt is None:
+            continue
+        if t.low in ("”", '"', "’") and nxt.depth == 0 and nxt.low[:1].isalpha() and i > start:
+            cuts.append((i + 1, "comma"))  # '“...,” the chief executive said'
+        elif t.low == ";" or (t.low == ":" and nxt.depth == 0):
+            cuts.append((i + 1, "coordinate"))
+        elif t.low in (",", "—", "–") and nxt.depth == 0:
+            w = nxt.low
+            if w in _LIST_OPENERS:
+                continue  # ", including two tugs, a launch and ...": part of a list
+            if w == "according":
+                cuts.append((i + 1, "attribution"))
+            elif w in COORDINATORS or w in SUBORDINATORS:
+                cuts.append((i + 1, "coordinate" if w in COORDINATORS else "subordinate"))
+            elif w in RELATIVES:
+                cuts.append((i + 1, "relative"))
+            elif verbs.participle(nxt):
+                cuts.append((i + 1, "participle"))
+            elif w in DETERMINERS or w[:1].isdigit() or w in ("$", "€", "£"):
+                cuts.append((i + 1, "apposition"))
+            else:
+                cuts.append((i + 1, "comma"))
+        elif t.low in ("and", "but") and i > start + 1 and toks[i - 1].low != ",":
+            if verbs.finite(toks, i + 1) or _clause_follows(toks, i + 1, verbs):
+                cuts.append((i, "coordinate"))
+        elif t.low in SUBORDINATORS and i > start + 2 and toks[i - 1].low != "," and t.low not in ("as", "since", "once"):
+            if _clause_follows(toks, i + 1, verbs) or (t.low not in ("until", "till") and verbs.participle(nxt)):
+                cuts.append((i, "subordinate"))
+        elif t.low == "using" and i > start + 2 and toks[i - 1].low != ",":
+            cuts.append((i, "participle"))
+    return cuts
+
+
+def _restrictive_relatives(toks: list[Tok], a: int, b: int, verbs: "_Verbs") -> list[PropositionSpan]:
+    """"The engineer who died was named ..." also states "the engineer died"."""
+    out = []
+    for i in range(a + 1, b - 1):
+        t = toks[i]
+        if t.depth or t.low not in ("who", "which", "that") or toks[i - 1].low in (",", "said", "says", "so"):
+            continue
+        if not toks[i - 1].low[:1].isalpha() or toks[i - 1].low in PREPOSITIONS or toks[i - 1].low in AUXILIARIES:
+            continue
+        if not verbs.finite(toks, i + 1):
+            continue
+        # the relative clause ends before the host's next finite verb (after its own verb group)
+        j0 = i + 1
+        if toks[j0].low in AUXILIARIES:  # "who had been working": one verb group
+            while j0 + 1 < b and (toks[j0 + 1].low in AUXILIARIES or verbs.participle(toks[j0 + 1])
+                                  or toks[j0 + 1].low.endswith("ed")):
+                j0 += 1
+        end = b
+        for j in range(j0 + 1, b):
+            if toks[j].depth == 0 and (toks[j].low in (",", ";") or verbs.finite(toks, j)):
+                end = j
+                break
+        ante = _np_before(toks, i, a)
+        if ante is not None and end > i + 1:
+            out.append(PropositionSpan(((i + 1, end),), ante, "relative"))
+    return out
+
+
+def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0) -> list[PropositionSpan]:
+    """Propositions of the sentence tokens toks[start:] (a dateline before `start` is skipped)."""
+    verbs = _Verbs(lex)
+    n = len(toks)
+    if n - start < 3:
+        return [PropositionSpan(((start, n),), None, "main")] if n > start else []
+    cuts = _cuts(toks, start, verbs)
+    bounds = [start] + [c for c, _ in cuts] + [n]
+    roles = ["main"] + [r for _, r in cuts]
+    pieces: list[list] = []
+    for k in range(len(bounds) - 1):
+        a, b = bounds[k], bounds[k + 1]
+        while b > a and toks[b - 1].depth == 0 and toks[b - 1].low in (",", ";", ":", "—", "–", "."):
+            b -= 1  # the punctuation that closes the piece
+        if b > a:
+            pieces.append([a, b, roles[k]])
+    # classify: attribution, verbless (joins its neighbour), host continuation after a relative
+    kept: list[list] = []  # [start, end, role, has a finite verb]
+    for a, b, role in pieces:
+        finite = verbs.any_finite(toks, a, b)
+        if role == "attribution" or (role != "relative" and _is_attribution(toks, a, b, lex, verbs)
+                                     and (kept or role != "main")):
+            continue
+        if role == "relative" and finite and kept:
+            kept.append([a, b, "relative", True])
+        elif role == "apposition" and not finite and _holds_value(toks, a, b) and kept:
+            kept.append([a, b, "apposition", False])
+        elif role == "participle" and verbs.participle(toks[a]) and kept:
+            kept.append([a, b, "participle", True])
+        elif kept and kept[-1][2] == "relative" and (finite or role in ("comma", "apposition")):
+            kept.append([a, b, "host", finite])  # "X, who crossed third, was disqualified"
+        elif finite and role not in ("comma", "apposition") and (not kept or kept[-1][3] or kept[-1][2] == "host"):
+            kept.append([a, b, role, True])
+        elif kept:
+            last = kept[-1]
+            last[1] = max(last[1], b)  # a verbless piece, or the rest of a clause, joins the one before
+            last[3] = last[3] or finite
+        else:
+            kept.append([a, b, "main", finite])
+    if not kept:
+        return []
+    kept[0][2] = "main"
+    main = kept[0]
+    main_subject = _subject(toks, main[0], main[1], verbs)
+    host: list[tuple[int, int]] = [(main[0], main[1])]
+    props: list[PropositionSpan] = []
+    for k, (a, b, role, _) in enumerate(kept[1:], start=1):
+        prev_a = kept[k - 1][0]
+        if role == "relative":
+            ante = _np_before(toks, a - 1, prev_a) if a > 0 and toks[a - 1].low == "," else None
+            props.append(PropositionSpan(((a + 1, b),), ante, "relative"))
+        elif role == "apposition":
+            props.append(PropositionSpan(((a, b),), _np_before(toks, a - 1, prev_a), "apposition", joiner="is"))
+        elif role == "host":
+            host.append((a, b))
+        else:
+            skip = 1 if toks[a].low in COORDINATORS | SUBORDINATORS else 0
+            own = _subject(toks, a + skip, b, verbs)
+            if role == "participle":
+                props.append(PropositionSpan(((a, b),), None, "participle"))
+            elif own is None and main_subject is not None and role == "coordinate":
+                props.append(PropositionSpan(((a + skip, b),), main_subject, "coordinate"))
+            else:
+                props.append(PropositionSpan(((a + skip, b),), None, role))
+    out = [PropositionSpan(tuple(host), None, "main")] + props
+    for a, b in host:
+        out.extend(_restrictive_relatives(toks, a, b, verbs))
+    return out
+
+
+def pieces_text(text: str, toks: list[Tok], pieces) -> str:
+    return " ".join(text[toks[a].start:toks[b - 1].end] for a, b in pieces if b > a)

@@ -1,0 +1,430 @@
+"""Values a sentence states: counts, money, percentages, durations, clock times,
+distances, temperatures, dates, days of the week and years.
+
+Each becomes a Quantity with normalized bounds in a base unit (seconds, metres,
+degrees Celsius, a currency, a counted noun), so that "48 hours" and "two days",
+"118-metre" and "387-foot", "$2.1bn" and "2.1 billion dollars" compare equal, and
+"7:30 a.m." and "8 a.m." visibly differ. Offsets are within the sentence text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import params as P
+
+WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "single": 1,
+}
+for _tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"):
+    for _unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"):
+        WORD_NUMBERS[f"{_tens}-{_unit}"] = WORD_NUMBERS[_tens] + WORD_NUMBERS[_unit]
+        WORD_NUMBERS[f"{_tens} {_unit}"] = WORD_NUMBERS[_tens] + WORD_NUMBERS[_unit]
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+          "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "usd": "USD", "c$": "CAD", "a$": "AUD", "€": "EUR", "eur": "EUR",
+                    "£": "GBP", "gbp": "GBP", "¥": "JPY", "chf": "CHF", "rs": "INR", "inr": "INR"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+                  "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "rupee": "INR", "rupees": "INR",
+                  "franc": "CHF", "francs": "CHF"}
+# length units in metres, energy in watt-hours, power in watts, mass in kilograms
+PHYSICAL_UNITS = {
+    "km": ("m", 1000.0), "kms": ("m", 1000.0), "kilometre": ("m", 1000.0), "kilometres": ("m", 1000.0),
+    "kilometer": ("m", 1000.0), "kilometers": ("m", 1000.0), "m": ("m", 1.0), "metre": ("m", 1.0),
+    "metres": ("m", 1.0), "meter": ("m", 1.0), "meters": ("m", 1.0), "mile": ("m", 1609.344),
+    "miles": ("m", 1609.344), "nautical mile": ("m", 1852.0), "nautical miles": ("m", 1852.0), "nm": ("m", 1852.0),
+    "ft": ("m", 0.3048), "foot": ("m", 0.3048), "feet": ("m", 0.3048), "yard": ("m", 0.9144),
+    "yards": ("m", 0.9144), "cm": ("m", 0.01), "mm": ("m", 0.001),
+    "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "kilograms": ("kg", 1.0), "tonne": ("kg", 1000.0),
+    "tonnes": ("kg", 1000.0), "ton": ("kg", 907.2), "tons": ("kg", 907.2), "lb": ("kg", 0.4536), "lbs": ("kg", 0.4536),
+    "pound weight": ("kg", 0.4536),
+    "kwh": ("wh", 1e3), "mwh": ("wh", 1e6), "gwh": ("wh", 1e9), "twh": ("wh", 1e12),
+    "kilowatt-hour": ("wh", 1e3), "kilowatt-hours": ("wh", 1e3), "megawatt-hour": ("wh", 1e6),
+    "megawatt-hours": ("wh", 1e6), "gigawatt-hour": ("wh", 1e9), "gigawatt-hours": ("wh", 1e9),
+    "kw": ("w", 1e3), "mw": ("w", 1e6), "gw": ("w", 1e9), "kilowatt": ("w", 1e3), "kilowatts": ("w", 1e3),
+    "megawatt": ("w", 1e6), "megawatts": ("w", 1e6), "gigawatt": ("w", 1e9), "gigawatts": ("w", 1e9),
+    "hectare": ("m2", 1e4), "hectares": ("m2", 1e4), "acre": ("m2", 4046.86), "acres": ("m2", 4046.86),
+    "litre": ("l", 1.0), "litres": ("l", 1.0), "liter": ("l", 1.0), "liters": ("l", 1.0), "barrel": ("l", 159.0),
+    "barrels": ("l", 159.0),
+}
+_PHYSICAL_BY_WORDS = {re.sub(r"[\s-]+", " ", k): v for k, v in PHYSICAL_UNITS.items()}
+DURATION_UNITS = {"second": 1, "seconds": 1, "sec": 1, "secs": 1, "minute": 60, "minutes": 60, "min": 60, "mins": 60,
+                  "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600, "day": 86400, "days": 86400,
+                  "week": 604800, "weeks": 604800, "fortnight": 1209600, "month": 2629800, "months": 2629800,
+                  "year": 31557600, "years": 31557600, "decade": 315576000, "decades": 315576000}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+          "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+          "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12}
+QUALIFIERS = (
+    ("more than", "more than"), ("over", "more than"), ("above", "more than"), ("well over", "more than"),
+    ("upwards of", "more than"), ("in excess of", "more than"), ("at least", "at least"), ("up to", "at most"),
+    ("as many as", "at most"), ("as much as", "at most"), ("at most", "at most"), ("no more than", "at most"),
+    ("less than", "less than"), ("fewer than", "less than"), ("under", "less than"), ("just under", "less than"),
+    ("below", "less than"), ("about", "about"), ("around", "about"), ("roughly", "about"), ("nearly", "about"),
+    ("almost", "about"), ("approximately", "about"), ("some", "about"), ("an estimated", "about"),
+    ("close to", "about"), ("just over", "more than"), ("an", ""),
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    kind: str  # count money percent duration clock distance temperature physical date weekday year age ordinal
+    low: float
+    high: float
+    unit: str  # base unit: "USD", "s", "m", "C", "%", a counted noun's lemma, "" for a bare number
+    text: str  # as stated
+    start: int  # offsets within the sentence text
+    end: int
+    qualifier: str = ""  # "", "about", "more than", "at least", "at most", "less than"
+    part: bool = False  # "of the 14", "among them": a part of a group stated elsewhere
+    rate: str = ""  # "share", "year": the value is per one of these
+
+    @property
+    def key(self) -> str:
+        """Identity of the value for matching: kind, unit, rate and bounds."""
+        return f"{self.kind}:{self.unit}:{self.rate}:{_fmt(self.low)}-{_fmt(self.high)}"
+
+    @property
+    def exact(self) -> bool:
+        return not self.qualifier and self.low == self.high
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.6g}"
+
+
+# ------------------------------------------------------------------ the patterns
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|tn|k|m|b)(?![a-z])"
+_CUR_PRE = r"(?:US\$|C\$|A\$|\$|€|£|¥|USD|EUR|GBP|CHF|INR|Rs\.?)"
+_CUR_WORD = r"(?:dollars?|euros?|pounds|sterling|yen|yuan|rupees?|francs?)"
+_AMOUNT = rf"(?:{_NUM}|(?:{_WORDNUM}))"
+
+MONEY_RE = re.compile(
+    rf"(?P<cur>{_CUR_PRE})\s?(?P<a>{_NUM})(?:\s?(?P<sa>{_SCALE}))?"
+    rf"(?:\s*(?:-|–|to|and)\s*(?:{_CUR_PRE})?\s?(?P<b>{_NUM})(?:\s?(?P<sb>{_SCALE}))?)?"
+    rf"|(?P<a2>{_AMOUNT})(?:\s(?P<sa2>{_SCALE}))?\s(?P<cw>{_CUR_WORD})\b", re.I)
+PERCENT_RE = re.compile(
+    rf"(?P<a>{_AMOUNT})(?:\s*(?:-|–|to|and)\s*(?P<b>{_AMOUNT}))?\s?(?P<u>%|percent\b|per\s?cent\b|percentage points?\b)",
+    re.I)
+HMS_RE = re.compile(r"(?<![\d:.])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"
+                    r"|(?<![\d])(?P<h2>\d{1,2})\s?h\s?(?P<m2>[0-5]?\d)\s?m(?:in)?\s?(?P<s2>[0-5]?\d)\s?s\b", re.I)
+WORDY_DURATION_RE = re.compile(
+    rf"(?P<h>{_AMOUNT})\s+hours?,?\s+(?P<m>{_AMOUNT})\s+minutes?(?:,?\s+and\s+(?P<s>{_AMOUNT})\s+seconds?)?", re.I)
+CLOCK_RE = re.compile(
+    r"(?<![\d:])(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"|(?<![\d:.])(?P<h2>[01]?\d|2[0-3])[:.](?P<m2>[0-5]\d)(?![\d:])(?P<tz>\s?(?:local time|gmt|utc|bst|cet|est|edt|pst|hrs|hours|h\b))?",
+    re.I)
+MS_RE = re.compile(r"(?<![\d:.])(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?![\d:])")
+TEMPERATURE_RE = re.compile(
+    rf"(?P<a>-?{_NUM}|{_WORDNUM})\s?(?:°\s?|degrees?\s?|deg\s?)(?P<u>celsius|centigrade|fahrenheit|c\b|f\b)?"
+    rf"|(?<![\w.])(?P<a2>-?\d{{1,3}})(?P<u2>[CF])\b"
+    rf"|(?P<a3>-?{_NUM})\s(?P<u3>celsius|fahrenheit|centigrade)\b", re.I)
+_PHYS = "|".join(sorted((re.escape(u).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]") for u in PHYSICAL_UNITS),
+                        key=len, reverse=True))
+_DUR = "|".join(sorted(DURATION_UNITS, key=len, reverse=True))
+UNIT_RE = re.compile(
+    rf"(?P<a>{_AMOUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{_AMOUNT}))?(?P<sep>\s?-?\s?)(?P<u>{_PHYS}|{_DUR})(?![a-z])"
+    rf"(?P<old>-old\b)?(?P<per>/(?:year|yr|day|hour|h))?", re.I)
+YEAR_RE = re.compile(r"(?<![\d,.$£€])(?P<y>(?:19|20)\d{2})(?![\d,%]|\s?(?:%|percent|per cent))(?:s\b)?")
+DATE_RE = re.compile(
+    rf"(?P<mon>{'|'.join(MONTHS)})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?"
+    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{'|'.join(MONTHS)})\b\.?(?:,?\s+(?P<y2>(?:19|20)\d{{2}}))?"
+    r"|(?P<iy>(?:19|20)\d{2})-(?P<im>[01]\d)-(?P<id>[0-3]\d)",
+    re.I)
+WEEKDAY_RE = re.compile(r"\b(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
+ORDINAL_RE = re.compile(r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                        r"\d+(?:st|nd|rd|th))\b", re.I)
+_COUNT_END = r"(?![\w%°:]|[.,]\d|\s?(?:%|per\s?cent|percent))"
+COUNT_RE = re.compile(
+    rf"(?<![\w$£€¥.,:/-])(?:(?P<between>between|from)\s+(?P<lo>{_AMOUNT})(?:\s(?P<ls>{_SCALE}))?\s+(?:and|to)\s+)?"
+    rf"(?P<a>{_AMOUNT})(?:\s(?P<s>{_SCALE}))?{_COUNT_END}"
+    rf"(?:\s*(?:-|–|to)\s*(?P<b>{_AMOUNT})(?:\s(?P<bs>{_SCALE}))?{_COUNT_END})?",
+    re.I)
+FRACTION_RE = re.compile(r"\b(?P<f>a\s+quarter|half|a\s+third|three\s+quarters)(?:\s+of)?(?:\s+an?)?[\s-]+(?P<s>million|billion|thousand)\b",
+                         re.I)
+_FRACTIONS = {"a quarter": 0.25, "half": 0.5, "a third": 1 / 3, "three quarters": 0.75}
+_RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|for each|every)\s+(?P<r>share|year|day|week|month|hour|kilometre|"
+                         r"kilometer|km|mile|person|head|household|annum)\b", re.I)
+# "among them two tugs", "including four trawlers": a part of a group just named.
+_PART_BEFORE = re.compile(r"\b(?:among|including|of whom|of which)\s+(?:them\s+|those\s+|these\s+|the\s+)?$", re.I)
+# "four of the 19", "31,400 of these", "four were among the injured".
+_PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|those|these|the|whom|which|its|their|our|his|her)\b|"
+                         r"(?:\w+\s+){0,2}(?:were|are|was|is)\s+among\b|among\s+(?:them|the)\b)", re.I)
+# "Of the 14 injured, four were crew", "Of those, 31,400 ...": later counts are parts of the first group.
+_OF_THE_GROUP = re.compile(r"^\W*(?:of|among)\s+(?:the|those|these|them|its|their)\b[^,]*,", re.I)
+
+
+def number_value(text: str) -> float | None:
+    t = text.strip().lower().replace(",", "")
+    if t in WORD_NUMBERS:
+        return float(WORD_NUMBERS[t])
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _qualifier_before(sentence: str, start: int) -> str:
+    before = sentence[max(0, start - 24):start].lower().rstrip()
+    for phrase, meaning in QUALIFIERS:
+        if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalpha()):
+            return meaning
+    return ""
+
+
+def _scaled(a: str, scale: str | None) -> float | None:
+    v = number_value(a)
+    if v is None:
+        return None
+    if scale:
+        v *= SCALES.get(scale.lower(), 1.0)
+    return v
+
+
+def _currency(symbol: str) -> str:
+    return CURRENCY_SYMBOLS.get(symbol.lower().rstrip(".").replace(" ", ""), "USD" if "$" in symbol else symbol.upper())
+
+
+class _Taken:
+    """Character ranges already claimed by a more specific pattern."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def free(self, a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in self.spans)
+
+    def take(self, a: int, b: int) -> None:
+        self.spans.append((a, b))
+
+
+def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
+    """Every value the sentence states, most specific pattern first.
+
+    ``count_noun(text_after)`` returns (unit, end offset within text_after) for the noun a
+    bare count counts ("312 passengers" -> "passenger"), or ("", 0); it is given by the
+    caller so that this module needs no word list."""
+    out: list[Quantity] = []
+    taken = _Taken()
+
+    def add(kind: str, low: float, high: float, unit: str, a: int, b: int, **kw) -> None:
+        if taken.free(a, b):
+            taken.take(a, b)
+            out.append(Quantity(kind, low, high, unit, sentence[a:b], a, b, **kw))
+
+    for m in HMS_RE.finditer(sentence):
+        h, mi, s = (m.group("h"), m.group("m"), m.group("s")) if m.group("h") else (m.group("h2"), m.group("m2"), m.group("s2"))
+        v = int(h) * 3600 + int(mi) * 60 + int(s)
+        add("duration", v, v, "s", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
+    for m in WORDY_DURATION_RE.finditer(sentence):
+        h, mi, s = (number_value(m.group(g) or "0") for g in ("h", "m", "s"))
+        if h is not None and mi is not None and s is not None:
+            v = h * 3600 + mi * 60 + s
+            add("duration", v, v, "s", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
+    for m in CLOCK_RE.finditer(sentence):
+        if m.group("h"):
+            h, mi = int(m.group("h")), int(m.group("m") or 0)
+            pm = m.group("ap").lower().startswith("p")
+            if h > 12:
+                continue
+            h = (h % 12) + (12 if pm else 0)
+        else:
+            marked = bool(m.group("tz")) or m.group("h2").startswith("0") or re.search(
+                r"\b(?:at|by|until|till|from|since|before|after|around|about)\s+$", sentence[:m.start()], re.I)
+            if not marked:
+                continue
+            h, mi = int(m.group("h2")), int(m.group("m2"))
+        v = h * 60 + mi
+        add("clock", v, v, "min", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
+    for m in MS_RE.finditer(sentence):
+        v = int(m.group("m")) * 60 + int(m.group("s"))
+        add("duration", v, v, "s", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
+    for m in MONEY_RE.finditer(sentence):
+        if m.group("cur"):
+            cur = _currency(m.group("cur"))
+            a = _scaled(m.group("a"), m.group("sa") or m.group("sb"))
+            b = _scaled(m.group("b"), m.group("sb")) if m.group("b") else a
+        else:
+            cur = CURRENCY_WORDS[m.group("cw").lower()]
+            a = b = _scaled(m.group("a2"), m.group("sa2"))
+        if a is None or b is None:
+            continue
+        end = m.end()
+        rate = ""
+        r = _RATE_AFTER.match(sentence, end)
+        if r:
+            rate, end = r.group("r").lower(), r.end()
+        add("money", min(a, b), max(a, b), cur, m.start(), end,
+            qualifier=_qualifier_before(sentence, m.start()), rate=rate)
+    for m in PERCENT_RE.finditer(sentence):
+        a = number_value(m.group("a"))
+        b = number_value(m.group("b")) if m.group("b") else a
+        if a is None or b is None:
+            continue
+        unit = "pp" if m.group("u").lower().startswith("percentage") else "%"
+        add("percent", min(a, b), max(a, b), unit, m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
+    for m in TEMPERATURE_RE.finditer(sentence):
+        raw = m.group("a") or m.group("a2") or m.group("a3")
+        unit = (m.group("u") or m.group("u2") or m.group("u3") or "").lower()
+        v = number_value(raw)
+        if v is None:
+            continue
+        if unit.startswith("f"):
+            v, unit = round((v - 32) * 5 / 9, 1), "C"
+        elif unit.startswith("c"):
+            unit = "C"
+        else:
+            unit = "deg"
+        add("temperature", v, v, unit, m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
+    for m in FRACTION_RE.finditer(sentence):
+        v = _FRACTIONS[re.sub(r"\s+", " ", m.group("f").lower())] * SCALES[m.group("s").lower()]
+        unit, noun_end = count_noun(sentence[m.end():])
+        add("count", v, v, unit, m.start(), m.end() + noun_end, qualifier=_qualifier_before(sentence, m.start()) or "about")
+    for m in UNIT_RE.finditer(sentence):
+        a = number_value(m.group("a"))
+        b = number_value(m.group("b")) if m.group("b") else a
+        if a is None or b is None:
+            continue
+        u = re.sub(r"[\s-]+", " ", m.group("u").lower())
+        qual = _qualifier_before(sentence, m.start())
+        if m.group("old") and u in DURATION_UNITS:
+            add("age", a, b, "year", m.start(), m.end(), qualifier=qual)
+        elif u in DURATION_UNITS:
+            f = DURATION_UNITS[u]
+            add("duration", min(a, b) * f, max(a, b) * f, "s", m.start(), m.end(), qualifier=qual)
+        elif u in _PHYSICAL_BY_WORDS:
+            if u == "m" and not m.group("sep").strip() == "" and m.group("sep") != "":
+                continue  # "5 m" is ambiguous with million; only "5m" glued or "5-metre" counts
+            base, f = _PHYSICAL_BY_WORDS[u]
+            rate = "year" if m.group("per") and m.group("per")[1:2].lower() == "y" else ""
+            end = m.end()
+            r = _RATE_AFTER.match(sentence, end)
+            if r and not rate:
+                rate, end = r.group("r").lower(), r.end()
+            kind = "distance" if base == "m" else "physical"
+            add(kind, min(a, b) * f, max(a, b) * f, base, m.start(), end, qualifier=qual, rate=rate)
+    for m in DATE_RE.finditer(sentence):
+        if m.group("iy"):
+            y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        else:
+            mon = (m.group("mon") or m.group("mon2")).lower()
+            if mon == "may" and m.group("mon") and sentence[m.start():m.start() + 1].islower():
+                continue  # "may" the verb
+            mo = MONTHS[mon]
+            d = int(m.group("d") or m.group("d2"))
+            y = int(m.group("y") or m.group("y2") or 0)
+        if not 1 <= d <= 31 or not 1 <= mo <= 12:
+            continue
+        v = y * 10000 + mo * 100 + d
+        add("date", v, v, "ymd" if y else "md", m.start(), m.end())
+    for m in WEEKDAY_RE.finditer(sentence):
+        i = WEEKDAYS.index(m.group("w").lower())
+        add("weekday", i, i, "", m.start(), m.end())
+    for m in YEAR_RE.finditer(sentence):
+        y = int(m.group("y"))
+        add("year", y, y, "", m.start(), m.end())
+    group = _OF_THE_GROUP.match(sentence)
+    for m in COUNT_RE.finditer(sentence):
+        a = _scaled(m.group("a"), m.group("s") or m.group("bs"))
+        b = _scaled(m.group("b"), m.group("bs")) if m.group("b") else a
+        if m.group("lo"):
+            a, b = _scaled(m.group("lo"), m.group("ls") or m.group("s")), a
+        if a is None or b is None:
+            continue
+        word = m.group("a").lower()
+        unit, noun_end = count_noun(sentence[m.end():])
+        part_after = _PART_AFTER.match(sentence[m.end():])
+        if word in WORD_NUMBERS and not unit and not part_after and not m.group("lo"):
+            continue  # a number word on its own is rarely a value ("one of them" is)
+        end = m.end() + noun_end
+        rate = ""
+        r = _RATE_AFTER.match(sentence, end)
+        if r and unit:
+            rate, end = r.group("r").lower(), r.end()
+        part = bool(_PART_BEFORE.search(sentence[max(0, m.start() - 24):m.start()]) or part_after
+                    or (group is not None and m.start() >= group.end()))
+        add("count", min(a, b), max(a, b), unit, m.start(), end, qualifier=_qualifier_before(sentence, m.start()),
+            part=part, rate=rate)
+    for m in ORDINAL_RE.finditer(sentence):
+        o = m.group("o").lower()
+        v = ORDINALS.get(o) or int(re.sub(r"\D", "", o) or 0)
+        if v:
+            add("ordinal", v, v, "", m.start(), m.end())
+    # "a year of free monitoring", "for a week": one unit of time, not after another value
+    for m in re.finditer(r"\b(?:a|an|one|a single)\s+(?P<u>year|month|week|day|fortnight|decade)\b", sentence, re.I):
+        prev = sentence[:m.start()].rstrip()
+        if prev and (prev[-1].isdigit() or re.search(rf"(?:{_SCALE}|{_CUR_WORD}|%|gwh|mwh|kwh)$", prev, re.I)):
+            continue  # "$140 million a year", "8 GWh a year": a rate
+        f = DURATION_UNITS[m.group("u").lower()]
+        add("duration", f, f, "s", m.start(), m.end())
+    out.sort(key=lambda q: q.start)
+    return tuple(out)
+
+
+def overlap(a: Quantity, b: Quantity) -> bool:
+    """Do the two values allow a common reading (qualifiers and tolerance included)?"""
+    lo_a, hi_a = bounds(a)
+    lo_b, hi_b = bounds(b)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def bounds(q: Quantity) -> tuple[float, float]:
+    """The interval a value allows: 'more than 300' is (300, inf), 'about 180,000' a few percent either way."""
+    lo, hi = q.low, q.high
+    tol = P.EXACT_TOLERANCE.get(q.kind, 0.0)
+    lo, hi = lo - abs(lo) * tol, hi + abs(hi) * tol
+    if q.kind == "temperature":
+        lo, hi = lo - P.TEMPERATURE_TOLERANCE, hi + P.TEMPERATURE_TOLERANCE
+    elif q.kind in ("count", "money") and not q.qualifier and q.low == q.high:
+        step = _rounding(q.low)
+        lo, hi = lo - step / 2, hi + step / 2
+    if q.qualifier == "about":
+        lo, hi = lo * (1 - P.ABOUT_TOLERANCE), hi * (1 + P.ABOUT_TOLERANCE)
+    elif q.qualifier in ("more than", "at least"):
+        hi = float("inf")
+    elif q.qualifier in ("less than", "at most"):
+        lo = float("-inf") if q.qualifier == "less than" else 0.0
+    return lo, hi
+
+
+def _rounding(x: float) -> float:
+    """The place a round figure is stated to: 180,000 -> 10,000; 2,300 -> 100; 312 -> 1."""
+    if x < P.ROUND_FIGURE_MIN or x != int(x):
+        return 0.0
+    n, step = int(x), 1
+    while n % 10 == 0 and n:
+        n //= 10
+        step *= 10
+    return float(step) if step >= 100 else 0.0
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Same kind of value in the same unit (so that differing values are rivals)."""
+    if a.kind != b.kind or a.rate != b.rate:
+        return False
+    if a.kind == "temperature":
+        return a.unit == b.unit or "deg" in (a.unit, b.unit)
+    if a.kind == "date":
+        return True
+    return a.unit == b.unit
+
+
+def same_value(a: Quantity, b: Quantity) -> bool:
+    """The two state the same value (for temperature in unknown degrees: either scale)."""
+    if a.kind == "temperature" and "deg" in (a.unit, b.unit) and a.unit != b.unit:
+        known, bare = (a, b) if b.unit == "deg" else (b, a)
+        fahrenheit = known.low * 9 / 5 + 32
+        return abs(bare.low - known.low) <= 0.6 or abs(bare.low - fahrenheit) <= 0.6
+    if a.kind == "date" and "md" in (a.unit, b.unit):
+        return int(a.low) % 10000 == int(b.low) % 10000
+    return overlap(a, b)
