@@ -38,6 +38,7 @@ class Proposition:
     features: tuple[tuple[str, float], ...]  # (key, background weight), sorted by key
     quantities: tuple[Quantity, ...]
     negated: bool
+    predicate: tuple[str, ...] = ()  # feature keys of what the proposition says happened ("w:die")
 
 
 @dataclass(frozen=True)
@@ -93,15 +94,16 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
                     current_name = []
                 i += 1
                 continue
-            phrase = lex.phrase_at(lemmas, i - a)
-            if phrase is not None and not tok.text[:1].isupper():
+            found = lex.phrase_at(lemmas, i - a)
+            if found is not None and not tok.text[:1].isupper():
+                phrase, length = found
                 if phrase.concept == "~negation":
                     negated = True
                 elif not phrase.concept.startswith("~"):
                     w = lex.concept_weight(phrase.concept)
                     key = "w:" + phrase.concept
                     feats[key] = max(feats.get(key, 0.0), w)
-                i += len(phrase.words)
+                i += length
                 continue
             if _is_name(tok, i == first_index, shouting, lex):
                 current_name.append(tok.text)
@@ -151,11 +153,13 @@ def _count_noun(lex: Lexicon):
             info = lex.word(low)
             words.append(info.key)
             if len(words) >= 2:
-                phrase = lex.phrase_at(words, len(words) - 2)
-                if phrase is not None and len(phrase.words) == 2 and not phrase.concept.startswith("~"):
-                    head, head_end = phrase.concept, m.end()
+                found = lex.phrase_at(words, len(words) - 2)
+                if found is not None and len(found[0].words) == 2 and not found[0].concept.startswith("~"):
+                    head, head_end = found[0].concept, m.end()
                     pos = m.end()
                     continue
+            if head and low.endswith(("ed", "ing")):
+                break  # "240,112 patients affected": the noun is before the participle
             if info.noun or low in ("crew", "staff", "people", "police"):
                 head, head_end = info.concepts[0] if info.concepts else info.key, m.end()
             elif head:
@@ -189,6 +193,8 @@ def _render(text: str, toks: list[Tok], span: PropositionSpan) -> tuple[str, boo
         a, b = span.subject
         subject = text[toks[a].start:toks[b - 1].end].strip(" ,")
         body = f"{subject} {span.joiner} {body}" if span.joiner else f"{subject} {body}"
+    if span.role == "relative" and span.pieces and span.pieces[0][0] > 0 and toks[span.pieces[0][0] - 1].low in ("where", "whose"):
+        return body, False
     first = body.split(" ", 1)[0].lower().strip("“\"‘'(")
     standalone = (first not in PRONOUNS and first not in ("and", "but", "which", "who", "according")
                   and len(body.split()) >= P.MIN_CLAIM_WORDS and span.role not in ("participle",)
@@ -198,6 +204,87 @@ def _render(text: str, toks: list[Tok], span: PropositionSpan) -> tuple[str, boo
     if body and body[-1] not in ".!?”\"’)":
         body += "."
     return body, standalone
+
+
+def value_weight(q: Quantity) -> float:
+    """A stated value's weight grows with how particular it is: "240,112" or "2:03:11"
+    identifies a fact, "two" or "14" much less."""
+    base = P.QUANTITY_WEIGHT.get(q.kind, P.QUANTITY_WEIGHT["count"])
+    if q.kind in ("year", "weekday", "ordinal", "date", "clock"):
+        return base
+    digits = len(re.sub(r"\D", "", f"{q.low:.6g}").strip("0")) or 1
+    return base * (1.0 + P.VALUE_DIGIT_BONUS * min(digits - 1, P.VALUE_DIGITS_MAX))
+
+
+# Verbs that carry little meaning of their own: the noun after them says what happened
+# ("lodged an appeal", "opened an investigation", "has a plant").
+LIGHT_VERBS = frozenset("""be have get make take give lodge file launch open hold do become put set go come see
+offer provide carry bring reach keep mount stage conduct""".split())
+
+
+def _predicate(toks: list[Tok], pieces, lex: Lexicon, verbs: _Verbs, skip: set[int]) -> tuple[str, ...]:
+    """Concept keys of the proposition's main event: its main verb, or the noun after a
+    light verb; attribution verbs are passed over ("said it would not pay" -> pay)."""
+    for a, b in pieces:
+        i = a
+        while i < b:
+            t = toks[i]
+            if t.depth or i in skip or not (verbs.finite(toks, i) or (i == a and verbs.participle(t))):
+                i += 1
+                continue
+            last = i
+            j = i
+            while j + 1 < b and (toks[j + 1].low in AUXILIARIES or toks[j + 1].low in ("not", "never", "also", "n't")
+                                 or toks[j + 1].low.endswith("ly")
+                                 or (lex.word(toks[j + 1].low).verb and toks[j + 1].low.endswith(("ed", "en", "ing")))
+                                 or (toks[j].low in AUXILIARIES and lex.word(toks[j + 1].low).verb)):
+                j += 1
+                if lex.word(toks[j].low).verb and toks[j].low not in AUXILIARIES:
+                    last = j
+            info = lex.word(toks[last].low)
+            if info.function == "attribution":
+                i = j + 1
+                continue
+            if info.key in LIGHT_VERBS or toks[last].low in AUXILIARIES:
+                for k in range(last + 1, min(b, last + 6)):
+                    noun = lex.word(toks[k].low)
+                    if toks[k].low[:1].isalpha() and noun.weight > 0 and not noun.function and (noun.noun or not noun.verb):
+                        return tuple("w:" + c for c in noun.concepts)
+                return ()
+            return tuple("w:" + c for c in info.concepts)
+    return ()
+
+
+def _inside_value(tok: Tok, quantities, lex: Lexicon) -> bool:
+    """A word that is part of a stated value ("two", "hours", "$"), not the noun a count counts."""
+    for q in quantities:
+        if q.start <= tok.start < q.end:
+            if q.kind == "count" and tok.low[:1].isalpha() and lex.word(tok.low).noun and not tok.low in _NUMBER_WORDS:
+                return False
+            return True
+    return False
+
+
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
+billion trillion dozen half quarter""".split())
+
+
+def _with_contexts(quantities, toks: list[Tok], lex: Lexicon):
+    """Each value with the concepts of the content words next to it (the measure it states)."""
+    from dataclasses import replace
+
+    out = []
+    for q in quantities:
+        before = [t for t in toks if t.end <= q.start and t.low[:1].isalpha()][-P.VALUE_CONTEXT_WORDS:]
+        after = [t for t in toks if t.start >= q.end and t.low[:1].isalpha()][:P.VALUE_CONTEXT_WORDS]
+        ctx = set()
+        for t in before + after:
+            info = lex.word(t.low)
+            if info.weight > 0 and not info.function and t.low not in _NUMBER_WORDS:
+                ctx.update(info.concepts)
+        out.append(replace(q, context=tuple(sorted(ctx))))
+    return tuple(out)
 
 
 def _ranges_span(toks: list[Tok], ranges) -> tuple[int, int]:
@@ -236,6 +323,7 @@ def _speakers(names: list[str], text: str) -> tuple[str, ...]:
 def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
     lex = lex or Lexicon.default()
     count_noun = _count_noun(lex)
+    verbs = _Verbs(lex)
     sentences: list[SentenceFacts] = []
     props: list[Proposition] = []
     open_quote, paragraph = False, None
@@ -254,22 +342,29 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
         quantities = extract_quantities(text, count_noun)
         quote = _is_direct_quote(text, s.block) or continues
         all_names: list[str] = []
+        quantities = _with_contexts(quantities, toks, lex)
         for span in spans:
             ranges = list(span.pieces) + ([span.subject] if span.subject else [])
-            skip = {i for a, b in ranges for i in range(a, b)
-                    if any(q.start <= toks[i].start < q.end and toks[i].low[:1].isdigit() for q in quantities)}
+            skip = {i for a, b in ranges for i in range(a, b) if _inside_value(toks[i], quantities, lex)}
+            if span.skip:
+                skip.update(range(*span.skip))
             feats, negated, names = _word_features(toks, ranges, lex, first, shouting, skip)
             all_names.extend(n for n in names if n not in all_names)
             lo, hi = _ranges_span(toks, span.pieces)
             own_q = tuple(q for q in quantities if any(toks[a].start <= q.start < toks[b - 1].end for a, b in span.pieces if b > a))
             for q in own_q:
                 key = "q:" + q.key
-                feats[key] = max(feats.get(key, 0.0), P.QUANTITY_WEIGHT.get(q.kind, P.QUANTITY_WEIGHT["count"]))
+                feats[key] = max(feats.get(key, 0.0), value_weight(q))
+            predicate = _predicate(toks, span.pieces, lex, verbs, skip)
+            for key in predicate:
+                if key in feats:
+                    feats[key] *= P.PREDICATE_BOOST
             body, standalone = _render(text, toks, span)
             if len(spans) == 1 and span.subject is None and _ranges_span(toks, span.pieces)[0] <= toks[first].start:
-                body = text.strip()
+                body = text[toks[start].start:].strip() if start else text.strip()
             props.append(Proposition(index, lo, hi, span.role, body, standalone,
-                                     tuple(sorted(feats.items())), own_q, negated))
+                                     tuple(sorted(feats.items())), own_q, negated,
+                                     tuple(k for k in predicate if k in feats)))
         if not spans:
             _, _, all_names = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
         claimable = _claimable(s, toks, spans, lex)

@@ -220,10 +220,19 @@ class Lexicon:
         lemma = self._base_lemma(low)
         return lemma == low or self._zipf(lemma, "en") < max_zipf
 
-    def phrase_at(self, lemmas: list[str], i: int) -> Phrase | None:
-        """The longest concept phrase starting at lemmas[i], if any."""
+    def phrase_at(self, lemmas: list[str], i: int) -> tuple[Phrase, int] | None:
+        """The longest concept phrase starting at lemmas[i], and how many entries it spans
+        (hyphens between its words are skipped: "class-action" is "class action")."""
         for phrase in self.phrases.get(lemmas[i], ()):
-            n = len(phrase.words)
-            if i + n <= len(lemmas) and all(w == "*" or w == lemmas[i + k] for k, w in enumerate(phrase.words)):
-                return phrase
+            j = i
+            ok = True
+            for w in phrase.words:
+                while j < len(lemmas) and lemmas[j] == "-" and j > i:
+                    j += 1
+                if j >= len(lemmas) or (w != "*" and w != lemmas[j]):
+                    ok = False
+                    break
+                j += 1
+            if ok:
+                return phrase, j - i
         return None

@@ -62,8 +62,18 @@ SHOUTING_SHARE = 0.8
 QUANTITY_WEIGHT = {"count": 2.0, "money": 2.5, "percent": 2.0, "duration": 2.0, "clock": 1.5, "distance": 2.0,
                    "temperature": 2.0, "physical": 2.0, "date": 1.5, "weekday": 0.8, "year": 1.0, "age": 1.5,
                    "ordinal": 0.6}
+# ... times (1 + VALUE_DIGIT_BONUS per significant digit beyond the first, up to
+# VALUE_DIGITS_MAX of them): a particular figure ("240,112", "2:03:11" = 7391 s) identifies a
+# fact far better than a round one ("two", "14").
+VALUE_DIGIT_BONUS = 0.4
+VALUE_DIGITS_MAX = 4
+# The main event of a proposition (its verb, or the noun after a light verb: "lodged an
+# appeal") weighs this much more than its other words: it says what the proposition states.
+PREDICATE_BOOST = 1.5
 # Shorter sentences state nothing a claim could hold ("Share this story.", "It took one").
 MIN_CLAIM_WORDS = 4
+# Words each side of a value that say what it measures ("taken to hospital", "closed down").
+VALUE_CONTEXT_WORDS = 3
 MIN_LETTER_SHARE = 0.55  # of a sentence's characters: fewer letters are tables, tickers, codes
 QUOTE_SHARE = 0.5  # a sentence this much inside quotation marks is direct speech
 
@@ -73,10 +83,22 @@ QUOTE_SHARE = 0.5  # a sentence this much inside quotation marks is direct speec
 # discounted: weight / (1 + topicality / TOPIC_SCALE). A word in 40% of the propositions
 # of every article keeps a fifth of its weight; one in 5% keeps two thirds.
 TOPIC_SCALE = 0.1
-MIN_FEATURE_WEIGHT = 0.05  # lighter features are dropped (noise, and cheaper comparisons)
+MIN_FEATURE_WEIGHT = 0.05
+# A clause of a longer sentence ("when the blaze began", "after the attack was
+# discovered") is a proposition of its own only with this much content (background weight):
+# lighter ones are background to the sentence's main clause, which carries them.
+MIN_PROPOSITION_WEIGHT = 3.0  # lighter features are dropped (noise, and cheaper comparisons)
+# Two propositions restate each other only if they share at least this many features
+# (words, names or values) of at least SHARED_FEATURE_MIN_WEIGHT each: one shared word
+# ("crew", the company's name) says they are about the same thing, not that they say it.
+MIN_SHARED_FEATURES = 2
+SHARED_FEATURE_MIN_WEIGHT = 0.25
 # A value one source states and another allows ("more than 300" / "312") counts this
 # much of an identical value.
 APPROX_VALUE_CREDIT = 0.8
+# A count with this many significant digits (240,112; 31,400 has three) names the same
+# count in two sentences whatever noun each counts it with.
+DISTINCTIVE_DIGITS = 3
 # Kinds of value that never make two propositions rivals (an ordinal is a rank, not a measure).
 NEVER_RIVAL_KINDS = frozenset({"ordinal"})
 # Nouns that count people: two counts of people in one event compare when both state the

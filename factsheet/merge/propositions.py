@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 from .lexicon import PRONOUNS, Lexicon, fold
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W_]+)*|\d[\d,.:]*\d%?|\d%?|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.:]*\d%?|\d%?|[^\w\s]", re.UNICODE)
 
 AUXILIARIES = frozenset("""is are was were be been being am has have had having will would can could may might must
 shall should do does did isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't doesn't
@@ -66,6 +66,7 @@ class PropositionSpan:
     subject: tuple[int, int] | None  # token range of a subject borrowed from elsewhere in the sentence
     role: str  # main coordinate subordinate participle relative apposition
     joiner: str = ""  # "is" for an apposition: how the borrowed subject joins the piece
+    skip: tuple[int, int] | None = None  # a leading attribution ("Police said") inside the pieces
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -107,8 +108,11 @@ class _Verbs:
         if t.text[:1].isupper() and i > 0:
             return False  # a name
         prev = toks[i - 1].low if i > 0 else ""
-        if prev in DETERMINERS or prev in ("to",) or prev.endswith("'s"):
-            return False  # "the building", "to pay", "Corvane's agreed takeover"
+        if prev in DETERMINERS or prev in ("to",):
+            return False  # "the building", "to pay"
+        if prev.endswith("'s") and i + 1 < len(toks) and toks[i + 1].low[:1].isalpha() and \
+                self.lex.word(toks[i + 1].low).noun and not toks[i + 1].low in PREPOSITIONS:
+            return False  # "Corvane's agreed takeover" (but "Corvane's fell 3.2%")
         if prev in RELATIVES | {"that"} and not w.endswith("ing"):
             return True  # "which makes", "who died"
         if w.endswith("ed") and len(w) > 4:
@@ -126,11 +130,13 @@ class _Verbs:
                                   or (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()))
         if not info.noun:
             return prev in PRONOUNS | {"they", "we", "i", "you"}
-        # a base form after a plural subject: "staff work at", "investors expect a"
+        # a base form after a plural subject or a name: "staff work at", "investors expect a",
+        # "Tarus of Kenya set a new record" (set, put, cut, hit: past and base alike)
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         prev_info = self.lex.word(prev) if prev[:1].isalpha() else None
-        return bool(prev_info and prev_info.noun and prev.endswith(("s", "f")) or prev in ("people", "police", "staff"))\
-            and (nxt in PREPOSITIONS or nxt in DETERMINERS or nxt[:1].isdigit())
+        after_subject = bool(prev_info and prev_info.noun and prev.endswith(("s", "f"))) or prev in (
+            "people", "police", "staff") or (i > 1 and toks[i - 1].text[:1].isupper())
+        return after_subject and (nxt in PREPOSITIONS or nxt in DETERMINERS or nxt[:1].isdigit())
 
     def any_finite(self, toks: list[Tok], a: int, b: int) -> bool:
         return any(self.finite(toks, i) for i in range(a, b) if toks[i].depth == 0) or any(
@@ -202,6 +208,15 @@ def _clause_follows(toks: list[Tok], i: int, verbs: "_Verbs") -> bool:
     return False
 
 
+def _own_verb_before(toks: list[Tok], a: int, b: int, verbs: "_Verbs") -> bool:
+    """Has the clause before "and" a verb of its own (not only "said")? In "The coastguard
+    said 298 passengers and 24 crew had been on board" the "and" joins two subjects."""
+    for i in range(a, b):
+        if toks[i].depth == 0 and verbs.finite(toks, i) and verbs.lex.word(toks[i].low).key not in _ATTRIBUTION_KEYS:
+            return True
+    return False
+
+
 def _holds_value(toks: list[Tok], a: int, b: int) -> bool:
     return any(t.low[:1].isdigit() or t.low in ("$", "€", "£", "¥") for t in toks[a:b])
 
@@ -229,20 +244,25 @@ def _cuts(toks: list[Tok], start: int, verbs: "_Verbs") -> list[tuple[int, str]]
                 cuts.append((i + 1, "coordinate" if w in COORDINATORS else "subordinate"))
             elif w in RELATIVES:
                 cuts.append((i + 1, "relative"))
-            elif verbs.participle(nxt):
+            elif verbs.participle(nxt) or (w == "subject" and i + 2 < n and toks[i + 2].low == "to"):
                 cuts.append((i + 1, "participle"))
+            elif w.endswith("ly") and i + 2 < n and verbs.participle(toks[i + 2]):
+                cuts.append((i + 1, "participle"))  # ", sharply raising an earlier estimate"
             elif w in DETERMINERS or w[:1].isdigit() or w in ("$", "€", "£"):
                 cuts.append((i + 1, "apposition"))
             else:
                 cuts.append((i + 1, "comma"))
         elif t.low in ("and", "but") and i > start + 1 and toks[i - 1].low != ",":
-            if verbs.finite(toks, i + 1) or _clause_follows(toks, i + 1, verbs):
+            if (verbs.finite(toks, i + 1) or _clause_follows(toks, i + 1, verbs)) and _own_verb_before(
+                    toks, cuts[-1][0] if cuts else start, i, verbs):
                 cuts.append((i, "coordinate"))
         elif t.low in SUBORDINATORS and i > start + 2 and toks[i - 1].low != "," and t.low not in ("as", "since", "once"):
             if _clause_follows(toks, i + 1, verbs) or (t.low not in ("until", "till") and verbs.participle(nxt)):
                 cuts.append((i, "subordinate"))
         elif t.low == "using" and i > start + 2 and toks[i - 1].low != ",":
             cuts.append((i, "participle"))
+        elif t.low == "subject" and nxt.low == "to" and i > start + 2:
+            cuts.append((i, "participle"))  # "..., subject to approval by X": a condition of its own
     return cuts
 
 
@@ -274,6 +294,29 @@ def _restrictive_relatives(toks: list[Tok], a: int, b: int, verbs: "_Verbs") -> 
     return out
 
 
+def _leading_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verbs") -> tuple[int, int] | None:
+    """"Police said (on Monday) (that) the road ..." -> the tokens of "Police said ... that":
+    who told the reporter, before what they said. Kept when the reported clause opens
+    with a pronoun for the speaker ("the company said it had suspended"): then the
+    speaker is the one who acted."""
+    for i in range(a, min(b, a + 12)):
+        if toks[i].depth or not verbs.finite(toks, i):
+            continue
+        if lex.word(toks[i].low).key not in _ATTRIBUTION_KEYS or i == a:
+            return None
+        j = i + 1
+        while j < b and (toks[j].low in ("that", "on", "in", "a", "statement", "yesterday", "today", "late", "earlier")
+                         or toks[j].low in _WEEKDAYS):
+            j += 1
+        if j >= b or not _clause_follows(toks, j, verbs) or toks[j].low in PRONOUNS:
+            return None
+        return (a, j)
+    return None
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0) -> list[PropositionSpan]:
     """Propositions of the sentence tokens toks[start:] (a dateline before `start` is skipped)."""
     verbs = _Verbs(lex)
@@ -301,7 +344,8 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0) -> list[Pr
             kept.append([a, b, "relative", True])
         elif role == "apposition" and not finite and _holds_value(toks, a, b) and kept:
             kept.append([a, b, "apposition", False])
-        elif role == "participle" and verbs.participle(toks[a]) and kept:
+        elif role == "participle" and (verbs.participle(toks[a]) or toks[a].low == "subject" or (
+                a + 1 < b and toks[a].low.endswith("ly") and verbs.participle(toks[a + 1]))) and kept:
             kept.append([a, b, "participle", True])
         elif kept and kept[-1][2] == "relative" and (finite or role in ("comma", "apposition")):
             kept.append([a, b, "host", finite])  # "X, who crossed third, was disqualified"
@@ -338,7 +382,8 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0) -> list[Pr
                 props.append(PropositionSpan(((a + skip, b),), main_subject, "coordinate"))
             else:
                 props.append(PropositionSpan(((a + skip, b),), None, role))
-    out = [PropositionSpan(tuple(host), None, "main")] + props
+    out = [PropositionSpan(tuple(host), None, "main", skip=_leading_attribution(toks, host[0][0], host[0][1], lex, verbs))]
+    out += props
     for a, b in host:
         out.extend(_restrictive_relatives(toks, a, b, verbs))
     return out

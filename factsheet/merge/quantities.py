@@ -85,6 +85,8 @@ class Quantity:
     qualifier: str = ""  # "", "about", "more than", "at least", "at most", "less than"
     part: bool = False  # "of the 14", "among them": a part of a group stated elsewhere
     rate: str = ""  # "share", "year": the value is per one of these
+    delta: bool = False  # a difference, not a level: "87 seconds off", "one second faster", "47 seconds clear"
+    context: tuple[str, ...] = ()  # concept keys of the words next to it (set by the extractor)
 
     @property
     def key(self) -> str:
@@ -368,7 +370,19 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         f = DURATION_UNITS[m.group("u").lower()]
         add("duration", f, f, "s", m.start(), m.end())
     out.sort(key=lambda q: q.start)
-    return tuple(out)
+    return tuple(q if not _DELTA_AFTER.match(sentence, q.end) else _replace(q, delta=True) for q in out)
+
+
+# "one second faster", "87 seconds off the record", "47 seconds clear of", "a minute and a half
+# under the course record", "3% higher", "two days later": a difference between values.
+_DELTA_AFTER = re.compile(r"\s*(?:faster|slower|quicker|more|less|fewer|higher|lower|bigger|smaller|larger|longer|shorter|"
+                          r"earlier|later|ahead|behind|clear|off|under|over|ago|before|after|up|down|better|worse)\b", re.I)
+
+
+def _replace(q: Quantity, **changes) -> Quantity:
+    from dataclasses import replace
+
+    return replace(q, **changes)
 
 
 def overlap(a: Quantity, b: Quantity) -> bool:

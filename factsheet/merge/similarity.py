@@ -17,6 +17,7 @@ is a discrepancy (discrepancies.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import params as P
@@ -36,20 +37,24 @@ class Comparison:
         return not self.conflicts and not self.polarity_differs
 
 
-def _core(a: Unit, b: Unit) -> tuple[float, float, float, float]:
-    """(dot, min-overlap, squared norm a, squared norm b) over word and name features."""
+def _core(a: Unit, b: Unit) -> tuple[float, float, float, float, int]:
+    """(dot, min-overlap, squared norm a, squared norm b, number of substantial shared
+    features) over word and name features."""
     fa, fb = a.features, b.features
     if len(fb) < len(fa):
         fa, fb = fb, fa
     dot = overlap = 0.0
+    shared = 0
     for k, wa in fa.items():
         if k[0] == "q":
             continue
         wb = fb.get(k)
         if wb is not None:
             dot += wa * wb
-            overlap += wa if wa < wb else wb
-    return dot, overlap, _sq(a), _sq(b)
+            m = wa if wa < wb else wb
+            overlap += m
+            shared += m >= P.SHARED_FEATURE_MIN_WEIGHT
+    return dot, overlap, _sq(a), _sq(b), shared
 
 
 def _sq(u: Unit) -> float:
@@ -74,13 +79,32 @@ def counts_comparable(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
     return bool(P.MEASURE_CONCEPTS & _concepts(a) & _concepts(b))
 
 
+def _same_count(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
+    """Two counts that state the same number of the same things: the same noun, people
+    both ways, one noun left unsaid ("240,112 patients" / "240,112 people" / "of the
+    240,112"), or a figure so particular that it is the same count whatever it is called."""
+    units = {qa.unit, qb.unit}
+    if len(units) == 1 or "" in units or units <= P.PERSON_UNITS:
+        return True
+    return _distinctive(qa) and _distinctive(qb)
+
+
+def _distinctive(q: Quantity) -> bool:
+    digits = re.sub(r"\D", "", f"{int(q.low)}").rstrip("0")
+    return q.exact and q.low == int(q.low) and len(digits) >= P.DISTINCTIVE_DIGITS
+
+
 def _concepts(u: Unit) -> set[str]:
     return {k[2:] for k in u.features if k.startswith("w:")}
 
 
 def rivals(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
-    """Values of one measure that cannot both be true."""
-    if qa.kind in P.NEVER_RIVAL_KINDS or qb.kind in P.NEVER_RIVAL_KINDS or qa.part or qb.part:
+    """Values of one measure that cannot both be true: comparable, different, and stated
+    in the same terms (the words next to them share a concept, or the two values are
+    the only ones of their kind in each proposition)."""
+    if qa.kind in P.NEVER_RIVAL_KINDS or qb.kind in P.NEVER_RIVAL_KINDS or qa.part or qb.part or qa.delta or qb.delta:
+        return False
+    if not _same_terms(qa, qb, a, b):
         return False
     if qa.kind == "count" or qb.kind == "count":
         if qa.kind != qb.kind or not counts_comparable(qa, qb, a, b) or qa.rate != qb.rate:
@@ -90,22 +114,41 @@ def rivals(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
     return not same_value(qa, qb)
 
 
-def value_matches(a: Unit, b: Unit) -> tuple[float, float, list[tuple[Quantity, Quantity]]]:
-    """(dot product and min-overlap of the values both state, the rival value pairs)."""
+def _same_terms(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
+    if set(qa.context) & set(qb.context):
+        return True
+    alone_a = sum(1 for q in a.prop.quantities if q.kind == qa.kind and not q.delta and not q.part) == 1
+    alone_b = sum(1 for q in b.prop.quantities if q.kind == qb.kind and not q.delta and not q.part) == 1
+    return alone_a and alone_b
+
+
+def _loosely_comparable(qa: Quantity, qb: Quantity) -> bool:
+    """Comparable, or the same value with a rate stated by one only ("$140m a year" /
+    "annual savings of $140 million")."""
+    if comparable(qa, qb):
+        return True
+    same_unit = qa.unit == qb.unit or qa.kind == "count"  # counts: _same_count decides
+    return qa.kind == qb.kind and same_unit and (qa.rate == qb.rate or not (qa.rate and qb.rate))
+
+
+def value_matches(a: Unit, b: Unit) -> tuple[float, float, int, list[tuple[Quantity, Quantity]]]:
+    """(dot product and min-overlap of the values both state, how many, the rival value pairs)."""
     dot = overlap = 0.0
+    matched = 0
     conflicts: list[tuple[Quantity, Quantity]] = []
     qa_all, qb_all = a.prop.quantities, b.prop.quantities
     if not qa_all or not qb_all:
-        return 0.0, 0.0, conflicts
+        return 0.0, 0.0, 0, conflicts
     used = set()
+    unmatched_a = []
     for qa in qa_all:
         wa = a.features.get("q:" + qa.key, 0.0)
         best = None
         for j, qb in enumerate(qb_all):
             if j in used:
                 continue
-            if qa.key == qb.key or (comparable(qa, qb) and same_value(qa, qb)
-                                    and (qa.kind != "count" or counts_comparable(qa, qb, a, b))):
+            if qa.key == qb.key or (_loosely_comparable(qa, qb) and same_value(qa, qb)
+                                    and (qa.kind != "count" or _same_count(qa, qb, a, b))):
                 best = j
                 break
         if best is not None:
@@ -114,19 +157,27 @@ def value_matches(a: Unit, b: Unit) -> tuple[float, float, list[tuple[Quantity, 
             credit = 1.0 if qa.key == qb_all[best].key else P.APPROX_VALUE_CREDIT
             dot += wa * wb * credit
             overlap += min(wa, wb) * credit
+            matched += 1
             continue
-        for qb in qb_all:
+        unmatched_a.append(qa)
+    unmatched_b = [qb for j, qb in enumerate(qb_all) if j not in used]
+    for qa in unmatched_a:
+        for qb in unmatched_b:
             if rivals(qa, qb, a, b):
                 conflicts.append((qa, qb))
                 break
-    return dot, overlap, conflicts
+    return dot, overlap, matched, conflicts
 
 
 def compare(a: Unit, b: Unit) -> Comparison:
-    dot, overlap, sa, sb = _core(a, b)
+    dot, overlap, sa, sb, shared = _core(a, b)
+    vdot, voverlap, matched, conflicts = value_matches(a, b)
+    if a.prop.predicate and set(a.prop.predicate) & set(b.prop.predicate):
+        shared += 1  # the same event: worth a second shared feature
+    if shared + matched < P.MIN_SHARED_FEATURES:
+        return Comparison(0.0, 0.0, tuple(conflicts), a.prop.negated != b.prop.negated)
     core = 0.0
     if sa > 0 and sb > 0:
         core = 0.5 * dot / (sa * sb) ** 0.5 + 0.5 * overlap / max(1e-9, min(_total(a, False), _total(b, False)))
-    vdot, voverlap, conflicts = value_matches(a, b)
     score = 0.5 * (dot + vdot) / (a.norm * b.norm) + 0.5 * (overlap + voverlap) / max(1e-9, min(a.total, b.total))
     return Comparison(score, core, tuple(conflicts), a.prop.negated != b.prop.negated)

@@ -51,6 +51,11 @@ def topicality(facts: list[RecordFacts], claimable: dict[str, list[Proposition]]
     return {k: v / n for k, v in sums.items()}
 
 
+def _content(p: Proposition) -> float:
+    """Background weight of a proposition's own words and values (before corpus weights)."""
+    return sum(w for _, w in p.features)
+
+
 def corpus_factor(top: float) -> float:
     return 1.0 / (1.0 + top / P.TOPIC_SCALE)
 
@@ -60,7 +65,11 @@ def build_units(facts: list[RecordFacts], topic: dict[str, float] | None = None)
     claimable: dict[str, list[Proposition]] = {}
     for rf in facts:
         ok = {s.index for s in rf.sentences if s.claimable}
-        claimable[rf.record_id] = [p for p in rf.propositions if p.sentence in ok and p.features]
+        per_sentence: dict[int, int] = defaultdict(int)
+        for p in rf.propositions:
+            per_sentence[p.sentence] += 1
+        claimable[rf.record_id] = [p for p in rf.propositions if p.sentence in ok and p.features and (
+            per_sentence[p.sentence] == 1 or p.role == "main" or _content(p) >= P.MIN_PROPOSITION_WEIGHT)]
     if topic is None:
         topic = topicality(facts, claimable)
     units: list[Unit] = []
