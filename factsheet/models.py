@@ -123,6 +123,7 @@ class ValueVariant:
     value: str  # as a reader should see it: "$2.1 billion", "2026-03-09", "Lima"
     sources: tuple[str, ...]
     claims: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()  # the dates of the sources stating it (ISO), earliest first
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,10 @@ class Discrepancy:
     subject: str  # what the values measure
     claims: tuple[str, ...]
     values: tuple[ValueVariant, ...]
+    # "values": sources state rival values; "revision": a value changed over time (the
+    # values carry their sources' dates, earliest first); "precision": the same value,
+    # stated exactly by some and approximately (or as a range) by others.
+    kind: str = "values"
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ from ..editorial import Editorial
 from ..models import Claim, Diagnostic, Record, Sheet, SourceSummary
 from .blocking import candidate_pairs
 from .claims import assign_ids, draft_claims
+from .discrepancies import build_discrepancies, find_rivals
+from .naming import source_names
 from .editorial import apply_editorial
 from .extract import RecordFacts, extract_record
 from .grouping import Comparisons, group_units
@@ -91,16 +93,35 @@ def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, Re
     ids = assign_ids(drafts)
     clock.lap("claims")
 
+    claim_of_unit = [""] * len(units)
+    for cid, d in zip(ids, drafts):
+        for m in d.members:
+            claim_of_unit[m] = cid
+    for u in units:  # a leftover fragment of a sentence: the claim citing its sentence
+        if not claim_of_unit[u.index]:
+            claim_of_unit[u.index] = "~" + u.record + "/" + str(u.sentence)
+    rivals = find_rivals(units, comps, claim_of_unit)
+    rivals = [r for r in rivals if not claim_of_unit[r.a].startswith("~") and not claim_of_unit[r.b].startswith("~")]
+    names = source_names(records)
+    discrepancies = build_discrepancies(units, rivals, claim_of_unit, {r.id: r.date for r in records}, names.__getitem__)
+    clock.lap("discrepancies")
+    disc_of: dict[str, list[str]] = {}
+    for dsc in discrepancies:
+        for c in dsc.claims:
+            disc_of.setdefault(c, []).append(dsc.id)
+
     claims: list[Claim] = []
     for cid, d in zip(ids, drafts):
         support = len(d.sources)
-        status = "corroborated" if support >= 2 else "single-source"
+        discs = tuple(sorted(disc_of.get(cid, ())))
+        status = "disputed" if discs else ("corroborated" if support >= 2 else "single-source")
         numbers = tuple(dict.fromkeys(q.text for q in units[d.canonical].prop.quantities if q.kind != "year"))
-        claims.append(Claim(cid, d.text, d.kind, support, status, d.citations, numbers=numbers))
+        claims.append(Claim(cid, d.text, d.kind, support, status, d.citations, discrepancies=discs, numbers=numbers))
     first_seen = {cid: (d.citations[0].source, d.citations[0].start) for cid, d in zip(ids, drafts)}
     kind_rank = {"figure": 0, "fact": 0, "quote": 1, "commentary": 2}
     claims.sort(key=lambda c: (kind_rank[c.kind], -c.support, first_seen[c.id], c.id))
     claims, diagnostics = apply_editorial(claims, editorial)
+    kept = {c.id for c in claims}
     support_count = Counter(src for c in claims for src in {cit.source for cit in c.citations})
     sources = tuple(SourceSummary(r.id, r.path, r.title, r.publisher, r.date, r.url, r.author,
                                   support_count.get(r.id, 0)) for r in records)
@@ -111,7 +132,7 @@ def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, Re
         intro_html=editorial.intro_html,
         sources=sources,
         claims=tuple(claims),
-        discrepancies=(),
+        discrepancies=tuple(dsc for dsc in discrepancies if all(c in kept for c in dsc.claims)),
         figures=(),
         quotes=(),
         entities=(),

@@ -29,9 +29,9 @@ LEXICON_MEMO_SIZE = 500_000  # distinct word forms remembered per process (bound
 
 # ------------------------------------------------------------------ values (quantities.py)
 
-# Relative tolerance for values stated exactly: "387-foot" is 117.96 m, "118-metre" 118 m;
-# two days is 48 hours exactly but 24 months and two years differ by a day.
-EXACT_TOLERANCE = {"distance": 0.01, "physical": 0.01, "duration": 0.005, "money": 0.0, "count": 0.0,
+# Relative tolerance for values stated exactly: "387-foot" is 117.96 m, "118-metre" 118 m.
+# Durations convert exactly (a month is a twelfth of a year) and "2:03:11" is not "2:03:12".
+EXACT_TOLERANCE = {"distance": 0.01, "physical": 0.01, "duration": 0.0, "money": 0.0, "count": 0.0,
                    "percent": 0.0, "temperature": 0.0}
 # "about 180,000", "nearly 250,000", "roughly two miles" allow this much either way.
 ABOUT_TOLERANCE = 0.05
@@ -140,3 +140,15 @@ CANONICAL_PER_EXTRA_WORD = 0.01
 # a claim of its own only with this much feature weight (else the sentence is cited by
 # its other claims and its fragment would be noise).
 LEFTOVER_MIN_WEIGHT = 2.0
+
+# ------------------------------------------------------------------ discrepancies (discrepancies.py)
+
+# Two propositions whose words (values left out) are this alike, and whose values of one
+# measure differ, state the same thing differently: a discrepancy. Below the grouping
+# bars: rival values lower the similarity of what is otherwise the same statement.
+DISCREPANCY_CORE_BAR = 0.3
+# A measure held by more propositions than this is not indexed on its own (it is the
+# corpus's topic; rival statements of it share rarer words and meet in the blocking).
+MEASURE_BUCKET_CAP = 200
+SUBJECT_WORDS = 3  # words of a value's context named in a discrepancy's subject
+SUBJECT_MAX_CHARS = 90

@@ -86,6 +86,7 @@ class Quantity:
     part: bool = False  # "of the 14", "among them": a part of a group stated elsewhere
     rate: str = ""  # "share", "year": the value is per one of these
     delta: bool = False  # a difference, not a level: "87 seconds off", "one second faster", "47 seconds clear"
+    relation: str = ""  # for times and days: "until" (until, till, by), "from" (from, since), "before", "after" or ""
     context: tuple[str, ...] = ()  # concept keys of the words next to it (set by the extractor)
 
     @property
@@ -164,6 +165,12 @@ _PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|those|these|the|whom|which|its|th
                          r"(?:\w+\s+){0,2}(?:were|are|was|is)\s+among\b|among\s+(?:them|the)\b)", re.I)
 # "Of the 14 injured, four were crew", "Of those, 31,400 ...": later counts are parts of the first group.
 _OF_THE_GROUP = re.compile(r"^\W*(?:of|among)\s+(?:the|those|these|them|its|their)\b[^,]*,", re.I)
+
+
+# "The woman, 71, from ...", "Darnell Pruitt, 58,": an age in apposition.
+_AGE_APPOSITION = re.compile(r"(?<=[A-Za-z]),\s(?P<n>\d{1,3}),\s")
+# "the death toll to two", "a total of five", "the number ... rose to three": a count said in words.
+_TALLY_BEFORE = re.compile(r"\b(?:toll|total|tally|number|count|figure)\b[^,.;]{0,25}\b(?:to|at|of|is|was|stands at)\s+$", re.I)
 
 
 def number_value(text: str) -> float | None:
@@ -335,6 +342,9 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
     for m in YEAR_RE.finditer(sentence):
         y = int(m.group("y"))
         add("year", y, y, "", m.start(), m.end())
+    for m in _AGE_APPOSITION.finditer(sentence):
+        v = float(m.group("n"))
+        add("age", v, v, "year", m.start("n"), m.end("n"))
     group = _OF_THE_GROUP.match(sentence)
     for m in COUNT_RE.finditer(sentence):
         a = _scaled(m.group("a"), m.group("s") or m.group("bs"))
@@ -346,8 +356,9 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         word = m.group("a").lower()
         unit, noun_end = count_noun(sentence[m.end():])
         part_after = _PART_AFTER.match(sentence[m.end():])
-        if word in WORD_NUMBERS and not unit and not part_after and not m.group("lo"):
-            continue  # a number word on its own is rarely a value ("one of them" is)
+        if word in WORD_NUMBERS and not unit and not part_after and not m.group("lo") and not _TALLY_BEFORE.search(
+                sentence[max(0, m.start() - 40):m.start()]):
+            continue  # a number word on its own is rarely a value ("one of them" is, "the toll rose to two" is)
         end = m.end() + noun_end
         rate = ""
         r = _RATE_AFTER.match(sentence, end)
@@ -370,13 +381,32 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         f = DURATION_UNITS[m.group("u").lower()]
         add("duration", f, f, "s", m.start(), m.end())
     out.sort(key=lambda q: q.start)
-    return tuple(q if not _DELTA_AFTER.match(sentence, q.end) else _replace(q, delta=True) for q in out)
+    final = []
+    for q in out:
+        if _DELTA_AFTER.match(sentence, q.end):
+            q = _replace(q, delta=True)
+        if q.kind in _TIME_KINDS:
+            m = _RELATION_BEFORE.search(sentence[max(0, q.start - 30):q.start])
+            if m:
+                q = _replace(q, relation=_RELATIONS[m.group(1).lower()])
+        final.append(q)
+    return tuple(final)
+
+
+_TIME_KINDS = frozenset({"weekday", "date", "clock", "year"})
+# "until Friday", "by 2028", "since March": the value bounds a period rather than dating an event.
+_RELATION_BEFORE = re.compile(r"\b(until|till|by|through|from|since|before|after)\s+(?:at\s+least\s+|the\s+end\s+of\s+|"
+                              r"early\s+|late\s+|next\s+|last\s+|this\s+)?$", re.I)
+_RELATIONS = {"until": "until", "till": "until", "by": "until", "through": "until", "from": "from", "since": "from",
+              "before": "before", "after": "after"}
 
 
 # "one second faster", "87 seconds off the record", "47 seconds clear of", "a minute and a half
 # under the course record", "3% higher", "two days later": a difference between values.
 _DELTA_AFTER = re.compile(r"\s*(?:faster|slower|quicker|more|less|fewer|higher|lower|bigger|smaller|larger|longer|shorter|"
-                          r"earlier|later|ahead|behind|clear|off|under|over|ago|before|after|up|down|better|worse)\b", re.I)
+                          r"earlier|later|ahead|behind|clear|off|ago|better|worse"
+                          r"|(?:under|over|inside|outside|below|above)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?"
+                          r"(?:\w+\s+){0,2}(?:record|mark|best|time|target|estimate|forecast|limit|average))\b", re.I)
 
 
 def _replace(q: Quantity, **changes) -> Quantity:
@@ -424,12 +454,12 @@ def _rounding(x: float) -> float:
 
 def comparable(a: Quantity, b: Quantity) -> bool:
     """Same kind of value in the same unit (so that differing values are rivals)."""
-    if a.kind != b.kind or a.rate != b.rate:
+    if a.kind != b.kind or a.rate != b.rate or a.relation != b.relation:
         return False
     if a.kind == "temperature":
         return a.unit == b.unit or "deg" in (a.unit, b.unit)
-    if a.kind == "date":
-        return True
+    if a.kind in ("date", "money"):
+        return True  # money in two currencies: rivals unless converted in one sentence
     return a.unit == b.unit
 
 
@@ -441,4 +471,6 @@ def same_value(a: Quantity, b: Quantity) -> bool:
         return abs(bare.low - known.low) <= 0.6 or abs(bare.low - fahrenheit) <= 0.6
     if a.kind == "date" and "md" in (a.unit, b.unit):
         return int(a.low) % 10000 == int(b.low) % 10000
+    if a.kind == "money" and a.unit != b.unit:
+        return False
     return overlap(a, b)

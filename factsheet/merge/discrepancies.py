@@ -1,0 +1,184 @@
+"""Discrepancies: the same proposition stated with rival values.
+
+Two propositions from different sources are rivals when what they say, values left
+out, is alike (their core similarity reaches DISCREPANCY_CORE_BAR) and they state values
+of one measure that cannot both hold (similarity.rivals: "14 injured" / "19 injured",
+"until Thursday" / "until Friday", "$2.1 billion" / "$2.4 billion"). Candidates come
+from the pairs the merge compared and, so that no rival pair hides from the blocking,
+from an index of propositions by measure: a value's kind, unit and the words next to it
+("count / person / injure", "money / USD / buy").
+
+Rival pairs are joined into one discrepancy per measure (claims linked by a rival pair
+share a discrepancy); each distinct value is listed once with every source stating it,
+and with their dates, so that a figure revised during the day reads as a revision.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..models import Discrepancy, ValueVariant
+from . import params as P
+from .grouping import Comparisons
+from .quantities import Quantity, same_value
+from .units import Unit
+
+
+@dataclass(frozen=True)
+class Rival:
+    a: int  # unit indexes
+    b: int
+    qa: Quantity
+    qb: Quantity
+
+
+def _measure_keys(u: Unit) -> list[tuple]:
+    keys = []
+    for q in u.prop.quantities:
+        if q.part or q.delta or q.kind in P.NEVER_RIVAL_KINDS:
+            continue
+        unit = q.unit if q.kind != "count" or q.unit not in P.PERSON_UNITS else "person"
+        for c in q.context:
+            keys.append((q.kind, unit, q.rate, c))
+    return keys
+
+
+def _candidates(units: list[Unit], comps: Comparisons) -> set[tuple[int, int]]:
+    pairs = {k for k, c in comps.compared().items() if c.conflicts}
+    index: dict[tuple, list[int]] = defaultdict(list)
+    for u in units:
+        for key in set(_measure_keys(u)):
+            index[key].append(u.index)
+    for members in index.values():
+        if len(members) > P.MEASURE_BUCKET_CAP:
+            continue  # a measure this common is the corpus's topic; its rivals share rarer words too
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if units[i].record != units[j].record:
+                    pairs.add((i, j))
+    return pairs
+
+
+def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str]) -> list[Rival]:
+    out = []
+    for i, j in sorted(_candidates(units, comps)):
+        a, b = units[i], units[j]
+        if a.record == b.record or claim_of_unit[i] == claim_of_unit[j]:
+            continue
+        c = comps.get(i, j)
+        if not c.conflicts or c.core < P.DISCREPANCY_CORE_BAR or c.polarity_differs:
+            continue
+        qa, qb = c.conflicts[0]
+        out.append(Rival(i, j, qa, qb))
+    return out
+
+
+class _Components:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: list[str],
+                        dates: dict[str, str | None], label) -> list[Discrepancy]:
+    """One discrepancy per set of claims linked by rival values of one measure."""
+    comp = _Components()
+    for r in rivals:
+        comp.union(claim_of_unit[r.a], claim_of_unit[r.b])
+    by_root: dict[str, list[Rival]] = defaultdict(list)
+    for r in rivals:
+        by_root[comp.find(claim_of_unit[r.a])].append(r)
+    out = []
+    for root in sorted(by_root):
+        out.append(_discrepancy(by_root[root], units, claim_of_unit, dates, label))
+    return out
+
+
+def _variants(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], dates) -> list[dict]:
+    """Distinct values (one per readable value), each with its sources, claims and dates."""
+    variants: list[dict] = []
+    seen_units: set[tuple[int, str]] = set()
+    for r in rivals:
+        for idx, q in ((r.a, r.qa), (r.b, r.qb)):
+            if (idx, q.key) in seen_units:
+                continue
+            seen_units.add((idx, q.key))
+            u = units[idx]
+            home = next((v for v in variants if same_value(v["q"], q) and v["q"].kind == q.kind), None)
+            if home is None:
+                home = {"q": q, "sources": set(), "claims": set()}
+                variants.append(home)
+            elif q.exact and not home["q"].exact:
+                home["q"] = q  # show the exact form
+            home["sources"].add(u.record)
+            home["claims"].add(claim_of_unit[idx])
+    # every other member of those claims stating a matching value is a source of it too
+    for v in variants:
+        for idx, u in enumerate(units):
+            if claim_of_unit[idx] in v["claims"] and any(same_value(q, v["q"]) and q.kind == v["q"].kind
+                                                          for q in u.prop.quantities):
+                v["sources"].add(u.record)
+    for v in variants:
+        v["dates"] = sorted(d for d in (dates.get(s) for s in v["sources"]) if d)
+    return variants
+
+
+def _kind(variants: list[dict]) -> str:
+    """A revision when every source of each value is dated after every source of the one before."""
+    dated = [v for v in variants if v["dates"]]
+    if len(dated) != len(variants) or len(variants) < 2:
+        return "values"
+    ordered = sorted(variants, key=lambda v: v["dates"][0])
+    for earlier, later in zip(ordered, ordered[1:]):
+        if earlier["dates"][-1] > later["dates"][0] or earlier["dates"][-1] == later["dates"][0]:
+            return "values"
+    return "revision"
+
+
+def _subject(rivals: list[Rival], units: list[Unit]) -> str:
+    q = rivals[0].qa
+    u = units[rivals[0].a]
+    words = [w for w in q.context if not w.startswith("~")][:P.SUBJECT_WORDS]
+    what = {"count": "number", "money": "amount", "percent": "percentage", "duration": "duration",
+            "clock": "time", "date": "date", "weekday": "day", "distance": "distance", "temperature": "temperature",
+            "year": "year", "age": "age", "physical": "quantity"}.get(q.kind, "value")
+    unit = f" of {q.unit}" if q.kind == "count" and q.unit else ""
+    about = u.prop.text
+    if len(about) > P.SUBJECT_MAX_CHARS:
+        about = about[:P.SUBJECT_MAX_CHARS].rsplit(" ", 1)[0] + "…"
+    return f"{what}{unit}" + (f" ({', '.join(words)})" if words else "") + f": {about}"
+
+
+def _discrepancy(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], dates, label) -> Discrepancy:
+    variants = _variants(rivals, units, claim_of_unit, dates)
+    kind = _kind(variants)
+    if kind == "revision":
+        variants.sort(key=lambda v: v["dates"][0])
+    else:
+        variants.sort(key=lambda v: (-len(v["sources"]), v["q"].low))
+    values = tuple(ValueVariant(v["q"].text, tuple(sorted(v["sources"])), tuple(sorted(v["claims"])),
+                                tuple(v["dates"])) for v in variants)
+    claims = tuple(sorted({c for v in values for c in v.claims}))
+    subject = _subject(rivals, units)
+    said = "; ".join(f"{', '.join(label(s) for s in v.sources)} {'says' if len(v.sources) == 1 else 'say'} {v.value}"
+                     for v in values)
+    if kind == "revision":
+        summary = f"The figure changed over time ({subject.split(':', 1)[0]}): " + " → ".join(v.value for v in values) + f". {said}."
+    else:
+        summary = f"Sources differ on the {subject.split(':', 1)[0]}: {said}."
+    did = "d-" + hashlib.sha1(("|".join(claims) + "|" + "|".join(v.value for v in values)).encode()).hexdigest()[:8]
+    return Discrepancy(did, summary, subject, claims, values, kind)
