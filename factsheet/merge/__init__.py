@@ -97,11 +97,14 @@ def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, Re
     for cid, d in zip(ids, drafts):
         for m in d.members:
             claim_of_unit[m] = cid
-    for u in units:  # a leftover fragment of a sentence: the claim citing its sentence
+    citing: dict[tuple[str, int], str] = {}
+    for cid, d in zip(ids, drafts):
+        for m in d.members:
+            citing.setdefault((units[m].record, units[m].sentence), cid)
+    for u in units:  # a leftover fragment of a sentence belongs to a claim citing its sentence
         if not claim_of_unit[u.index]:
-            claim_of_unit[u.index] = "~" + u.record + "/" + str(u.sentence)
-    rivals = find_rivals(units, comps, claim_of_unit)
-    rivals = [r for r in rivals if not claim_of_unit[r.a].startswith("~") and not claim_of_unit[r.b].startswith("~")]
+            claim_of_unit[u.index] = citing.get((u.record, u.sentence), "")
+    rivals = [r for r in find_rivals(units, comps, claim_of_unit) if claim_of_unit[r.a] and claim_of_unit[r.b]]
     names = source_names(records)
     discrepancies = build_discrepancies(units, rivals, claim_of_unit, {r.id: r.date for r in records}, names.__getitem__)
     clock.lap("discrepancies")

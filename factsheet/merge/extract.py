@@ -136,6 +136,11 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
     return feats, negated, names
 
 
+# words that can be nouns but never continue the noun a count counts ("350 people once it opens")
+_NOT_NOUN_AFTER_HEAD = frozenset("once when while where after before since until like as than so then now today "
+                                 "yesterday last next this that".split())
+
+
 def _count_noun(lex: Lexicon):
     """For quantities.extract_quantities: the concept of the noun a count counts."""
     word_re = re.compile(r"\s*([A-Za-z][A-Za-z'’\-]*)")
@@ -160,6 +165,8 @@ def _count_noun(lex: Lexicon):
                     continue
             if head and low.endswith(("ed", "ing")):
                 break  # "240,112 patients affected": the noun is before the participle
+            if head and (low in _NOT_NOUN_AFTER_HEAD or not lex.word(low).noun):
+                break
             if info.noun or low in ("crew", "staff", "people", "police"):
                 head, head_end = info.concepts[0] if info.concepts else info.key, m.end()
             elif head:

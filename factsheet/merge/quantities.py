@@ -187,8 +187,14 @@ def _qualifier_before(sentence: str, start: int) -> str:
     before = sentence[max(0, start - 24):start].lower().rstrip()
     for phrase, meaning in QUALIFIERS:
         if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalpha()):
+            if phrase == "up to" and _CHANGE_BEFORE.search(before[:-len(phrase)]):
+                return ""  # "has gone up to 19": where a figure moved, not a bound
             return meaning
     return ""
+
+
+_CHANGE_BEFORE = re.compile(r"\b(?:gone|go|goes|went|going|moved?|climbed?|shot|jumped?|risen|rose|rises|ramped|crept|"
+                            r"revised|pushed|brought|taken|took)\s*$")
 
 
 def _scaled(a: str, scale: str | None) -> float | None:
