@@ -115,7 +115,7 @@ def draft_claims(groups: list[Group], units: list[Unit], records: dict[str, Reco
         if (rid, sentence) in merged_sentences:
             for m in members:
                 u = units[m]
-                if u.prop.standalone and u.total >= P.LEFTOVER_MIN_WEIGHT:
+                if u.prop.standalone and u.total >= P.LEFTOVER_MIN_WEIGHT and u.prop.role in P.LEFTOVER_ROLES:
                     drafts.append(_draft((m,), units, records, comps, commentary))
         else:
             drafts.append(_sentence_draft(tuple(members), units, records, commentary))

@@ -217,6 +217,8 @@ def value_weight(q: Quantity) -> float:
     """A stated value's weight grows with how particular it is: "240,112" or "2:03:11"
     identifies a fact, "two" or "14" much less."""
     base = P.QUANTITY_WEIGHT.get(q.kind, P.QUANTITY_WEIGHT["count"])
+    if q.reference:
+        base *= P.REFERENCE_VALUE_FACTOR
     if q.kind in ("year", "weekday", "ordinal", "date", "clock"):
         return base
     digits = len(re.sub(r"\D", "", f"{q.low:.6g}").strip("0")) or 1

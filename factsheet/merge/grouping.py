@@ -76,6 +76,60 @@ def _centroid_score(u: Unit, members: list[int], units: list[Unit]) -> float:
     return dot / (u.norm * norm) if norm and u.norm else 0.0
 
 
+def _centroid(members: list[int], units: list[Unit]) -> dict[str, float]:
+    profile: dict[str, float] = defaultdict(float)
+    for m in members:
+        for k, w in units[m].features.items():
+            profile[k] += w / len(members)
+    return profile
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    dot = sum(w * b.get(k, 0.0) for k, w in a.items())
+    na = sum(w * w for w in a.values()) ** 0.5
+    nb = sum(w * w for w in b.values()) ** 0.5
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _merge_split_claims(groups: list[list[int]], claim_of: dict[int, int], units: list[Unit],
+                        comps: Comparisons) -> list[list[int]]:
+    """Two claims that state one fact (a core each, restated across them) become one, when
+    their centroids reach CLAIM_MERGE_BAR and no member of one contradicts the other."""
+    linked: set[tuple[int, int]] = set()
+    for i, js in comps.links.items():
+        gi = claim_of.get(i)
+        if gi is None:
+            continue
+        for j, s in js:
+            gj = claim_of.get(j)
+            if s >= P.CORE_BAR and gj is not None and gj != gi:
+                linked.add((min(gi, gj), max(gi, gj)))
+    alive = {g: list(m) for g, m in enumerate(groups)}
+    centroids = {g: _centroid(m, units) for g, m in alive.items()}
+    candidates = sorted(((_cosine(centroids[a], centroids[b]), a, b) for a, b in linked), key=lambda t: (-t[0], t[1], t[2]))
+    root = {g: g for g in alive}
+
+    def find(g: int) -> int:
+        while root[g] != g:
+            g = root[g]
+        return g
+
+    for sim, a, b in candidates:
+        if sim < P.CLAIM_MERGE_BAR:
+            break
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        if not all(comps.get(i, j).compatible for i in alive[ra] for j in alive[rb]):
+            continue
+        keep, gone = min(ra, rb), max(ra, rb)
+        alive[keep].extend(alive.pop(gone))
+        root[gone] = keep
+    return [alive[g] for g in sorted(alive)]
+
+
 def group_units(units: list[Unit], comps: Comparisons) -> list[Group]:
     order = sorted(range(len(units)), key=lambda i: (*(-x for x in _strength(i, comps, units)), i))
     claim_of: dict[int, int] = {}
@@ -112,6 +166,7 @@ def group_units(units: list[Unit], comps: Comparisons) -> list[Group]:
                 changed = True
         if not changed:
             break
+    groups = _merge_split_claims(groups, claim_of, units, comps)
     out = [Group(g[0], tuple(g)) for g in groups]
     out.extend(Group(u, (u,)) for u in range(len(units)) if u not in claim_of)
     return out

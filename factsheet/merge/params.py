@@ -35,6 +35,9 @@ EXACT_TOLERANCE = {"distance": 0.01, "physical": 0.01, "duration": 0.0, "money":
                    "percent": 0.0, "temperature": 0.0}
 # "about 180,000", "nearly 250,000", "roughly two miles" allow this much either way.
 ABOUT_TOLERANCE = 0.05
+# "More than 300" allows up to 25% more, "up to 600" down to 25% less: a bound is a claim
+# about a magnitude, and two magnitudes far apart are rivals.
+OPEN_BOUND_REACH = 0.25
 # A round figure is stated to its last non-zero place: 180,000 allows 175,000 to 185,000,
 # $4.5 million allows $4.45m to $4.55m (from this size up; smaller counts are exact).
 ROUND_FIGURE_MIN = 100
@@ -62,6 +65,9 @@ SHOUTING_SHARE = 0.8
 QUANTITY_WEIGHT = {"count": 2.0, "money": 2.5, "percent": 2.0, "duration": 2.0, "clock": 1.5, "distance": 2.0,
                    "temperature": 2.0, "physical": 2.0, "date": 1.5, "weekday": 0.8, "year": 1.0, "age": 1.5,
                    "ordinal": 0.6}
+# The group a part is taken from ("Of the 240,112 individuals, 31,400 ...") is what the
+# proposition refers to, not what it states: its value counts this much.
+REFERENCE_VALUE_FACTOR = 0.3
 # ... times (1 + VALUE_DIGIT_BONUS per significant digit beyond the first, up to
 # VALUE_DIGITS_MAX of them): a particular figure ("240,112", "2:03:11" = 7391 s) identifies a
 # fact far better than a round one ("two", "14").
@@ -88,6 +94,10 @@ MIN_FEATURE_WEIGHT = 0.05
 # discovered") is a proposition of its own only with this much content (background weight):
 # lighter ones are background to the sentence's main clause, which carries them.
 MIN_PROPOSITION_WEIGHT = 3.0  # lighter features are dropped (noise, and cheaper comparisons)
+# Similarity = (1 - OVERLAP_SHARE) * cosine + OVERLAP_SHARE * overlap coefficient of the two
+# weight vectors: the overlap coefficient lets a short restatement match inside a longer
+# sentence that adds details; the cosine keeps two long sentences sharing one detail apart.
+OVERLAP_SHARE = 0.5
 # Two propositions restate each other only if they share at least this many features
 # (words, names or values) of at least SHARED_FEATURE_MIN_WEIGHT each: one shared word
 # ("crew", the company's name) says they are about the same thing, not that they say it.
@@ -126,6 +136,9 @@ BUCKET_CAP = 64
 CORE_BAR = 0.45
 JOIN_BAR = 0.35
 JOIN_PASSES = 2
+# Two claims whose members restate each other (at CORE_BAR) and whose centroids are this
+# alike state one fact that grew two cores: they become one claim.
+CLAIM_MERGE_BAR = 0.5
 
 # ------------------------------------------------------------------ claims (claims.py)
 
@@ -140,6 +153,9 @@ CANONICAL_PER_EXTRA_WORD = 0.01
 # a claim of its own only with this much feature weight (else the sentence is cited by
 # its other claims and its fragment would be noise).
 LEFTOVER_MIN_WEIGHT = 2.0
+# ... and only a clause that is a statement in its own right (not a relative clause or an
+# apposition, which describe something the sentence is about).
+LEFTOVER_ROLES = frozenset({"main", "coordinate"})
 
 # ------------------------------------------------------------------ discrepancies (discrepancies.py)
 

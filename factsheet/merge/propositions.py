@@ -187,11 +187,32 @@ def _np_before(toks: list[Tok], end: int, lo: int) -> tuple[int, int] | None:
     return (a, end) if a < end else None
 
 
+def _value_before(toks: list[Tok], end: int, lo: int) -> tuple[int, int] | None:
+    """The stated value an apposition describes: "pays $38.50 a share in cash, a 27% premium"
+    -> "$38.50 a share". The tokens from the last number-like token before `end` (with a
+    currency sign before it) to the end of its unit, within the host piece."""
+    for j in range(end - 1, max(lo - 1, end - 8), -1):
+        if toks[j].low[:1].isdigit():
+            a = j - 1 if j > lo and toks[j - 1].low in ("$", "€", "£", "¥") else j
+            b = j + 1
+            while b < end and b < j + 4 and toks[b].low not in (",", "in", "for", "to", "from", "on", "–", "—", ";"):
+                b += 1
+            return (a, b)
+    return None
+
+
 def _subject(toks: list[Tok], a: int, b: int, verbs: "_Verbs") -> tuple[int, int] | None:
-    """Tokens from the clause start to its first finite verb."""
+    """Tokens from the clause start to its first finite verb, without a parenthetical
+    between commas ("Corvane's takeover of Tarnwell, at $38.50 a share," -> "Corvane's
+    takeover of Tarnwell")."""
     for i in range(a, b):
         if toks[i].depth == 0 and verbs.finite(toks, i):
-            return (a, i) if i > a else None
+            if i == a:
+                return None
+            for j in range(a, i):
+                if toks[j].depth == 0 and toks[j].low in (",", "–", "—", "(") and j > a:
+                    return (a, j)
+            return (a, i)
     return None
 
 
@@ -347,8 +368,9 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0) -> list[Pr
         elif role == "participle" and (verbs.participle(toks[a]) or toks[a].low == "subject" or (
                 a + 1 < b and toks[a].low.endswith("ly") and verbs.participle(toks[a + 1]))) and kept:
             kept.append([a, b, "participle", True])
-        elif kept and kept[-1][2] == "relative" and (finite or role in ("comma", "apposition")):
-            kept.append([a, b, "host", finite])  # "X, who crossed third, was disqualified"
+        elif kept and kept[-1][2] in ("relative", "apposition") and (finite or role in ("comma", "apposition")) \
+                and len(kept) > 1:
+            kept.append([a, b, "host", finite])  # "X, who crossed third, was disqualified"; "X – a 27% premium – for Y"
         elif finite and role not in ("comma", "apposition") and (not kept or kept[-1][3] or kept[-1][2] == "host"):
             kept.append([a, b, role, True])
         elif kept:
@@ -370,7 +392,8 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0) -> list[Pr
             ante = _np_before(toks, a - 1, prev_a) if a > 0 and toks[a - 1].low == "," else None
             props.append(PropositionSpan(((a + 1, b),), ante, "relative"))
         elif role == "apposition":
-            props.append(PropositionSpan(((a, b),), _np_before(toks, a - 1, prev_a), "apposition", joiner="is"))
+            props.append(PropositionSpan(((a, b),), _value_before(toks, a - 1, prev_a) or _np_before(toks, a - 1, prev_a),
+                                         "apposition", joiner="is"))
         elif role == "host":
             host.append((a, b))
         else:

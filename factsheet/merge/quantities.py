@@ -87,6 +87,7 @@ class Quantity:
     rate: str = ""  # "share", "year": the value is per one of these
     delta: bool = False  # a difference, not a level: "87 seconds off", "one second faster", "47 seconds clear"
     relation: str = ""  # for times and days: "until" (until, till, by), "from" (from, since), "before", "after" or ""
+    reference: bool = False  # the group a part is taken from: the 19 of "four of the 19", "Of the 240,112, ..."
     context: tuple[str, ...] = ()  # concept keys of the words next to it (set by the extractor)
 
     @property
@@ -163,6 +164,8 @@ _PART_BEFORE = re.compile(r"\b(?:among|including|of whom|of which)\s+(?:them\s+|
 # "four of the 19", "31,400 of these", "four were among the injured".
 _PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|those|these|the|whom|which|its|their|our|his|her)\b|"
                          r"(?:\w+\s+){0,2}(?:were|are|was|is)\s+among\b|among\s+(?:them|the)\b)", re.I)
+# "four of the 19", "among the 312": the count a part is taken from.
+_GROUP_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|its|their|our|all)\s+$", re.I)
 # "Of the 14 injured, four were crew", "Of those, 31,400 ...": later counts are parts of the first group.
 _OF_THE_GROUP = re.compile(r"^\W*(?:of|among)\s+(?:the|those|these|them|its|their)\b[^,]*,", re.I)
 
@@ -372,8 +375,10 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             rate, end = r.group("r").lower(), r.end()
         part = bool(_PART_BEFORE.search(sentence[max(0, m.start() - 24):m.start()]) or part_after
                     or (group is not None and m.start() >= group.end()))
+        reference = bool((group is not None and m.start() < group.end()) or _GROUP_BEFORE.search(
+            sentence[max(0, m.start() - 16):m.start()]))
         add("count", min(a, b), max(a, b), unit, m.start(), end, qualifier=_qualifier_before(sentence, m.start()),
-            part=part, rate=rate)
+            part=part, rate=rate, reference=reference and not part)
     for m in ORDINAL_RE.finditer(sentence):
         o = m.group("o").lower()
         v = ORDINALS.get(o) or int(re.sub(r"\D", "", o) or 0)
@@ -441,9 +446,9 @@ def bounds(q: Quantity) -> tuple[float, float]:
     if q.qualifier == "about":
         lo, hi = lo * (1 - P.ABOUT_TOLERANCE), hi * (1 + P.ABOUT_TOLERANCE)
     elif q.qualifier in ("more than", "at least"):
-        hi = float("inf")
+        hi = hi * (1 + P.OPEN_BOUND_REACH)  # "more than 300" allows 312, not 3,000
     elif q.qualifier in ("less than", "at most"):
-        lo = float("-inf") if q.qualifier == "less than" else 0.0
+        lo = lo * (1 - P.OPEN_BOUND_REACH)  # "up to 600 jobs" is about 600, not 180
     return lo, hi
 
 

@@ -102,7 +102,8 @@ def rivals(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
     """Values of one measure that cannot both be true: comparable, different, and stated
     in the same terms (the words next to them share a concept, or the two values are
     the only ones of their kind in each proposition)."""
-    if qa.kind in P.NEVER_RIVAL_KINDS or qb.kind in P.NEVER_RIVAL_KINDS or qa.part or qb.part or qa.delta or qb.delta:
+    if qa.kind in P.NEVER_RIVAL_KINDS or qb.kind in P.NEVER_RIVAL_KINDS or qa.part or qb.part or qa.delta or qb.delta \
+            or qa.reference or qb.reference:
         return False
     if not _same_terms(qa, qb, a, b):
         return False
@@ -176,8 +177,9 @@ def compare(a: Unit, b: Unit) -> Comparison:
         shared += 1  # the same event: worth a second shared feature
     if shared + matched < P.MIN_SHARED_FEATURES:
         return Comparison(0.0, 0.0, tuple(conflicts), a.prop.negated != b.prop.negated)
+    k = P.OVERLAP_SHARE
     core = 0.0
     if sa > 0 and sb > 0:
-        core = 0.5 * dot / (sa * sb) ** 0.5 + 0.5 * overlap / max(1e-9, min(_total(a, False), _total(b, False)))
-    score = 0.5 * (dot + vdot) / (a.norm * b.norm) + 0.5 * (overlap + voverlap) / max(1e-9, min(a.total, b.total))
+        core = (1 - k) * dot / (sa * sb) ** 0.5 + k * overlap / max(1e-9, min(_total(a, False), _total(b, False)))
+    score = (1 - k) * (dot + vdot) / (a.norm * b.norm) + k * (overlap + voverlap) / max(1e-9, min(a.total, b.total))
     return Comparison(score, core, tuple(conflicts), a.prop.negated != b.prop.negated)
