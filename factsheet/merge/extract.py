@@ -97,7 +97,7 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
             found = lex.phrase_at(lemmas, i - a)
             if found is not None and not tok.text[:1].isupper():
                 phrase, length = found
-                if phrase.concept == "~negation":
+                if phrase.concept == "~negation" and not _embedded(toks, a, i):
                     negated = True
                 elif not phrase.concept.startswith("~"):
                     w = lex.concept_weight(phrase.concept)
@@ -120,11 +120,12 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
             if current_name:
                 names.append(" ".join(current_name))
                 current_name = []
-            if tok.low.endswith("n't"):
+            in_scope = not _embedded(toks, a, i)
+            if tok.low.endswith("n't") and in_scope:
                 negated = True
             for part in tok.low.split("-"):
                 info = lex.word(part)
-                if info.function == "negation":
+                if info.function == "negation" and in_scope:
                     negated = True
                 if info.weight <= 0 or info.function:
                     continue
@@ -139,6 +140,24 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
 # words that can be nouns but never continue the noun a count counts ("350 people once it opens")
 _NOT_NOUN_AFTER_HEAD = frozenset("once when while where after before since until like as than so then now today "
                                  "yesterday last next this that".split())
+
+
+def _embedded(toks: list[Tok], a: int, i: int) -> bool:
+    """Is toks[i] inside a relative clause opened after a noun ("a split that had never been
+    achieved")? A negation there describes the noun; it does not deny the proposition."""
+    for j in range(i - 1, a, -1):
+        t = toks[j].low
+        if t in ("which", "who", "whom", "whose") or (t == "that" and toks[j - 1].low[:1].isalpha()
+                                                        and toks[j - 1].low not in _REPORTING_BEFORE_THAT):
+            return True
+    return False
+
+
+# "said that ...", "believes that ...": "that" opens the reported statement, not a relative clause
+_REPORTING_BEFORE_THAT = frozenset("""said says say told tells added adds confirmed confirms believe believes believed
+think thinks thought know knows knew show shows showed showing found find finds suggested suggest suggests argued
+argues claimed claims warned warns stated states noted notes ruled rules announced announces reported reports
+insisted insists hope hopes hoped fear fears feared expect expects expected clear so""".split())
 
 
 def _count_noun(lex: Lexicon):

@@ -394,6 +394,9 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
     out.sort(key=lambda q: q.start)
     final = []
     for q in out:
+        r = _RATE_AFTER.match(sentence, q.end)
+        if r and not q.rate and q.kind in ("duration", "money", "distance", "physical", "count", "percent"):
+            q = _replace(q, rate=r.group("r").lower(), end=r.end(), text=sentence[q.start:r.end()])
         if _DELTA_AFTER.match(sentence, q.end):
             q = _replace(q, delta=True)
         if q.kind in _TIME_KINDS:
