@@ -78,6 +78,9 @@ VALUE_DIGITS_MAX = 4
 PREDICATE_BOOST = 1.5
 # Shorter sentences state nothing a claim could hold ("Share this story.", "It took one").
 MIN_CLAIM_WORDS = 4
+# An attribution (", the company's chief executive told reporters outside its offices") has
+# at most this many words and no verb after its reporting verb.
+ATTRIBUTION_MAX_WORDS = 20
 # Words each side of a value that say what it measures ("taken to hospital", "closed down").
 VALUE_CONTEXT_WORDS = 3
 MIN_LETTER_SHARE = 0.55  # of a sentence's characters: fewer letters are tables, tickers, codes
@@ -98,6 +101,11 @@ MIN_PROPOSITION_WEIGHT = 3.0  # lighter features are dropped (noise, and cheaper
 # weight vectors: the overlap coefficient lets a short restatement match inside a longer
 # sentence that adds details; the cosine keeps two long sentences sharing one detail apart.
 OVERLAP_SHARE = 0.5
+# Two propositions whose main events differ (one says a fire broke out, the other that a
+# passenger died) keep this share of their similarity, unless they share a particular
+# value (then the value says they state the same figure: "ran 2:03:11" / "stopped the
+# clock at 2:03:11").
+PREDICATE_MISMATCH_FACTOR = 0.6
 # Two propositions restate each other only if they share at least this many features
 # (words, names or values) of at least SHARED_FEATURE_MIN_WEIGHT each: one shared word
 # ("crew", the company's name) says they are about the same thing, not that they say it.

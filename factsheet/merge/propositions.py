@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from . import params as P
 from .lexicon import PRONOUNS, Lexicon, fold
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.:]*\d%?|\d%?|[^\w\s]", re.UNICODE)
@@ -46,7 +47,8 @@ PARTICIPLE_OPENERS = frozenset("forcing leaving bringing sending causing prompti
                                "ending marking becoming representing creating handing joining allowing".split())
 DETERMINERS = frozenset("a an the this that these those its their his her our my your some any each every no".split())
 PREPOSITIONS = frozenset("of in on at to from by with for about into onto over under after before during since "
-                         "until near off across through between among against toward towards via per".split())
+                         "until near off across through between among against toward towards via per aboard inside "
+                         "outside beyond behind beside above below within without like including despite".split())
 ATTRIBUTION_VERBS = frozenset("say tell add confirm state note report announce claim explain write warn insist "
                               "argue acknowledge admit reply estimate".split())
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’", "(": ")", "[": "]"}
@@ -157,14 +159,13 @@ def _is_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verb
     ", the companies said in a joint statement", ", said Tarus", "X told reporters".
     Not "said it would not pay": a reported clause after the verb is content."""
     words = [i for i in range(a, b) if toks[i].low[:1].isalnum() and toks[i].depth == 0]
-    if not words or len(words) > 14:
+    if not words or len(words) > P.ATTRIBUTION_MAX_WORDS:
         return False
     if toks[words[0]].low == "according" and len(words) > 1 and toks[words[1]].low == "to":
         return True
     for k, i in enumerate(words):
-        if lex.word(toks[i].low).key in _ATTRIBUTION_KEYS:
-            rest = words[k + 1:]
-            return not any(verbs.finite(toks, j) for j in rest) and len(rest) <= 8
+        if lex.word(toks[i].low).key in _ATTRIBUTION_KEYS and verbs.finite(toks, i):
+            return not any(verbs.finite(toks, j) or verbs.participle(toks[j]) for j in words[k + 1:])
     return False
 
 
@@ -359,8 +360,8 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0) -> list[Pr
     for a, b, role in pieces:
         finite = verbs.any_finite(toks, a, b)
         if role == "attribution" or (role != "relative" and _is_attribution(toks, a, b, lex, verbs)
-                                     and (kept or role != "main")):
-            continue
+                                     and (kept or role != "main" or b < n - 1)):
+            continue  # ", police said", "according to X", and "X said:" before what X said
         if role == "relative" and finite and kept:
             kept.append([a, b, "relative", True])
         elif role == "apposition" and not finite and _holds_value(toks, a, b) and kept:

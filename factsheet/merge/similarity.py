@@ -182,4 +182,6 @@ def compare(a: Unit, b: Unit) -> Comparison:
     if sa > 0 and sb > 0:
         core = (1 - k) * dot / (sa * sb) ** 0.5 + k * overlap / max(1e-9, min(_total(a, False), _total(b, False)))
     score = (1 - k) * (dot + vdot) / (a.norm * b.norm) + k * (overlap + voverlap) / max(1e-9, min(a.total, b.total))
+    if a.prop.predicate and b.prop.predicate and not set(a.prop.predicate) & set(b.prop.predicate) and not matched:
+        score *= P.PREDICATE_MISMATCH_FACTOR
     return Comparison(score, core, tuple(conflicts), a.prop.negated != b.prop.negated)
