@@ -14,11 +14,13 @@ mean is over a fixed number of records), so an unrelated edit moves no weight.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from . import params as P
 from .extract import Proposition, RecordFacts, SentenceFacts
+from .lexicon import fold
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,32 @@ def corpus_factor(top: float) -> float:
     return 1.0 / (1.0 + top / P.TOPIC_SCALE)
 
 
+_CONNECTORS = frozenset("of the and for & de du da di del der van von la le".split())
+
+
+def acronyms(facts: list[RecordFacts]) -> dict[str, tuple[str, ...]]:
+    """Acronym feature -> the name features it stands for, learned from the names the
+    corpus spells out: "MCIB" for "Maritime Casualty Investigation Branch", "HHS" for
+    "(Department of) Health and Human Services"."""
+    out: dict[str, tuple[str, ...]] = {}
+    for rf in facts:
+        for s in rf.sentences:
+            for name in s.names:
+                words = [w for w in re.split(r"[\s\-]+", name) if w]
+                parts = [fold(w).strip("'").removesuffix("'s") for w in words if fold(w) not in _CONNECTORS]
+                if len(parts) < 2 or any(not p for p in parts):
+                    continue
+                initials = "".join(p[0] for p in parts)
+                for k in range(0, len(parts) - 1):  # "HHS" is the end of "DHHS"
+                    key = "n:" + initials[k:]
+                    if len(initials) - k >= 2:
+                        out.setdefault(key, tuple("n:" + p for p in parts[k:]))
+    return out
+
+
 def build_units(facts: list[RecordFacts], topic: dict[str, float] | None = None) -> tuple[list[Unit], dict[str, float]]:
     """Units of every claimable proposition, in corpus order, and the topicality used."""
+    expand = acronyms(facts)
     claimable: dict[str, list[Proposition]] = {}
     for rf in facts:
         ok = {s.index for s in rf.sentences if s.claimable}
@@ -76,7 +102,11 @@ def build_units(facts: list[RecordFacts], topic: dict[str, float] | None = None)
     for order, rf in enumerate(facts):
         infos = {s.index: s for s in rf.sentences}
         for p in claimable[rf.record_id]:
-            feats = {k: w * corpus_factor(topic.get(k, 0.0)) for k, w in p.features}
+            raw = dict(p.features)
+            for k, w in p.features:
+                for part in expand.get(k, ()):
+                    raw[part] = max(raw.get(part, 0.0), w / 2)  # an acronym stands for its words
+            feats = {k: w * corpus_factor(topic.get(k, 0.0)) for k, w in raw.items()}
             feats = {k: w for k, w in feats.items() if w > P.MIN_FEATURE_WEIGHT}
             if not feats:
                 continue
