@@ -5,9 +5,10 @@
 * Canonical text: the member that best states just this proposition and reads on its
   own (no pronoun opening, no quotation without its speaker, not cut off), closest to
   the group's centre; where none reads on its own, the sentence itself.
-* A sentence none of whose propositions joins another source's claim is one claim of
-  its own (its whole text); a lone leftover proposition of a sentence whose other
-  propositions joined claims is a claim of its own only where it reads on its own.
+* A sentence none of whose propositions joins a claim is one claim of its own (its whole
+  text). A sentence some of whose propositions joined claims is cited, whole, by those
+  claims; its other propositions are details only it states, read in its quote, and
+  make no claim of their own (that would repeat the sentence as a second claim).
 * Id: "c-" + 8 hex digits of the normalized canonical text, so that a claim keeps its id
   while its text does.
 """
@@ -112,12 +113,7 @@ def draft_claims(groups: list[Group], units: list[Unit], records: dict[str, Reco
             continue
         drafts.append(_draft(g.members, units, records, comps, commentary))
     for (rid, sentence), members in sorted(leftovers.items(), key=lambda kv: (units[kv[1][0]].record_order, kv[0][1])):
-        if (rid, sentence) in merged_sentences:
-            for m in members:
-                u = units[m]
-                if u.prop.standalone and u.total >= P.LEFTOVER_MIN_WEIGHT and u.prop.role in P.LEFTOVER_ROLES:
-                    drafts.append(_draft((m,), units, records, comps, commentary))
-        else:
+        if (rid, sentence) not in merged_sentences:
             drafts.append(_sentence_draft(tuple(members), units, records, commentary))
     return drafts
 

@@ -93,9 +93,10 @@ QUOTE_SHARE = 0.5  # a sentence this much inside quotation marks is direct speec
 # of every article keeps a fifth of its weight; one in 5% keeps two thirds.
 TOPIC_SCALE = 0.1
 MIN_FEATURE_WEIGHT = 0.05
-# A clause of a longer sentence ("when the blaze began", "after the attack was
-# discovered") is a proposition of its own only with this much content (background weight):
-# lighter ones are background to the sentence's main clause, which carries them.
+# A dependent clause of a longer sentence ("when the blaze began", "after the attack was
+# discovered", a relative clause, a participle) is a proposition of its own only with this
+# much content (background weight): lighter ones are background to the clause they depend
+# on. Main and coordinated clauses are statements in their own right and always count.
 MIN_PROPOSITION_WEIGHT = 3.0  # lighter features are dropped (noise, and cheaper comparisons)
 # Similarity = (1 - OVERLAP_SHARE) * cosine + OVERLAP_SHARE * overlap coefficient of the two
 # weight vectors: the overlap coefficient lets a short restatement match inside a longer
@@ -157,13 +158,7 @@ CANONICAL_COMMENTARY = 0.4
 CANONICAL_QUESTION = 0.4
 CANONICAL_LONG_WORDS = 30  # longer members lose this much per extra word
 CANONICAL_PER_EXTRA_WORD = 0.01
-# A leftover proposition of a sentence whose other propositions joined claims stands as
-# a claim of its own only with this much feature weight (else the sentence is cited by
-# its other claims and its fragment would be noise).
-LEFTOVER_MIN_WEIGHT = 2.0
-# ... and only a clause that is a statement in its own right (not a relative clause or an
-# apposition, which describe something the sentence is about).
-LEFTOVER_ROLES = frozenset({"main", "coordinate"})
+
 
 # ------------------------------------------------------------------ discrepancies (discrepancies.py)
 

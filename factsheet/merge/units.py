@@ -95,7 +95,7 @@ def build_units(facts: list[RecordFacts], topic: dict[str, float] | None = None)
         for p in rf.propositions:
             per_sentence[p.sentence] += 1
         claimable[rf.record_id] = [p for p in rf.propositions if p.sentence in ok and p.features and (
-            per_sentence[p.sentence] == 1 or p.role == "main" or _content(p) >= P.MIN_PROPOSITION_WEIGHT)]
+            per_sentence[p.sentence] == 1 or p.role in ("main", "coordinate") or _content(p) >= P.MIN_PROPOSITION_WEIGHT)]
     if topic is None:
         topic = topicality(facts, claimable)
     units: list[Unit] = []
