@@ -77,7 +77,7 @@ VALUE_DIGITS_MAX = 4
 # appeal") weighs this much more than its other words: it says what the proposition states.
 PREDICATE_BOOST = 1.5
 # Shorter sentences state nothing a claim could hold ("Share this story.", "It took one").
-MIN_CLAIM_WORDS = 4
+MIN_CLAIM_WORDS = 3
 # An attribution (", the company's chief executive told reporters outside its offices") has
 # at most this many words and no verb after its reporting verb.
 ATTRIBUTION_MAX_WORDS = 20

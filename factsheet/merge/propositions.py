@@ -137,7 +137,7 @@ class _Verbs:
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         prev_info = self.lex.word(prev) if prev[:1].isalpha() else None
         after_subject = bool(prev_info and prev_info.noun and prev.endswith(("s", "f"))) or prev in (
-            "people", "police", "staff") or (i > 1 and toks[i - 1].text[:1].isupper())
+            "people", "police", "staff") or (i > 1 and toks[i - 1].text[:1].isupper()) or prev[:1].isdigit()
         return after_subject and (nxt in PREPOSITIONS or nxt in DETERMINERS or nxt[:1].isdigit())
 
     def any_finite(self, toks: list[Tok], a: int, b: int) -> bool:
