@@ -263,13 +263,14 @@ def extract_record(record: Record) -> RecordFeatures:
         tf = _text_features(s.text, s.block, record.date)
         names = tf.names
         pairs = _alias_pairs(tf.text, names, prev_subject) if names else ()
-        if tf.claimable:
+        claimable = tf.claimable and not s.truncated  # a cut-off last sentence is never a claim
+        if claimable:
             extra = dict(tf.extra, base_penalty=base_penalty(s), citation=Citation(record.id, s.id, s.text, s.start, s.end))
         else:
             extra = tf.extra
         out.append(_sentence_features(
             record=record.id, index=i, sentence=s, stems=tf.stems, names=names, topic_words=tf.topic_words,
-            numbers=tf.numbers, claimable=tf.claimable, quote=continues_quote or tf.quote,
+            numbers=tf.numbers, claimable=claimable, quote=continues_quote or tf.quote,
             commentary=0.0 if continues_quote else tf.commentary, continues_quote=continues_quote,
             alias_pairs=tuple(pairs), speakers=tf.speakers, attribution=tf.attribution, **extra,
         ))

@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 from ..models import RemovedSpan
 from . import rules as R
 from .blocks import Block, looks_like_heading
+from .captions import CAPTION, CREDIT_LINE_MAX_WORDS, caption_shaped, credit_line, split_glued_credits
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _NORM = re.compile(r"[^a-z0-9$%]+")
@@ -30,6 +31,7 @@ class Cleaning:
     blocks: list[Block]
     removed: list[RemovedSpan] = field(default_factory=list)
     dropped: set[int] = field(default_factory=set)  # block indexes removed whole
+    credit_led: set[int] = field(default_factory=set)  # blocks a glued photo credit was cut from the head of
 
     def drop(self, block: Block, reason: str) -> None:
         if block.index in self.dropped:
@@ -60,8 +62,9 @@ def content_tokens(text: str) -> set[str]:
 
 def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int, str]], *,
                  title: str | None, description: str | None) -> Cleaning:
-    c = Cleaning(raw, blocks)
-    for start, end, reason in rule_spans:
+    blocks, credit_spans, credit_led = split_glued_credits(raw, blocks)
+    c = Cleaning(raw, blocks, credit_led=credit_led)
+    for start, end, reason in rule_spans + credit_spans:
         c.span(start, end, reason)
     _related_sections(c)
     _ticker_runs(c)
@@ -69,6 +72,7 @@ def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int,
         reason = furniture_reason(block)
         if reason:
             c.drop(block, reason)
+    _captions(c)
     _top_navigation(c)
     _dateline_prefix(c)
     _link_byline(c)
@@ -161,7 +165,8 @@ def furniture_reason(block: Block) -> str | None:
         return "image"
     if R.BARE_URL.match(text):
         return "bare link"
-    if words <= 40 and (R.CAPTION.match(text) or R.CREDIT_WORDS.search(text) or R.CREDIT_AT_END.search(text)):
+    if words <= 40 and (R.CAPTION.match(text) or R.CREDIT_WORDS.search(text) or R.CREDIT_AT_END.search(text)) \
+            or words <= CREDIT_LINE_MAX_WORDS and credit_line(text):
         return "caption or photo credit"
     if block.kind == "heading" and R.BOILERPLATE_HEADER.match(text.strip("*_ ")):
         return "boilerplate header"
@@ -285,6 +290,31 @@ def _link_like(block: Block) -> bool:
         or R.BARE_URL.match(text) is not None
         or block.words <= 12 and not text.endswith((".", "!", "?", '"', "”"))
     )
+
+
+_FIGURE_REASONS = frozenset({"caption or photo credit", "image", CAPTION})
+
+
+def _captions(c: Cleaning) -> None:
+    """A caption on its own line: a caption-shaped block (see
+    captions.caption_shaped) right above a photo credit, or right below or
+    above an image."""
+    blocks = c.blocks
+    figure = {b.index for b in blocks if b.index in c.credit_led}
+    figure.update(b.index for b in blocks if b.index in c.dropped and _removed_as(c, b) in _FIGURE_REASONS)
+    for block in blocks:
+        if block.index in c.dropped or block.kind not in ("paragraph", "heading") or block.explicit_heading:
+            continue
+        before = block.index - 1 in figure and _removed_as(c, blocks[block.index - 1]) == "image"
+        if (block.index + 1 in figure or before) and caption_shaped(block.text):
+            c.drop(block, CAPTION)
+
+
+def _removed_as(c: Cleaning, block: Block) -> str | None:
+    for span in c.removed:
+        if span.start <= block.start < span.end:
+            return span.reason
+    return None
 
 
 def _ticker_runs(c: Cleaning) -> None:

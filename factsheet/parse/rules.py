@@ -252,7 +252,7 @@ IMAGE_HTML = re.compile(r"^<(?:img|figure|picture|source)\b[^>]*>$", I)
 BARE_URL = re.compile(r"^<?https?://\S+>?$", I)
 CAPTION = re.compile(
     r"^(?:photo|photograph|image|picture|illustration|graphic|file photo|featured image|video|pictured)s?"
-    r"(?:\s+credits?|\s+caption|\s+source)?\s*(?::|\||by\b|courtesy\b|credit\b|(?<=caption),|(?<=source),)",
+    r"(?:\s+credits?|\s+caption|\s+source)?\s*(?::|\||©|by\b|courtesy\b|credit\b|(?<=caption),|(?<=source),)",
     I,
 )
 CREDIT_AT_END = re.compile(
