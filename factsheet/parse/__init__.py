@@ -7,6 +7,7 @@ metadata -> blocks -> cleaning -> sentences -> inference -> Record.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -72,7 +73,8 @@ def _parse(rel_path: str, data: bytes, max_bytes: int) -> ParseResult:
         return ParseResult(None, tuple(notes))
 
     blocks, rule_spans = split_blocks(raw, fm.body_start)
-    cleaning = clean_blocks(raw, blocks, rule_spans, title=meta.title, description=meta.description)
+    cleaning = clean_blocks(raw, blocks, rule_spans, title=meta.title, description=meta.description,
+                            author=meta.author)
     kept = cleaning.kept()
     if meta.title is None:
         headline = title_block(kept)
@@ -156,7 +158,26 @@ def _sentences(raw: str, kept: list[Block]) -> tuple[list[Sentence], list[list[S
             sentences.append(sentence)
             group.append(sentence)
         groups.append(group)
+    _mark_cut_off(sentences, groups)
     return sentences, groups, ads
+
+
+# A sentence is complete when it ends with its end punctuation, perhaps inside
+# closing quotation marks or brackets; an ellipsis at the end of a file is a cut.
+_COMPLETE = re.compile(r"(?<!\.\.)[.!?][\"'”’»)\]]*$")
+
+
+def _mark_cut_off(sentences: list[Sentence], groups: list[list[Sentence]]) -> None:
+    """The file's last sentence, when the scrape cut it off (mid-word, or
+    without its end punctuation): kept, but marked so it never becomes a claim."""
+    if not sentences:
+        return
+    last = sentences[-1]
+    if last.block not in ("paragraph", "quote") or _COMPLETE.search(last.text.rstrip("*_ ")):
+        return
+    marked = dataclasses.replace(last, truncated=True)
+    sentences[-1] = marked
+    groups[-1][-1] = marked
 
 
 def _drop_advertorial(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:

@@ -61,7 +61,7 @@ def content_tokens(text: str) -> set[str]:
 
 
 def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int, str]], *,
-                 title: str | None, description: str | None) -> Cleaning:
+                 title: str | None, description: str | None, author: str | None = None) -> Cleaning:
     blocks, credit_spans, credit_led = split_glued_credits(raw, blocks)
     c = Cleaning(raw, blocks, credit_led=credit_led)
     for start, end, reason in rule_spans + credit_spans:
@@ -77,7 +77,9 @@ def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int,
     _dateline_prefix(c)
     _link_byline(c)
     _name_role_byline(c)
-    _author_bio(c)
+    _author_bio(c, author)
+    _tail_bio(c)
+    _forward_looking(c)
     _press_boilerplate(c)
     _repeated_title(c, title)
     _repeated_description(c, description)
@@ -86,6 +88,7 @@ def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int,
     _near_copies(c, keys)
     _teasers(c)
     _summary_bullets(c)
+    _tail_lines(c)
     c.removed.sort(key=lambda s: (s.start, s.end))
     return c
 
@@ -120,6 +123,8 @@ def furniture_reason(block: Block) -> str | None:
         return "correction notice"
     if words <= 40 and R.SIGNUP_TERMS.match(text) and "cookie" not in low:
         return "newsletter plug"
+    if words <= SIGNUP_MAX_WORDS and _signup_call(text):
+        return "newsletter plug"
     if words <= 40 and ("support" in low or "donat" in low or "contribution" in low or "value" in low) \
             and R.DONATION.search(low):
         return "donation appeal"
@@ -133,8 +138,18 @@ def furniture_reason(block: Block) -> str | None:
         return "syndication notice"
     if words <= 20 and "|" in text and _footer_links(low):
         return "footer links"
+    if words <= 25 and R.CONTACT_INLINE.match(text):
+        return "contact line"
+    if words <= 25 and R.VIDEO_LABEL.match(text.strip("*_ ")):
+        return "video label"
     if words <= 40 and R.RELATED_LINK.match(text):
         return "related-story link"
+    if words <= 6 and R.ADVERT.match(text.strip("*_ ")):
+        return "advertisement"
+    if words <= 16 and _all_sentences(text, R.LIVE_NOTICE):
+        return "live-blog notice"
+    if words <= 6 and R.TIME_ALONE.match(text.strip("*_ ")):
+        return "timestamp"
     if R.DISCLAIMER.match(text) or (words <= 120 and ("advice" in low or "purposes only" in low or "own research" in low)
                                    and R.ADVICE_PHRASES.search(low) and _ABOUT_PAGE.search(low)):
         return "disclaimer"
@@ -144,6 +159,9 @@ def furniture_reason(block: Block) -> str | None:
         return "share/comment widget"
     if 2 <= words <= 16 and _social_share(text):
         return "share/comment widget"
+    row = _row_reason(text) if words <= 40 else None
+    if row:
+        return row
     if words <= 30 and R.NEWSLETTER.match(text):
         return "newsletter plug"
     if words <= 40 and ("inbox" in low or "thanks for reading" in low or "subscri" in low or "member" in low or "newsletter" in low) \
@@ -161,6 +179,8 @@ def furniture_reason(block: Block) -> str | None:
         return "reading time"
     if words <= 25 and (_is_byline(text) or R.AUTHOR_LINE.match(text)):
         return "byline"
+    if words <= 20 and _meta_row(text):
+        return "byline" if re.search(r"\b[Bb]y\b", text) else "dateline"
     if R.IMAGE_MD.match(text) or R.IMAGE_PATH.match(text) or R.IMAGE_HTML.match(text):
         return "image"
     if R.BARE_URL.match(text):
@@ -193,11 +213,69 @@ def _is_byline(text: str) -> bool:
     return not rest or rest[0] in "|·•—–-,/(" or not text.endswith((".", "!", "?"))
 
 
+SIGNUP_MAX_WORDS = 40
+
+
+def _all_sentences(text: str, rule: re.Pattern[str]) -> bool:
+    """Every sentence of a short block matches the rule."""
+    parts = [p.strip("*_ ") for p in re.split(r"(?<=[.!?])\s+", text) if p.strip("*_ ")]
+    return bool(parts) and all(rule.match(p) for p in parts)
+
+
+def _signup_call(text: str) -> bool:
+    """A call to sign up for a publication: "Don't miss a split: subscribe to
+    the X Weekly", "Get X's Markets newsletter. Enter your email | Subscribe"."""
+    m = R.SIGNUP_CALL.search(text)
+    return m is not None and R.SIGNUP_OBJECT.search(text, m.start()) is not None
+
+
+def _row_items(text: str) -> list[str]:
+    return [item.strip("*_ ") for item in R.ROW_SEPARATOR.split(text) if item.strip("*_ ")]
+
+
+def _menu_item(item: str) -> bool:
+    return bool(R.NAV_WORD.match(item) or R.WIDGET.match(item) or R.LIVE_NOTICE.match(item) or R.ADVERT.match(item))
+
+
+ROW_ITEM_MAX_WORDS = 6
+
+
+def _row_reason(text: str) -> str | None:
+    """Rows of page furniture: "Refresh for the latest | 7 new updates",
+    "Subscribe from £1 a week for unlimited access | Log in | Register",
+    "Skip to content | Weather | Traffic | Watch Live"."""
+    items = _row_items(text)
+    if len(items) < 2:
+        return None
+    menu = [item for item in items if _menu_item(item)]
+    if len(menu) == len(items):
+        return "live-blog notice" if any(R.LIVE_NOTICE.match(i) for i in items) else "share/comment widget"
+    if len(menu) >= 2 and re.search(r"\bsubscri|\bunlimited access\b", text, re.I):
+        return "paywall prompt"
+    if _nav_row(items) and menu:
+        return "navigation"
+    return None
+
+
+def _nav_row(items: list[str]) -> bool:
+    """Three or more short items without sentence punctuation: a menu."""
+    return len(items) >= 3 and all(len(i.split()) <= ROW_ITEM_MAX_WORDS and not i.endswith((".", "!", "?")) for i in items)
+
+
+def _meta_row(text: str) -> bool:
+    """"March 6, 2026 · 4 min read · by Jane Doe", "April 20, 2026 by Jane
+    Doe": dates, times, reading time and a byline, nothing else."""
+    if not re.search(R.DATE_IN_TEXT, text, re.I):
+        return False
+    rest = R.META_ROW_PARTS.sub("", text)
+    return not any(ch.isalnum() for ch in rest)
+
+
 def _ticker_line(text: str) -> bool:
     """"BTC $43,210 +2.3% ETH $2,310 -0.4%": symbols, prices and changes only."""
     if "%" not in text and "$" not in text and "€" not in text and "£" not in text:
         return False
-    tokens = text.split()
+    tokens = [t.rstrip(".") for t in R.QUOTE_DELAY.sub(" ", text).split() if t not in ("|", "·", "•")]
     if len(tokens) < 4 or len(tokens) > 60:
         return False
     ticker = sum(bool(R.TICKER_WORD.match(t)) for t in tokens)
@@ -317,6 +395,48 @@ def _removed_as(c: Cleaning, block: Block) -> str | None:
     return None
 
 
+TAIL_ON_TOPIC = 0.5  # share of a line's content words the article above it also uses
+TAIL_BODY_MIN_TOKENS = 20  # too little article to judge a line against
+CUT_SENTENCE_MIN_WORDS = 6
+
+
+def _tail_lines(c: Cleaning) -> None:
+    """Unpunctuated one-line blocks after the last paragraph of the article.
+
+    Other stories' headlines (no label, at the very end) share few words with
+    the article: "ATM stolen from petrol station in overnight raid" under a
+    ferry fire. A line that does share them and reads as a sentence is the
+    article's own last sentence, cut off by the scrape ("The inspectors
+    would also examine the ship's maintenance rec"): it is a paragraph, not a
+    heading, and the sentence step marks it truncated."""
+    kept = c.kept()
+    run: list[Block] = []
+    for block in reversed(kept):
+        if block.explicit_heading or block.kind == "bullet" or not _headline_like(block):
+            break
+        run.append(block)
+    if not run or len(run) == len(kept):
+        return
+    body: set[str] = set()
+    for block in kept[: len(kept) - len(run)]:
+        body |= content_tokens(block.text)
+    if len(body) < TAIL_BODY_MIN_TOKENS:
+        return
+    for block in run:  # last line first
+        tokens = content_tokens(block.text)
+        on_topic = bool(tokens) and len(tokens & body) / len(tokens) >= TAIL_ON_TOPIC
+        if not on_topic:
+            c.drop(block, "related-story link")
+        elif block is run[0] and block.words >= CUT_SENTENCE_MIN_WORDS and _sentence_case(block.text):
+            block.kind = "paragraph"
+
+
+def _sentence_case(text: str) -> bool:
+    """Most words after the first start in lower case: a sentence, not a Title Case headline."""
+    words = [w for w in text.split()[1:] if w[:1].isalpha()]
+    return bool(words) and sum(w[0].islower() for w in words) >= 0.5 * len(words)
+
+
 def _ticker_runs(c: Cleaning) -> None:
     """Market widgets: runs of very short lines made of prices, symbols, nulls and dashes."""
     run: list[Block] = []
@@ -389,7 +509,8 @@ def _top_navigation(c: Cleaning) -> None:
     top = _above_body(c)
     for block in top:
         text = block.text.strip("*_ ")
-        if block.words <= 3 and R.NAV_WORD.match(text) or block.words <= 15 and R.NAV_ROW.match(text):
+        if block.words <= 3 and R.NAV_WORD.match(text) or block.words <= 15 and R.NAV_ROW.match(text) \
+                or block.words <= 40 and _nav_row(_row_items(text)):
             c.drop(block, "navigation")
     # A run of three or more one- or two-word section names ("World",
     # "Business", "Tech") above the headline is the site's menu.
@@ -450,10 +571,11 @@ def _press_boilerplate(c: Cleaning) -> None:
                 c.drop(item, "contact line")
 
 
-def _author_bio(c: Cleaning) -> None:
+def _author_bio(c: Cleaning, author: str | None) -> None:
     """An author box below the article: "Jane Doe is a reporter covering ...",
-    "Jane Doe covers ...", where Jane Doe is the byline's name."""
-    names = set()
+    "Jane Doe covers ...", where Jane Doe is the byline's name (or the front
+    matter's author)."""
+    names = set(n.strip() for n in re.split(r"\s+(?:and|&)\s+|,\s*", author)) if author else set()
     for span in c.removed:
         if span.reason == "byline":
             text = span.text.strip("*_ ")
@@ -477,6 +599,46 @@ def _author_bio(c: Cleaning) -> None:
 
 
 _DATELINE_TAIL = re.compile(r"^(?:by\s|[,|•·(/]|at\s|\d{1,2}[:.]\d{2}|updated\b|last updated\b)", re.I)
+
+
+BIO_TAIL_BLOCKS = 3  # how near the end of the page an unnamed author's bio sits
+
+
+def _tail_bio(c: Cleaning) -> None:
+    """A journalist's bio among the last blocks of the page, whoever the
+    byline names: "Jane Doe is the Courier's transport correspondent. She
+    has covered shipping since 2011.", "Jane Doe covers health for the Post."
+    (A person the article is about is described earlier, and not as a
+    reporter or editor.)"""
+    kept = c.kept()
+    prose = [b for b in kept if b.kind == "paragraph" and b.words >= 12]
+    if len(prose) < 2:
+        return
+    for block in kept[-BIO_TAIL_BLOCKS:]:
+        if block.start > prose[0].start and block.words <= 80 and R.BIO_LINE.match(block.text):
+            c.drop(block, "author bio")
+
+
+_LEGAL_FORWARD = re.compile(
+    r"forward[- ]looking|risks and uncertainties|differ materially|undertakes? no (?:obligation|duty)|"
+    r"assumptions|speak only as of", re.I)
+
+
+def _forward_looking(c: Cleaning) -> None:
+    """A news release's closing legal text: a "Forward-Looking Statements"
+    heading (or a paragraph opening "This news release contains
+    forward-looking statements") and the legal paragraphs under it."""
+    kept = c.kept()
+    for i, block in enumerate(kept):
+        header = block.kind == "heading" and R.FORWARD_LOOKING_HEADER.match(block.text.strip("*_# "))
+        if not header and not (block.kind == "paragraph" and R.FORWARD_LOOKING.match(block.text)):
+            continue
+        c.drop(block, "disclaimer")
+        for nxt in kept[i + 1 :]:
+            if nxt.kind == "heading" or not _LEGAL_FORWARD.search(nxt.text):
+                break
+            c.drop(nxt, "disclaimer")
+        return
 
 
 def _repeated_title(c: Cleaning, title: str | None) -> None:
@@ -594,6 +756,10 @@ def _doubled_blocks(c: Cleaning) -> None:
                 break
 
 
+_NAME_PHRASE = re.compile(r"(?<=\s)[A-Z][a-z]+(?: [A-Z][a-z]+)+")  # "Corvane Storage" inside a sentence
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def _summary_bullets(c: Cleaning) -> None:
     """TL;DR / key-point bullets that say again what a body paragraph says."""
     kept = c.kept()
@@ -620,10 +786,15 @@ def _summary_bullets(c: Cleaning) -> None:
         return
     windows = [content_tokens(p.text) for p in prose]
     windows += [windows[i] | windows[i + 1] for i in range(len(windows) - 1)]
+    body = " ".join(p.text for p in prose)
+    body_numbers = set(_NUMBER.findall(body))
     for block in candidates:
         tokens = content_tokens(block.text)
         if len(tokens) < 4:
             continue
+        if any(name not in body for name in _NAME_PHRASE.findall(block.text)) \
+                or not set(_NUMBER.findall(block.text)) <= body_numbers:
+            continue  # it names something, or gives a figure, that the body does not: new information
         best = max(len(tokens & w) / len(tokens) for w in windows)
         if best >= 0.6:
             c.drop(block, "summary bullet repeating the body" if block.kind == "bullet" else "summary repeating the body")

@@ -90,13 +90,18 @@ def infer_publisher(removed: list[RemovedSpan], kept: list[Block], top_end: int)
     found = _publisher_from_lines(removed, kept)
     if found != (None, None):
         return found
-    for block in kept[:3]:
+    for block in _opening_paragraphs(kept):
         if block.start >= top_end:
             break
         m = R.WIRE_DATELINE.match(block.text)
         if m and _clean_name(m.group("pub")):
             return _clean_name(m.group("pub")), None
     return None, None
+
+
+def _opening_paragraphs(kept: list[Block]) -> list[Block]:
+    """The first paragraphs, where a dateline opens the story (above them: the headline and summary bullets)."""
+    return [b for b in kept if b.kind in ("paragraph", "quote")][:3]
 
 
 def _outside_body(span: RemovedSpan, kept: list[Block]) -> bool:
@@ -157,7 +162,7 @@ def infer_date(kept: list[Block], removed: list[RemovedSpan], top_end: int) -> s
         label = (m.groupdict().get("label") or "").lower()
         if iso:
             found.append((2 if "updated" in label or "modified" in label else 0, iso))
-    for block in kept[:3]:
+    for block in _opening_paragraphs(kept):
         if block.start >= top_end:
             break
         m = R.NEWS_DATELINE.match(block.text)

@@ -28,7 +28,9 @@ COMMENTS_HEADER = re.compile(
 )
 RELATED_LINK = re.compile(
     r"^(?:also read|read also|read more|read next|related|see also|also see|recommended|"
-    r"don'?t miss|must read|more|watch|listen|explore more)\s*:\s*\S",
+    r"don'?t miss|must read|more|watch|listen|explore more|trending(?: now| stories)?|popular now|most read|"
+    r"top stories|latest(?: news| stories)?|editor'?s picks|you (?:may|might) (?:also )?(?:like|enjoy)|"
+    r"also on [\w&.'’ -]{1,30}|more (?:from|on|in) [\w&.'’ -]{1,30})\s*:\s*\S",
     I,
 )
 SYNDICATION = re.compile(r"\bThe post\b.{3,400}?\b(?:appeared|was published) first (?:on|at|in)\s+(?P<pub>[^\n]+?)\s*\.?\s*$", I | re.S)
@@ -67,6 +69,12 @@ SOURCE_LINE = re.compile(
 HAT_TIP = re.compile(r"^(?:h/t|hat tip|ht)\b", I)
 END_MARK = re.compile(r"^(?:#{3}|-\s?30\s?-|\*{3}|ends|[-–—]\s*ends\s*[-–—]|end of (?:article|story))$", I)
 CONTACT_HEADER = re.compile(r"^(?:media|press|investor|news) (?:contacts?|enquiries|inquiries|relations)\s*:?$", I)
+# "Media contact: Jane Doe, jane@example.org", "Press enquiries: 0800 555 0100".
+CONTACT_INLINE = re.compile(
+    r"^(?:media|press|investor|news) (?:contacts?|enquiries|inquiries|relations)\s*:\s*"
+    r"(?=.*(?:[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()-]{6,}\d))",
+    I,
+)
 MORE_INFO = re.compile(r"^for (?:more|further) (?:information|details),? (?:visit|see|contact|go to|call|please visit)\b", I)
 ABOUT_HEADER = re.compile(r"^(?i:about) (?P<name>[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5})$")
 MD_LINK = re.compile(r"\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)")
@@ -125,6 +133,20 @@ WIDGET = re.compile(
     r"(?:image|photo|picture|slide) \d+ of \d+|\d+ (?:photos|images)|view (?:gallery|slideshow))[.!]?$",
     I,
 )
+ADVERT = re.compile(
+    r"^(?:advertisement|advertising|advert|ad|(?:story|article) continues below(?: (?:this )?advertisement)?|"
+    r"advertisement\s*[-–—:|]\s*scroll to continue(?: with content)?|scroll to continue with content)[.!]?$",
+    I,
+)
+# A live blog's own furniture: "This page updates automatically.", "Newest posts first.",
+# "Refresh for the latest", "7 new updates".
+LIVE_NOTICE = re.compile(
+    r"^(?:this page (?:updates|refreshes|will update|will refresh) automatically|"
+    r"(?:newest|latest|most recent|oldest) (?:posts?|updates|entries) (?:first|at the top)|"
+    r"refresh (?:the page )?(?:for|to see|to get) (?:the )?(?:latest|new|more)(?: updates| posts)?|"
+    r"\d+ new (?:updates?|posts?)|auto-?refresh(?: (?:on|off))?|show (?:\d+ )?new (?:updates?|posts?)|key events|pinned post)[.!]?$",
+    I,
+)
 COMMENT_FORM = re.compile(
     r"your email address will not be published|required fields are marked|save my name, email|"
     r"notify me of (?:new|follow-up) (?:comments|posts)",
@@ -138,8 +160,23 @@ SOCIAL_WORDS = frozenset(
 )
 NEWSLETTER = re.compile(
     r"^(?:subscribe (?:to|for|now)|sign up (?:for|to|now)|get (?:the latest|our newsletter)|join our (?:newsletter|mailing list|community)|"
+    r"get (?:[\w'’-]+ ){0,5}(?:newsletter|briefing|bulletin|digest)\b|"
     r"download (?:our|the) app|follow us on|never miss (?:a|an)|stay (?:informed|up to date|in the loop)[^.]{0,20}(?:newsletter|subscribe))",
     I,
+)
+# A sign-up call starting a clause: "Don't miss a split: subscribe to the X
+# Weekly", "Start the day smarter ☀️ Sign up for our briefing", "Enjoyed
+# this? Subscribe to X". Its object must be a publication's kind of thing
+# ("Sign up for the vaccine at your surgery" is a public notice, kept).
+SIGNUP_CALL = re.compile(
+    r"(?:^|[:?!.–—]\s+|[^\w\s,;'’\"“”()]\s*)(?:subscribe (?:to|for|now|free)|sign up (?:for|to|now|free|here|today)|"
+    r"join (?:our|the) (?:newsletter|mailing list))\b",
+    I,
+)
+SIGNUP_OBJECT = re.compile(
+    r"\b(?:newsletters?|briefings?|bulletins?|digest|inbox|e-?mails?|alerts|weekly|daily|monthly|podcasts?|"
+    r"edition|our|free|every (?:morning|evening|weekday|week|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    r"|(?:subscribe to|sign up for) (?:the )?[A-Z]",
 )
 COOKIE = re.compile(
     r"^(?:we(?: and our (?:partners|vendors))? use cookies|(?:this|our) (?:site|website) uses cookies|"
@@ -158,6 +195,14 @@ AUTHOR_BIO = re.compile(r"^(?:about the author|author bio|about the writer)\b", 
 BIO_VERB = re.compile(
     r"^\s*(?:is (?:a|an|the|our)\b|covers\b|writes\b|reports\b|has (?:been|covered|written|reported)\b|joined\b|"
     r"was (?:previously|formerly)\b|can be reached\b|previously\b)"
+)
+# "Jane Doe is the Courier's transport correspondent.", "Jane Doe covers
+# health for the Post.": a journalist's bio, checked at the end of the page.
+_ROLE = r"(?:correspondent|reporter|editor|writer|journalist|columnist|contributor|producer|photographer|presenter|critic|bureau chief|blogger)s?"
+BIO_LINE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|bin)){1,3})\s+"
+    rf"(?:is (?i:a|an|the|our)\b[^.]{{0,80}}?\b(?i:{_ROLE})\b|is [A-Z][\w.&'’ -]{{0,40}}?['’]s?\b[^.]{{0,60}}?\b(?i:{_ROLE})\b|"
+    r"covers\b|writes (?:about|on|for)\b|reports on\b|has (?:covered|written about|reported on)\b)"
 )
 PAYWALL = re.compile(
     r"^(?:subscribe (?:now )?(?:to|and) (?:continue|keep) reading|continue reading with|"
@@ -224,6 +269,7 @@ NAV_WORD = re.compile(
 )
 NAV_ITEM = re.compile(r"^[A-Z][\w&'’-]*(?: [\w&'’-]+)?$")
 NAV_ROW = re.compile(r"^[\w&'’ -]{1,25}(?:\s+[|•·]\s+[\w&'’ -]{1,25}){2,}$")
+ROW_SEPARATOR = re.compile(r"\s+[|•·›]\s+")
 # "Sarah Lindqvist" above "Business correspondent", or both on one line.
 PERSON_NAME = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|bin)){1,3})$")
 ROLE_LINE = re.compile(
@@ -241,7 +287,7 @@ PAGE_FURNITURE = re.compile(r"(?:^|\s)page \d{1,4} (?:of|/) \d{1,4}$|^(?:page\s+
 INBOX_PLUG = re.compile(r"\b(?:sign up|subscribe) (?:for|to) (?:our|my)\b[^.]{0,40}\bnewsletter|\bconsider (?:becoming a|subscribing|upgrading)|\bbecome a (?:paid )?(?:subscriber|member)\b|\b(?:to|in|into) your inbox\b|\bthanks for reading\b[^.]{0,60}[.!]?\s*subscribe|^thanks for reading\b.{0,80}\bsubscribe")
 READING_TIME = re.compile(r"^(?:reading time:?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?(?:\s+read(?:ing time)?)?$", I)
 BYLINE = re.compile(
-    r"^(?i:by|written by|words by|story by|posted by|reporting by|report by)\s+"
+    r"^(?i:by|written by|words by|story by|posted by|reporting by|report by)(?::\s*|\s+)"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al-\w+)){0,4}"
     r"(?:\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)",
 )
@@ -280,7 +326,8 @@ TICKER_TOKEN = re.compile(
     r"market|cap|change|high|low|[-+]?[$€£]?\d[\d.,]*%?|\(?null\)?|price\(null\)|\(null\))$",
     I,
 )
-TICKER_WORD = re.compile(r"^(?:[A-Z]{2,6}|[$€£]?\d[\d,.]*[KMB]?|[+-−]?\d[\d.,]*%|[▲▼△▽↑↓]+|\([+-−]?\d[\d.,]*%\))$")
+TICKER_WORD = re.compile(r"^(?:[A-Z][A-Z&]{1,13}|[$€£]?\d[\d,.]*[KMB]?|[+-−]?\d[\d.,]*%|[▲▼△▽↑↓]+|\([+-−]?\d[\d.,]*%\))$")
+QUOTE_DELAY = re.compile(r"\b(?:quotes? )?delayed(?: by)? (?:at least )?\d+ min(?:ute)?s?\b|\breal-time\b", I)
 CHANGE = re.compile(r"[+-−]\d[\d.,]*%|[$€£]\d")
 TICKER_STRONG = re.compile(r"\bnull\b|\bundefined\b|\bNaN\b|^-{2,}$|\bprice\b|\bchart\b|\bUSDT?\b", I)
 # A time may come before the date ("Published 11:02 EDT, 6 April 2027") or
@@ -291,6 +338,12 @@ DATELINE_PREFIX = re.compile(
     rf"updated on|last modified(?: on)?|modified(?: on)?|first published(?: on)?|pubdate)\s*[:=\-–—]?\s*(?:on\s+)?"
     rf"(?:{_TIME},?\s+)?(?P<date>{DATE_IN_TEXT})\s*(?:[|•·—–/-]\s*)?",
     I,
+)
+# What a meta row holds besides dates, times and the byline: "March 6, 2026 · 4 min read · by Jane Doe".
+META_ROW_PARTS = re.compile(
+    rf"(?i:{DATE_IN_TEXT}|{_TIME}|\b\d+\s*(?:min|mins|minutes?)(?:\s+read)?\b|\b(?:updated|published|posted|first published)\b:?)|"
+    r"\b[Bb]y:?\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin)){0,3}(?:\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+    r"|[\s·•|,/–—-]+",
 )
 DATE_ALONE = re.compile(
     rf"^(?:(?P<label>published|posted|updated|last updated|last modified|modified|first published|date)\s*(?:on)?\s*:?\s*)?"
@@ -304,7 +357,30 @@ WIRE_DATELINE = re.compile(
     rf"^[A-Z][A-Z.'’ -]{{2,40}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?\s*(?:,\s*{DATE_IN_TEXT}\s*)?"
     r"\((?P<pub>[A-Z][\w&.'’ -]{1,40})\)\s*[-—–:]",
 )
-OUTLET_STAMP = re.compile(rf"^[A-Z][\w .&'’-]{{1,40}}?\s*(?P<date>{DATE_IN_TEXT})(?:\s+\d{{1,2}}:\d{{2}})?$")
+OUTLET_STAMP = re.compile(rf"^[A-Z][\w .&'’-]{{1,40}}?,?\s*(?P<date>{DATE_IN_TEXT})(?:,?\s+(?:at\s+)?{_TIME})?$")
+# A time on its own line: a live blog's post stamps ("4:30 p.m.", "10.42 GMT", "Updated 14:05").
+TIME_ALONE = re.compile(
+    r"^(?:(?:updated|posted|published)\s*:?\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
+    r"(?:\s*[A-Z]{2,4})?(?:\s*(?:[-–—|]\s*)?(?:updated|edited))?$",
+    I,
+)
+# A video or audio label: "Watch: Aerial footage of the harbour 01:42", "WATCH: ... (1:42)",
+# "Watch the full report at 6 | 02:15", "Video: ...". ("Watch the regulators." is prose.)
+VIDEO_LABEL = re.compile(
+    r"^(?:watch|video|listen|audio)\b(?:\s*:\s*\S.*|.*?[|(\s]\s*\d{1,2}:\d{2}(?::\d{2})?\)?)$",
+    I,
+)
+# Legal boilerplate that closes a company's news release.
+FORWARD_LOOKING_HEADER = re.compile(
+    r"^(?:(?:cautionary (?:note|statement|language)s?(?: (?:regarding|concerning|about) )?)?forward[- ]looking (?:statements?|information)"
+    r"|cautionary (?:note|statement)s?|safe harbou?r(?: statement)?)\s*:?$",
+    I,
+)
+FORWARD_LOOKING = re.compile(
+    r"^(?:this (?:news |press )?(?:release|announcement|document|communication|report)|certain statements in this)\b"
+    r"[^.]{0,80}\bforward[- ]looking (?:statements?|information)",
+    I,
+)
 SUMMARY_PREFIX = re.compile(r"^(?:tl;? ?dr|summary|in short|the gist|key takeaway|bottom line)\s*[:\-–—]\s*\S", I)
 TRUNCATION = re.compile(r"\[(?:\.\.\.|…)\]|(?:\.\.\.|…)\s*$")
 DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]{1,62}\.(?:com|net|io|co|org|shop|store|biz|ai|app)\b")
