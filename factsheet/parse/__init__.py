@@ -17,10 +17,10 @@ from ..errors import ContentError
 from ..models import Diagnostic, Record, RemovedSpan, Sentence
 from . import rules as R
 from .blocks import Block, split_blocks
-from .clean import clean_blocks, figures_differ, norm_text
+from .clean import clean_blocks, figures_differ, norm_text, signup_call
 from .decode import decode_article
 from .frontmatter import read_front_matter
-from .infer import infer_missing, title_block
+from .infer import infer_missing, title_and_outlet, title_block
 from .metadata import MetaTooLarge, read_metadata, slugify
 from .segment import split_sentences
 from .shape import data_shape, prose_sentences
@@ -101,12 +101,18 @@ def _parse(rel_path: str, data: bytes, max_bytes: int) -> ParseResult:
             inferred.append(name)
         return guessed
 
+    title = pick("title", meta.title, guess.title)
+    publisher = pick("publisher", meta.publisher, guess.publisher)
+    title, outlet = title_and_outlet(title, publisher)
+    if publisher is None and outlet is not None:
+        publisher = outlet
+        inferred.append("publisher")
     record = Record(
         id=meta.id or slug_for_path(rel_path),
         path=rel_path,
         content_hash=hashlib.sha256(data).hexdigest(),
-        title=pick("title", meta.title, guess.title),
-        publisher=pick("publisher", meta.publisher, guess.publisher),
+        title=title,
+        publisher=publisher,
         date=pick("date", meta.date, guess.date),
         url=pick("url", meta.url, guess.url),
         author=pick("author", meta.author, guess.author),
@@ -144,6 +150,8 @@ def _sentences(raw: str, kept: list[Block]) -> tuple[list[Sentence], list[list[S
         spans, dropped = _drop_advertorial(raw, spans)
         ads.extend(dropped)
         spans, dropped = _drop_notices(raw, spans)
+        ads.extend(dropped)
+        spans, dropped = _drop_furniture_sentences(raw, spans)
         ads.extend(dropped)
         spans, dropped = _drop_repeated_sentences(raw, spans, seen)
         ads.extend(dropped)
@@ -198,6 +206,33 @@ def _drop_advertorial(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tupl
             ls, le = keep.pop()
             dropped.append(RemovedSpan(ls, le, raw[ls:le], "advertorial"))
         dropped.append(RemovedSpan(start, end, text, "advertorial"))
+    return keep, dropped
+
+
+FURNITURE_SENTENCE_MAX_WORDS = 30
+SIGNUP_LEAD_IN_MAX_WORDS = 4  # "Enjoyed this?" before "Subscribe to X"
+
+
+def _drop_furniture_sentences(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
+    """Furniture sentences inside a paragraph: a phrase only furniture uses
+    (rules.FURNITURE_PHRASES), or a call to sign up for a publication, with a
+    short question leading into it ("Enjoyed this? Subscribe to X - free,
+    weekly.")."""
+    keep: list[tuple[int, int]] = []
+    dropped: list[RemovedSpan] = []
+    for start, end in spans:
+        text = raw[start:end]
+        if raw.count(" ", start, end) >= FURNITURE_SENTENCE_MAX_WORDS:
+            keep.append((start, end))
+        elif R.FURNITURE_PHRASE.search(text):
+            dropped.append(RemovedSpan(start, end, text, "furniture sentence"))
+        elif signup_call(text):
+            if keep and raw[keep[-1][1] - 1] == "?" and raw.count(" ", *keep[-1]) < SIGNUP_LEAD_IN_MAX_WORDS:
+                ls, le = keep.pop()
+                dropped.append(RemovedSpan(ls, le, raw[ls:le], "newsletter plug"))
+            dropped.append(RemovedSpan(start, end, text, "newsletter plug"))
+        else:
+            keep.append((start, end))
     return keep, dropped
 
 

@@ -93,6 +93,8 @@ def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int,
     return c
 
 
+_MARKUP = re.compile(r"[*_]+")
+_INBOX_WORDS = re.compile(r"\b(?:sign up|subscri\w*|newsletters?|members?|membership)\b")
 _ABOUT_PAGE = re.compile(r"\b(?:this|the) (?:article|content|site|information|post)\b")
 
 
@@ -123,7 +125,7 @@ def furniture_reason(block: Block) -> str | None:
         return "correction notice"
     if words <= 40 and R.SIGNUP_TERMS.match(text) and "cookie" not in low:
         return "newsletter plug"
-    if words <= SIGNUP_MAX_WORDS and _signup_call(text):
+    if words <= SIGNUP_MAX_WORDS and signup_call(text):
         return "newsletter plug"
     if words <= 40 and ("support" in low or "donat" in low or "contribution" in low or "value" in low) \
             and R.DONATION.search(low):
@@ -142,9 +144,9 @@ def furniture_reason(block: Block) -> str | None:
         return "contact line"
     if words <= 25 and R.VIDEO_LABEL.match(text.strip("*_ ")):
         return "video label"
-    if words <= 40 and R.RELATED_LINK.match(text):
+    if words <= 40 and R.RELATED_LINK.match(_MARKUP.sub("", text)):
         return "related-story link"
-    if words <= 6 and R.ADVERT.match(text.strip("*_ ")):
+    if words <= 6 and R.ADVERT.match(text.strip("*_ ")) or words <= 20 and R.ADVERT_LABEL.match(_MARKUP.sub("", text)):
         return "advertisement"
     if words <= 16 and _all_sentences(text, R.LIVE_NOTICE):
         return "live-blog notice"
@@ -165,7 +167,7 @@ def furniture_reason(block: Block) -> str | None:
     if words <= 30 and R.NEWSLETTER.match(text):
         return "newsletter plug"
     if words <= 40 and ("inbox" in low or "thanks for reading" in low or "subscri" in low or "member" in low or "newsletter" in low) \
-            and R.INBOX_PLUG.search(low) and ("sign up" in low or "subscri" in low or "newsletter" in low or "member" in low):
+            and R.INBOX_PLUG.search(low) and _INBOX_WORDS.search(low):
         return "newsletter plug"
     if words <= 60 and R.COOKIE.match(text):
         return "cookie notice"
@@ -185,7 +187,8 @@ def furniture_reason(block: Block) -> str | None:
         return "image"
     if R.BARE_URL.match(text):
         return "bare link"
-    if words <= 40 and (R.CAPTION.match(text) or R.CREDIT_WORDS.search(text) or R.CREDIT_AT_END.search(text)) \
+    if words <= 40 and (R.CAPTION.match(text) or R.CREDIT_WORDS.search(text) or R.CREDIT_AT_END.search(text)
+                        or R.CREDIT_AGENCY_AT_END.search(text)) \
             or words <= CREDIT_LINE_MAX_WORDS and credit_line(text):
         return "caption or photo credit"
     if block.kind == "heading" and R.BOILERPLATE_HEADER.match(text.strip("*_ ")):
@@ -222,7 +225,7 @@ def _all_sentences(text: str, rule: re.Pattern[str]) -> bool:
     return bool(parts) and all(rule.match(p) for p in parts)
 
 
-def _signup_call(text: str) -> bool:
+def signup_call(text: str) -> bool:
     """A call to sign up for a publication: "Don't miss a split: subscribe to
     the X Weekly", "Get X's Markets newsletter. Enter your email | Subscribe"."""
     m = R.SIGNUP_CALL.search(text)
@@ -456,6 +459,21 @@ def _ticker_runs(c: Cleaning) -> None:
     flush()
 
 
+OUTLET_MAX_WORDS = 4
+
+
+def outlet_name(text: str) -> bool:
+    """"Valley News", "The Morning Courier": a short name in capitals, of
+    two words at most or holding an outlet's word (not a headline)."""
+    words = text.strip(" |-–—·").split()
+    if not 1 <= len(words) <= OUTLET_MAX_WORDS or text.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    if not words[0][:1].isupper() or re.search(R.TIME_IN_TEXT, text) or not all(
+            w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "the", "and", "&") for w in words):
+        return False
+    return len(words) <= 2 or any(w.lower() in R.OUTLET_WORDS for w in words)
+
+
 def _dateline_prefix(c: Cleaning) -> None:
     """"date 2025-11-21 Headline text": the date label goes, the headline stays."""
     for block in c.kept()[:3]:
@@ -464,8 +482,8 @@ def _dateline_prefix(c: Cleaning) -> None:
             continue
         rest = block.start + m.end()
         tail = c.raw[rest : block.end]
-        if rest >= block.end or _DATELINE_TAIL.match(tail):
-            c.drop(block, "dateline")  # "Posted on May 2, 2024 by Jane Roe", "..., 10:42 GMT"
+        if rest >= block.end or _DATELINE_TAIL.match(tail) or outlet_name(tail):
+            c.drop(block, "dateline")  # "Posted on May 2, 2024 by Jane Roe", "..., 10:42 GMT", "date 2026-03-03 Valley News"
             return
         c.span(block.outer_start, block.start + len(m.group().rstrip()), "dateline")
         block.start = rest

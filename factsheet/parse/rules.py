@@ -27,7 +27,8 @@ COMMENTS_HEADER = re.compile(
     I,
 )
 RELATED_LINK = re.compile(
-    r"^(?:also read|read also|read more|read next|related|see also|also see|recommended|"
+    r"^(?:also read|read also|read more|read next|see also|also see|recommended|"
+    r"related(?: (?:stories|articles|posts|news|reading|coverage|content|links|topics|videos))?|"
     r"don'?t miss|must read|more|watch|listen|explore more|trending(?: now| stories)?|popular now|most read|"
     r"top stories|latest(?: news| stories)?|editor'?s picks|you (?:may|might) (?:also )?(?:like|enjoy)|"
     r"also on [\w&.'’ -]{1,30}|more (?:from|on|in) [\w&.'’ -]{1,30})\s*:\s*\S",
@@ -63,9 +64,18 @@ NAME_END = re.compile(
     r"is|was|has|and is|and was)\s+(?=[a-z])|"
     r"\s+(?:on|in)\s+(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)"
 )
+# "Source: X", "Via: X", "SOURCE X"; a clip's time may come first ("01:05 - Source: X").
 SOURCE_LINE = re.compile(
-    r"^[*_]*(?:(?i:source|sources|via|courtesy of)[*_]*\s*:|SOURCE\s(?=[A-Z]))[*_]*\s*(?P<rest>.+)$"
+    r"^(?:\d{1,2}:\d{2}(?::\d{2})?\s*[-–—|]\s*)?"
+    r"[*_]*(?:(?i:source|sources|via|courtesy of)[*_]*\s*:|SOURCE\s(?=[A-Z]))[*_]*\s*(?P<rest>.+)$"
 )
+# Words that outlets' names are made of ("Valley News", "The Daily Courier"): a
+# Title Case tail holding one is read as a name, not as part of a headline.
+OUTLET_WORDS = frozenset("""
+news daily times post herald journal gazette tribune press radio tv television online wire review today standard
+courier chronicle observer express mail telegraph record star sun mirror network channel broadcasting media
+magazine weekly insider report reporter bulletin digest blog live world local business sport sports
+""".split())
 HAT_TIP = re.compile(r"^(?:h/t|hat tip|ht)\b", I)
 END_MARK = re.compile(r"^(?:#{3}|-\s?30\s?-|\*{3}|ends|[-–—]\s*ends\s*[-–—]|end of (?:article|story))$", I)
 CONTACT_HEADER = re.compile(r"^(?:media|press|investor|news) (?:contacts?|enquiries|inquiries|relations)\s*:?$", I)
@@ -101,8 +111,8 @@ DISCLAIMER = re.compile(
 # Hot patterns below are matched against text.lower() without re.I: Python's
 # engine is ~10x faster on long alternations without IGNORECASE.
 ADVICE_PHRASES = re.compile(
-    r"informational purposes only|(?:does not|doesn't|do not|should not be) (?:constitute|considered)[^.]{0,40}advice|"
-    r"not (?:financial|investment|legal) advice|do your own research",
+    r"\b(?:informational purposes only|(?:does not|doesn't|do not|should not be) (?:constitute|considered)[^.]{0,40}\badvice|"
+    r"not (?:financial|investment|legal) advice|do your own research)\b",
 )
 WIDGET = re.compile(
     r"^(?:share(?: this(?: article| story| post| page)?| on \w+| via \w+)?|tweet|email|print|"
@@ -133,6 +143,8 @@ WIDGET = re.compile(
     r"(?:image|photo|picture|slide) \d+ of \d+|\d+ (?:photos|images)|view (?:gallery|slideshow))[.!]?$",
     I,
 )
+# "Sponsored: Compare mortgage rates today", "Advertisement | Partner offer".
+ADVERT_LABEL = re.compile(r"^(?:sponsored|advertisement|advert|promoted|partner content|paid content|ad)\s*(?::|\||[-–—]\s)\s*\S", I)
 ADVERT = re.compile(
     r"^(?:advertisement|advertising|advert|ad|(?:story|article) continues below(?: (?:this )?advertisement)?|"
     r"advertisement\s*[-–—:|]\s*scroll to continue(?: with content)?|scroll to continue with content)[.!]?$",
@@ -148,8 +160,8 @@ LIVE_NOTICE = re.compile(
     I,
 )
 COMMENT_FORM = re.compile(
-    r"your email address will not be published|required fields are marked|save my name, email|"
-    r"notify me of (?:new|follow-up) (?:comments|posts)",
+    r"\b(?:your email address will not be published|required fields are marked|save my name, email|"
+    r"notify me of (?:new|follow-up) (?:comments|posts))\b",
 )
 WIDGET_ROW_WORDS = frozenset(
     "like likes comment comments share restack reply save print email follow subscribe repost bookmark tweet".split()
@@ -161,7 +173,7 @@ SOCIAL_WORDS = frozenset(
 NEWSLETTER = re.compile(
     r"^(?:subscribe (?:to|for|now)|sign up (?:for|to|now)|get (?:the latest|our newsletter)|join our (?:newsletter|mailing list|community)|"
     r"get (?:[\w'’-]+ ){0,5}(?:newsletter|briefing|bulletin|digest)\b|"
-    r"download (?:our|the) app|follow us on|never miss (?:a|an)|stay (?:informed|up to date|in the loop)[^.]{0,20}(?:newsletter|subscribe))",
+    r"download (?:our|the) app|follow us on|never miss (?:a|an)\b|stay (?:informed|up to date|in the loop)[^.]{0,20}\b(?:newsletter|subscribe))",
     I,
 )
 # A sign-up call starting a clause: "Don't miss a split: subscribe to the X
@@ -185,10 +197,10 @@ COOKIE = re.compile(
     I,
 )
 DONATION = re.compile(
-    r"(?:support|fund|donate to) (?:our|independent|local|quality|this) (?:journalism|reporting|newsroom|work)|"
+    r"\b(?:(?:support|fund|donate to) (?:our|independent|local|quality|this) (?:journalism|reporting|newsroom|work)|"
     r"(?:journalism|reporting) (?:needs|relies on|depends on) (?:your|reader) support|"
     r"if you value (?:our|this) (?:journalism|reporting|work)|consider (?:a donation|donating|a contribution)|"
-    r"make a (?:one-off |monthly |small )?(?:donation|contribution) to (?:us|our)|become a (?:supporter|patron)\b",
+    r"make a (?:one-off |monthly |small )?(?:donation|contribution) to (?:us|our)|become a (?:supporter|patron))\b",
 )
 AUTHOR_BIO = re.compile(r"^(?:about the author|author bio|about the writer)\b", I)
 # "Priya Natarajan is a reporter covering ...": checked against the byline's name.
@@ -305,9 +317,14 @@ CREDIT_AT_END = re.compile(
     r"\((?:(?:photo|image|picture|credit|file photo|illustration)s?\s*:?[^()]{0,60}|[A-Z][\w.'’ -]{1,40}/[A-Z][\w.'’ -]{1,40})\)[*_]*$",
     I,
 )
-CREDIT_WORDS = re.compile(  # no leading \b: it defeats the engine's literal-prefix scan
-    r"(?:Getty Images|Shutterstock|AP Photo|iStock(?:photo)?|Unsplash|Pexels|Alamy|"
-    r"/Reuters|/AFP|/Bloomberg|via Getty|Photo by|Image by|Image credit|Photo credit|Courtesy of)\b",
+# Credit wording anywhere in a short block ("... the bay. (Photo by Sam Ito/Getty Images)").
+CREDIT_WORDS = re.compile(
+    r"(?:\bAP Photo|/Reuters|/AFP|/Bloomberg|\bvia Getty|\bPhoto by|\bImage by|\bImage credit|\bPhoto credit|\bCourtesy of)\b",
+)
+# A picture agency's name is a credit only where it ends the block: "Shutterstock
+# shares fell 5% on Tuesday." is news about the agency.
+CREDIT_AGENCY_AT_END = re.compile(
+    r"\b(?:Getty Images|Shutterstock|iStock(?:photo)?|Unsplash|Pexels|Alamy)\)?[*_]*[.]?$",
 )
 BOILERPLATE_HEADER = re.compile(
     r"^(?:what(?:'s| is) (?:the|this) (?:story|article|news) about|what (?:happened|you need to know)|"
@@ -333,6 +350,7 @@ TICKER_STRONG = re.compile(r"\bnull\b|\bundefined\b|\bNaN\b|^-{2,}$|\bprice\b|\b
 # A time may come before the date ("Published 11:02 EDT, 6 April 2027") or
 # after it ("Tue 14 Mar 2027 18.42 GMT").
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+TIME_IN_TEXT = _TIME
 DATELINE_PREFIX = re.compile(
     rf"^(?P<label>date|published|publish date|posted|posted on|published on|updated|last updated|"
     rf"updated on|last modified(?: on)?|modified(?: on)?|first published(?: on)?|pubdate)\s*[:=\-–—]?\s*(?:on\s+)?"
@@ -385,11 +403,25 @@ SUMMARY_PREFIX = re.compile(r"^(?:tl;? ?dr|summary|in short|the gist|key takeawa
 TRUNCATION = re.compile(r"\[(?:\.\.\.|…)\]|(?:\.\.\.|…)\s*$")
 DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]{1,62}\.(?:com|net|io|co|org|shop|store|biz|ai|app)\b")
 PROMO = re.compile(
-    r"leading (?:provider|supplier|manufacturer|source)|established itself|trusted by|number one|#1\b|"
-    r"best[- ]in[- ]class|top[- ]rated|check out|use (?:code|coupon)|discount|promo code|special offer|"
+    r"\b(?:leading (?:provider|supplier|manufacturer|source)|established itself|trusted by|number one|"
+    r"best[- ]in[- ]class|top[- ]rated|check out|use (?:code|coupon)|discounts?|promo code|special offers?|"
     r"free trial|shop now|order now|learn more at|visit (?:us|our|them)|go-to (?:source|provider|partner)|"
-    r"premier (?:provider|supplier|source)|industry[- ]leading|sign up (?:today|now)|buy now",
+    r"premier (?:provider|supplier|source)|industry[- ]leading|sign up (?:today|now)|buy now)\b|#1\b",
 )
+# Phrases that only page furniture uses, so that a sentence holding one is
+# furniture even inside a paragraph ("... on Tuesday. Click here to read
+# more."). Word boundaries on both sides. The words that news also uses
+# ("cookie", "login", "subscribe", "sponsored", "null", "all rights reserved", "privacy policy",
+# "terms of use", "will not be published", "download the app", "also read")
+# are not here: they are furniture only in a shape (a cookie banner, a
+# sign-up call, an "Advertisement" line, a ticker row, a footer row, an
+# "Also read:" label), and the rules for those shapes catch them.
+FURNITURE_PHRASES = (
+    "click here to", "appeared first on", "your email address will not be published",
+    "required fields are marked", "download our app", "sign up for our newsletter", "subscribe to our newsletter",
+    "share this article", "story continues below",
+)
+FURNITURE_PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in FURNITURE_PHRASES) + r")\b", I)
 PROMO_OPENER = re.compile(r"^(?:speaking of which|on that note|if you(?:'re| are) (?:looking|in the market) for|looking for (?:a|an)\b)", I)
 PROMO_LEAD_IN = re.compile(
     r"^for (?:companies|businesses|organi[sz]ations|firms|anyone|those|manufacturers|readers|teams|"
