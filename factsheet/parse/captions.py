@@ -21,6 +21,7 @@ import re
 from .blocks import Block, looks_like_heading
 
 CAPTION = "caption"
+FIGURE_TEXT = "caption or photo credit"  # a block that is all caption and credit
 CAPTION_MIN_WORDS = 3
 CAPTION_MAX_WORDS = 25  # a caption is one short sentence
 CREDIT_MAX_CHARS = 100  # from the credit label to the glued capital
@@ -148,8 +149,11 @@ def split_glued_credits(raw: str, blocks: list[Block]) -> tuple[list[Block], lis
         m = _credit_start(text) if not block.explicit_heading else None
         end = _credit_end(text, m.end()) if m is not None else None
         cut = _caption_start(text, m.start()) if m is not None and end is not None else 0
-        if m is None or end is None or (cut == 0 and end == len(text)):
-            out.append(block)  # no credit, or a figure's text of its own (cleaning's "caption or photo credit")
+        if m is None or end is None or (m.start() == 0 and end == len(text)):
+            out.append(block)  # no credit, or a credit line of its own (cleaning's "caption or photo credit")
+            continue
+        if cut == 0 and end == len(text):
+            spans.append((block.outer_start, block.outer_end, FIGURE_TEXT))  # "Smoke at dawn.Credit…Ana Lima/The Post"
             continue
         head_end = block.start + len(text[:cut].rstrip())
         if cut > 0:

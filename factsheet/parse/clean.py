@@ -125,7 +125,7 @@ def furniture_reason(block: Block) -> str | None:
         return "correction notice"
     if words <= 40 and R.SIGNUP_TERMS.match(text) and "cookie" not in low:
         return "newsletter plug"
-    if words <= SIGNUP_MAX_WORDS and signup_call(text):
+    if words <= SIGNUP_MAX_WORDS and signup_call(text, first_sentence=True):
         return "newsletter plug"
     if words <= 40 and ("support" in low or "donat" in low or "contribution" in low or "value" in low) \
             and R.DONATION.search(low):
@@ -225,11 +225,16 @@ def _all_sentences(text: str, rule: re.Pattern[str]) -> bool:
     return bool(parts) and all(rule.match(p) for p in parts)
 
 
-def signup_call(text: str) -> bool:
-    """A call to sign up for a publication: "Don't miss a split: subscribe to
-    the X Weekly", "Get X's Markets newsletter. Enter your email | Subscribe"."""
+def signup_call(text: str, first_sentence: bool = False) -> bool:
+    """A call to sign up for a publication: "Subscribe to the X Weekly",
+    "Don't miss a match: subscribe to ...", "Start the day smarter ☀️ Sign
+    up for our briefing". With ``first_sentence``, the call must be in the
+    text's first sentence (a block that opens with it is the plug; a call
+    after real sentences is cut sentence by sentence)."""
     m = R.SIGNUP_CALL.search(text)
-    return m is not None and R.SIGNUP_OBJECT.search(text, m.start()) is not None
+    if m is None or R.SIGNUP_OBJECT.search(text, m.start()) is None:
+        return False
+    return not first_sentence or _SENTENCE_END.search(text, 0, m.start()) is None
 
 
 def _row_items(text: str) -> list[str]:
@@ -398,7 +403,7 @@ def _removed_as(c: Cleaning, block: Block) -> str | None:
     return None
 
 
-TAIL_ON_TOPIC = 0.5  # share of a line's content words the article above it also uses
+TAIL_ON_TOPIC = 0.34  # share of a line's content words the article above it also uses
 TAIL_BODY_MIN_TOKENS = 20  # too little article to judge a line against
 CUT_SENTENCE_MIN_WORDS = 6
 

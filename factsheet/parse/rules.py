@@ -171,7 +171,7 @@ SOCIAL_WORDS = frozenset(
     "telegram print copy link tweet flipboard messenger threads bluesky mastodon sms".split()
 )
 NEWSLETTER = re.compile(
-    r"^(?:subscribe (?:to|for|now)|sign up (?:for|to|now)|get (?:the latest|our newsletter)|join our (?:newsletter|mailing list|community)|"
+    r"^(?:get (?:the latest|our newsletter)|join our (?:newsletter|mailing list|community)|"
     r"get (?:[\w'’-]+ ){0,5}(?:newsletter|briefing|bulletin|digest)\b|"
     r"download (?:our|the) app|follow us on|never miss (?:a|an)\b|stay (?:informed|up to date|in the loop)[^.]{0,20}\b(?:newsletter|subscribe))",
     I,
@@ -188,7 +188,7 @@ SIGNUP_CALL = re.compile(
 SIGNUP_OBJECT = re.compile(
     r"\b(?:newsletters?|briefings?|bulletins?|digest|inbox|e-?mails?|alerts|weekly|daily|monthly|podcasts?|"
     r"edition|our|free|every (?:morning|evening|weekday|week|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
-    r"|(?:subscribe to|sign up for) (?:the )?[A-Z]",
+    r"|(?i:subscribe to|sign up for) (?:the )?[A-Z]",
 )
 COOKIE = re.compile(
     r"^(?:we(?: and our (?:partners|vendors))? use cookies|(?:this|our) (?:site|website) uses cookies|"
@@ -343,7 +343,7 @@ TICKER_TOKEN = re.compile(
     r"market|cap|change|high|low|[-+]?[$€£]?\d[\d.,]*%?|\(?null\)?|price\(null\)|\(null\))$",
     I,
 )
-TICKER_WORD = re.compile(r"^(?:[A-Z][A-Z&]{1,13}|[$€£]?\d[\d,.]*[KMB]?|[+-−]?\d[\d.,]*%|[▲▼△▽↑↓]+|\([+-−]?\d[\d.,]*%\))$")
+TICKER_WORD = re.compile(r"^(?:[A-Z][A-Z&]{1,13}|[+-−]?[$€£]?\d[\d,.]*[KMB]?|[+-−]?\d[\d.,]*%|[▲▼△▽↑↓]+|\([+-−]?\d[\d.,]*%\))$")
 QUOTE_DELAY = re.compile(r"\b(?:quotes? )?delayed(?: by)? (?:at least )?\d+ min(?:ute)?s?\b|\breal-time\b", I)
 CHANGE = re.compile(r"[+-−]\d[\d.,]*%|[$€£]\d")
 TICKER_STRONG = re.compile(r"\bnull\b|\bundefined\b|\bNaN\b|^-{2,}$|\bprice\b|\bchart\b|\bUSDT?\b", I)
