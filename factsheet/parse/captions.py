@@ -50,7 +50,7 @@ _CREDIT_SMALL_WORDS = frozenset("handout handouts for via and of the de van von 
 # Caption shape. Words that make a sentence a report rather than a picture's
 # description: attribution, past or perfect or future tense, first person.
 _NOT_CAPTION_WORDS = frozenset("""
-said says say told tells according announced confirmed added stated reported
+said says say told tells according citing announced confirmed added stated reported
 was were had has have having been did does will would could should might must shall can may
 began took made gave went came saw met won lost paid sold built held left found kept knew thought
 brought bought fell rose grew drew flew struck sent spent broke spoke wrote stood sat ran got became

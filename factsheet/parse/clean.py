@@ -378,21 +378,21 @@ def _link_like(block: Block) -> bool:
     )
 
 
-_FIGURE_REASONS = frozenset({"caption or photo credit", "image", CAPTION})
+_CREDIT_REASONS = frozenset({"caption or photo credit", CAPTION})
 
 
 def _captions(c: Cleaning) -> None:
     """A caption on its own line: a caption-shaped block (see
-    captions.caption_shaped) right above a photo credit, or right below or
-    above an image."""
+    captions.caption_shaped) right above a photo credit, or right below an
+    image."""
     blocks = c.blocks
-    figure = {b.index for b in blocks if b.index in c.credit_led}
-    figure.update(b.index for b in blocks if b.index in c.dropped and _removed_as(c, b) in _FIGURE_REASONS)
+    credits = set(c.credit_led)  # a caption stands above its credit ...
+    credits.update(b.index for b in blocks if b.index in c.dropped and _removed_as(c, b) in _CREDIT_REASONS)
+    images = {b.index for b in blocks if b.index in c.dropped and _removed_as(c, b) == "image"}  # ... and below its image
     for block in blocks:
         if block.index in c.dropped or block.kind not in ("paragraph", "heading") or block.explicit_heading:
             continue
-        before = block.index - 1 in figure and _removed_as(c, blocks[block.index - 1]) == "image"
-        if (block.index + 1 in figure or before) and caption_shaped(block.text):
+        if (block.index + 1 in credits or block.index - 1 in images) and caption_shaped(block.text):
             c.drop(block, CAPTION)
 
 
