@@ -322,7 +322,7 @@ def test_real_news_holding_furniture_words_is_kept(sentence: str) -> None:
     raw = f"{LEAD}\n\n{sentence}\n\n{MORE}\n"
     record = parse_text(raw)
     assert sentence in kept(record) and record.removed == ()
-    assert R.FURNITURE_PHRASE.search(sentence) is None
+    assert R.FURNITURE_PHRASE.search(sentence.lower()) is None
 
 
 @pytest.mark.parametrize("sentence", [

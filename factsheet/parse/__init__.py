@@ -17,7 +17,7 @@ from ..errors import ContentError
 from ..models import Diagnostic, Record, RemovedSpan, Sentence
 from . import rules as R
 from .blocks import Block, split_blocks
-from .clean import clean_blocks, figures_differ, norm_text, signup_call
+from .clean import SIGNUP_HINTS, clean_blocks, figures_differ, norm_text, signup_call
 from .decode import decode_article
 from .frontmatter import read_front_matter
 from .infer import infer_missing, title_and_outlet, title_block
@@ -197,7 +197,7 @@ def _drop_advertorial(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tupl
     for start, end in spans:
         text = raw[start:end]
         low = text.lower()
-        promo = R.PROMO.search(low) is not None and (
+        promo = R.search_words(R.PROMO, low) is not None and (
             R.DOMAIN.search(low) is not None or R.PROMO_OPENER.match(text) is not None)
         if not promo:
             keep.append((start, end))
@@ -218,15 +218,22 @@ def _drop_furniture_sentences(raw: str, spans: list[tuple[int, int]]) -> tuple[l
     (rules.FURNITURE_PHRASES), or a call to sign up for a publication, with a
     short question leading into it ("Enjoyed this? Subscribe to X - free,
     weekly.")."""
+    if not spans:
+        return spans, []
+    block = raw[spans[0][0] : spans[-1][1]].lower()
+    if R.FURNITURE_PHRASE_HINT.search(block) is None and not any(hint in block for hint in SIGNUP_HINTS):
+        return spans, []  # most paragraphs: one scan
     keep: list[tuple[int, int]] = []
     dropped: list[RemovedSpan] = []
     for start, end in spans:
         text = raw[start:end]
         if raw.count(" ", start, end) >= FURNITURE_SENTENCE_MAX_WORDS:
             keep.append((start, end))
-        elif R.FURNITURE_PHRASE.search(text):
+            continue
+        low = text.lower()
+        if R.FURNITURE_PHRASE_HINT.search(low) and R.FURNITURE_PHRASE.search(low):
             dropped.append(RemovedSpan(start, end, text, "furniture sentence"))
-        elif signup_call(text):
+        elif signup_call(text, low=low):
             if keep and raw[keep[-1][1] - 1] == "?" and raw.count(" ", *keep[-1]) < SIGNUP_LEAD_IN_MAX_WORDS:
                 ls, le = keep.pop()
                 dropped.append(RemovedSpan(ls, le, raw[ls:le], "newsletter plug"))

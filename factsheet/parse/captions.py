@@ -37,6 +37,7 @@ CREDIT_LABEL = re.compile(
     r"(?:\s+(?:credit|courtesy|source))?\s*(?::|\bby\b|©|\|)"
     r"|(?:Credits?|CREDIT)\s*(?::|…|\.\.\.)|©)\s*"
 )
+_LABEL_WORDS = ("photo", "image", "picture", "illustration", "graphic", "video", "credit", "©")  # one is in every label
 # Where a label may start inside a block: after a sentence end, glued or not (".Photo by", ") Photo:").
 _SENTENCE_END = re.compile(r"[.!?)\]”\"]\s*")
 # The glue: a lower-case letter or a closing bracket, then a capital (or an
@@ -124,6 +125,9 @@ def credit_line(text: str) -> bool:
 def _credit_start(text: str) -> re.Match[str] | None:
     """A credit label at the start of the block or right after a sentence
     end inside it (".Photo by", ") Photo:")."""
+    low = text.lower()
+    if not any(word in low for word in _LABEL_WORDS):
+        return None  # most blocks: a few fast scans
     m = CREDIT_LABEL.match(text)
     if m is not None:
         return m

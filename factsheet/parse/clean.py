@@ -30,13 +30,13 @@ class Cleaning:
     raw: str
     blocks: list[Block]
     removed: list[RemovedSpan] = field(default_factory=list)
-    dropped: set[int] = field(default_factory=set)  # block indexes removed whole
+    dropped: dict[int, str] = field(default_factory=dict)  # block indexes removed whole -> reason
     credit_led: set[int] = field(default_factory=set)  # blocks a glued photo credit was cut from the head of
 
     def drop(self, block: Block, reason: str) -> None:
         if block.index in self.dropped:
             return
-        self.dropped.add(block.index)
+        self.dropped[block.index] = reason
         self.span(block.outer_start, block.outer_end, reason)
 
     def span(self, start: int, end: int, reason: str) -> None:
@@ -125,7 +125,7 @@ def furniture_reason(block: Block) -> str | None:
         return "correction notice"
     if words <= 40 and R.SIGNUP_TERMS.match(text) and "cookie" not in low:
         return "newsletter plug"
-    if words <= SIGNUP_MAX_WORDS and signup_call(text, first_sentence=True):
+    if words <= SIGNUP_MAX_WORDS and signup_call(text, first_sentence=True, low=low):
         return "newsletter plug"
     if words <= 40 and ("support" in low or "donat" in low or "contribution" in low or "value" in low) \
             and R.DONATION.search(low):
@@ -140,17 +140,20 @@ def furniture_reason(block: Block) -> str | None:
         return "syndication notice"
     if words <= 20 and "|" in text and _footer_links(low):
         return "footer links"
-    if words <= 25 and R.CONTACT_INLINE.match(text):
+    head = low.lstrip("*_ ")[:7]
+    if words <= 25 and head.startswith(_CONTACT_HEADS) and R.CONTACT_INLINE.match(text):
         return "contact line"
-    if words <= 25 and R.VIDEO_LABEL.match(text.strip("*_ ")):
+    if words <= 25 and head.startswith(_VIDEO_HEADS) and R.VIDEO_LABEL.match(text.strip("*_ ")):
         return "video label"
-    if words <= 40 and R.RELATED_LINK.match(_MARKUP.sub("", text)):
+    bare = _MARKUP.sub("", text) if "*" in text or "_" in text else text
+    if words <= 40 and R.RELATED_LINK.match(bare):
         return "related-story link"
-    if words <= 6 and R.ADVERT.match(text.strip("*_ ")) or words <= 20 and R.ADVERT_LABEL.match(_MARKUP.sub("", text)):
+    if words <= 6 and R.ADVERT.match(text.strip("*_ ")) or words <= 20 and R.ADVERT_LABEL.match(bare):
         return "advertisement"
-    if words <= 16 and _all_sentences(text, R.LIVE_NOTICE):
+    if words <= 16 and _all_sentences(text, R.LIVE_NOTICE, R.LIVE_NOTICE_HEADS):
         return "live-blog notice"
-    if words <= 6 and R.TIME_ALONE.match(text.strip("*_ ")):
+    if words <= 6 and (head[:1].isdigit() or head.startswith(("updated", "posted", "publish"))) \
+            and R.TIME_ALONE.match(text.strip("*_ ")):
         return "timestamp"
     if R.DISCLAIMER.match(text) or (words <= 120 and ("advice" in low or "purposes only" in low or "own research" in low)
                                    and R.ADVICE_PHRASES.search(low) and _ABOUT_PAGE.search(low)):
@@ -161,7 +164,7 @@ def furniture_reason(block: Block) -> str | None:
         return "share/comment widget"
     if 2 <= words <= 16 and _social_share(text):
         return "share/comment widget"
-    row = _row_reason(text) if words <= 40 else None
+    row = _row_reason(text) if words <= 40 and ("|" in text or "·" in text or "•" in text or "›" in text) else None
     if row:
         return row
     if words <= 30 and R.NEWSLETTER.match(text):
@@ -181,14 +184,14 @@ def furniture_reason(block: Block) -> str | None:
         return "reading time"
     if words <= 25 and (_is_byline(text) or R.AUTHOR_LINE.match(text)):
         return "byline"
-    if words <= 20 and _meta_row(text):
+    if words <= 20 and _META_HINT.search(text) and _meta_row(text):
         return "byline" if re.search(r"\b[Bb]y\b", text) else "dateline"
     if R.IMAGE_MD.match(text) or R.IMAGE_PATH.match(text) or R.IMAGE_HTML.match(text):
         return "image"
     if R.BARE_URL.match(text):
         return "bare link"
-    if words <= 40 and (R.CAPTION.match(text) or R.CREDIT_WORDS.search(text) or R.CREDIT_AT_END.search(text)
-                        or R.CREDIT_AGENCY_AT_END.search(text)) \
+    if words <= 40 and (R.CAPTION.match(text) or R.search_words(R.CREDIT_WORDS, text) or R.CREDIT_AT_END.search(text)
+                        or R.CREDIT_AGENCY_AT_END.search(text, max(0, len(text) - 40))) \
             or words <= CREDIT_LINE_MAX_WORDS and credit_line(text):
         return "caption or photo credit"
     if block.kind == "heading" and R.BOILERPLATE_HEADER.match(text.strip("*_ ")):
@@ -219,18 +222,29 @@ def _is_byline(text: str) -> bool:
 SIGNUP_MAX_WORDS = 40
 
 
-def _all_sentences(text: str, rule: re.Pattern[str]) -> bool:
+def _all_sentences(text: str, rule: re.Pattern[str], hints: tuple[str, ...]) -> bool:
     """Every sentence of a short block matches the rule."""
+    if not text.lstrip("*_ ")[:12].lower().startswith(hints):
+        return False
     parts = [p.strip("*_ ") for p in re.split(r"(?<=[.!?])\s+", text) if p.strip("*_ ")]
     return bool(parts) and all(rule.match(p) for p in parts)
 
 
-def signup_call(text: str, first_sentence: bool = False) -> bool:
+_CONTACT_HEADS = ("media", "press", "investo", "news")
+_VIDEO_HEADS = ("watch", "video", "listen", "audio")
+_META_HINT = re.compile(r"[·•|]|\b[Bb]y\b")  # a meta row separates its parts or names its author
+SIGNUP_HINTS = ("subscri", "sign up", "join")
+
+
+def signup_call(text: str, first_sentence: bool = False, low: str | None = None) -> bool:
     """A call to sign up for a publication: "Subscribe to the X Weekly",
     "Don't miss a match: subscribe to ...", "Start the day smarter ☀️ Sign
     up for our briefing". With ``first_sentence``, the call must be in the
     text's first sentence (a block that opens with it is the plug; a call
     after real sentences is cut sentence by sentence)."""
+    low = text.lower() if low is None else low
+    if not any(hint in low for hint in SIGNUP_HINTS):
+        return False
     m = R.SIGNUP_CALL.search(text)
     if m is None or R.SIGNUP_OBJECT.search(text, m.start()) is None:
         return False
@@ -270,10 +284,13 @@ def _nav_row(items: list[str]) -> bool:
     return len(items) >= 3 and all(len(i.split()) <= ROW_ITEM_MAX_WORDS and not i.endswith((".", "!", "?")) for i in items)
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
 def _meta_row(text: str) -> bool:
     """"March 6, 2026 · 4 min read · by Jane Doe", "April 20, 2026 by Jane
     Doe": dates, times, reading time and a byline, nothing else."""
-    if not re.search(R.DATE_IN_TEXT, text, re.I):
+    if not _YEAR.search(text) or not R.DATE_SEARCH.search(text):
         return False
     rest = R.META_ROW_PARTS.sub("", text)
     return not any(ch.isalnum() for ch in rest)
@@ -387,20 +404,13 @@ def _captions(c: Cleaning) -> None:
     image."""
     blocks = c.blocks
     credits = set(c.credit_led)  # a caption stands above its credit ...
-    credits.update(b.index for b in blocks if b.index in c.dropped and _removed_as(c, b) in _CREDIT_REASONS)
-    images = {b.index for b in blocks if b.index in c.dropped and _removed_as(c, b) == "image"}  # ... and below its image
+    credits.update(i for i, reason in c.dropped.items() if reason in _CREDIT_REASONS)
+    images = {i for i, reason in c.dropped.items() if reason == "image"}  # ... and below its image
     for block in blocks:
         if block.index in c.dropped or block.kind not in ("paragraph", "heading") or block.explicit_heading:
             continue
         if (block.index + 1 in credits or block.index - 1 in images) and caption_shaped(block.text):
             c.drop(block, CAPTION)
-
-
-def _removed_as(c: Cleaning, block: Block) -> str | None:
-    for span in c.removed:
-        if span.start <= block.start < span.end:
-            return span.reason
-    return None
 
 
 TAIL_ON_TOPIC = 0.34  # share of a line's content words the article above it also uses

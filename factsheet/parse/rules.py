@@ -9,6 +9,23 @@ from .dates import DATE_IN_TEXT
 
 I = re.I
 
+
+def search_words(rule: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of a literal-phrase rule that starts and ends on word
+    boundaries ("null" not in "annulled", "trusted by" not in "entrusted by").
+    Checked here rather than with \\b in the pattern, which would stop the
+    regex engine's fast scan for the phrases' first letters."""
+    pos = 0
+    while True:
+        m = rule.search(text, pos)
+        if m is None:
+            return None
+        start, end = m.span()
+        if (start == 0 or not (text[start - 1].isalnum() and text[start].isalnum())) and (
+                end == len(text) or not (text[end].isalnum() and text[end - 1].isalnum())):
+            return m
+        pos = start + 1
+
 RELATED_HEADER = re.compile(
     r"^(?:you (?:may|might) (?:also )?(?:like|enjoy)|also read|read (?:more|also|next)|"
     r"more (?:stories|news|articles|headlines|coverage|from [\w&'’ -]{1,30}|in [\w&'’ -]{1,30}|on this(?: story| topic)?|"
@@ -317,10 +334,9 @@ CREDIT_AT_END = re.compile(
     r"\((?:(?:photo|image|picture|credit|file photo|illustration)s?\s*:?[^()]{0,60}|[A-Z][\w.'’ -]{1,40}/[A-Z][\w.'’ -]{1,40})\)[*_]*$",
     I,
 )
-# Credit wording anywhere in a short block ("... the bay. (Photo by Sam Ito/Getty Images)").
-CREDIT_WORDS = re.compile(
-    r"(?:\bAP Photo|/Reuters|/AFP|/Bloomberg|\bvia Getty|\bPhoto by|\bImage by|\bImage credit|\bPhoto credit|\bCourtesy of)\b",
-)
+# Credit wording anywhere in a short block ("... the bay. (Photo by Sam Ito/Getty Images)"),
+# matched with search_words.
+CREDIT_WORDS = re.compile(r"AP Photo|/Reuters|/AFP|/Bloomberg|via Getty|Photo by|Image by|Image credit|Photo credit|Courtesy of")
 # A picture agency's name is a credit only where it ends the block: "Shutterstock
 # shares fell 5% on Tuesday." is news about the agency.
 CREDIT_AGENCY_AT_END = re.compile(
@@ -357,6 +373,9 @@ DATELINE_PREFIX = re.compile(
     rf"(?:{_TIME},?\s+)?(?P<date>{DATE_IN_TEXT})\s*(?:[|•·—–/-]\s*)?",
     I,
 )
+DATE_SEARCH = re.compile(DATE_IN_TEXT, I)
+LIVE_NOTICE_HEADS = ("this page", "newest", "latest", "most recent", "oldest", "refresh", "auto", "show", "key events",
+                     "pinned") + tuple(str(d) for d in range(10))  # how a LIVE_NOTICE begins (lower-cased)
 # What a meta row holds besides dates, times and the byline: "March 6, 2026 · 4 min read · by Jane Doe".
 META_ROW_PARTS = re.compile(
     rf"(?i:{DATE_IN_TEXT}|{_TIME}|\b\d+\s*(?:min|mins|minutes?)(?:\s+read)?\b|\b(?:updated|published|posted|first published)\b:?)|"
@@ -402,11 +421,11 @@ FORWARD_LOOKING = re.compile(
 SUMMARY_PREFIX = re.compile(r"^(?:tl;? ?dr|summary|in short|the gist|key takeaway|bottom line)\s*[:\-–—]\s*\S", I)
 TRUNCATION = re.compile(r"\[(?:\.\.\.|…)\]|(?:\.\.\.|…)\s*$")
 DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]{1,62}\.(?:com|net|io|co|org|shop|store|biz|ai|app)\b")
-PROMO = re.compile(
-    r"\b(?:leading (?:provider|supplier|manufacturer|source)|established itself|trusted by|number one|"
+PROMO = re.compile(  # matched with search_words (word boundaries); no \b here, it defeats the literal-prefix scan
+    r"leading (?:provider|supplier|manufacturer|source)|established itself|trusted by|number one|#1|"
     r"best[- ]in[- ]class|top[- ]rated|check out|use (?:code|coupon)|discounts?|promo code|special offers?|"
     r"free trial|shop now|order now|learn more at|visit (?:us|our|them)|go-to (?:source|provider|partner)|"
-    r"premier (?:provider|supplier|source)|industry[- ]leading|sign up (?:today|now)|buy now)\b|#1\b",
+    r"premier (?:provider|supplier|source)|industry[- ]leading|sign up (?:today|now)|buy now",
 )
 # Phrases that only page furniture uses, so that a sentence holding one is
 # furniture even inside a paragraph ("... on Tuesday. Click here to read
@@ -421,7 +440,8 @@ FURNITURE_PHRASES = (
     "required fields are marked", "download our app", "sign up for our newsletter", "subscribe to our newsletter",
     "share this article", "story continues below",
 )
-FURNITURE_PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in FURNITURE_PHRASES) + r")\b", I)
+FURNITURE_PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in FURNITURE_PHRASES) + r")\b")  # on lower-cased text
+FURNITURE_PHRASE_HINT = re.compile("|".join(sorted({re.escape(p.split()[0]) for p in FURNITURE_PHRASES})))  # in every match
 PROMO_OPENER = re.compile(r"^(?:speaking of which|on that note|if you(?:'re| are) (?:looking|in the market) for|looking for (?:a|an)\b)", I)
 PROMO_LEAD_IN = re.compile(
     r"^for (?:companies|businesses|organi[sz]ations|firms|anyone|those|manufacturers|readers|teams|"
