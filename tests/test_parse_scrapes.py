@@ -35,8 +35,8 @@ def removed_pairs(record) -> list[tuple[str, str]]:
     ("The new footbridge at dusk on Monday.Photo by Iris Delano for The Harbour Ledger",
      "It took nine years to plan and build."),
     ("Photograph: Coast Rescue/handout", "Two fishermen were lifted from the water by helicopter."),
-    ("Staff photo by Tomas Orr", "The council opened three shelters on Thursday night."),
-    ("Photo: Lina Berg/RunWell", "The race started at 8 a.m. under light rain."),
+    ("Staff photo by Bram Orr", "The council opened three shelters on Thursday night."),
+    ("Photo: Lina Berg/TrailWorks", "The ride set off at 9 a.m. under light rain."),
 ])
 def test_a_credit_glued_to_the_next_sentence_is_cut_at_the_glued_capital(figure: str, after: str) -> None:
     raw = f"{LEAD}\n\n{figure}{after}\n\n{MORE}\n"
@@ -48,18 +48,18 @@ def test_a_credit_glued_to_the_next_sentence_is_cut_at_the_glued_capital(figure:
 
 def test_a_caption_line_above_a_glued_credit_goes_with_it() -> None:
     raw = (f"{LEAD}\n\nVolunteers stack sandbags outside the library.\n\n"
-           f"Staff photo by Tomas OrrThe council opened three shelters on Thursday night.\n\n{MORE}\n")
+           f"Staff photo by Bram OrrThe council opened three shelters on Thursday night.\n\n{MORE}\n")
     record = parse_text(raw)
     assert_offsets(record, raw)
     assert "The council opened three shelters on Thursday night." in kept(record)
     assert removed_pairs(record) == [("caption", "Volunteers stack sandbags outside the library."),
-                                     ("caption", "Staff photo by Tomas Orr")]
+                                     ("caption", "Staff photo by Bram Orr")]
 
 
 @pytest.mark.parametrize("line", [
     "Image credit: Space Agency / J. Ruiz",
     "Photo © Ana Lima / Coastline Weekly",
-    "Herald photo by Gwen Marlow",
+    "Gazette photo by Ilse Marlow",
     "The mayor speaks after the result was announced.Credit…Ana Lima/The Daily Post",
 ])
 def test_a_credit_standing_alone_is_removed(line: str) -> None:
@@ -100,8 +100,8 @@ def test_a_past_tense_report_above_a_credit_is_not_taken_for_a_caption() -> None
 
 @pytest.mark.parametrize("bio", [
     "Mara Kell covers transport and local news for the Courier.",
-    "Lena Voss is the Gazette's energy correspondent. She has reported on the grid since 2019.",
-    "Owen Hale is a reporter at the Valley Times.",
+    "Petra Voss is the Gazette's energy correspondent. She has reported on the grid since 2019.",
+    "Cyril Brandvold is a reporter at the Valley Times.",
 ])
 def test_a_journalists_bio_at_the_end_is_removed(bio: str) -> None:
     raw = f"{LEAD}\n\n{MORE}\n\n{bio}\n"
@@ -110,7 +110,7 @@ def test_a_journalists_bio_at_the_end_is_removed(bio: str) -> None:
 
 
 def test_a_person_the_article_describes_at_its_end_is_kept() -> None:
-    last = "Hollis Grant is the chief executive of the port authority."
+    last = "Dorian Pask is the chief executive of the port authority."
     record = parse_text(f"{LEAD}\n\n{MORE}\n\n{last}\n")
     assert last in kept(record) and record.removed == ()
 
@@ -129,20 +129,20 @@ def test_the_front_matter_authors_bio_is_removed() -> None:
     ("Don't miss a match: subscribe to the Touchline Weekly and get every result on Monday.", "newsletter plug"),
     ("Get the Harbour Ledger's Morning Tide newsletter. Enter your email | Subscribe", "newsletter plug"),
     ("Home › News › World", "breadcrumb"),
-    ("Skip to content | Weather | Traffic | Watch Live", "navigation"),
-    ("Subscribe from £2 a month for unlimited access | Log in | Register", "paywall prompt"),
-    ("Refresh for the latest | 3 new updates", "live-blog notice"),
-    ("This page updates automatically. Newest posts first.", "live-blog notice"),
+    ("Skip to content | Sport | Jobs | Live TV", "navigation"),
+    ("Subscribe from £2 a month for full digital access | Log in | Register", "paywall prompt"),
+    ("Refresh for new posts | 3 new updates", "live-blog notice"),
+    ("This page refreshes automatically. Latest posts first.", "live-blog notice"),
     ("Advertisement", "advertisement"),
     ("Sponsored: Compare energy tariffs in your area", "advertisement"),
     ("4:30 p.m.", "timestamp"),
     ("11.05 GMT", "timestamp"),
-    ("Watch: Drone footage of the flooded valley 01:42", "video label"),
-    ("Watch the full report on News at Six | 02:15", "video label"),
-    ("Media contact: Ines Roe, press@harbour-example.org", "contact line"),
+    ("Watch: Helicopter footage over the flooded valley 01:42", "video label"),
+    ("Watch the report on News at Six | 02:15", "video label"),
+    ("Media contact: Yara Roe, press@harbour-example.org", "contact line"),
     ("Trending: Dam levels fall | Tram fares rise | Bridge opens", "related-story link"),
-    ("Also on Channel 9: Choir wins regional contest | Snow expected on Friday", "related-story link"),
-    ("You might also like: Ten bridges that outlived their designers", "related-story link"),
+    ("Also on Channel 9: Choir wins regional contest | Hail expected at weekend", "related-story link"),
+    ("You may also enjoy: Ten bridges that outlived their designers", "related-story link"),
     ("TRAMWAY HOLDINGS 12.40 +0.31 (+2.56%) | PORTLINE 8.02 -0.11 (-1.35%) | Delayed 15 min",
      "price ticker / market widget"),
 ])
@@ -154,9 +154,9 @@ def test_furniture_lines(line: str, reason: str) -> None:
 
 
 def test_a_sign_up_call_glued_to_a_question_at_the_end_of_a_paragraph() -> None:
-    raw = f"{LEAD}\n\n{MORE} Enjoyed this? Subscribe to The Weekly Grid – free, every Friday.\n"
+    raw = f"{LEAD}\n\n{MORE} Liked this story? Subscribe to The Weekly Grid – free, every Friday.\n"
     record = parse_text(raw)
-    assert removed_pairs(record) == [("newsletter plug", "Enjoyed this?"),
+    assert removed_pairs(record) == [("newsletter plug", "Liked this story?"),
                                      ("newsletter plug", "Subscribe to The Weekly Grid – free, every Friday.")]
     assert kept(record)[-1] == "Construction took four years."
 
@@ -164,7 +164,7 @@ def test_a_sign_up_call_glued_to_a_question_at_the_end_of_a_paragraph() -> None:
 @pytest.mark.parametrize("prose", [
     "Sign up for the vaccine opens on Monday at 8 a.m., the health board said.",
     "Residents who subscribe to the council's flood alerts received a warning at 6 a.m.",
-    "Watch the regulators, one analyst said.",
+    "Watch the water levels closely, the agency warned residents.",
     "The newsletter, published by the union, urged members to reject the offer.",
     "Remember to check the membership rules before you sign up, the club told parents.",
 ])
@@ -175,9 +175,9 @@ def test_prose_that_resembles_sign_ups_and_labels_is_kept(prose: str) -> None:
 
 
 def test_a_meta_row_gives_the_date_and_goes() -> None:
-    raw = f"Bridge reopens after 14 months of repairs\n\nMarch 6, 2026 · 4 min read · by Jules Amsel\n\n{BODY}"
+    raw = f"Bridge reopens after 14 months of repairs\n\nMarch 6, 2026 · 4 min read · by Kaspar Amsel\n\n{BODY}"
     record = parse_text(raw)
-    assert removed_pairs(record)[0] == ("byline", "March 6, 2026 · 4 min read · by Jules Amsel")
+    assert removed_pairs(record)[0] == ("byline", "March 6, 2026 · 4 min read · by Kaspar Amsel")
     assert record.date == "2026-03-06" and record.title == "Bridge reopens after 14 months of repairs"
 
 
@@ -190,8 +190,8 @@ def test_a_place_and_date_line_under_a_statement_heading_dates_it() -> None:
 
 def test_forward_looking_statements_close_a_release() -> None:
     raw = (f"{LEAD}\n\n{MORE}\n\nForward-Looking Statements\n\n"
-           "This press release contains forward-looking statements about the plant's output and costs.\n\n"
-           "These statements involve risks and uncertainties, and actual results may differ materially.\n")
+           "This press release includes forward-looking statements about the plant's output and costs.\n\n"
+           "Such statements involve risks and uncertainties; outcomes could differ materially.\n")
     record = parse_text(raw)
     assert [r for r, _ in removed_pairs(record)] == ["disclaimer"] * 3
     assert len(kept(record)) == 4
@@ -211,9 +211,9 @@ def test_a_summary_bullet_that_names_something_new_stays() -> None:
 
 
 def test_unlabelled_headlines_of_other_stories_at_the_end_are_removed() -> None:
-    raw = f"{BODY}\nATM stolen from petrol station in overnight raid\n\nSchool choir wins regional contest\n"
+    raw = f"{BODY}\nCash machine ripped from supermarket wall in overnight raid\n\nSchool choir wins regional contest\n"
     record = parse_text(raw)
-    assert removed_pairs(record) == [("related-story link", "ATM stolen from petrol station in overnight raid"),
+    assert removed_pairs(record) == [("related-story link", "Cash machine ripped from supermarket wall in overnight raid"),
                                      ("related-story link", "School choir wins regional contest")]
     assert not any(s.truncated for s in record.sentences)
 
@@ -230,7 +230,7 @@ def test_a_last_sentence_cut_off_mid_word_is_kept_and_marked() -> None:
 
 
 def test_a_last_line_cut_off_that_looks_like_a_heading_is_a_truncated_sentence() -> None:
-    raw = f"{BODY}\nThe engineers said they would also examine the bridge's maintenance rec\n"
+    raw = f"{BODY}\nThe engineers said they would also check the bridge's drainage pi\n"
     record = parse_text(raw)
     last = record.sentences[-1]
     assert last.block == "paragraph" and last.truncated and record.removed == ()
@@ -275,8 +275,8 @@ def test_a_cut_off_sentence_never_becomes_a_claim(tmp_path) -> None:
     (" date 2026-03-03 Valley Courier\nBridge reopens after 14 months of repairs",
      "Bridge reopens after 14 months of repairs", "Valley Courier"),
     ("Bridge reopens after 14 months of repairs – Metro Daily", "Bridge reopens after 14 months of repairs", "Metro Daily"),
-    ("Bridge reopens after 14 months of repairs | Riverside Times", "Bridge reopens after 14 months of repairs",
-     "Riverside Times"),
+    ("Bridge reopens after 14 months of repairs | Brookmere Times", "Bridge reopens after 14 months of repairs",
+     "Brookmere Times"),
     ("Home › News › Local\nBridge reopens after 14 months of repairs", "Bridge reopens after 14 months of repairs", None),
     ("NEWS 9 HALDEN\nHalden Bridge Reopens After 14 Months Of Repairs", "Halden Bridge Reopens After 14 Months Of Repairs",
      None),

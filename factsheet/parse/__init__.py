@@ -210,13 +210,13 @@ def _drop_advertorial(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tupl
 
 
 FURNITURE_SENTENCE_MAX_WORDS = 30
-SIGNUP_LEAD_IN_MAX_WORDS = 4  # "Enjoyed this?" before "Subscribe to X"
+SIGNUP_LEAD_IN_MAX_WORDS = 4  # "Liked this story?" before "Subscribe to X"
 
 
 def _drop_furniture_sentences(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
     """Furniture sentences inside a paragraph: a phrase only furniture uses
     (rules.FURNITURE_PHRASES), or a call to sign up for a publication, with a
-    short question leading into it ("Enjoyed this? Subscribe to X - free,
+    short question leading into it ("Liked this story? Subscribe to X - free,
     weekly.")."""
     if not spans:
         return spans, []

@@ -3,8 +3,8 @@
 A page's figure is an image, a caption and a credit; extracting its text
 often loses the breaks between them and the next paragraph:
 
-    Smoke pours from the stern on Tuesday.
-    Photo: Port authority handoutThe fire began in the engine room.
+    Steam rises from the cooling tower at dawn.
+    Photo: City council handoutThe bridge reopened on Monday.
 
 The credit ("Photo: ...", "(Photo: ...)", "Photograph: X/handout", "Staff
 photo by X", "Credit: X") runs up to a capital glued to a lower-case letter or
@@ -30,7 +30,7 @@ CREDIT_LINE_MAX_WORDS = 14  # label and credit
 GLUED_REST_MIN_WORDS = 3  # what follows a glued credit is a sentence
 
 # A credit label: "Photo:", "Photograph:", "Image:", "Picture:", "Photo by",
-# "Photo ©", "Image credit:", "Staff photo by", "Herald photo by" (up to three
+# "Photo ©", "Image credit:", "Staff photo by", "Gazette photo by" (up to three
 # capitalised words before it), "Credit:", "Credit…" - in brackets or not.
 CREDIT_LABEL = re.compile(
     r"\(?(?:(?:[A-Z][\w'’.-]*\s+(?:[\w'’.-]+\s+){0,2}?)?(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Ii]llustration|[Gg]raphic|[Vv]ideo)s?"
@@ -41,7 +41,7 @@ _LABEL_WORDS = ("photo", "image", "picture", "illustration", "graphic", "video",
 # Where a label may start inside a block: after a sentence end, glued or not (".Photo by", ") Photo:").
 _SENTENCE_END = re.compile(r"[.!?)\]”\"]\s*")
 # The glue: a lower-case letter or a closing bracket, then a capital (or an
-# opening quotation mark) with no space between them: "handoutThe", "Tarnwell)Corvane".
+# opening quotation mark) with no space between them: "handoutThe", "Agency)Officials".
 _GLUE = re.compile(r"(?<=[a-z)\]])(?=[A-Z“\"‘])")
 _GLUED_WORD = re.compile(r"[^\s]+")
 _CAMEL_OR_PATH = re.compile(r"[a-z][A-Z]|/")
@@ -65,9 +65,9 @@ _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
 
 def caption_shaped(text: str) -> bool:
     """One short sentence describing a picture: present tense or no verb,
-    no attribution, no quotation, no first person. "Smoke pours from the
-    stern on Tuesday." and "The emergency entrance at dawn." are;
-    "The fire began in the engine room." and "Rescuers searched the bay." are not."""
+    no attribution, no quotation, no first person. "Floodwater covers
+    the market square on Friday." and "The new footbridge at dusk." are;
+    "The bridge reopened on Monday." and "Rescuers searched the bay." are not."""
     text = text.strip().strip("*_")
     if not text or not text[0].isupper() or text.endswith(("?", "!", ":", ",", ";")):
         return False
@@ -107,7 +107,7 @@ def _credit_end(text: str, start: int) -> int | None:
         if word is None or _CAMEL_OR_PATH.search(word.group().rstrip(".,;:")):
             continue
         if len(text[m.start():].split()) < GLUED_REST_MIN_WORDS:
-            continue  # "Photo: Ana Lima/RunPulse": a brand written in camel case, not a glued sentence
+            continue  # "Photo: Ana Lima/TrailWorks": a brand written in camel case, not a glued sentence
         return m.start() if _credit_words(text[start:m.start()]) else None
     if len(text) - start <= CREDIT_MAX_CHARS and _credit_words(text[start:]):
         return len(text)
@@ -115,8 +115,8 @@ def _credit_end(text: str, start: int) -> int | None:
 
 
 def credit_line(text: str) -> bool:
-    """A line that is all credit: "Herald photo by Ana Lima", "Credit: Ana
-    Lima/The Post", "Photo © Ana Lima / RunPulse" (not "A photo by a
+    """A line that is all credit: "Gazette photo by Ana Lima", "Credit: Ana
+    Lima/The Post", "Photo © Ana Lima / TrailWorks" (not "A photo by a
     bystander showed the car")."""
     m = CREDIT_LABEL.match(text)
     return m is not None and m.end() < len(text) and _credit_words(text[m.end():])
@@ -157,7 +157,7 @@ def split_glued_credits(raw: str, blocks: list[Block]) -> tuple[list[Block], lis
             out.append(block)  # no credit, or a credit line of its own (cleaning's "caption or photo credit")
             continue
         if cut == 0 and end == len(text):
-            spans.append((block.outer_start, block.outer_end, FIGURE_TEXT))  # "Smoke at dawn.Credit…Ana Lima/The Post"
+            spans.append((block.outer_start, block.outer_end, FIGURE_TEXT))  # "Mist at dawn.Credit…Ana Lima/The Post"
             continue
         head_end = block.start + len(text[:cut].rstrip())
         if cut > 0:

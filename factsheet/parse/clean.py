@@ -263,9 +263,9 @@ ROW_ITEM_MAX_WORDS = 6
 
 
 def _row_reason(text: str) -> str | None:
-    """Rows of page furniture: "Refresh for the latest | 7 new updates",
-    "Subscribe from £1 a week for unlimited access | Log in | Register",
-    "Skip to content | Weather | Traffic | Watch Live"."""
+    """Rows of page furniture: "Refresh for new posts | 5 new updates",
+    "Subscribe from £2 a month for full digital access | Log in | Register",
+    "Skip to content | Sport | Jobs | Live TV"."""
     items = _row_items(text)
     if len(items) < 2:
         return None
@@ -422,10 +422,10 @@ def _tail_lines(c: Cleaning) -> None:
     """Unpunctuated one-line blocks after the last paragraph of the article.
 
     Other stories' headlines (no label, at the very end) share few words with
-    the article: "ATM stolen from petrol station in overnight raid" under a
-    ferry fire. A line that does share them and reads as a sentence is the
-    article's own last sentence, cut off by the scrape ("The inspectors
-    would also examine the ship's maintenance rec"): it is a paragraph, not a
+    the article: "Cash machine ripped from supermarket wall in overnight raid"
+    under a bridge story. A line that does share them and reads as a sentence is the
+    article's own last sentence, cut off by the scrape ("The engineers
+    said they would also check the bridge's drainage pi"): it is a paragraph, not a
     heading, and the sentence step marks it truncated."""
     kept = c.kept()
     run: list[Block] = []
@@ -640,7 +640,7 @@ BIO_TAIL_BLOCKS = 3  # how near the end of the page an unnamed author's bio sits
 def _tail_bio(c: Cleaning) -> None:
     """A journalist's bio among the last blocks of the page, whoever the
     byline names: "Jane Doe is the Courier's transport correspondent. She
-    has covered shipping since 2011.", "Jane Doe covers health for the Post."
+    has written about energy since 2019.", "Jane Doe covers health for the Post."
     (A person the article is about is described earlier, and not as a
     reporter or editor.)"""
     kept = c.kept()
@@ -659,7 +659,7 @@ _LEGAL_FORWARD = re.compile(
 
 def _forward_looking(c: Cleaning) -> None:
     """A news release's closing legal text: a "Forward-Looking Statements"
-    heading (or a paragraph opening "This news release contains
+    heading (or a paragraph opening "This press release includes
     forward-looking statements") and the legal paragraphs under it."""
     kept = c.kept()
     for i, block in enumerate(kept):
@@ -789,7 +789,7 @@ def _doubled_blocks(c: Cleaning) -> None:
                 break
 
 
-_NAME_PHRASE = re.compile(r"(?<=\s)[A-Z][a-z]+(?: [A-Z][a-z]+)+")  # "Corvane Storage" inside a sentence
+_NAME_PHRASE = re.compile(r"(?<=\s)[A-Z][a-z]+(?: [A-Z][a-z]+)+")  # "Norhaven Water Services" inside a sentence
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 

@@ -108,7 +108,7 @@ def title_and_outlet(title: str | None, publisher: str | None) -> tuple[str | No
     elsewhere, or it is written like a name (every word capitalised) and
     either stands after a bar, or the headline before it is in sentence
     case, or it holds an outlet's word ("News", "Daily", "Herald", ...).
-    "Tarus Wins – And A Record Falls" keeps its tail."""
+    "Bridge Reopens – And Drivers Are Relieved" keeps its tail."""
     if not title:
         return title, None
     m = _TITLE_SUFFIX.search(title)

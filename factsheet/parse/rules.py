@@ -167,8 +167,8 @@ ADVERT = re.compile(
     r"advertisement\s*[-–—:|]\s*scroll to continue(?: with content)?|scroll to continue with content)[.!]?$",
     I,
 )
-# A live blog's own furniture: "This page updates automatically.", "Newest posts first.",
-# "Refresh for the latest", "7 new updates".
+# A live blog's own furniture: "This page refreshes automatically.", "Latest posts first.",
+# "Refresh for new posts", "5 new updates".
 LIVE_NOTICE = re.compile(
     r"^(?:this page (?:updates|refreshes|will update|will refresh) automatically|"
     r"(?:newest|latest|most recent|oldest) (?:posts?|updates|entries) (?:first|at the top)|"
@@ -193,9 +193,9 @@ NEWSLETTER = re.compile(
     r"download (?:our|the) app|follow us on|never miss (?:a|an)\b|stay (?:informed|up to date|in the loop)[^.]{0,20}\b(?:newsletter|subscribe))",
     I,
 )
-# A sign-up call starting a clause: "Don't miss a split: subscribe to the X
-# Weekly", "Start the day smarter ☀️ Sign up for our briefing", "Enjoyed
-# this? Subscribe to X". Its object must be a publication's kind of thing
+# A sign-up call starting a clause: "Don't miss a match: subscribe to the X
+# Weekly", "Start the day smarter ☀️ Sign up for our briefing", "Liked
+# this story? Subscribe to X". Its object must be a publication's kind of thing
 # ("Sign up for the vaccine at your surgery" is a public notice, kept).
 SIGNUP_CALL = re.compile(
     r"(?:^|[:?!.–—]\s+|[^\w\s,;'’\"“”()]\s*)(?:subscribe (?:to|for|now|free)|sign up (?:for|to|now|free|here|today)|"
@@ -401,8 +401,8 @@ TIME_ALONE = re.compile(
     r"(?:\s*[A-Z]{2,4})?(?:\s*(?:[-–—|]\s*)?(?:updated|edited))?$",
     I,
 )
-# A video or audio label: "Watch: Aerial footage of the harbour 01:42", "WATCH: ... (1:42)",
-# "Watch the full report at 6 | 02:15", "Video: ...". ("Watch the regulators." is prose.)
+# A video or audio label: "Watch: Helicopter footage over the valley 01:42", "WATCH: ... (1:42)",
+# "Watch the report at six | 02:15", "Video: ...". ("Watch the water levels closely." is prose.)
 VIDEO_LABEL = re.compile(
     r"^(?:watch|video|listen|audio)\b(?:\s*:\s*\S.*|.*?[|(\s]\s*\d{1,2}:\d{2}(?::\d{2})?\)?)$",
     I,
