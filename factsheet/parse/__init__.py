@@ -17,7 +17,8 @@ from ..errors import ContentError
 from ..models import Diagnostic, Record, RemovedSpan, Sentence
 from . import rules as R
 from .blocks import Block, split_blocks
-from .clean import SIGNUP_HINTS, clean_blocks, figures_differ, norm_text, signup_call
+from .clean import clean_blocks, figures_differ, norm_text
+from .lines import SIGNUP_HINTS, signup_call
 from .decode import decode_article
 from .frontmatter import read_front_matter
 from .infer import infer_missing, title_and_outlet, title_block

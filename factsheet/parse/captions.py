@@ -39,7 +39,7 @@ CREDIT_LABEL = re.compile(
 )
 _LABEL_WORDS = ("photo", "image", "picture", "illustration", "graphic", "video", "credit", "©")  # one is in every label
 # Where a label may start inside a block: after a sentence end, glued or not (".Photo by", ") Photo:").
-_SENTENCE_END = re.compile(r"[.!?)\]”\"]\s*")
+_LABEL_SPOT = re.compile(r"[.!?)\]”\"]\s*")
 # The glue: a lower-case letter or a closing bracket, then a capital (or an
 # opening quotation mark) with no space between them: "handoutThe", "Agency)Officials".
 _GLUE = re.compile(r"(?<=[a-z)\]])(?=[A-Z“\"‘])")
@@ -131,7 +131,7 @@ def _credit_start(text: str) -> re.Match[str] | None:
     m = CREDIT_LABEL.match(text)
     if m is not None:
         return m
-    for end in _SENTENCE_END.finditer(text):
+    for end in _LABEL_SPOT.finditer(text):
         m = CREDIT_LABEL.match(text, end.end())
         if m is not None:
             return m

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..models import RemovedSpan
+from . import lines as L
 from . import rules as R
 from .blocks import Block, looks_like_heading
 from .captions import CAPTION, CREDIT_LINE_MAX_WORDS, caption_shaped, credit_line, split_glued_credits
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _NORM = re.compile(r"[^a-z0-9$%]+")
 _TOKEN = re.compile(r"[a-z0-9$][a-z0-9$%,.'’-]*")
 _STOP = frozenset("""
@@ -125,7 +125,7 @@ def furniture_reason(block: Block) -> str | None:
         return "correction notice"
     if words <= 40 and R.SIGNUP_TERMS.match(text) and "cookie" not in low:
         return "newsletter plug"
-    if words <= SIGNUP_MAX_WORDS and signup_call(text, first_sentence=True, low=low):
+    if words <= L.SIGNUP_MAX_WORDS and L.signup_call(text, first_sentence=True, low=low):
         return "newsletter plug"
     if words <= 40 and ("support" in low or "donat" in low or "contribution" in low or "value" in low) \
             and R.DONATION.search(low):
@@ -141,16 +141,16 @@ def furniture_reason(block: Block) -> str | None:
     if words <= 20 and "|" in text and _footer_links(low):
         return "footer links"
     head = low.lstrip("*_ ")[:7]
-    if words <= 25 and head.startswith(_CONTACT_HEADS) and R.CONTACT_INLINE.match(text):
+    if words <= 25 and head.startswith(L.CONTACT_HEADS) and R.CONTACT_INLINE.match(text):
         return "contact line"
-    if words <= 25 and head.startswith(_VIDEO_HEADS) and R.VIDEO_LABEL.match(text.strip("*_ ")):
+    if words <= 25 and head.startswith(L.VIDEO_HEADS) and R.VIDEO_LABEL.match(text.strip("*_ ")):
         return "video label"
     bare = _MARKUP.sub("", text) if "*" in text or "_" in text else text
     if words <= 40 and R.RELATED_LINK.match(bare):
         return "related-story link"
     if words <= 6 and R.ADVERT.match(text.strip("*_ ")) or words <= 20 and R.ADVERT_LABEL.match(bare):
         return "advertisement"
-    if words <= 16 and _all_sentences(text, R.LIVE_NOTICE, R.LIVE_NOTICE_HEADS):
+    if words <= 16 and L.all_sentences(text, R.LIVE_NOTICE, R.LIVE_NOTICE_HEADS):
         return "live-blog notice"
     if words <= 6 and (head[:1].isdigit() or head.startswith(("updated", "posted", "publish"))) \
             and R.TIME_ALONE.match(text.strip("*_ ")):
@@ -164,7 +164,7 @@ def furniture_reason(block: Block) -> str | None:
         return "share/comment widget"
     if 2 <= words <= 16 and _social_share(text):
         return "share/comment widget"
-    row = _row_reason(text) if words <= 40 and ("|" in text or "·" in text or "•" in text or "›" in text) else None
+    row = L.row_reason(text) if words <= 40 and ("|" in text or "·" in text or "•" in text or "›" in text) else None
     if row:
         return row
     if words <= 30 and R.NEWSLETTER.match(text):
@@ -184,7 +184,7 @@ def furniture_reason(block: Block) -> str | None:
         return "reading time"
     if words <= 25 and (_is_byline(text) or R.AUTHOR_LINE.match(text)):
         return "byline"
-    if words <= 20 and _META_HINT.search(text) and _meta_row(text):
+    if words <= 20 and L.META_HINT.search(text) and L.meta_row(text):
         return "byline" if re.search(r"\b[Bb]y\b", text) else "dateline"
     if R.IMAGE_MD.match(text) or R.IMAGE_PATH.match(text) or R.IMAGE_HTML.match(text):
         return "image"
@@ -217,83 +217,6 @@ def _is_byline(text: str) -> bool:
         return False
     rest = text[m.end():].strip()
     return not rest or rest[0] in "|·•—–-,/(" or not text.endswith((".", "!", "?"))
-
-
-SIGNUP_MAX_WORDS = 40
-
-
-def _all_sentences(text: str, rule: re.Pattern[str], hints: tuple[str, ...]) -> bool:
-    """Every sentence of a short block matches the rule."""
-    if not text.lstrip("*_ ")[:12].lower().startswith(hints):
-        return False
-    parts = [p.strip("*_ ") for p in re.split(r"(?<=[.!?])\s+", text) if p.strip("*_ ")]
-    return bool(parts) and all(rule.match(p) for p in parts)
-
-
-_CONTACT_HEADS = ("media", "press", "investo", "news")
-_VIDEO_HEADS = ("watch", "video", "listen", "audio")
-_META_HINT = re.compile(r"[·•|]|\b[Bb]y\b")  # a meta row separates its parts or names its author
-SIGNUP_HINTS = ("subscri", "sign up", "join")
-
-
-def signup_call(text: str, first_sentence: bool = False, low: str | None = None) -> bool:
-    """A call to sign up for a publication: "Subscribe to the X Weekly",
-    "Don't miss a match: subscribe to ...", "Start the day smarter ☀️ Sign
-    up for our briefing". With ``first_sentence``, the call must be in the
-    text's first sentence (a block that opens with it is the plug; a call
-    after real sentences is cut sentence by sentence)."""
-    low = text.lower() if low is None else low
-    if not any(hint in low for hint in SIGNUP_HINTS):
-        return False
-    m = R.SIGNUP_CALL.search(text)
-    if m is None or R.SIGNUP_OBJECT.search(text, m.start()) is None:
-        return False
-    return not first_sentence or _SENTENCE_END.search(text, 0, m.start()) is None
-
-
-def _row_items(text: str) -> list[str]:
-    return [item.strip("*_ ") for item in R.ROW_SEPARATOR.split(text) if item.strip("*_ ")]
-
-
-def _menu_item(item: str) -> bool:
-    return bool(R.NAV_WORD.match(item) or R.WIDGET.match(item) or R.LIVE_NOTICE.match(item) or R.ADVERT.match(item))
-
-
-ROW_ITEM_MAX_WORDS = 6
-
-
-def _row_reason(text: str) -> str | None:
-    """Rows of page furniture: "Refresh for new posts | 5 new updates",
-    "Subscribe from £2 a month for full digital access | Log in | Register",
-    "Skip to content | Sport | Jobs | Live TV"."""
-    items = _row_items(text)
-    if len(items) < 2:
-        return None
-    menu = [item for item in items if _menu_item(item)]
-    if len(menu) == len(items):
-        return "live-blog notice" if any(R.LIVE_NOTICE.match(i) for i in items) else "share/comment widget"
-    if len(menu) >= 2 and re.search(r"\bsubscri|\bunlimited access\b", text, re.I):
-        return "paywall prompt"
-    if _nav_row(items) and menu:
-        return "navigation"
-    return None
-
-
-def _nav_row(items: list[str]) -> bool:
-    """Three or more short items without sentence punctuation: a menu."""
-    return len(items) >= 3 and all(len(i.split()) <= ROW_ITEM_MAX_WORDS and not i.endswith((".", "!", "?")) for i in items)
-
-
-_YEAR = re.compile(r"\d{4}")
-
-
-def _meta_row(text: str) -> bool:
-    """"March 6, 2026 · 4 min read · by Jane Doe", "April 20, 2026 by Jane
-    Doe": dates, times, reading time and a byline, nothing else."""
-    if not _YEAR.search(text) or not R.DATE_SEARCH.search(text):
-        return False
-    rest = R.META_ROW_PARTS.sub("", text)
-    return not any(ch.isalnum() for ch in rest)
 
 
 def _ticker_line(text: str) -> bool:
@@ -445,14 +368,8 @@ def _tail_lines(c: Cleaning) -> None:
         on_topic = bool(tokens) and len(tokens & body) / len(tokens) >= TAIL_ON_TOPIC
         if not on_topic:
             c.drop(block, "related-story link")
-        elif block is run[0] and block.words >= CUT_SENTENCE_MIN_WORDS and _sentence_case(block.text):
+        elif block is run[0] and block.words >= CUT_SENTENCE_MIN_WORDS and L.sentence_case(block.text):
             block.kind = "paragraph"
-
-
-def _sentence_case(text: str) -> bool:
-    """Most words after the first start in lower case: a sentence, not a Title Case headline."""
-    words = [w for w in text.split()[1:] if w[:1].isalpha()]
-    return bool(words) and sum(w[0].islower() for w in words) >= 0.5 * len(words)
 
 
 def _ticker_runs(c: Cleaning) -> None:
@@ -474,21 +391,6 @@ def _ticker_runs(c: Cleaning) -> None:
     flush()
 
 
-OUTLET_MAX_WORDS = 4
-
-
-def outlet_name(text: str) -> bool:
-    """"Valley News", "The Morning Courier": a short name in capitals, of
-    two words at most or holding an outlet's word (not a headline)."""
-    words = text.strip(" |-–—·").split()
-    if not 1 <= len(words) <= OUTLET_MAX_WORDS or text.rstrip().endswith((".", "!", "?", ":")):
-        return False
-    if not words[0][:1].isupper() or re.search(R.TIME_IN_TEXT, text) or not all(
-            w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "the", "and", "&") for w in words):
-        return False
-    return len(words) <= 2 or any(w.lower() in R.OUTLET_WORDS for w in words)
-
-
 def _dateline_prefix(c: Cleaning) -> None:
     """"date 2025-11-21 Headline text": the date label goes, the headline stays."""
     for block in c.kept()[:3]:
@@ -497,7 +399,7 @@ def _dateline_prefix(c: Cleaning) -> None:
             continue
         rest = block.start + m.end()
         tail = c.raw[rest : block.end]
-        if rest >= block.end or _DATELINE_TAIL.match(tail) or outlet_name(tail):
+        if rest >= block.end or _DATELINE_TAIL.match(tail) or L.outlet_name(tail):
             c.drop(block, "dateline")  # "Posted on May 2, 2024 by Jane Roe", "..., 10:42 GMT", "date 2026-03-03 Valley News"
             return
         c.span(block.outer_start, block.start + len(m.group().rstrip()), "dateline")
@@ -543,7 +445,7 @@ def _top_navigation(c: Cleaning) -> None:
     for block in top:
         text = block.text.strip("*_ ")
         if block.words <= 3 and R.NAV_WORD.match(text) or block.words <= 15 and R.NAV_ROW.match(text) \
-                or block.words <= 40 and _nav_row(_row_items(text)):
+                or block.words <= 40 and L.nav_row(L.row_items(text)):
             c.drop(block, "navigation")
     # A run of three or more one- or two-word section names ("World",
     # "Business", "Tech") above the headline is the site's menu.
@@ -759,7 +661,7 @@ def _teasers(c: Cleaning) -> None:
     kept = c.kept()
     for block in kept[:3]:
         truncated = R.TRUNCATION.search(block.text) is not None
-        glued = (block.words >= 25 and len(_SENTENCE_END.findall(block.text)) <= 1
+        glued = (block.words >= 25 and len(R.SENTENCE_END.findall(block.text)) <= 1
                  and not block.text.endswith((".", "!", "?", '"', "”", "’")))
         if block.words < 12 or not (truncated or glued):
             continue

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..models import RemovedSpan
 from . import rules as R
 from .blocks import Block
-from .clean import outlet_name
+from .lines import outlet_name, sentence_case
 from .dates import date_from_match
 
 _URL_IN_PARENS = re.compile(r"\((https?://[^)\s]+)\)")
@@ -123,18 +123,13 @@ def title_and_outlet(title: str | None, publisher: str | None) -> tuple[str | No
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_GLUE for w in words):
         return title, None
     outlet_word = any(w.lower().strip(".,") in R.OUTLET_WORDS for w in words)
-    if m.group("sep") in ("|", "::") or outlet_word or _sentence_case(head):
+    if m.group("sep") in ("|", "::") or outlet_word or sentence_case(head):
         return head, outlet
     return title, None
 
 
 def _plain(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
-
-
-def _sentence_case(text: str) -> bool:
-    words = [w for w in text.split()[1:] if w[:1].isalpha()]
-    return bool(words) and sum(w[0].islower() for w in words) >= 0.5 * len(words)
 
 
 def infer_title(kept: list[Block]) -> str | None:

@@ -8,6 +8,7 @@ import re
 from .dates import DATE_IN_TEXT
 
 I = re.I
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")  # an end of sentence inside a block
 
 
 def search_words(rule: re.Pattern[str], text: str) -> re.Match[str] | None:
