@@ -555,8 +555,7 @@ def _tail_bio(c: Cleaning) -> None:
 
 
 _LEGAL_FORWARD = re.compile(
-    r"forward[- ]looking|risks and uncertainties|differ materially|undertakes? no (?:obligation|duty)|"
-    r"assumptions|speak only as of", re.I)
+    r"forward[- ]looking|risks and uncertainties|differ materially|undertakes? no (?:obligation|duty)|speak only as of", re.I)
 
 
 def _forward_looking(c: Cleaning) -> None:

@@ -106,9 +106,10 @@ def title_and_outlet(title: str | None, publisher: str | None) -> tuple[str | No
 
     The tail is an outlet when it names the publisher the page names
     elsewhere, or it is written like a name (every word capitalised) and
-    either stands after a bar, or the headline before it is in sentence
-    case, or it holds an outlet's word ("News", "Daily", "Herald", ...).
-    "Bridge Reopens – And Drivers Are Relieved" keeps its tail."""
+    either stands after a bar, or holds an outlet's word ("News", "Daily",
+    "Herald", ...), or is two words or more after a headline in sentence
+    case. "Bridge Reopens – And Drivers Are Relieved" and "Strike goes ahead
+    - Union" keep their tails."""
     if not title:
         return title, None
     m = _TITLE_SUFFIX.search(title)
@@ -123,8 +124,8 @@ def title_and_outlet(title: str | None, publisher: str | None) -> tuple[str | No
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_GLUE for w in words):
         return title, None
     outlet_word = any(w.lower().strip(".,") in R.OUTLET_WORDS for w in words)
-    if m.group("sep") in ("|", "::") or outlet_word or sentence_case(head):
-        return head, outlet
+    if m.group("sep") in ("|", "::") or outlet_word or len(words) >= 2 and sentence_case(head):
+        return head, outlet  # one capitalised word after a dash ("... - Police") may be a source, not the outlet
     return title, None
 
 

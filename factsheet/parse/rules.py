@@ -199,7 +199,7 @@ NEWSLETTER = re.compile(
 # this story? Subscribe to X". Its object must be a publication's kind of thing
 # ("Sign up for the vaccine at your surgery" is a public notice, kept).
 SIGNUP_CALL = re.compile(
-    r"(?:^|[:?!.–—]\s+|[^\w\s,;'’\"“”()]\s*)(?:subscribe (?:to|for|now|free)|sign up (?:for|to|now|free|here|today)|"
+    r"(?:^|[:?!.–—]\s+|[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff•·|»›]\ufe0f?\s*)(?:subscribe (?:to|for|now|free)|sign up (?:for|to|now|free|here|today)|"
     r"join (?:our|the) (?:newsletter|mailing list))\b",
     I,
 )
@@ -232,7 +232,7 @@ _ROLE = r"(?:correspondent|reporter|editor|writer|journalist|columnist|contribut
 BIO_LINE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|bin)){1,3})\s+"
     rf"(?:is (?i:a|an|the|our)\b[^.]{{0,80}}?\b(?i:{_ROLE})\b|is [A-Z][\w.&'’ -]{{0,40}}?['’]s?\b[^.]{{0,60}}?\b(?i:{_ROLE})\b|"
-    r"covers\b|writes (?:about|on|for)\b|reports on\b|has (?:covered|written about|reported on)\b)"
+    r"(?:covers|writes about|writes on|reports on)\b[^.]{0,80}?\bfor (?:the )?[A-Z]|writes for (?:the )?[A-Z]|has covered\b)"
 )
 PAYWALL = re.compile(
     r"^(?:subscribe (?:now )?(?:to|and) (?:continue|keep) reading|continue reading with|"
@@ -410,8 +410,8 @@ VIDEO_LABEL = re.compile(
 )
 # Legal boilerplate that closes a company's news release.
 FORWARD_LOOKING_HEADER = re.compile(
-    r"^(?:(?:cautionary (?:note|statement|language)s?(?: (?:regarding|concerning|about) )?)?forward[- ]looking (?:statements?|information)"
-    r"|cautionary (?:note|statement)s?|safe harbou?r(?: statement)?)\s*:?$",
+    r"^(?:(?:cautionary (?:note|statement|language)s? (?:regarding|concerning|about|on) )?forward[- ]looking (?:statements?|information)"
+    r"|safe harbou?r statement)\s*:?$",
     I,
 )
 FORWARD_LOOKING = re.compile(
