@@ -49,6 +49,10 @@ class Sentence:
 
     ``text`` is exactly ``raw[start:end]`` where ``raw`` is the decoded file
     text, so a quote built from it is verbatim by construction.
+
+    ``truncated`` marks the file's last sentence when the scrape cut it off
+    (mid-word, or without its end punctuation): it stays in the record, so the
+    source page shows it, but it is never a claim or a canonical text.
     """
 
     id: str  # "s1", "s2", ... unique within its record; used as the HTML anchor
@@ -57,6 +61,7 @@ class Sentence:
     end: int
     paragraph: int  # index of the kept block the sentence belongs to
     block: Literal["paragraph", "heading", "bullet", "quote"] = "paragraph"
+    truncated: bool = False
 
 
 @dataclass(frozen=True)

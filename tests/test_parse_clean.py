@@ -159,7 +159,7 @@ def test_related_list_early_in_the_page_covers_only_the_list() -> None:
     ("Share on Facebook Share on X Share on LinkedIn", "share/comment widget"),
     ("Leave a Reply", "share/comment widget"),
     ("Your email address will not be published. Required fields are marked *", "comment form"),
-    ("ADVERTISEMENT", "share/comment widget"),
+    ("ADVERTISEMENT", "advertisement"),
     ("Subscribe to our newsletter for the latest city news.", "newsletter plug"),
     ("4 min read", "reading time"),
     ("By Priya Natarajan", "byline"),
@@ -175,7 +175,7 @@ def test_related_list_early_in_the_page_covers_only_the_list() -> None:
     ("Key takeaways", "boilerplate header"),
     ("Tags: water, infrastructure", "share/comment widget"),
     ("© 2023 Coast Wire. All rights reserved.", "copyright notice"),
-    ("Story continues below advertisement", "share/comment widget"),
+    ("Story continues below advertisement", "advertisement"),
     ("Updated 3 hours ago", "share/comment widget"),
     ("We use cookies to improve your experience on our site.", "cookie notice"),
     ("About the author: Priya Natarajan covers water policy for the paper.", "author bio"),
@@ -226,7 +226,7 @@ def test_short_headings_are_kept_when_not_a_ticker() -> None:
 def test_advertorial_sentence_inside_a_paragraph() -> None:
     raw = (f"{LEAD}\n\nThe plant uses reverse osmosis membranes imported from Spain. "
            "Speaking of which, PureFlowFilters.com has established itself as the leading provider of home water filters. "
-           "Engineers expect the membranes to last seven years.\n\n{MORE}\n")
+           f"Engineers expect the membranes to last seven years.\n\n{MORE}\n")
     record = parse_text(raw)
     assert "Engineers expect the membranes to last seven years." in kept(record)
     assert not any("PureFlow" in s for s in kept(record))

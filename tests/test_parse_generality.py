@@ -236,7 +236,7 @@ def test_legal_blocks_go_whole(block: str) -> None:
     ("Watch the video above.", "share/comment widget"),
     ("Manage cookie settings", "share/comment widget"),
     ("Sponsored by Aquaflow", "share/comment widget"),
-    ("Advertisement - Scroll to continue", "share/comment widget"),
+    ("Advertisement - Scroll to continue", "advertisement"),
     ("This story has been updated.", "share/comment widget"),
     ("Contact the author at jane@example.com", "contact line"),
     ("Follow Jane Doe on Twitter @janedoe", "contact line"),

@@ -7,6 +7,7 @@ metadata -> blocks -> cleaning -> sentences -> inference -> Record.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -17,9 +18,10 @@ from ..models import Diagnostic, Record, RemovedSpan, Sentence
 from . import rules as R
 from .blocks import Block, split_blocks
 from .clean import clean_blocks, figures_differ, norm_text
+from .lines import SIGNUP_HINTS, signup_call
 from .decode import decode_article
 from .frontmatter import read_front_matter
-from .infer import infer_missing, title_block
+from .infer import infer_missing, title_and_outlet, title_block
 from .metadata import MetaTooLarge, read_metadata, slugify
 from .segment import split_sentences
 from .shape import data_shape, prose_sentences
@@ -72,7 +74,8 @@ def _parse(rel_path: str, data: bytes, max_bytes: int) -> ParseResult:
         return ParseResult(None, tuple(notes))
 
     blocks, rule_spans = split_blocks(raw, fm.body_start)
-    cleaning = clean_blocks(raw, blocks, rule_spans, title=meta.title, description=meta.description)
+    cleaning = clean_blocks(raw, blocks, rule_spans, title=meta.title, description=meta.description,
+                            author=meta.author)
     kept = cleaning.kept()
     if meta.title is None:
         headline = title_block(kept)
@@ -99,12 +102,18 @@ def _parse(rel_path: str, data: bytes, max_bytes: int) -> ParseResult:
             inferred.append(name)
         return guessed
 
+    title = pick("title", meta.title, guess.title)
+    publisher = pick("publisher", meta.publisher, guess.publisher)
+    title, outlet = title_and_outlet(title, publisher)
+    if publisher is None and outlet is not None:
+        publisher = outlet
+        inferred.append("publisher")
     record = Record(
         id=meta.id or slug_for_path(rel_path),
         path=rel_path,
         content_hash=hashlib.sha256(data).hexdigest(),
-        title=pick("title", meta.title, guess.title),
-        publisher=pick("publisher", meta.publisher, guess.publisher),
+        title=title,
+        publisher=publisher,
         date=pick("date", meta.date, guess.date),
         url=pick("url", meta.url, guess.url),
         author=pick("author", meta.author, guess.author),
@@ -143,6 +152,8 @@ def _sentences(raw: str, kept: list[Block]) -> tuple[list[Sentence], list[list[S
         ads.extend(dropped)
         spans, dropped = _drop_notices(raw, spans)
         ads.extend(dropped)
+        spans, dropped = _drop_furniture_sentences(raw, spans)
+        ads.extend(dropped)
         spans, dropped = _drop_repeated_sentences(raw, spans, seen)
         ads.extend(dropped)
         if not spans:
@@ -156,7 +167,26 @@ def _sentences(raw: str, kept: list[Block]) -> tuple[list[Sentence], list[list[S
             sentences.append(sentence)
             group.append(sentence)
         groups.append(group)
+    _mark_cut_off(sentences, groups)
     return sentences, groups, ads
+
+
+# A sentence is complete when it ends with its end punctuation, perhaps inside
+# closing quotation marks or brackets; an ellipsis at the end of a file is a cut.
+_COMPLETE = re.compile(r"(?<!\.\.)[.!?][\"'”’»)\]]*$")
+
+
+def _mark_cut_off(sentences: list[Sentence], groups: list[list[Sentence]]) -> None:
+    """The file's last sentence, when the scrape cut it off (mid-word, or
+    without its end punctuation): kept, but marked so it never becomes a claim."""
+    if not sentences:
+        return
+    last = sentences[-1]
+    if last.block not in ("paragraph", "quote") or _COMPLETE.search(last.text.rstrip("*_ ")):
+        return
+    marked = dataclasses.replace(last, truncated=True)
+    sentences[-1] = marked
+    groups[-1][-1] = marked
 
 
 def _drop_advertorial(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
@@ -168,7 +198,7 @@ def _drop_advertorial(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tupl
     for start, end in spans:
         text = raw[start:end]
         low = text.lower()
-        promo = R.PROMO.search(low) is not None and (
+        promo = R.search_words(R.PROMO, low) is not None and (
             R.DOMAIN.search(low) is not None or R.PROMO_OPENER.match(text) is not None)
         if not promo:
             keep.append((start, end))
@@ -177,6 +207,40 @@ def _drop_advertorial(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tupl
             ls, le = keep.pop()
             dropped.append(RemovedSpan(ls, le, raw[ls:le], "advertorial"))
         dropped.append(RemovedSpan(start, end, text, "advertorial"))
+    return keep, dropped
+
+
+FURNITURE_SENTENCE_MAX_WORDS = 30
+SIGNUP_LEAD_IN_MAX_WORDS = 4  # "Liked this story?" before "Subscribe to X"
+
+
+def _drop_furniture_sentences(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
+    """Furniture sentences inside a paragraph: a phrase only furniture uses
+    (rules.FURNITURE_PHRASES), or a call to sign up for a publication, with a
+    short question leading into it ("Liked this story? Subscribe to X - free,
+    weekly.")."""
+    if not spans:
+        return spans, []
+    block = raw[spans[0][0] : spans[-1][1]].lower()
+    if R.FURNITURE_PHRASE_HINT.search(block) is None and not any(hint in block for hint in SIGNUP_HINTS):
+        return spans, []  # most paragraphs: one scan
+    keep: list[tuple[int, int]] = []
+    dropped: list[RemovedSpan] = []
+    for start, end in spans:
+        text = raw[start:end]
+        if raw.count(" ", start, end) >= FURNITURE_SENTENCE_MAX_WORDS:
+            keep.append((start, end))
+            continue
+        low = text.lower()
+        if R.FURNITURE_PHRASE_HINT.search(low) and R.FURNITURE_PHRASE.search(low):
+            dropped.append(RemovedSpan(start, end, text, "furniture sentence"))
+        elif signup_call(text, low=low):
+            if keep and raw[keep[-1][1] - 1] == "?" and raw.count(" ", *keep[-1]) < SIGNUP_LEAD_IN_MAX_WORDS:
+                ls, le = keep.pop()
+                dropped.append(RemovedSpan(ls, le, raw[ls:le], "newsletter plug"))
+            dropped.append(RemovedSpan(start, end, text, "newsletter plug"))
+        else:
+            keep.append((start, end))
     return keep, dropped
 
 

@@ -103,7 +103,7 @@ def _is_wrapped(raw: str, line: Line) -> bool:
     sentence, or ending in a word broken by a hyphen ("manufac-")."""
     length = line.cend - line.cstart
     if length >= 40:
-        return raw[line.cend - 1] not in _TERMINAL
+        return raw[line.cend - 1] not in _TERMINAL and not _is_row(raw, line)
     return length >= 12 and raw[line.cend - 1] == "-" and raw[line.cend - 2].isalpha()
 
 
@@ -181,20 +181,33 @@ def _numbered_section_title(raw: str, blocks: list[Block], index: int) -> bool:
     return all(b.kind != "bullet" for b in neighbours)
 
 
+_FIELD_LABEL = re.compile(r"[a-z][\w-]{0,15}:\s")  # "by: Jane Doe", "updated: ...": a field, not a continuation
+_ROW_SEPARATOR = re.compile(r"\s[|•·]\s")
+
+
 def _starts_lower(raw: str, line: Line) -> bool:
     first = raw[line.cstart]
-    return first.islower() or first in ",;)—–-"
+    if first.islower():
+        return _FIELD_LABEL.match(raw, line.cstart, line.cend) is None
+    return first in ",;)—–-"
+
+
+def _is_row(raw: str, line: Line) -> bool:
+    """"Home | News | Weather", "Posted: May 2 | Updated: May 3": fields in a
+    row, which never wrap onto the next line."""
+    return len(_ROW_SEPARATOR.findall(raw, line.cstart, line.cend)) >= 2 or (
+        _ROW_SEPARATOR.search(raw, line.cstart, line.cend) is not None and ":" in raw[line.cstart : line.cend])
 
 
 def _hard_wrapped(raw: str, lines: list[Line]) -> bool:
     """Text wrapped at a fixed width (lines ending mid-sentence, the next one
     starting in lower case), as opposed to one paragraph per line."""
-    joins = 0
+    joins: set[str] = set()  # the wrapped lines, each counted once (a page pasted twice repeats its lines)
     for prev, nxt in zip(lines, lines[1:]):
         if prev.kind in ("paragraph", "quote", "bullet") and nxt.kind in ("paragraph", "quote") \
                 and _is_wrapped(raw, prev) and _starts_lower(raw, nxt):
-            joins += 1
-            if joins >= 2:
+            joins.add(raw[prev.cstart : prev.cend])
+            if len(joins) >= 2:
                 return True
     return False
 

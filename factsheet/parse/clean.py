@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..models import RemovedSpan
+from . import lines as L
 from . import rules as R
 from .blocks import Block, looks_like_heading
+from .captions import CAPTION, CREDIT_LINE_MAX_WORDS, caption_shaped, credit_line, split_glued_credits
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _NORM = re.compile(r"[^a-z0-9$%]+")
 _TOKEN = re.compile(r"[a-z0-9$][a-z0-9$%,.'’-]*")
 _STOP = frozenset("""
@@ -29,12 +30,13 @@ class Cleaning:
     raw: str
     blocks: list[Block]
     removed: list[RemovedSpan] = field(default_factory=list)
-    dropped: set[int] = field(default_factory=set)  # block indexes removed whole
+    dropped: dict[int, str] = field(default_factory=dict)  # block indexes removed whole -> reason
+    credit_led: set[int] = field(default_factory=set)  # blocks a glued photo credit was cut from the head of
 
     def drop(self, block: Block, reason: str) -> None:
         if block.index in self.dropped:
             return
-        self.dropped.add(block.index)
+        self.dropped[block.index] = reason
         self.span(block.outer_start, block.outer_end, reason)
 
     def span(self, start: int, end: int, reason: str) -> None:
@@ -59,9 +61,10 @@ def content_tokens(text: str) -> set[str]:
 
 
 def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int, str]], *,
-                 title: str | None, description: str | None) -> Cleaning:
-    c = Cleaning(raw, blocks)
-    for start, end, reason in rule_spans:
+                 title: str | None, description: str | None, author: str | None = None) -> Cleaning:
+    blocks, credit_spans, credit_led = split_glued_credits(raw, blocks)
+    c = Cleaning(raw, blocks, credit_led=credit_led)
+    for start, end, reason in rule_spans + credit_spans:
         c.span(start, end, reason)
     _related_sections(c)
     _ticker_runs(c)
@@ -69,11 +72,14 @@ def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int,
         reason = furniture_reason(block)
         if reason:
             c.drop(block, reason)
+    _captions(c)
     _top_navigation(c)
     _dateline_prefix(c)
     _link_byline(c)
     _name_role_byline(c)
-    _author_bio(c)
+    _author_bio(c, author)
+    _tail_bio(c)
+    _forward_looking(c)
     _press_boilerplate(c)
     _repeated_title(c, title)
     _repeated_description(c, description)
@@ -82,10 +88,13 @@ def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int,
     _near_copies(c, keys)
     _teasers(c)
     _summary_bullets(c)
+    _tail_lines(c)
     c.removed.sort(key=lambda s: (s.start, s.end))
     return c
 
 
+_MARKUP = re.compile(r"[*_]+")
+_INBOX_WORDS = re.compile(r"\b(?:sign up|subscri\w*|newsletters?|members?|membership)\b")
 _ABOUT_PAGE = re.compile(r"\b(?:this|the) (?:article|content|site|information|post)\b")
 
 
@@ -116,6 +125,8 @@ def furniture_reason(block: Block) -> str | None:
         return "correction notice"
     if words <= 40 and R.SIGNUP_TERMS.match(text) and "cookie" not in low:
         return "newsletter plug"
+    if words <= L.SIGNUP_MAX_WORDS and L.signup_call(text, first_sentence=True, low=low):
+        return "newsletter plug"
     if words <= 40 and ("support" in low or "donat" in low or "contribution" in low or "value" in low) \
             and R.DONATION.search(low):
         return "donation appeal"
@@ -129,8 +140,21 @@ def furniture_reason(block: Block) -> str | None:
         return "syndication notice"
     if words <= 20 and "|" in text and _footer_links(low):
         return "footer links"
-    if words <= 40 and R.RELATED_LINK.match(text):
+    head = low.lstrip("*_ ")[:7]
+    if words <= 25 and head.startswith(L.CONTACT_HEADS) and R.CONTACT_INLINE.match(text):
+        return "contact line"
+    if words <= 25 and head.startswith(L.VIDEO_HEADS) and R.VIDEO_LABEL.match(text.strip("*_ ")):
+        return "video label"
+    bare = _MARKUP.sub("", text) if "*" in text or "_" in text else text
+    if words <= 40 and R.RELATED_LINK.match(bare):
         return "related-story link"
+    if words <= 6 and R.ADVERT.match(text.strip("*_ ")) or words <= 20 and R.ADVERT_LABEL.match(bare):
+        return "advertisement"
+    if words <= 16 and L.all_sentences(text, R.LIVE_NOTICE, R.LIVE_NOTICE_HEADS):
+        return "live-blog notice"
+    if words <= 6 and (head[:1].isdigit() or head.startswith(("updated", "posted", "publish"))) \
+            and R.TIME_ALONE.match(text.strip("*_ ")):
+        return "timestamp"
     if R.DISCLAIMER.match(text) or (words <= 120 and ("advice" in low or "purposes only" in low or "own research" in low)
                                    and R.ADVICE_PHRASES.search(low) and _ABOUT_PAGE.search(low)):
         return "disclaimer"
@@ -140,10 +164,13 @@ def furniture_reason(block: Block) -> str | None:
         return "share/comment widget"
     if 2 <= words <= 16 and _social_share(text):
         return "share/comment widget"
+    row = L.row_reason(text) if words <= 40 and ("|" in text or "·" in text or "•" in text or "›" in text) else None
+    if row:
+        return row
     if words <= 30 and R.NEWSLETTER.match(text):
         return "newsletter plug"
     if words <= 40 and ("inbox" in low or "thanks for reading" in low or "subscri" in low or "member" in low or "newsletter" in low) \
-            and R.INBOX_PLUG.search(low) and ("sign up" in low or "subscri" in low or "newsletter" in low or "member" in low):
+            and R.INBOX_PLUG.search(low) and _INBOX_WORDS.search(low):
         return "newsletter plug"
     if words <= 60 and R.COOKIE.match(text):
         return "cookie notice"
@@ -157,11 +184,15 @@ def furniture_reason(block: Block) -> str | None:
         return "reading time"
     if words <= 25 and (_is_byline(text) or R.AUTHOR_LINE.match(text)):
         return "byline"
+    if words <= 20 and L.META_HINT.search(text) and L.meta_row(text):
+        return "byline" if re.search(r"\b[Bb]y\b", text) else "dateline"
     if R.IMAGE_MD.match(text) or R.IMAGE_PATH.match(text) or R.IMAGE_HTML.match(text):
         return "image"
     if R.BARE_URL.match(text):
         return "bare link"
-    if words <= 40 and (R.CAPTION.match(text) or R.CREDIT_WORDS.search(text) or R.CREDIT_AT_END.search(text)):
+    if words <= 40 and (R.CAPTION.match(text) or R.search_words(R.CREDIT_WORDS, text) or R.CREDIT_AT_END.search(text)
+                        or R.CREDIT_AGENCY_AT_END.search(text, max(0, len(text) - 40))) \
+            or words <= CREDIT_LINE_MAX_WORDS and credit_line(text):
         return "caption or photo credit"
     if block.kind == "heading" and R.BOILERPLATE_HEADER.match(text.strip("*_ ")):
         return "boilerplate header"
@@ -192,7 +223,7 @@ def _ticker_line(text: str) -> bool:
     """"BTC $43,210 +2.3% ETH $2,310 -0.4%": symbols, prices and changes only."""
     if "%" not in text and "$" not in text and "€" not in text and "£" not in text:
         return False
-    tokens = text.split()
+    tokens = [t.rstrip(".") for t in R.QUOTE_DELAY.sub(" ", text).split() if t not in ("|", "·", "•")]
     if len(tokens) < 4 or len(tokens) > 60:
         return False
     ticker = sum(bool(R.TICKER_WORD.match(t)) for t in tokens)
@@ -287,6 +318,60 @@ def _link_like(block: Block) -> bool:
     )
 
 
+_CREDIT_REASONS = frozenset({"caption or photo credit", CAPTION})
+
+
+def _captions(c: Cleaning) -> None:
+    """A caption on its own line: a caption-shaped block (see
+    captions.caption_shaped) right above a photo credit, or right below an
+    image."""
+    blocks = c.blocks
+    credits = set(c.credit_led)  # a caption stands above its credit ...
+    credits.update(i for i, reason in c.dropped.items() if reason in _CREDIT_REASONS)
+    images = {i for i, reason in c.dropped.items() if reason == "image"}  # ... and below its image
+    for block in blocks:
+        if block.index in c.dropped or block.kind not in ("paragraph", "heading") or block.explicit_heading:
+            continue
+        if (block.index + 1 in credits or block.index - 1 in images) and caption_shaped(block.text):
+            c.drop(block, CAPTION)
+
+
+TAIL_ON_TOPIC = 0.34  # share of a line's content words the article above it also uses
+TAIL_BODY_MIN_TOKENS = 20  # too little article to judge a line against
+CUT_SENTENCE_MIN_WORDS = 6
+
+
+def _tail_lines(c: Cleaning) -> None:
+    """Unpunctuated one-line blocks after the last paragraph of the article.
+
+    Other stories' headlines (no label, at the very end) share few words with
+    the article: "Cash machine ripped from supermarket wall in overnight raid"
+    under a bridge story. A line that does share them and reads as a sentence is the
+    article's own last sentence, cut off by the scrape ("The engineers
+    said they would also check the bridge's drainage pi"): it is a paragraph, not a
+    heading, and the sentence step marks it truncated."""
+    kept = c.kept()
+    run: list[Block] = []
+    for block in reversed(kept):
+        if block.explicit_heading or block.kind == "bullet" or not _headline_like(block):
+            break
+        run.append(block)
+    if not run or len(run) == len(kept):
+        return
+    body: set[str] = set()
+    for block in kept[: len(kept) - len(run)]:
+        body |= content_tokens(block.text)
+    if len(body) < TAIL_BODY_MIN_TOKENS:
+        return
+    for block in run:  # last line first
+        tokens = content_tokens(block.text)
+        on_topic = bool(tokens) and len(tokens & body) / len(tokens) >= TAIL_ON_TOPIC
+        if not on_topic:
+            c.drop(block, "related-story link")
+        elif block is run[0] and block.words >= CUT_SENTENCE_MIN_WORDS and L.sentence_case(block.text):
+            block.kind = "paragraph"
+
+
 def _ticker_runs(c: Cleaning) -> None:
     """Market widgets: runs of very short lines made of prices, symbols, nulls and dashes."""
     run: list[Block] = []
@@ -314,8 +399,8 @@ def _dateline_prefix(c: Cleaning) -> None:
             continue
         rest = block.start + m.end()
         tail = c.raw[rest : block.end]
-        if rest >= block.end or _DATELINE_TAIL.match(tail):
-            c.drop(block, "dateline")  # "Posted on May 2, 2024 by Jane Roe", "..., 10:42 GMT"
+        if rest >= block.end or _DATELINE_TAIL.match(tail) or L.outlet_name(tail):
+            c.drop(block, "dateline")  # "Posted on May 2, 2024 by Jane Roe", "..., 10:42 GMT", "date 2026-03-03 Valley News"
             return
         c.span(block.outer_start, block.start + len(m.group().rstrip()), "dateline")
         block.start = rest
@@ -359,7 +444,8 @@ def _top_navigation(c: Cleaning) -> None:
     top = _above_body(c)
     for block in top:
         text = block.text.strip("*_ ")
-        if block.words <= 3 and R.NAV_WORD.match(text) or block.words <= 15 and R.NAV_ROW.match(text):
+        if block.words <= 3 and R.NAV_WORD.match(text) or block.words <= 15 and R.NAV_ROW.match(text) \
+                or block.words <= 40 and L.nav_row(L.row_items(text)):
             c.drop(block, "navigation")
     # A run of three or more one- or two-word section names ("World",
     # "Business", "Tech") above the headline is the site's menu.
@@ -420,10 +506,11 @@ def _press_boilerplate(c: Cleaning) -> None:
                 c.drop(item, "contact line")
 
 
-def _author_bio(c: Cleaning) -> None:
+def _author_bio(c: Cleaning, author: str | None) -> None:
     """An author box below the article: "Jane Doe is a reporter covering ...",
-    "Jane Doe covers ...", where Jane Doe is the byline's name."""
-    names = set()
+    "Jane Doe covers ...", where Jane Doe is the byline's name (or the front
+    matter's author)."""
+    names = set(n.strip() for n in re.split(r"\s+(?:and|&)\s+|,\s*", author)) if author else set()
     for span in c.removed:
         if span.reason == "byline":
             text = span.text.strip("*_ ")
@@ -447,6 +534,45 @@ def _author_bio(c: Cleaning) -> None:
 
 
 _DATELINE_TAIL = re.compile(r"^(?:by\s|[,|•·(/]|at\s|\d{1,2}[:.]\d{2}|updated\b|last updated\b)", re.I)
+
+
+BIO_TAIL_BLOCKS = 3  # how near the end of the page an unnamed author's bio sits
+
+
+def _tail_bio(c: Cleaning) -> None:
+    """A journalist's bio among the last blocks of the page, whoever the
+    byline names: "Jane Doe is the Courier's transport correspondent. She
+    has written about energy since 2019.", "Jane Doe covers health for the Post."
+    (A person the article is about is described earlier, and not as a
+    reporter or editor.)"""
+    kept = c.kept()
+    prose = [b for b in kept if b.kind == "paragraph" and b.words >= 12]
+    if len(prose) < 2:
+        return
+    for block in kept[-BIO_TAIL_BLOCKS:]:
+        if block.start > prose[0].start and block.words <= 80 and R.BIO_LINE.match(block.text):
+            c.drop(block, "author bio")
+
+
+_LEGAL_FORWARD = re.compile(
+    r"forward[- ]looking|risks and uncertainties|differ materially|undertakes? no (?:obligation|duty)|speak only as of", re.I)
+
+
+def _forward_looking(c: Cleaning) -> None:
+    """A news release's closing legal text: a "Forward-Looking Statements"
+    heading (or a paragraph opening "This press release includes
+    forward-looking statements") and the legal paragraphs under it."""
+    kept = c.kept()
+    for i, block in enumerate(kept):
+        header = block.kind == "heading" and R.FORWARD_LOOKING_HEADER.match(block.text.strip("*_# "))
+        if not header and not (block.kind == "paragraph" and R.FORWARD_LOOKING.match(block.text)):
+            continue
+        c.drop(block, "disclaimer")
+        for nxt in kept[i + 1 :]:
+            if nxt.kind == "heading" or not _LEGAL_FORWARD.search(nxt.text):
+                break
+            c.drop(nxt, "disclaimer")
+        return
 
 
 def _repeated_title(c: Cleaning, title: str | None) -> None:
@@ -534,7 +660,7 @@ def _teasers(c: Cleaning) -> None:
     kept = c.kept()
     for block in kept[:3]:
         truncated = R.TRUNCATION.search(block.text) is not None
-        glued = (block.words >= 25 and len(_SENTENCE_END.findall(block.text)) <= 1
+        glued = (block.words >= 25 and len(R.SENTENCE_END.findall(block.text)) <= 1
                  and not block.text.endswith((".", "!", "?", '"', "”", "’")))
         if block.words < 12 or not (truncated or glued):
             continue
@@ -564,6 +690,10 @@ def _doubled_blocks(c: Cleaning) -> None:
                 break
 
 
+_NAME_PHRASE = re.compile(r"(?<=\s)[A-Z][a-z]+(?: [A-Z][a-z]+)+")  # "Norhaven Water Services" inside a sentence
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def _summary_bullets(c: Cleaning) -> None:
     """TL;DR / key-point bullets that say again what a body paragraph says."""
     kept = c.kept()
@@ -590,10 +720,15 @@ def _summary_bullets(c: Cleaning) -> None:
         return
     windows = [content_tokens(p.text) for p in prose]
     windows += [windows[i] | windows[i + 1] for i in range(len(windows) - 1)]
+    body = " ".join(p.text for p in prose)
+    body_numbers = set(_NUMBER.findall(body))
     for block in candidates:
         tokens = content_tokens(block.text)
         if len(tokens) < 4:
             continue
+        if any(name not in body for name in _NAME_PHRASE.findall(block.text)) \
+                or not set(_NUMBER.findall(block.text)) <= body_numbers:
+            continue  # it names something, or gives a figure, that the body does not: new information
         best = max(len(tokens & w) / len(tokens) for w in windows)
         if best >= 0.6:
             c.drop(block, "summary bullet repeating the body" if block.kind == "bullet" else "summary repeating the body")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..models import RemovedSpan
 from . import rules as R
 from .blocks import Block
+from .lines import outlet_name, sentence_case
 from .dates import date_from_match
 
 _URL_IN_PARENS = re.compile(r"\((https?://[^)\s]+)\)")
@@ -60,14 +61,29 @@ def _name_in_notice(text: str | None) -> str | None:
 _TITLE_END = ('.', '!', ':', ';', ',', '"', '”', '’', '…')
 
 
+MASTHEAD_MAX_WORDS = 4
+
+
+def _masthead(block: Block, after: Block | None) -> bool:
+    """"NEWS 9 RIVERTON" over the headline: a short line in capitals above a
+    longer headline-shaped line is the outlet's name, not the title."""
+    text = block.text.strip("*_ ")
+    return (after is not None and after.kind == "heading" and block.words <= MASTHEAD_MAX_WORDS
+            and text.upper() == text and after.words > block.words and after.text.upper() != after.text)
+
+
 def title_block(kept: list[Block]) -> Block | None:
     """The block that is the article's title: a Markdown "#" heading near the
-    top, or a first line shaped like a headline (short, no closing full stop)."""
+    top, or a first line shaped like a headline (short, no closing full stop).
+    Timestamps, "Source:" lines, date lines and breadcrumbs are furniture
+    that cleaning has removed before this looks."""
     for block in kept[:5]:
         if block.explicit_heading and block.words >= 2:
             return block
-    for block in kept[:2]:
+    for i, block in enumerate(kept[:2]):
         if block.kind == "heading" and block.words >= 3:
+            if _masthead(block, kept[i + 1] if i + 1 < len(kept) else None):
+                continue
             return block
     first = kept[0] if kept else None
     if (
@@ -77,6 +93,44 @@ def title_block(kept: list[Block]) -> Block | None:
     ):
         return first
     return None
+
+
+# A title's trailing outlet name: "Ferry fire kills two – Metro Daily", "... | Valley News".
+_TITLE_SUFFIX = re.compile(r"\s+(?P<sep>[|–—-]|::)\s+(?P<outlet>[^|–—]{2,40})$")
+_NAME_GLUE = frozenset({"of", "the", "and", "&", "de", "la", "el", "du"})
+TITLE_MIN_WORDS = 3  # what is left of a title after its outlet is cut off
+
+
+def title_and_outlet(title: str | None, publisher: str | None) -> tuple[str | None, str | None]:
+    """Cut a trailing " – Outlet" / " | Outlet" off a title: (title, outlet).
+
+    The tail is an outlet when it names the publisher the page names
+    elsewhere, or it is written like a name (every word capitalised) and
+    either stands after a bar, or holds an outlet's word ("News", "Daily",
+    "Herald", ...), or is two words or more after a headline in sentence
+    case. "Bridge Reopens – And Drivers Are Relieved" and "Strike goes ahead
+    - Union" keep their tails."""
+    if not title:
+        return title, None
+    m = _TITLE_SUFFIX.search(title)
+    if m is None:
+        return title, None
+    head, outlet = title[: m.start()].rstrip(), m.group("outlet").strip()
+    words = outlet.split()
+    if len(head.split()) < TITLE_MIN_WORDS or not 1 <= len(words) <= 5:
+        return title, None
+    if publisher and _plain(outlet) == _plain(publisher):
+        return head, outlet
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_GLUE for w in words):
+        return title, None
+    outlet_word = any(w.lower().strip(".,") in R.OUTLET_WORDS for w in words)
+    if m.group("sep") in ("|", "::") or outlet_word or len(words) >= 2 and sentence_case(head):
+        return head, outlet  # one capitalised word after a dash ("... - Police") may be a source, not the outlet
+    return title, None
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 def infer_title(kept: list[Block]) -> str | None:
@@ -90,13 +144,18 @@ def infer_publisher(removed: list[RemovedSpan], kept: list[Block], top_end: int)
     found = _publisher_from_lines(removed, kept)
     if found != (None, None):
         return found
-    for block in kept[:3]:
+    for block in _opening_paragraphs(kept):
         if block.start >= top_end:
             break
         m = R.WIRE_DATELINE.match(block.text)
         if m and _clean_name(m.group("pub")):
             return _clean_name(m.group("pub")), None
     return None, None
+
+
+def _opening_paragraphs(kept: list[Block]) -> list[Block]:
+    """The first paragraphs, where a dateline opens the story (above them: the headline and summary bullets)."""
+    return [b for b in kept if b.kind in ("paragraph", "quote")][:3]
 
 
 def _outside_body(span: RemovedSpan, kept: list[Block]) -> bool:
@@ -132,7 +191,21 @@ def _publisher_from_lines(removed: list[RemovedSpan], kept: list[Block]) -> tupl
             name = _name_in_notice(m.group("pub")) if m else None
             if name:
                 return name, None
+    for span in removed:
+        outlet = _outlet_in_dateline(span) if span.reason == "dateline" and _outside_body(span, kept) else None
+        if outlet:
+            return outlet, None
     return None, None
+
+
+def _outlet_in_dateline(span: RemovedSpan) -> str | None:
+    """"date 2026-03-03 Valley News": the outlet's name after a date label."""
+    text = span.text.strip().strip("*_ ")
+    m = R.DATELINE_PREFIX.match(text)
+    if m is None:
+        return None
+    tail = text[m.end():].strip(" |-–—·")
+    return _clean_name(tail) if tail and outlet_name(tail) else None
 
 
 def infer_date(kept: list[Block], removed: list[RemovedSpan], top_end: int) -> str | None:
@@ -157,7 +230,7 @@ def infer_date(kept: list[Block], removed: list[RemovedSpan], top_end: int) -> s
         label = (m.groupdict().get("label") or "").lower()
         if iso:
             found.append((2 if "updated" in label or "modified" in label else 0, iso))
-    for block in kept[:3]:
+    for block in _opening_paragraphs(kept):
         if block.start >= top_end:
             break
         m = R.NEWS_DATELINE.match(block.text)

@@ -8,6 +8,24 @@ import re
 from .dates import DATE_IN_TEXT
 
 I = re.I
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")  # an end of sentence inside a block
+
+
+def search_words(rule: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of a literal-phrase rule that starts and ends on word
+    boundaries ("null" not in "annulled", "trusted by" not in "entrusted by").
+    Checked here rather than with \\b in the pattern, which would stop the
+    regex engine's fast scan for the phrases' first letters."""
+    pos = 0
+    while True:
+        m = rule.search(text, pos)
+        if m is None:
+            return None
+        start, end = m.span()
+        if (start == 0 or not (text[start - 1].isalnum() and text[start].isalnum())) and (
+                end == len(text) or not (text[end].isalnum() and text[end - 1].isalnum())):
+            return m
+        pos = start + 1
 
 RELATED_HEADER = re.compile(
     r"^(?:you (?:may|might) (?:also )?(?:like|enjoy)|also read|read (?:more|also|next)|"
@@ -27,8 +45,11 @@ COMMENTS_HEADER = re.compile(
     I,
 )
 RELATED_LINK = re.compile(
-    r"^(?:also read|read also|read more|read next|related|see also|also see|recommended|"
-    r"don'?t miss|must read|more|watch|listen|explore more)\s*:\s*\S",
+    r"^(?:also read|read also|read more|read next|see also|also see|recommended|"
+    r"related(?: (?:stories|articles|posts|news|reading|coverage|content|links|topics|videos))?|"
+    r"don'?t miss|must read|more|watch|listen|explore more|trending(?: now| stories)?|popular now|most read|"
+    r"top stories|latest(?: news| stories)?|editor'?s picks|you (?:may|might) (?:also )?(?:like|enjoy)|"
+    r"also on [\w&.'’ -]{1,30}|more (?:from|on|in) [\w&.'’ -]{1,30})\s*:\s*\S",
     I,
 )
 SYNDICATION = re.compile(r"\bThe post\b.{3,400}?\b(?:appeared|was published) first (?:on|at|in)\s+(?P<pub>[^\n]+?)\s*\.?\s*$", I | re.S)
@@ -61,12 +82,27 @@ NAME_END = re.compile(
     r"is|was|has|and is|and was)\s+(?=[a-z])|"
     r"\s+(?:on|in)\s+(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)"
 )
+# "Source: X", "Via: X", "SOURCE X"; a clip's time may come first ("01:05 - Source: X").
 SOURCE_LINE = re.compile(
-    r"^[*_]*(?:(?i:source|sources|via|courtesy of)[*_]*\s*:|SOURCE\s(?=[A-Z]))[*_]*\s*(?P<rest>.+)$"
+    r"^(?:\d{1,2}:\d{2}(?::\d{2})?\s*[-–—|]\s*)?"
+    r"[*_]*(?:(?i:source|sources|via|courtesy of)[*_]*\s*:|SOURCE\s(?=[A-Z]))[*_]*\s*(?P<rest>.+)$"
 )
+# Words that outlets' names are made of ("Valley News", "The Daily Courier"): a
+# Title Case tail holding one is read as a name, not as part of a headline.
+OUTLET_WORDS = frozenset("""
+news daily times post herald journal gazette tribune press radio tv television online wire review today standard
+courier chronicle observer express mail telegraph record star sun mirror network channel broadcasting media
+magazine weekly insider report reporter bulletin digest blog live world local business sport sports
+""".split())
 HAT_TIP = re.compile(r"^(?:h/t|hat tip|ht)\b", I)
 END_MARK = re.compile(r"^(?:#{3}|-\s?30\s?-|\*{3}|ends|[-–—]\s*ends\s*[-–—]|end of (?:article|story))$", I)
 CONTACT_HEADER = re.compile(r"^(?:media|press|investor|news) (?:contacts?|enquiries|inquiries|relations)\s*:?$", I)
+# "Media contact: Jane Doe, jane@example.org", "Press enquiries: 0800 555 0100".
+CONTACT_INLINE = re.compile(
+    r"^(?:media|press|investor|news) (?:contacts?|enquiries|inquiries|relations)\s*:\s*"
+    r"(?=.*(?:[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()-]{6,}\d))",
+    I,
+)
 MORE_INFO = re.compile(r"^for (?:more|further) (?:information|details),? (?:visit|see|contact|go to|call|please visit)\b", I)
 ABOUT_HEADER = re.compile(r"^(?i:about) (?P<name>[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5})$")
 MD_LINK = re.compile(r"\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)")
@@ -93,8 +129,8 @@ DISCLAIMER = re.compile(
 # Hot patterns below are matched against text.lower() without re.I: Python's
 # engine is ~10x faster on long alternations without IGNORECASE.
 ADVICE_PHRASES = re.compile(
-    r"informational purposes only|(?:does not|doesn't|do not|should not be) (?:constitute|considered)[^.]{0,40}advice|"
-    r"not (?:financial|investment|legal) advice|do your own research",
+    r"\b(?:informational purposes only|(?:does not|doesn't|do not|should not be) (?:constitute|considered)[^.]{0,40}\badvice|"
+    r"not (?:financial|investment|legal) advice|do your own research)\b",
 )
 WIDGET = re.compile(
     r"^(?:share(?: this(?: article| story| post| page)?| on \w+| via \w+)?|tweet|email|print|"
@@ -125,9 +161,25 @@ WIDGET = re.compile(
     r"(?:image|photo|picture|slide) \d+ of \d+|\d+ (?:photos|images)|view (?:gallery|slideshow))[.!]?$",
     I,
 )
+# "Sponsored: Compare mortgage rates today", "Advertisement | Partner offer".
+ADVERT_LABEL = re.compile(r"^(?:sponsored|advertisement|advert|promoted|partner content|paid content|ad)\s*(?::|\||[-–—]\s)\s*\S", I)
+ADVERT = re.compile(
+    r"^(?:advertisement|advertising|advert|ad|(?:story|article) continues below(?: (?:this )?advertisement)?|"
+    r"advertisement\s*[-–—:|]\s*scroll to continue(?: with content)?|scroll to continue with content)[.!]?$",
+    I,
+)
+# A live blog's own furniture: "This page refreshes automatically.", "Latest posts first.",
+# "Refresh for new posts", "5 new updates".
+LIVE_NOTICE = re.compile(
+    r"^(?:this page (?:updates|refreshes|will update|will refresh) automatically|"
+    r"(?:newest|latest|most recent|oldest) (?:posts?|updates|entries) (?:first|at the top)|"
+    r"refresh (?:the page )?(?:for|to see|to get) (?:the )?(?:latest|new|more)(?: updates| posts)?|"
+    r"\d+ new (?:updates?|posts?)|auto-?refresh(?: (?:on|off))?|show (?:\d+ )?new (?:updates?|posts?)|key events|pinned post)[.!]?$",
+    I,
+)
 COMMENT_FORM = re.compile(
-    r"your email address will not be published|required fields are marked|save my name, email|"
-    r"notify me of (?:new|follow-up) (?:comments|posts)",
+    r"\b(?:your email address will not be published|required fields are marked|save my name, email|"
+    r"notify me of (?:new|follow-up) (?:comments|posts))\b",
 )
 WIDGET_ROW_WORDS = frozenset(
     "like likes comment comments share restack reply save print email follow subscribe repost bookmark tweet".split()
@@ -137,9 +189,24 @@ SOCIAL_WORDS = frozenset(
     "telegram print copy link tweet flipboard messenger threads bluesky mastodon sms".split()
 )
 NEWSLETTER = re.compile(
-    r"^(?:subscribe (?:to|for|now)|sign up (?:for|to|now)|get (?:the latest|our newsletter)|join our (?:newsletter|mailing list|community)|"
-    r"download (?:our|the) app|follow us on|never miss (?:a|an)|stay (?:informed|up to date|in the loop)[^.]{0,20}(?:newsletter|subscribe))",
+    r"^(?:get (?:the latest|our newsletter)|join our (?:newsletter|mailing list|community)|"
+    r"get (?:[\w'’-]+ ){0,5}(?:newsletter|briefing|bulletin|digest)\b|"
+    r"download (?:our|the) app|follow us on|never miss (?:a|an)\b|stay (?:informed|up to date|in the loop)[^.]{0,20}\b(?:newsletter|subscribe))",
     I,
+)
+# A sign-up call starting a clause: "Don't miss a match: subscribe to the X
+# Weekly", "Start the day smarter ☀️ Sign up for our briefing", "Liked
+# this story? Subscribe to X". Its object must be a publication's kind of thing
+# ("Sign up for the vaccine at your surgery" is a public notice, kept).
+SIGNUP_CALL = re.compile(
+    r"(?:^|[:?!.–—]\s+|[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff•·|»›]\ufe0f?\s*)(?:subscribe (?:to|for|now|free)|sign up (?:for|to|now|free|here|today)|"
+    r"join (?:our|the) (?:newsletter|mailing list))\b",
+    I,
+)
+SIGNUP_OBJECT = re.compile(
+    r"\b(?:newsletters?|briefings?|bulletins?|digest|inbox|e-?mails?|alerts|weekly|daily|monthly|podcasts?|"
+    r"edition|our|free|every (?:morning|evening|weekday|week|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    r"|(?i:subscribe to|sign up for) (?:the )?[A-Z]",
 )
 COOKIE = re.compile(
     r"^(?:we(?: and our (?:partners|vendors))? use cookies|(?:this|our) (?:site|website) uses cookies|"
@@ -148,16 +215,24 @@ COOKIE = re.compile(
     I,
 )
 DONATION = re.compile(
-    r"(?:support|fund|donate to) (?:our|independent|local|quality|this) (?:journalism|reporting|newsroom|work)|"
+    r"\b(?:(?:support|fund|donate to) (?:our|independent|local|quality|this) (?:journalism|reporting|newsroom|work)|"
     r"(?:journalism|reporting) (?:needs|relies on|depends on) (?:your|reader) support|"
     r"if you value (?:our|this) (?:journalism|reporting|work)|consider (?:a donation|donating|a contribution)|"
-    r"make a (?:one-off |monthly |small )?(?:donation|contribution) to (?:us|our)|become a (?:supporter|patron)\b",
+    r"make a (?:one-off |monthly |small )?(?:donation|contribution) to (?:us|our)|become a (?:supporter|patron))\b",
 )
 AUTHOR_BIO = re.compile(r"^(?:about the author|author bio|about the writer)\b", I)
 # "Priya Natarajan is a reporter covering ...": checked against the byline's name.
 BIO_VERB = re.compile(
     r"^\s*(?:is (?:a|an|the|our)\b|covers\b|writes\b|reports\b|has (?:been|covered|written|reported)\b|joined\b|"
     r"was (?:previously|formerly)\b|can be reached\b|previously\b)"
+)
+# "Jane Doe is the Courier's transport correspondent.", "Jane Doe covers
+# health for the Post.": a journalist's bio, checked at the end of the page.
+_ROLE = r"(?:correspondent|reporter|editor|writer|journalist|columnist|contributor|producer|photographer|presenter|critic|bureau chief|blogger)s?"
+BIO_LINE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|bin)){1,3})\s+"
+    rf"(?:is (?i:a|an|the|our)\b[^.]{{0,80}}?\b(?i:{_ROLE})\b|is [A-Z][\w.&'’ -]{{0,40}}?['’]s?\b[^.]{{0,60}}?\b(?i:{_ROLE})\b|"
+    r"(?:covers|writes about|writes on|reports on)\b[^.]{0,80}?\bfor (?:the )?[A-Z]|writes for (?:the )?[A-Z]|has covered\b)"
 )
 PAYWALL = re.compile(
     r"^(?:subscribe (?:now )?(?:to|and) (?:continue|keep) reading|continue reading with|"
@@ -224,6 +299,7 @@ NAV_WORD = re.compile(
 )
 NAV_ITEM = re.compile(r"^[A-Z][\w&'’-]*(?: [\w&'’-]+)?$")
 NAV_ROW = re.compile(r"^[\w&'’ -]{1,25}(?:\s+[|•·]\s+[\w&'’ -]{1,25}){2,}$")
+ROW_SEPARATOR = re.compile(r"\s+[|•·›]\s+")
 # "Sarah Lindqvist" above "Business correspondent", or both on one line.
 PERSON_NAME = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|bin)){1,3})$")
 ROLE_LINE = re.compile(
@@ -241,7 +317,7 @@ PAGE_FURNITURE = re.compile(r"(?:^|\s)page \d{1,4} (?:of|/) \d{1,4}$|^(?:page\s+
 INBOX_PLUG = re.compile(r"\b(?:sign up|subscribe) (?:for|to) (?:our|my)\b[^.]{0,40}\bnewsletter|\bconsider (?:becoming a|subscribing|upgrading)|\bbecome a (?:paid )?(?:subscriber|member)\b|\b(?:to|in|into) your inbox\b|\bthanks for reading\b[^.]{0,60}[.!]?\s*subscribe|^thanks for reading\b.{0,80}\bsubscribe")
 READING_TIME = re.compile(r"^(?:reading time:?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?(?:\s+read(?:ing time)?)?$", I)
 BYLINE = re.compile(
-    r"^(?i:by|written by|words by|story by|posted by|reporting by|report by)\s+"
+    r"^(?i:by|written by|words by|story by|posted by|reporting by|report by)(?::\s*|\s+)"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al-\w+)){0,4}"
     r"(?:\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)",
 )
@@ -252,16 +328,20 @@ IMAGE_HTML = re.compile(r"^<(?:img|figure|picture|source)\b[^>]*>$", I)
 BARE_URL = re.compile(r"^<?https?://\S+>?$", I)
 CAPTION = re.compile(
     r"^(?:photo|photograph|image|picture|illustration|graphic|file photo|featured image|video|pictured)s?"
-    r"(?:\s+credits?|\s+caption|\s+source)?\s*(?::|\||by\b|courtesy\b|credit\b|(?<=caption),|(?<=source),)",
+    r"(?:\s+credits?|\s+caption|\s+source)?\s*(?::|\||©|by\b|courtesy\b|credit\b|(?<=caption),|(?<=source),)",
     I,
 )
 CREDIT_AT_END = re.compile(
     r"\((?:(?:photo|image|picture|credit|file photo|illustration)s?\s*:?[^()]{0,60}|[A-Z][\w.'’ -]{1,40}/[A-Z][\w.'’ -]{1,40})\)[*_]*$",
     I,
 )
-CREDIT_WORDS = re.compile(  # no leading \b: it defeats the engine's literal-prefix scan
-    r"(?:Getty Images|Shutterstock|AP Photo|iStock(?:photo)?|Unsplash|Pexels|Alamy|"
-    r"/Reuters|/AFP|/Bloomberg|via Getty|Photo by|Image by|Image credit|Photo credit|Courtesy of)\b",
+# Credit wording anywhere in a short block ("... the bay. (Photo by Sam Ito/Getty Images)"),
+# matched with search_words.
+CREDIT_WORDS = re.compile(r"AP Photo|/Reuters|/AFP|/Bloomberg|via Getty|Photo by|Image by|Image credit|Photo credit|Courtesy of")
+# A picture agency's name is a credit only where it ends the block: "Shutterstock
+# shares fell 5% on Tuesday." is news about the agency.
+CREDIT_AGENCY_AT_END = re.compile(
+    r"\b(?:Getty Images|Shutterstock|iStock(?:photo)?|Unsplash|Pexels|Alamy)\)?[*_]*[.]?$",
 )
 BOILERPLATE_HEADER = re.compile(
     r"^(?:what(?:'s| is) (?:the|this) (?:story|article|news) about|what (?:happened|you need to know)|"
@@ -280,17 +360,28 @@ TICKER_TOKEN = re.compile(
     r"market|cap|change|high|low|[-+]?[$€£]?\d[\d.,]*%?|\(?null\)?|price\(null\)|\(null\))$",
     I,
 )
-TICKER_WORD = re.compile(r"^(?:[A-Z]{2,6}|[$€£]?\d[\d,.]*[KMB]?|[+-−]?\d[\d.,]*%|[▲▼△▽↑↓]+|\([+-−]?\d[\d.,]*%\))$")
+TICKER_WORD = re.compile(r"^(?:[A-Z][A-Z&]{1,13}|[+-−]?[$€£]?\d[\d,.]*[KMB]?|[+-−]?\d[\d.,]*%|[▲▼△▽↑↓]+|\([+-−]?\d[\d.,]*%\))$")
+QUOTE_DELAY = re.compile(r"\b(?:quotes? )?delayed(?: by)? (?:at least )?\d+ min(?:ute)?s?\b|\breal-time\b", I)
 CHANGE = re.compile(r"[+-−]\d[\d.,]*%|[$€£]\d")
 TICKER_STRONG = re.compile(r"\bnull\b|\bundefined\b|\bNaN\b|^-{2,}$|\bprice\b|\bchart\b|\bUSDT?\b", I)
 # A time may come before the date ("Published 11:02 EDT, 6 April 2027") or
 # after it ("Tue 14 Mar 2027 18.42 GMT").
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+TIME_IN_TEXT = _TIME
 DATELINE_PREFIX = re.compile(
     rf"^(?P<label>date|published|publish date|posted|posted on|published on|updated|last updated|"
     rf"updated on|last modified(?: on)?|modified(?: on)?|first published(?: on)?|pubdate)\s*[:=\-–—]?\s*(?:on\s+)?"
     rf"(?:{_TIME},?\s+)?(?P<date>{DATE_IN_TEXT})\s*(?:[|•·—–/-]\s*)?",
     I,
+)
+DATE_SEARCH = re.compile(DATE_IN_TEXT, I)
+LIVE_NOTICE_HEADS = ("this page", "newest", "latest", "most recent", "oldest", "refresh", "auto", "show", "key events",
+                     "pinned") + tuple(str(d) for d in range(10))  # how a LIVE_NOTICE begins (lower-cased)
+# What a meta row holds besides dates, times and the byline: "March 6, 2026 · 4 min read · by Jane Doe".
+META_ROW_PARTS = re.compile(
+    rf"(?i:{DATE_IN_TEXT}|{_TIME}|\b\d+\s*(?:min|mins|minutes?)(?:\s+read)?\b|\b(?:updated|published|posted|first published)\b:?)|"
+    r"\b[Bb]y:?\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin)){0,3}(?:\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+    r"|[\s·•|,/–—-]+",
 )
 DATE_ALONE = re.compile(
     rf"^(?:(?P<label>published|posted|updated|last updated|last modified|modified|first published|date)\s*(?:on)?\s*:?\s*)?"
@@ -304,16 +395,54 @@ WIRE_DATELINE = re.compile(
     rf"^[A-Z][A-Z.'’ -]{{2,40}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?\s*(?:,\s*{DATE_IN_TEXT}\s*)?"
     r"\((?P<pub>[A-Z][\w&.'’ -]{1,40})\)\s*[-—–:]",
 )
-OUTLET_STAMP = re.compile(rf"^[A-Z][\w .&'’-]{{1,40}}?\s*(?P<date>{DATE_IN_TEXT})(?:\s+\d{{1,2}}:\d{{2}})?$")
+OUTLET_STAMP = re.compile(rf"^[A-Z][\w .&'’-]{{1,40}}?,?\s*(?P<date>{DATE_IN_TEXT})(?:,?\s+(?:at\s+)?{_TIME})?$")
+# A time on its own line: a live blog's post stamps ("4:30 p.m.", "10.42 GMT", "Updated 14:05").
+TIME_ALONE = re.compile(
+    r"^(?:(?:updated|posted|published)\s*:?\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
+    r"(?:\s*[A-Z]{2,4})?(?:\s*(?:[-–—|]\s*)?(?:updated|edited))?$",
+    I,
+)
+# A video or audio label: "Watch: Helicopter footage over the valley 01:42", "WATCH: ... (1:42)",
+# "Watch the report at six | 02:15", "Video: ...". ("Watch the water levels closely." is prose.)
+VIDEO_LABEL = re.compile(
+    r"^(?:watch|video|listen|audio)\b(?:\s*:\s*\S.*|.*?[|(\s]\s*\d{1,2}:\d{2}(?::\d{2})?\)?)$",
+    I,
+)
+# Legal boilerplate that closes a company's news release.
+FORWARD_LOOKING_HEADER = re.compile(
+    r"^(?:(?:cautionary (?:note|statement|language)s? (?:regarding|concerning|about|on) )?forward[- ]looking (?:statements?|information)"
+    r"|safe harbou?r statement)\s*:?$",
+    I,
+)
+FORWARD_LOOKING = re.compile(
+    r"^(?:this (?:news |press )?(?:release|announcement|document|communication|report)|certain statements in this)\b"
+    r"[^.]{0,80}\bforward[- ]looking (?:statements?|information)",
+    I,
+)
 SUMMARY_PREFIX = re.compile(r"^(?:tl;? ?dr|summary|in short|the gist|key takeaway|bottom line)\s*[:\-–—]\s*\S", I)
 TRUNCATION = re.compile(r"\[(?:\.\.\.|…)\]|(?:\.\.\.|…)\s*$")
 DOMAIN = re.compile(r"\b[a-z0-9][a-z0-9-]{1,62}\.(?:com|net|io|co|org|shop|store|biz|ai|app)\b")
-PROMO = re.compile(
-    r"leading (?:provider|supplier|manufacturer|source)|established itself|trusted by|number one|#1\b|"
-    r"best[- ]in[- ]class|top[- ]rated|check out|use (?:code|coupon)|discount|promo code|special offer|"
+PROMO = re.compile(  # matched with search_words (word boundaries); no \b here, it defeats the literal-prefix scan
+    r"leading (?:provider|supplier|manufacturer|source)|established itself|trusted by|number one|#1|"
+    r"best[- ]in[- ]class|top[- ]rated|check out|use (?:code|coupon)|discounts?|promo code|special offers?|"
     r"free trial|shop now|order now|learn more at|visit (?:us|our|them)|go-to (?:source|provider|partner)|"
     r"premier (?:provider|supplier|source)|industry[- ]leading|sign up (?:today|now)|buy now",
 )
+# Phrases that only page furniture uses, so that a sentence holding one is
+# furniture even inside a paragraph ("... on Tuesday. Click here to read
+# more."). Word boundaries on both sides. The words that news also uses
+# ("cookie", "login", "subscribe", "sponsored", "null", "all rights reserved", "privacy policy",
+# "terms of use", "will not be published", "download the app", "also read")
+# are not here: they are furniture only in a shape (a cookie banner, a
+# sign-up call, an "Advertisement" line, a ticker row, a footer row, an
+# "Also read:" label), and the rules for those shapes catch them.
+FURNITURE_PHRASES = (
+    "click here to", "appeared first on", "your email address will not be published",
+    "required fields are marked", "download our app", "sign up for our newsletter", "subscribe to our newsletter",
+    "share this article", "story continues below",
+)
+FURNITURE_PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in FURNITURE_PHRASES) + r")\b")  # on lower-cased text
+FURNITURE_PHRASE_HINT = re.compile("|".join(sorted({re.escape(p.split()[0]) for p in FURNITURE_PHRASES})))  # in every match
 PROMO_OPENER = re.compile(r"^(?:speaking of which|on that note|if you(?:'re| are) (?:looking|in the market) for|looking for (?:a|an)\b)", I)
 PROMO_LEAD_IN = re.compile(
     r"^for (?:companies|businesses|organi[sz]ations|firms|anyone|those|manufacturers|readers|teams|"

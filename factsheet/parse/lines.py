@@ -1,0 +1,106 @@
+"""Shapes of single furniture lines, as pure functions of their text: rows
+of menu items, meta rows (date · read time · byline), sign-up calls, outlet
+names. Cleaning (clean.py) and inference (infer.py) both read them."""
+
+from __future__ import annotations
+
+import re
+
+from . import rules as R
+
+SIGNUP_MAX_WORDS = 40
+
+
+def all_sentences(text: str, rule: re.Pattern[str], hints: tuple[str, ...]) -> bool:
+    """Every sentence of a short block matches the rule."""
+    if not text.lstrip("*_ ")[:12].lower().startswith(hints):
+        return False
+    parts = [p.strip("*_ ") for p in re.split(r"(?<=[.!?])\s+", text) if p.strip("*_ ")]
+    return bool(parts) and all(rule.match(p) for p in parts)
+
+
+CONTACT_HEADS = ("media", "press", "investo", "news")
+VIDEO_HEADS = ("watch", "video", "listen", "audio")
+META_HINT = re.compile(r"[·•|]|\b[Bb]y\b")  # a meta row separates its parts or names its author
+SIGNUP_HINTS = ("subscri", "sign up", "join")
+
+
+def signup_call(text: str, first_sentence: bool = False, low: str | None = None) -> bool:
+    """A call to sign up for a publication: "Subscribe to the X Weekly",
+    "Don't miss a match: subscribe to ...", "Start the day smarter ☀️ Sign
+    up for our briefing". With ``first_sentence``, the call must be in the
+    text's first sentence (a block that opens with it is the plug; a call
+    after real sentences is cut sentence by sentence)."""
+    low = text.lower() if low is None else low
+    if not any(hint in low for hint in SIGNUP_HINTS):
+        return False
+    m = R.SIGNUP_CALL.search(text)
+    if m is None or R.SIGNUP_OBJECT.search(text, m.start()) is None:
+        return False
+    return not first_sentence or R.SENTENCE_END.search(text, 0, m.start()) is None
+
+
+def row_items(text: str) -> list[str]:
+    return [item.strip("*_ ") for item in R.ROW_SEPARATOR.split(text) if item.strip("*_ ")]
+
+
+def _menu_item(item: str) -> bool:
+    return bool(R.NAV_WORD.match(item) or R.WIDGET.match(item) or R.LIVE_NOTICE.match(item) or R.ADVERT.match(item))
+
+
+ROW_ITEM_MAX_WORDS = 6
+
+
+def row_reason(text: str) -> str | None:
+    """Rows of page furniture: "Refresh for new posts | 5 new updates",
+    "Subscribe from £2 a month for full digital access | Log in | Register",
+    "Skip to content | Sport | Jobs | Live TV"."""
+    items = row_items(text)
+    if len(items) < 2:
+        return None
+    menu = [item for item in items if _menu_item(item)]
+    if len(menu) == len(items):
+        return "live-blog notice" if any(R.LIVE_NOTICE.match(i) for i in items) else "share/comment widget"
+    if len(menu) >= 2 and re.search(r"\bsubscri|\bunlimited access\b", text, re.I):
+        return "paywall prompt"
+    if nav_row(items) and menu:
+        return "navigation"
+    return None
+
+
+def nav_row(items: list[str]) -> bool:
+    """Three or more short items without sentence punctuation: a menu."""
+    return len(items) >= 3 and all(len(i.split()) <= ROW_ITEM_MAX_WORDS and not i.endswith((".", "!", "?")) for i in items)
+
+
+_YEAR = re.compile(r"\d{4}")
+
+
+def meta_row(text: str) -> bool:
+    """"March 6, 2026 · 4 min read · by Jane Doe", "April 20, 2026 by Jane
+    Doe": dates, times, reading time and a byline, nothing else."""
+    if not _YEAR.search(text) or not R.DATE_SEARCH.search(text):
+        return False
+    rest = R.META_ROW_PARTS.sub("", text)
+    return not any(ch.isalnum() for ch in rest)
+
+
+OUTLET_MAX_WORDS = 4
+
+
+def outlet_name(text: str) -> bool:
+    """"Valley News", "The Morning Courier": a short name in capitals, of
+    two words at most or holding an outlet's word (not a headline)."""
+    words = text.strip(" |-–—·").split()
+    if not 1 <= len(words) <= OUTLET_MAX_WORDS or text.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    if not words[0][:1].isupper() or re.search(R.TIME_IN_TEXT, text) or not all(
+            w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "the", "and", "&") for w in words):
+        return False
+    return len(words) <= 2 or any(w.lower() in R.OUTLET_WORDS for w in words)
+
+
+def sentence_case(text: str) -> bool:
+    """Most words after the first start in lower case: a sentence, not a Title Case headline."""
+    words = [w for w in text.split()[1:] if w[:1].isalpha()]
+    return bool(words) and sum(w[0].islower() for w in words) >= 0.5 * len(words)
