@@ -321,7 +321,7 @@ def _ranges_span(toks: list[Tok], ranges) -> tuple[int, int]:
     return (min(starts), max(ends)) if starts else (0, 0)
 
 
-def _claimable(sentence, toks: list[Tok], spans: list[PropositionSpan], lex: Lexicon) -> bool:
+def _claimable(sentence, toks: list[Tok], spans: list[PropositionSpan], lex: Lexicon, verbs: _Verbs) -> bool:
     if sentence.block == "heading" or getattr(sentence, "truncated", False):
         return False
     words = [t for t in toks if t.low[:1].isalpha()]
@@ -330,7 +330,6 @@ def _claimable(sentence, toks: list[Tok], spans: list[PropositionSpan], lex: Lex
     letters = sum(c.isalpha() for c in sentence.text)
     if letters < P.MIN_LETTER_SHARE * len(sentence.text):
         return False
-    verbs = _Verbs(lex)
     return any(verbs.finite(toks, i) or verbs.participle(toks[i]) for i in range(len(toks)))
 
 
@@ -361,12 +360,12 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
         continues = open_quote
         open_quote = _quote_left_open(s.text, open_quote)
         text = s.text
-        toks = tokenize(text)
+        toks = tokenize(text, lex.fold)
         letters = [c for c in text if c.isalpha()]
         shouting = len(letters) > 12 and sum(c.isupper() for c in letters) > P.SHOUTING_SHARE * len(letters)
         start = _dateline_end(text, toks)
         first = next((i for i in range(start, len(toks)) if toks[i].low[:1].isalpha()), start)
-        spans = split_propositions(toks, lex, start)
+        spans = split_propositions(toks, lex, start, verbs)
         quantities = extract_quantities(text, count_noun)
         quote = _is_direct_quote(text, s.block) or continues
         all_names: list[str] = []
@@ -395,7 +394,7 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
                                      tuple(k for k in predicate if k in feats)))
         if not spans:
             _, _, all_names = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
-        claimable = _claimable(s, toks, spans, lex)
+        claimable = _claimable(s, toks, spans, lex, verbs)
         sentences.append(SentenceFacts(index, claimable, quote, 0.0 if continues else commentary_score(text),
                                        _speakers(all_names, text), tuple(all_names), continues))
     return RecordFacts(record.id, record.content_hash, tuple(sentences), tuple(props))

@@ -89,6 +89,7 @@ class Lexicon:
         self._oov_lemmas = getAllLemmasOOV
         self._zipf = zipf_frequency
         self._memo: dict[str, WordInfo] = {}
+        self._folded: dict[str, str] = {}
         self._lock = threading.Lock()
         self.concepts_of: dict[str, tuple[str, ...]] = {}
         self.functions: dict[str, str] = {}
@@ -161,6 +162,16 @@ class Lexicon:
                     if "VERB" in self._all_lemmas(cand) and self._all_lemmas(cand)["VERB"][0] == cand:
                         return cand
         return lemma
+
+    def fold(self, token: str) -> str:
+        """fold(), remembered per token."""
+        hit = self._folded.get(token)
+        if hit is None:
+            hit = fold(token)
+            if len(self._folded) > P.LEXICON_MEMO_SIZE:
+                self._folded.clear()
+            self._folded[token] = hit
+        return hit
 
     def word(self, token: str) -> WordInfo:
         """What the merge knows about one word (as written; case is folded here)."""

@@ -71,7 +71,7 @@ class PropositionSpan:
     skip: tuple[int, int] | None = None  # a leading attribution ("Police said") inside the pieces
 
 
-def tokenize(text: str) -> list[Tok]:
+def tokenize(text: str, fold=fold) -> list[Tok]:
     """Words, numbers and punctuation, each with its depth inside quotation marks or parentheses."""
     toks: list[Tok] = []
     stack: list[str] = []
@@ -96,8 +96,20 @@ class _Verbs:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self._toks: list[Tok] | None = None
+        self._finite: list[bool | None] = []
 
     def finite(self, toks: list[Tok], i: int) -> bool:
+        """Can toks[i] be a finite verb here? (Remembered for the sentence being read.)"""
+        if toks is not self._toks:
+            self._toks = toks
+            self._finite = [None] * len(toks)
+        hit = self._finite[i]
+        if hit is None:
+            hit = self._finite[i] = self._is_finite(toks, i)
+        return hit
+
+    def _is_finite(self, toks: list[Tok], i: int) -> bool:
         t = toks[i]
         w = t.low
         if not w[:1].isalpha():
@@ -339,9 +351,9 @@ def _leading_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
-def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0) -> list[PropositionSpan]:
+def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_Verbs | None" = None) -> list[PropositionSpan]:
     """Propositions of the sentence tokens toks[start:] (a dateline before `start` is skipped)."""
-    verbs = _Verbs(lex)
+    verbs = verbs or _Verbs(lex)
     n = len(toks)
     if n - start < 3:
         return [PropositionSpan(((start, n),), None, "main")] if n > start else []

@@ -176,6 +176,21 @@ _AGE_APPOSITION = re.compile(r"(?<=[A-Za-z]),\s(?P<n>\d{1,3}),\s")
 _TALLY_BEFORE = re.compile(r"\b(?:toll|total|tally|number|count|figure)\b[^,.;]{0,25}\b(?:to|at|of|is|was|stands at)\s+$", re.I)
 
 
+_WORDS = re.compile(r"[a-z]+")
+_NUMBER_WORD_SET = frozenset(w for k in WORD_NUMBERS for w in k.replace("-", " ").split()) | {"quarter", "half"}
+_CURRENCY_SIGNS = frozenset("$€£¥")
+_CURRENCY_HINTS = frozenset(k for k in CURRENCY_WORDS) | {"usd", "eur", "gbp", "chf", "inr", "rs"}
+_SCALE_WORDS = frozenset({"million", "billion", "thousand"})
+_UNIT_HINTS = frozenset(w for k in list(PHYSICAL_UNITS) + list(DURATION_UNITS) for w in re.split(r"[\s-]+", k)) | {
+    "gwh", "mwh", "kwh", "twh", "kw", "mw", "gw"}
+_MONTH_WORDS = frozenset(MONTHS)
+_WEEKDAY_WORDS = frozenset(WEEKDAYS) | {w + "s" for w in WEEKDAYS}
+_ORDINAL_WORDS = frozenset(ORDINALS)
+_PERIOD_WORDS = frozenset({"year", "month", "week", "day", "fortnight", "decade"})
+_ONE_PERIOD = re.compile(r"\b(?:a|an|one|a single)\s+(?P<u>year|month|week|day|fortnight|decade)\b", re.I)
+_GLUED_DEGREES = re.compile(r"\d[CF]\b")
+
+
 def number_value(text: str) -> float | None:
     t = text.strip().lower().replace(",", "")
     if t in WORD_NUMBERS:
@@ -240,16 +255,27 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             taken.take(a, b)
             out.append(Quantity(kind, low, high, unit, sentence[a:b], a, b, **kw))
 
-    for m in HMS_RE.finditer(sentence):
+    # Each pattern runs only where the sentence holds what every match of it needs (a digit,
+    # a currency sign, a month's name, ...): most sentences state no value at all.
+    low = sentence.lower()
+    digit = any(c.isdigit() for c in sentence)
+    words = set(_WORDS.findall(low))
+    number_words = bool(words & _NUMBER_WORD_SET)
+    numeric = digit or number_words
+
+    def when(cond: bool, pattern: re.Pattern):
+        return pattern.finditer(sentence) if cond else ()
+
+    for m in when(digit and (":" in sentence or "h" in low), HMS_RE):
         h, mi, s = (m.group("h"), m.group("m"), m.group("s")) if m.group("h") else (m.group("h2"), m.group("m2"), m.group("s2"))
         v = int(h) * 3600 + int(mi) * 60 + int(s)
         add("duration", v, v, "s", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
-    for m in WORDY_DURATION_RE.finditer(sentence):
+    for m in when("hour" in low and numeric, WORDY_DURATION_RE):
         h, mi, s = (number_value(m.group(g) or "0") for g in ("h", "m", "s"))
         if h is not None and mi is not None and s is not None:
             v = h * 3600 + mi * 60 + s
             add("duration", v, v, "s", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
-    for m in CLOCK_RE.finditer(sentence):
+    for m in when(digit and (":" in sentence or "." in sentence or "m" in low), CLOCK_RE):
         if m.group("h"):
             h, mi = int(m.group("h")), int(m.group("m") or 0)
             pm = m.group("ap").lower().startswith("p")
@@ -264,10 +290,10 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             h, mi = int(m.group("h2")), int(m.group("m2"))
         v = h * 60 + mi
         add("clock", v, v, "min", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
-    for m in MS_RE.finditer(sentence):
+    for m in when(digit and ":" in sentence, MS_RE):
         v = int(m.group("m")) * 60 + int(m.group("s"))
         add("duration", v, v, "s", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
-    for m in MONEY_RE.finditer(sentence):
+    for m in when(numeric and (bool(_CURRENCY_SIGNS & set(sentence)) or bool(words & _CURRENCY_HINTS)), MONEY_RE):
         if m.group("cur"):
             cur = _currency(m.group("cur"))
             a = _scaled(m.group("a"), m.group("sa") or m.group("sb"))
@@ -284,14 +310,15 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             rate, end = r.group("r").lower(), r.end()
         add("money", min(a, b), max(a, b), cur, m.start(), end,
             qualifier=_qualifier_before(sentence, m.start()), rate=rate)
-    for m in PERCENT_RE.finditer(sentence):
+    for m in when(numeric and ("%" in sentence or "cent" in low or "percentage" in low), PERCENT_RE):
         a = number_value(m.group("a"))
         b = number_value(m.group("b")) if m.group("b") else a
         if a is None or b is None:
             continue
         unit = "pp" if m.group("u").lower().startswith("percentage") else "%"
         add("percent", min(a, b), max(a, b), unit, m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
-    for m in TEMPERATURE_RE.finditer(sentence):
+    for m in when(numeric and ("°" in sentence or "deg" in low or "celsius" in low or "fahrenheit" in low
+                                        or "centigrade" in low or bool(_GLUED_DEGREES.search(sentence))), TEMPERATURE_RE):
         raw = m.group("a") or m.group("a2") or m.group("a3")
         unit = (m.group("u") or m.group("u2") or m.group("u3") or "").lower()
         v = number_value(raw)
@@ -304,11 +331,11 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         else:
             unit = "deg"
         add("temperature", v, v, unit, m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
-    for m in FRACTION_RE.finditer(sentence):
+    for m in when(bool(words & _SCALE_WORDS), FRACTION_RE):
         v = _FRACTIONS[re.sub(r"\s+", " ", m.group("f").lower())] * SCALES[m.group("s").lower()]
         unit, noun_end = count_noun(sentence[m.end():])
         add("count", v, v, unit, m.start(), m.end() + noun_end, qualifier=_qualifier_before(sentence, m.start()) or "about")
-    for m in UNIT_RE.finditer(sentence):
+    for m in when(numeric and bool(words & _UNIT_HINTS), UNIT_RE):
         a = number_value(m.group("a"))
         b = number_value(m.group("b")) if m.group("b") else a
         if a is None or b is None:
@@ -331,7 +358,7 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
                 rate, end = r.group("r").lower(), r.end()
             kind = "distance" if base == "m" else "physical"
             add(kind, min(a, b) * f, max(a, b) * f, base, m.start(), end, qualifier=qual, rate=rate)
-    for m in DATE_RE.finditer(sentence):
+    for m in when(bool(words & _MONTH_WORDS) or (digit and "-" in sentence), DATE_RE):
         if m.group("iy"):
             y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
         else:
@@ -345,17 +372,17 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             continue
         v = y * 10000 + mo * 100 + d
         add("date", v, v, "ymd" if y else "md", m.start(), m.end())
-    for m in WEEKDAY_RE.finditer(sentence):
+    for m in when(bool(words & _WEEKDAY_WORDS), WEEKDAY_RE):
         i = WEEKDAYS.index(m.group("w").lower())
         add("weekday", i, i, "", m.start(), m.end())
-    for m in YEAR_RE.finditer(sentence):
+    for m in when(digit, YEAR_RE):
         y = int(m.group("y"))
         add("year", y, y, "", m.start(), m.end())
-    for m in _AGE_APPOSITION.finditer(sentence):
+    for m in when(digit, _AGE_APPOSITION):
         v = float(m.group("n"))
         add("age", v, v, "year", m.start("n"), m.end("n"))
     group = _OF_THE_GROUP.match(sentence)
-    for m in COUNT_RE.finditer(sentence):
+    for m in when(numeric, COUNT_RE):
         a = _scaled(m.group("a"), m.group("s") or m.group("bs"))
         b = _scaled(m.group("b"), m.group("bs")) if m.group("b") else a
         if m.group("lo"):
@@ -379,13 +406,13 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             sentence[max(0, m.start() - 16):m.start()]))
         add("count", min(a, b), max(a, b), unit, m.start(), end, qualifier=_qualifier_before(sentence, m.start()),
             part=part, rate=rate, reference=reference and not part)
-    for m in ORDINAL_RE.finditer(sentence):
+    for m in when(digit or bool(words & _ORDINAL_WORDS), ORDINAL_RE):
         o = m.group("o").lower()
         v = ORDINALS.get(o) or int(re.sub(r"\D", "", o) or 0)
         if v:
             add("ordinal", v, v, "", m.start(), m.end())
     # "a year of free monitoring", "for a week": one unit of time, not after another value
-    for m in re.finditer(r"\b(?:a|an|one|a single)\s+(?P<u>year|month|week|day|fortnight|decade)\b", sentence, re.I):
+    for m in when(bool(words & _PERIOD_WORDS), _ONE_PERIOD):
         prev = sentence[:m.start()].rstrip()
         if prev and (prev[-1].isdigit() or re.search(rf"(?:{_SCALE}|{_CUR_WORD}|%|gwh|mwh|kwh)$", prev, re.I)):
             continue  # "$140 million a year", "8 GWh a year": a rate
