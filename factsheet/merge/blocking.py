@@ -1,17 +1,23 @@
 """Which pairs of units to compare: near-linear, without starving the merge.
 
-Each unit is indexed under its heaviest features (BLOCK_KEYS of them):
-* a feature that few units hold (at most SINGLE_KEY_POSTINGS) indexes on its own: two
-  units sharing it are compared;
-* a more common feature indexes only together with another of the unit's heavy
-  features (a pair key): two units are compared when they share two of them.
-A bucket larger than BUCKET_CAP (a fact restated hundreds of times) compares each member
-with BUCKET_CAP evenly spaced members rather than with all of them, so that cost grows
-linearly with the corpus while every member still meets the bucket's others.
+Each unit probes the index under its heaviest features (BLOCK_KEYS of them, at least
+BLOCK_MIN_WEIGHT each; a feature's weight already says how rare it is in English and
+in this corpus):
+
+* a feature few units hold (at most SINGLE_KEY_POSTINGS) finds every one of them;
+* a more common feature finds units only together with a second heavy feature of the
+  probing unit (a pair key), at most PAIR_KEY_POSTINGS of them, evenly spread over the
+  corpus when there are more: a fact restated a thousand times still meets its
+  restatements, a sample of them, which is all the grouping needs.
+
+Every unit found gets the summed weight of the keys it shares with the probing unit,
+and the probing unit keeps its MAX_CANDIDATES best: the number of comparisons grows with
+the number of units, not with its square.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from itertools import combinations
 
@@ -19,9 +25,16 @@ from . import params as P
 from .units import Unit
 
 
-def _keys(u: Unit) -> list[str]:
+def _keys(u: Unit) -> list[tuple[str, float]]:
     ranked = sorted(u.features.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [k for k, w in ranked[:P.BLOCK_KEYS] if w >= P.BLOCK_MIN_WEIGHT]
+    return [(k, w) for k, w in ranked[:P.BLOCK_KEYS] if w >= P.BLOCK_MIN_WEIGHT]
+
+
+def _spread(members: list[int], cap: int) -> list[int]:
+    if len(members) <= cap:
+        return members
+    step = len(members) / cap
+    return [members[int(k * step)] for k in range(cap)]
 
 
 def candidate_pairs(units: list[Unit]) -> list[tuple[int, int]]:
@@ -29,39 +42,41 @@ def candidate_pairs(units: list[Unit]) -> list[tuple[int, int]]:
     keys = [_keys(u) for u in units]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, ks in enumerate(keys):
-        for k in ks:
+        for k, _ in ks:
             postings[k].append(i)
-    buckets: dict = {}
-    for k, members in postings.items():
-        if len(members) <= P.SINGLE_KEY_POSTINGS:
-            buckets[k] = members
+    common = {k for k, members in postings.items() if len(members) > P.SINGLE_KEY_POSTINGS}
     pair_postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, ks in enumerate(keys):
-        common = sorted(k for k in ks if len(postings[k]) > P.SINGLE_KEY_POSTINGS)
-        for a, b in combinations(sorted(ks), 2):
+        names = sorted(k for k, _ in ks)
+        for a, b in combinations(names, 2):
             if a in common or b in common:
                 pair_postings[(a, b)].append(i)
-    for k, members in pair_postings.items():
-        if len(members) > 1:
-            buckets[k] = members
+    pair_lists = {k: _spread(v, P.PAIR_KEY_POSTINGS) for k, v in pair_postings.items() if len(v) > 1}
     pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        _bucket_pairs(members, units, pairs)
-    return sorted(pairs)
-
-
-def _bucket_pairs(members: list[int], units: list[Unit], out: set[tuple[int, int]]) -> None:
-    if len(members) <= P.BUCKET_CAP:
-        reps = members
-    else:
-        step = len(members) / P.BUCKET_CAP
-        reps = [members[int(k * step)] for k in range(P.BUCKET_CAP)]
-    for i in members:
+    for i, ks in enumerate(keys):
+        found: dict[int, float] = defaultdict(float)
+        weight = dict(ks)
+        for k, w in ks:
+            if k not in common:
+                for j in postings[k]:
+                    found[j] += w
+        names = sorted(weight)
+        for a, b in combinations(names, 2):
+            members = pair_lists.get((a, b))
+            if members:
+                w = weight[a] + weight[b]
+                for j in members:
+                    found[j] += w
         ui = units[i]
-        for j in reps:
-            if i == j:
-                continue
+        found.pop(i, None)
+        best = heapq.nsmallest(P.MAX_CANDIDATES + 4, ((-w, j) for j, w in found.items()))
+        kept = 0
+        for _, j in best:
             uj = units[j]
-            if ui.record == uj.record and ui.sentence == uj.sentence:
+            if uj.record == ui.record and uj.sentence == ui.sentence:
                 continue
-            out.add((i, j) if i < j else (j, i))
+            pairs.add((i, j) if i < j else (j, i))
+            kept += 1
+            if kept == P.MAX_CANDIDATES:
+                break
+    return sorted(pairs)

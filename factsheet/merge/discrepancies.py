@@ -23,6 +23,7 @@ from ..models import Discrepancy, ValueVariant
 from . import params as P
 from .grouping import Comparisons
 from .quantities import Quantity, same_value
+from .similarity import rivals
 from .units import Unit
 
 
@@ -34,39 +35,68 @@ class Rival:
     qb: Quantity
 
 
-def _measure_keys(u: Unit) -> list[tuple]:
+def _measure_keys(u: Unit) -> list[tuple[tuple, Quantity]]:
     keys = []
     for q in u.prop.quantities:
-        if q.part or q.delta or q.kind in P.NEVER_RIVAL_KINDS:
+        if q.part or q.delta or q.reference or q.kind in P.NEVER_RIVAL_KINDS:
             continue
         unit = q.unit if q.kind != "count" or q.unit not in P.PERSON_UNITS else "person"
         for c in q.context:
-            keys.append((q.kind, unit, q.rate, c))
+            keys.append(((q.kind, unit, q.rate, c), q))
     return keys
 
 
 def _candidates(units: list[Unit], comps: Comparisons) -> set[tuple[int, int]]:
+    """Compared pairs with rival values, and pairs from the measure index whose values of
+    the measure differ (propositions stating the same value there are no rivals on it)."""
     pairs = {k for k, c in comps.compared().items() if c.conflicts}
-    index: dict[tuple, list[int]] = defaultdict(list)
+    index: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for u in units:
-        for key in set(_measure_keys(u)):
-            index[key].append(u.index)
-    for members in index.values():
-        if len(members) > P.MEASURE_BUCKET_CAP:
-            continue  # a measure this common is the corpus's topic; its rivals share rarer words too
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if units[i].record != units[j].record:
-                    pairs.add((i, j))
+        for key, q in _measure_keys(u):
+            by_value = index[key][q.key]
+            if not by_value or by_value[-1] != u.index:
+                by_value.append(u.index)
+    met: dict[int, int] = defaultdict(int)  # index pairs per unit, at most RIVAL_CANDIDATES
+    for key in sorted(index):
+        by_value = index[key]
+        if len(by_value) < 2 or sum(len(v) for v in by_value.values()) > P.MEASURE_BUCKET_CAP:
+            continue  # one value only, or a measure so common it is the corpus's topic
+        groups = [_spread(v, P.MEASURE_BUCKET_SAMPLE) for _, v in sorted(by_value.items())]
+        for x in range(len(groups)):
+            for y in range(x + 1, len(groups)):
+                for i in groups[x]:
+                    for j in groups[y]:
+                        if units[i].record == units[j].record or met[i] >= P.RIVAL_CANDIDATES \
+                                or met[j] >= P.RIVAL_CANDIDATES:
+                            continue
+                        pair = (i, j) if i < j else (j, i)
+                        if pair not in pairs:
+                            pairs.add(pair)
+                            met[i] += 1
+                            met[j] += 1
     return pairs
+
+
+def _spread(items: list[int], cap: int) -> list[int]:
+    if len(items) <= cap:
+        return items
+    step = len(items) / cap
+    return [items[int(k * step)] for k in range(cap)]
+
+
+def _may_rival(a: Unit, b: Unit) -> bool:
+    """A cheap test before the full comparison: does some value of one rival one of the other?"""
+    return any(rivals(qa, qb, a, b) for qa in a.prop.quantities for qb in b.prop.quantities)
 
 
 def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str]) -> list[Rival]:
     out = []
+    compared = comps.compared()
     for i, j in sorted(_candidates(units, comps)):
         a, b = units[i], units[j]
         if a.record == b.record or claim_of_unit[i] == claim_of_unit[j]:
+            continue
+        if (i, j) not in compared and not _may_rival(a, b):
             continue
         c = comps.get(i, j)
         if not c.conflicts or c.core < P.DISCREPANCY_CORE_BAR or c.polarity_differs:
@@ -102,13 +132,14 @@ def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: l
     by_root: dict[str, list[Rival]] = defaultdict(list)
     for r in rivals:
         by_root[comp.find(claim_of_unit[r.a])].append(r)
-    out = []
-    for root in sorted(by_root):
-        out.append(_discrepancy(by_root[root], units, claim_of_unit, dates, label))
-    return out
+    members_of: dict[str, list[int]] = defaultdict(list)
+    for idx, cid in enumerate(claim_of_unit):
+        members_of[cid].append(idx)
+    return [_discrepancy(by_root[root], units, claim_of_unit, dates, label, members_of) for root in sorted(by_root)]
 
 
-def _variants(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], dates) -> list[dict]:
+def _variants(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], dates,
+              members_of: dict[str, list[int]]) -> list[dict]:
     """Distinct values (one per readable value), each with its sources, claims and dates."""
     variants: list[dict] = []
     seen_units: set[tuple[int, str]] = set()
@@ -128,10 +159,11 @@ def _variants(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], 
             home["claims"].add(claim_of_unit[idx])
     # every other member of those claims stating a matching value is a source of it too
     for v in variants:
-        for idx, u in enumerate(units):
-            if claim_of_unit[idx] in v["claims"] and any(same_value(q, v["q"]) and q.kind == v["q"].kind
-                                                          for q in u.prop.quantities):
-                v["sources"].add(u.record)
+        for cid in sorted(v["claims"]):
+            for idx in members_of.get(cid, ()):
+                u = units[idx]
+                if any(same_value(q, v["q"]) and q.kind == v["q"].kind for q in u.prop.quantities):
+                    v["sources"].add(u.record)
     for v in variants:
         v["dates"] = sorted(d for d in (dates.get(s) for s in v["sources"]) if d)
     return variants
@@ -163,8 +195,9 @@ def _subject(rivals: list[Rival], units: list[Unit]) -> str:
     return f"{what}{unit}" + (f" ({', '.join(words)})" if words else "") + f": {about}"
 
 
-def _discrepancy(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], dates, label) -> Discrepancy:
-    variants = _variants(rivals, units, claim_of_unit, dates)
+def _discrepancy(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], dates, label,
+                 members_of: dict[str, list[int]]) -> Discrepancy:
+    variants = _variants(rivals, units, claim_of_unit, dates, members_of)
     kind = _kind(variants)
     if kind == "revision":
         variants.sort(key=lambda v: v["dates"][0])

@@ -147,10 +147,13 @@ def _embedded(toks: list[Tok], a: int, i: int) -> bool:
     achieved")? A negation there describes the noun; it does not deny the proposition."""
     for j in range(i - 1, a, -1):
         t = toks[j].low
-        if t in ("which", "who", "whom", "whose") or (t == "that" and toks[j - 1].low[:1].isalpha()
-                                                        and toks[j - 1].low not in _REPORTING_BEFORE_THAT):
+        if t in _RELATIVE_OPENERS or (t == "that" and toks[j - 1].low[:1].isalpha()
+                                      and toks[j - 1].low not in _REPORTING_BEFORE_THAT):
             return True
     return False
+
+
+_RELATIVE_OPENERS = frozenset(("which", "who", "whom", "whose"))
 
 
 # "said that ...", "believes that ...": "that" opens the reported statement, not a relative clause
@@ -333,6 +336,11 @@ def _claimable(sentence, toks: list[Tok], spans: list[PropositionSpan], lex: Lex
     return any(verbs.finite(toks, i) or verbs.participle(toks[i]) for i in range(len(toks)))
 
 
+_SAID_AFTER = re.compile(r"^(?:,[^,]{0,60},)?\s+(?:also\s+)?(?:said|says|told|added|wrote|explained|warned)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|according to)\s+$")
+_QUOTED_SPANS = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
 def _speakers(names: list[str], text: str) -> tuple[str, ...]:
     out = []
     for name in names:
@@ -341,8 +349,7 @@ def _speakers(names: list[str], text: str) -> tuple[str, ...]:
             continue
         after = text[i + len(name):i + len(name) + 40].lower()
         before = text[max(0, i - 12):i].lower()
-        if re.match(r"^(?:,[^,]{0,60},)?\s+(?:also\s+)?(?:said|says|told|added|wrote|explained|warned)\b", after) or \
-                re.search(r"\b(?:said|says|according to)\s+$", before):
+        if _SAID_AFTER.match(after) or _SAID_BEFORE.search(before):
             out.append(name)
     return tuple(out)
 
@@ -416,5 +423,5 @@ def _is_direct_quote(text: str, block: str) -> bool:
     """Mostly words inside quotation marks, or a block quote."""
     if block == "quote":
         return True
-    quoted = sum(len(m) for m in re.findall(r"“[^”]*”|\"[^\"]*\"", text))
+    quoted = sum(len(m) for m in _QUOTED_SPANS.findall(text))
     return quoted >= P.QUOTE_SHARE * len(text)

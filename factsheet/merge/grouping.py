@@ -8,7 +8,13 @@
 2. Joins: a proposition left over joins the claim whose core it restates best, at
    JOIN_BAR (looser than CORE_BAR: the claim is already established), or whose centroid
    (the mean of its members) it matches at JOIN_BAR, again contradicting no member.
-3. What is left stands alone (a single-source claim).
+3. Two claims that grew a core each for one fact (their members restate each other and
+   their centroids reach CLAIM_MERGE_BAR) become one, if neither contradicts the other.
+4. What is left stands alone (a single-source claim).
+
+"Contradicts" means: states a rival value of a measure the claim states (similarity.rivals)
+or the opposite polarity. A claim keeps the distinct values its members state, so that
+the test costs the number of its values, not of its members.
 
 Deterministic: every ordering breaks ties by unit position.
 """
@@ -19,7 +25,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import params as P
-from .similarity import Comparison, compare
+from .quantities import Quantity, same_value
+from .similarity import Comparison, _loosely_comparable, _same_count, compare, rivals
 from .units import Unit
 
 
@@ -56,47 +63,84 @@ class Comparisons:
         return self._memo
 
 
+class _Claim:
+    """A growing claim: its members, their polarity, the distinct values they state, and
+    the running sum of their feature vectors (for the centroid)."""
+
+    def __init__(self, units: list[Unit], first: int) -> None:
+        self.units = units
+        self.members: list[int] = []
+        self.negated = units[first].prop.negated
+        self.values: list[tuple[Quantity, int]] = []  # (value, unit stating it), one per distinct key
+        self._keys: set[str] = set()
+        self.sums: dict[str, float] = defaultdict(float)
+        self.add(first)
+
+    def add(self, i: int) -> None:
+        u = self.units[i]
+        self.members.append(i)
+        for q in u.prop.quantities:
+            if q.key not in self._keys:
+                self._keys.add(q.key)
+                self.values.append((q, i))
+        for k, w in u.features.items():
+            self.sums[k] += w
+
+    def absorb(self, other: "_Claim") -> None:
+        for i in other.members:
+            self.add(i)
+
+    def fits(self, i: int) -> bool:
+        u = self.units[i]
+        if u.prop.negated != self.negated:
+            return False
+        # as in similarity.value_matches: values either side has a match for are agreed;
+        # only the rest can be rivals
+        agreed: set[str] = set()
+        unmatched = []
+        for q in u.prop.quantities:
+            hits = [cq.key for cq, ci in self.values if cq.key == q.key or _matches(q, cq, u, self.units[ci])]
+            if hits:
+                agreed.update(hits)
+            else:
+                unmatched.append(q)
+        for q in unmatched:
+            if any(cq.key not in agreed and rivals(q, cq, u, self.units[ci]) for cq, ci in self.values):
+                return False
+        return True
+
+    def fits_claim(self, other: "_Claim") -> bool:
+        return other.negated == self.negated and all(self.fits(i) for i in {ci for _, ci in other.values} | {other.members[0]})
+
+    def centroid_score(self, u: Unit) -> float:
+        n = len(self.members)
+        dot = sum(w * self.sums.get(k, 0.0) / n for k, w in u.features.items())
+        norm = sum((w / n) ** 2 for w in self.sums.values()) ** 0.5
+        return dot / (u.norm * norm) if norm and u.norm else 0.0
+
+    def centroid_cosine(self, other: "_Claim") -> float:
+        a = {k: w / len(self.members) for k, w in self.sums.items()}
+        b = {k: w / len(other.members) for k, w in other.sums.items()}
+        if len(b) < len(a):
+            a, b = b, a
+        dot = sum(w * b.get(k, 0.0) for k, w in a.items())
+        na = sum(w * w for w in a.values()) ** 0.5
+        nb = sum(w * w for w in b.values()) ** 0.5
+        return dot / (na * nb) if na and nb else 0.0
+
+
+def _matches(q: Quantity, cq: Quantity, u: Unit, cu: Unit) -> bool:
+    return _loosely_comparable(q, cq) and same_value(q, cq) and (q.kind != "count" or _same_count(q, cq, u, cu))
+
+
 def _strength(i: int, comps: Comparisons, units: list[Unit]) -> tuple[int, float]:
     records = {units[j].record for j, s in comps.links.get(i, ()) if s >= P.CORE_BAR and units[j].record != units[i].record}
     total = sum(s for j, s in comps.links.get(i, ()) if s >= P.CORE_BAR)
     return len(records), total
 
 
-def _fits(j: int, members: list[int], comps: Comparisons) -> bool:
-    return all(comps.get(j, m).compatible for m in members)
-
-
-def _centroid_score(u: Unit, members: list[int], units: list[Unit]) -> float:
-    profile: dict[str, float] = defaultdict(float)
-    for m in members:
-        for k, w in units[m].features.items():
-            profile[k] += w / len(members)
-    dot = sum(w * profile.get(k, 0.0) for k, w in u.features.items())
-    norm = sum(w * w for w in profile.values()) ** 0.5
-    return dot / (u.norm * norm) if norm and u.norm else 0.0
-
-
-def _centroid(members: list[int], units: list[Unit]) -> dict[str, float]:
-    profile: dict[str, float] = defaultdict(float)
-    for m in members:
-        for k, w in units[m].features.items():
-            profile[k] += w / len(members)
-    return profile
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(b) < len(a):
-        a, b = b, a
-    dot = sum(w * b.get(k, 0.0) for k, w in a.items())
-    na = sum(w * w for w in a.values()) ** 0.5
-    nb = sum(w * w for w in b.values()) ** 0.5
-    return dot / (na * nb) if na and nb else 0.0
-
-
-def _merge_split_claims(groups: list[list[int]], claim_of: dict[int, int], units: list[Unit],
-                        comps: Comparisons) -> list[list[int]]:
-    """Two claims that state one fact (a core each, restated across them) become one, when
-    their centroids reach CLAIM_MERGE_BAR and no member of one contradicts the other."""
+def _merge_split_claims(claims: list[_Claim], claim_of: dict[int, int], comps: Comparisons) -> list[_Claim]:
+    """Step 3: claims that grew a core each for one fact become one."""
     linked: set[tuple[int, int]] = set()
     for i, js in comps.links.items():
         gi = claim_of.get(i)
@@ -106,10 +150,8 @@ def _merge_split_claims(groups: list[list[int]], claim_of: dict[int, int], units
             gj = claim_of.get(j)
             if s >= P.CORE_BAR and gj is not None and gj != gi:
                 linked.add((min(gi, gj), max(gi, gj)))
-    alive = {g: list(m) for g, m in enumerate(groups)}
-    centroids = {g: _centroid(m, units) for g, m in alive.items()}
-    candidates = sorted(((_cosine(centroids[a], centroids[b]), a, b) for a, b in linked), key=lambda t: (-t[0], t[1], t[2]))
-    root = {g: g for g in alive}
+    candidates = sorted(((claims[a].centroid_cosine(claims[b]), a, b) for a, b in linked), key=lambda t: (-t[0], t[1], t[2]))
+    root = list(range(len(claims)))
 
     def find(g: int) -> int:
         while root[g] != g:
@@ -120,35 +162,32 @@ def _merge_split_claims(groups: list[list[int]], claim_of: dict[int, int], units
         if sim < P.CLAIM_MERGE_BAR:
             break
         ra, rb = find(a), find(b)
-        if ra == rb:
-            continue
-        if not all(comps.get(i, j).compatible for i in alive[ra] for j in alive[rb]):
+        if ra == rb or not (claims[ra].fits_claim(claims[rb]) and claims[rb].fits_claim(claims[ra])):
             continue
         keep, gone = min(ra, rb), max(ra, rb)
-        alive[keep].extend(alive.pop(gone))
+        claims[keep].absorb(claims[gone])
         root[gone] = keep
-    return [alive[g] for g in sorted(alive)]
+    return [c for g, c in enumerate(claims) if find(g) == g]
 
 
 def group_units(units: list[Unit], comps: Comparisons) -> list[Group]:
     order = sorted(range(len(units)), key=lambda i: (*(-x for x in _strength(i, comps, units)), i))
     claim_of: dict[int, int] = {}
-    groups: list[list[int]] = []
+    claims: list[_Claim] = []
     for c in order:
         if c in claim_of or not comps.links.get(c):
             continue
-        members = [c]
+        claim = _Claim(units, c)
         for j, s in comps.links[c]:
             if s < P.CORE_BAR:
                 break
-            if j in claim_of or not _fits(j, members, comps):
-                continue
-            members.append(j)
-        if len(members) < 2:
+            if j not in claim_of and claim.fits(j):
+                claim.add(j)
+        if len(claim.members) < 2:
             continue
-        for m in members:
-            claim_of[m] = len(groups)
-        groups.append(members)
+        for m in claim.members:
+            claim_of[m] = len(claims)
+        claims.append(claim)
     for _ in range(P.JOIN_PASSES):
         changed = False
         for u in range(len(units)):
@@ -156,17 +195,18 @@ def group_units(units: list[Unit], comps: Comparisons) -> list[Group]:
                 continue
             best, best_score = None, 0.0
             for g in sorted({claim_of[j] for j, _ in comps.links.get(u, ()) if j in claim_of}):
-                members = groups[g]
-                score = max(comps.get(u, members[0]).score, _centroid_score(units[u], members, units))
-                if score >= P.JOIN_BAR and score > best_score and _fits(u, members, comps):
+                claim = claims[g]
+                score = max(comps.get(u, claim.members[0]).score, claim.centroid_score(units[u]))
+                if score >= P.JOIN_BAR and score > best_score and claim.fits(u):
                     best, best_score = g, score
             if best is not None:
-                groups[best].append(u)
+                claims[best].add(u)
                 claim_of[u] = best
                 changed = True
         if not changed:
             break
-    groups = _merge_split_claims(groups, claim_of, units, comps)
-    out = [Group(g[0], tuple(g)) for g in groups]
-    out.extend(Group(u, (u,)) for u in range(len(units)) if u not in claim_of)
+    merged = _merge_split_claims(claims, claim_of, comps)
+    out = [Group(c.members[0], tuple(c.members)) for c in merged]
+    assigned = {m for c in merged for m in c.members}
+    out.extend(Group(u, (u,)) for u in range(len(units)) if u not in assigned)
     return out

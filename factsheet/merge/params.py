@@ -130,13 +130,17 @@ MEASURE_CONCEPTS = frozenset({"die", "injure", "employ", "rescue", "evacuate", "
 
 # ------------------------------------------------------------------ blocking (blocking.py)
 
-BLOCK_KEYS = 6  # a unit is indexed under its heaviest features, this many
+BLOCK_KEYS = 6  # a unit probes the index under its heaviest features, this many
 BLOCK_MIN_WEIGHT = 0.3  # lighter features never index (function-like and topic words)
-# A feature held by at most this many units pairs its holders on its own; a more common
-# one only together with a second heavy feature of the unit.
+# A feature held by at most this many units finds its holders on its own; a more common
+# one only together with a second heavy feature of the probing unit (a pair key).
 SINGLE_KEY_POSTINGS = 64
-# A bucket with more members compares each with this many evenly spaced members.
-BUCKET_CAP = 64
+# A pair key held by more units than this lists an evenly spread sample of them.
+PAIR_KEY_POSTINGS = 64
+# Each unit is compared with at most this many of the units it found (the ones sharing
+# the most key weight): enough for a fact restated by every source of a large corpus to
+# find a core, few enough to keep the comparisons linear in the corpus.
+MAX_CANDIDATES = 24
 
 # ------------------------------------------------------------------ grouping (grouping.py)
 
@@ -158,6 +162,9 @@ CANONICAL_COMMENTARY = 0.4
 CANONICAL_QUESTION = 0.4
 CANONICAL_LONG_WORDS = 30  # longer members lose this much per extra word
 CANONICAL_PER_EXTRA_WORD = 0.01
+# Canonical text is chosen among this many members (those that read on their own first),
+# by their mean similarity to this many evenly spread members.
+CANONICAL_SAMPLE = 24
 
 
 # ------------------------------------------------------------------ discrepancies (discrepancies.py)
@@ -169,5 +176,10 @@ DISCREPANCY_CORE_BAR = 0.3
 # A measure held by more propositions than this is not indexed on its own (it is the
 # corpus's topic; rival statements of it share rarer words and meet in the blocking).
 MEASURE_BUCKET_CAP = 200
+# Within a measure's bucket, the propositions stating each value meet at most this many
+# (evenly spread) of those stating each other value.
+MEASURE_BUCKET_SAMPLE = 16
+# The measure index proposes at most this many rival candidates per proposition.
+RIVAL_CANDIDATES = 12
 SUBJECT_WORDS = 3  # words of a value's context named in a discrepancy's subject
 SUBJECT_MAX_CHARS = 90

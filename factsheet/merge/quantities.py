@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import params as P
 
@@ -90,10 +91,15 @@ class Quantity:
     reference: bool = False  # the group a part is taken from: the 19 of "four of the 19", "Of the 240,112, ..."
     context: tuple[str, ...] = ()  # concept keys of the words next to it (set by the extractor)
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Identity of the value for matching: kind, unit, rate and bounds."""
         return f"{self.kind}:{self.unit}:{self.rate}:{_fmt(self.low)}-{_fmt(self.high)}"
+
+    @cached_property
+    def interval(self) -> tuple[float, float]:
+        """The interval the value allows (see bounds)."""
+        return bounds(self)
 
     @property
     def exact(self) -> bool:
@@ -189,6 +195,8 @@ _ORDINAL_WORDS = frozenset(ORDINALS)
 _PERIOD_WORDS = frozenset({"year", "month", "week", "day", "fortnight", "decade"})
 _ONE_PERIOD = re.compile(r"\b(?:a|an|one|a single)\s+(?P<u>year|month|week|day|fortnight|decade)\b", re.I)
 _GLUED_DEGREES = re.compile(r"\d[CF]\b")
+_RATE_HOST_BEFORE = re.compile(rf"(?:{_SCALE}|{_CUR_WORD}|%|gwh|mwh|kwh)$", re.I)
+_CLOCK_CUE_BEFORE = re.compile(r"\b(?:at|by|until|till|from|since|before|after|around|about)\s+$", re.I)
 
 
 def number_value(text: str) -> float | None:
@@ -283,8 +291,8 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
                 continue
             h = (h % 12) + (12 if pm else 0)
         else:
-            marked = bool(m.group("tz")) or m.group("h2").startswith("0") or re.search(
-                r"\b(?:at|by|until|till|from|since|before|after|around|about)\s+$", sentence[:m.start()], re.I)
+            marked = bool(m.group("tz")) or m.group("h2").startswith("0") or _CLOCK_CUE_BEFORE.search(
+                sentence, max(0, m.start() - 12), m.start())
             if not marked:
                 continue
             h, mi = int(m.group("h2")), int(m.group("m2"))
@@ -414,7 +422,7 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
     # "a year of free monitoring", "for a week": one unit of time, not after another value
     for m in when(bool(words & _PERIOD_WORDS), _ONE_PERIOD):
         prev = sentence[:m.start()].rstrip()
-        if prev and (prev[-1].isdigit() or re.search(rf"(?:{_SCALE}|{_CUR_WORD}|%|gwh|mwh|kwh)$", prev, re.I)):
+        if prev and (prev[-1].isdigit() or _RATE_HOST_BEFORE.search(prev)):
             continue  # "$140 million a year", "8 GWh a year": a rate
         f = DURATION_UNITS[m.group("u").lower()]
         add("duration", f, f, "s", m.start(), m.end())
@@ -458,8 +466,8 @@ def _replace(q: Quantity, **changes) -> Quantity:
 
 def overlap(a: Quantity, b: Quantity) -> bool:
     """Do the two values allow a common reading (qualifiers and tolerance included)?"""
-    lo_a, hi_a = bounds(a)
-    lo_b, hi_b = bounds(b)
+    lo_a, hi_a = a.interval
+    lo_b, hi_b = b.interval
     return lo_a <= hi_b and lo_b <= hi_a
 
 

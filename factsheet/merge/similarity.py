@@ -37,32 +37,23 @@ class Comparison:
         return not self.conflicts and not self.polarity_differs
 
 
-def _core(a: Unit, b: Unit) -> tuple[float, float, float, float, int]:
-    """(dot, min-overlap, squared norm a, squared norm b, number of substantial shared
-    features) over word and name features."""
-    fa, fb = a.features, b.features
+def _core(a: Unit, b: Unit) -> tuple[float, float, int]:
+    """(dot, min-overlap, number of substantial shared features) over word and name features."""
+    fa, fb = a.words, b.words
     if len(fb) < len(fa):
         fa, fb = fb, fa
     dot = overlap = 0.0
     shared = 0
+    bar = P.SHARED_FEATURE_MIN_WEIGHT
     for k, wa in fa.items():
-        if k[0] == "q":
-            continue
         wb = fb.get(k)
         if wb is not None:
             dot += wa * wb
             m = wa if wa < wb else wb
             overlap += m
-            shared += m >= P.SHARED_FEATURE_MIN_WEIGHT
-    return dot, overlap, _sq(a), _sq(b), shared
-
-
-def _sq(u: Unit) -> float:
-    return sum(w * w for k, w in u.features.items() if k[0] != "q")
-
-
-def _total(u: Unit, values: bool) -> float:
-    return sum(w for k, w in u.features.items() if values or k[0] != "q")
+            if m >= bar:
+                shared += 1
+    return dot, overlap, shared
 
 
 def counts_comparable(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
@@ -171,7 +162,8 @@ def value_matches(a: Unit, b: Unit) -> tuple[float, float, int, list[tuple[Quant
 
 
 def compare(a: Unit, b: Unit) -> Comparison:
-    dot, overlap, sa, sb, shared = _core(a, b)
+    dot, overlap, shared = _core(a, b)
+    sa, sb = a.words_sq, b.words_sq
     vdot, voverlap, matched, conflicts = value_matches(a, b)
     if a.prop.predicate and set(a.prop.predicate) & set(b.prop.predicate):
         shared += 1  # the same event: worth a second shared feature
@@ -180,7 +172,7 @@ def compare(a: Unit, b: Unit) -> Comparison:
     k = P.OVERLAP_SHARE
     core = 0.0
     if sa > 0 and sb > 0:
-        core = (1 - k) * dot / (sa * sb) ** 0.5 + k * overlap / max(1e-9, min(_total(a, False), _total(b, False)))
+        core = (1 - k) * dot / (sa * sb) ** 0.5 + k * overlap / max(1e-9, min(a.words_total, b.words_total))
     score = (1 - k) * (dot + vdot) / (a.norm * b.norm) + k * (overlap + voverlap) / max(1e-9, min(a.total, b.total))
     if a.prop.predicate and b.prop.predicate and not set(a.prop.predicate) & set(b.prop.predicate) and not matched:
         score *= P.PREDICATE_MISMATCH_FACTOR

@@ -34,6 +34,9 @@ class Unit:
     features: dict  # feature key -> final weight
     norm: float  # Euclidean norm of the weights
     total: float  # sum of the weights
+    words: dict  # the features that are not stated values (words and names) -> weight
+    words_sq: float  # sum of their squared weights
+    words_total: float  # sum of their weights
 
 
 def topicality(facts: list[RecordFacts], claimable: dict[str, list[Proposition]]) -> dict[str, float]:
@@ -111,6 +114,7 @@ def build_units(facts: list[RecordFacts], topic: dict[str, float] | None = None)
             if not feats:
                 continue
             norm = sum(w * w for w in feats.values()) ** 0.5
+            words = {k: w for k, w in feats.items() if k[0] != "q"}
             units.append(Unit(len(units), rf.record_id, order, p.sentence, p, infos[p.sentence], feats, norm,
-                              sum(feats.values())))
+                              sum(feats.values()), words, sum(w * w for w in words.values()), sum(words.values())))
     return units, topic
