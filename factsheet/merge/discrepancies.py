@@ -98,6 +98,8 @@ def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str])
             continue
         if (i, j) not in compared and not _may_rival(a, b):
             continue
+        if a.context.foreign_to(b.context):
+            continue  # two events of a several-event corpus
         c = comps.get(i, j)
         if not c.conflicts or c.core < P.DISCREPANCY_CORE_BAR or c.polarity_differs:
             continue
@@ -106,36 +108,35 @@ def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str])
     return out
 
 
-class _Components:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: list[str],
                         dates: dict[str, str | None], label) -> list[Discrepancy]:
-    """One discrepancy per set of claims linked by rival values of one measure."""
-    comp = _Components()
+    """Discrepancies around a hub, per kind of value: the claim with the most rivals is a
+    hub; it and the claims it has rival values with are one discrepancy. Never a chain
+    (A rivals B, B rivals C): the hub rivals every other claim of it directly, so that
+    unrelated figures are not lumped into one catch-all list."""
+    graphs: dict[tuple, dict[str, dict[str, list[Rival]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     for r in rivals:
-        comp.union(claim_of_unit[r.a], claim_of_unit[r.b])
-    by_root: dict[str, list[Rival]] = defaultdict(list)
-    for r in rivals:
-        by_root[comp.find(claim_of_unit[r.a])].append(r)
+        ca, cb = claim_of_unit[r.a], claim_of_unit[r.b]
+        measure = (r.qa.kind, r.qa.unit if r.qa.kind != "count" else "")
+        graphs[measure][ca][cb].append(r)
+        graphs[measure][cb][ca].append(r)
     members_of: dict[str, list[int]] = defaultdict(list)
     for idx, cid in enumerate(claim_of_unit):
         members_of[cid].append(idx)
-    return [_discrepancy(by_root[root], units, claim_of_unit, dates, label, members_of) for root in sorted(by_root)]
+    out = []
+    for measure in sorted(graphs):
+        graph = {c: dict(n) for c, n in graphs[measure].items()}
+        while graph:
+            hub = min(graph, key=lambda c: (-len(graph[c]), c))
+            spokes = sorted(graph[hub])[:P.MAX_DISCREPANCY_VALUES]
+            out.append(_discrepancy([r for o in spokes for r in graph[hub][o]], units, claim_of_unit, dates, label,
+                                    members_of))
+            for o in list(graph[hub]):
+                graph[o].pop(hub, None)
+                if not graph[o]:
+                    del graph[o]
+            del graph[hub]
+    return sorted(out, key=lambda d: d.id)
 
 
 def _variants(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], dates,

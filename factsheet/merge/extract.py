@@ -62,12 +62,18 @@ class RecordFacts:
 
 # ------------------------------------------------------------------ words
 
+_CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
 def _is_name(tok: Tok, first: bool, shouting: bool, lex: Lexicon) -> bool:
     """A capitalized word that names something (not a sentence's first common word)."""
     t = tok.text
     if not t[:1].isupper():
         return False
     core = fold(t).split("'")[0]
+    if core in _CALENDAR_WORDS:
+        return False  # "March", "Tuesday": a date, not a name
     if len(t) >= 2 and t.isupper() and not shouting and len(core) <= 6:
         return True  # an acronym: "FBI", "MCIB"
     if first or shouting:

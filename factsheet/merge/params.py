@@ -107,6 +107,15 @@ OVERLAP_SHARE = 0.5
 # value (then the value says they state the same figure: "ran 2:03:11" / "stopped the
 # clock at 2:03:11").
 PREDICATE_MISMATCH_FACTOR = 0.6
+# An article's main subject is the name it mentions most, in at least MAIN_SUBJECT_MENTIONS
+# propositions; articles mentioning one another's main subjects are about one event
+# (units.events). Two propositions about different events keep this share of their
+# similarity (a corpus of several events: "construction begins in May" in two of them is
+# not one fact).
+MAIN_SUBJECT_MENTIONS = 2
+# A corpus whose largest event holds this share of its articles is about one event.
+SINGLE_EVENT_SHARE = 0.6
+OTHER_EVENT_FACTOR = 0.3
 # Two propositions restate each other only if they share at least this many features
 # (words, names or values) of at least SHARED_FEATURE_MIN_WEIGHT each: one shared word
 # ("crew", the company's name) says they are about the same thing, not that they say it.
@@ -181,5 +190,7 @@ MEASURE_BUCKET_CAP = 200
 MEASURE_BUCKET_SAMPLE = 16
 # The measure index proposes at most this many rival candidates per proposition.
 RIVAL_CANDIDATES = 12
+# A discrepancy lists at most this many rival claims around its hub.
+MAX_DISCREPANCY_VALUES = 8
 SUBJECT_WORDS = 3  # words of a value's context named in a discrepancy's subject
 SUBJECT_MAX_CHARS = 90

@@ -142,14 +142,15 @@ class _Verbs:
             nxt = toks[i + 1].low if i + 1 < len(toks) else ""
             return bool(nxt) and (nxt in DETERMINERS or nxt[:1].isdigit() or nxt in ("about", "around", "up", "to")
                                   or (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()))
-        if not info.noun:
-            return prev in PRONOUNS | {"they", "we", "i", "you"}
-        # a base form after a plural subject or a name: "staff work at", "investors expect a",
-        # "Tarus of Kenya set a new record" (set, put, cut, hit: past and base alike)
-        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        # a base form after a pronoun, a plural subject or a name: "they say", "staff work at",
+        # "investors expect a", "Tarus of Kenya set a new record" (set, cut, hit: past and base alike)
         prev_info = self.lex.word(prev) if prev[:1].isalpha() else None
-        after_subject = bool(prev_info and prev_info.noun and prev.endswith(("s", "f"))) or prev in (
+        after_subject = prev in PRONOUNS | {"they", "we", "i", "you"} or bool(
+            prev_info and prev_info.noun and prev.endswith(("s", "f"))) or prev in (
             "people", "police", "staff") or (i > 1 and toks[i - 1].text[:1].isupper()) or prev[:1].isdigit()
+        if not info.noun:
+            return after_subject
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         return after_subject and (nxt in PREPOSITIONS or nxt in DETERMINERS or nxt[:1].isdigit())
 
     def any_finite(self, toks: list[Tok], a: int, b: int) -> bool:

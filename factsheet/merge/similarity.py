@@ -165,8 +165,8 @@ def compare(a: Unit, b: Unit) -> Comparison:
     dot, overlap, shared = _core(a, b)
     sa, sb = a.words_sq, b.words_sq
     vdot, voverlap, matched, conflicts = value_matches(a, b)
-    if a.prop.predicate and set(a.prop.predicate) & set(b.prop.predicate):
-        shared += 1  # the same event: worth a second shared feature
+    if shared + matched >= 1 and a.prop.predicate and set(a.prop.predicate) & set(b.prop.predicate):
+        shared += 1  # the same event, and something else in common: worth a further shared feature
     if shared + matched < P.MIN_SHARED_FEATURES:
         return Comparison(0.0, 0.0, tuple(conflicts), a.prop.negated != b.prop.negated)
     k = P.OVERLAP_SHARE
@@ -176,4 +176,7 @@ def compare(a: Unit, b: Unit) -> Comparison:
     score = (1 - k) * (dot + vdot) / (a.norm * b.norm) + k * (overlap + voverlap) / max(1e-9, min(a.total, b.total))
     if a.prop.predicate and b.prop.predicate and not set(a.prop.predicate) & set(b.prop.predicate) and not matched:
         score *= P.PREDICATE_MISMATCH_FACTOR
+    if a.context is not b.context and a.context.foreign_to(b.context):
+        score *= P.OTHER_EVENT_FACTOR
+        core *= P.OTHER_EVENT_FACTOR
     return Comparison(score, core, tuple(conflicts), a.prop.negated != b.prop.negated)

@@ -37,13 +37,34 @@ class Unit:
     words: dict  # the features that are not stated values (words and names) -> weight
     words_sq: float  # sum of their squared weights
     words_total: float  # sum of their weights
+    context: "RecordContext"  # what the unit's article is about (shared by its record's units)
 
 
-def topicality(facts: list[RecordFacts], claimable: dict[str, list[Proposition]]) -> dict[str, float]:
-    """Mean share of each record's propositions holding a feature."""
-    sums: dict[str, float] = defaultdict(float)
-    n = max(1, len(facts))
+@dataclass(frozen=True)
+class RecordContext:
+    """Which event an article is about, for corpora that cover several.
+
+    Articles are linked when one mentions the name the other mentions most (its main
+    subject); the linked articles form one event. In a corpus about one event every
+    article mentions its main subjects, so all are one event; two propositions from
+    articles of different events are not restatements, however alike their words."""
+
+    event: int
+
+    def foreign_to(self, other: "RecordContext") -> bool:
+        return self.event != other.event
+
+
+def topicality(facts: list[RecordFacts], claimable: dict[str, list[Proposition]],
+               event_of: dict[str, int]) -> dict[int, dict[str, float]]:
+    """Per event, the mean over its records of the share of each record's propositions
+    holding a feature (the mean is over a fixed number of records, so an edit moves only
+    the features of the article edited)."""
+    sums: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    size: dict[int, int] = defaultdict(int)
     for rf in facts:
+        e = event_of[rf.record_id]
+        size[e] += 1
         props = claimable[rf.record_id]
         if not props:
             continue
@@ -52,13 +73,65 @@ def topicality(facts: list[RecordFacts], claimable: dict[str, list[Proposition]]
             for key, _ in p.features:
                 counts[key] += 1
         for key, c in counts.items():
-            sums[key] += c / len(props)
-    return {k: v / n for k, v in sums.items()}
+            sums[e][key] += c / len(props)
+    return {e: {k: v / size[e] for k, v in feats.items()} for e, feats in sums.items()}
 
 
 def _content(p: Proposition) -> float:
     """Background weight of a proposition's own words and values (before corpus weights)."""
     return sum(w for _, w in p.features)
+
+
+def events(claimable: dict[str, list[Proposition]], order: list[str]) -> dict[str, int]:
+    """Record id -> event number, for corpora that cover several events.
+
+    Articles are grouped by their main subject (the name they mention most); a group joins
+    the largest group whose subject most of its articles mention. A corpus whose largest
+    event holds at least SINGLE_EVENT_SHARE of the articles is about one event: then every
+    article gets event 0 (an article that happens to be about a side figure stays in it)."""
+    names: dict[str, set[str]] = {}
+    group_of: dict[str, str] = {}
+    for rid in order:
+        counts: dict[str, int] = defaultdict(int)
+        for p in claimable[rid]:
+            for k, _ in p.features:
+                if k.startswith("n:"):
+                    counts[k] += 1
+        names[rid] = set(counts)
+        top = sorted(counts, key=lambda k: (-counts[k], k))
+        group_of[rid] = top[0] if top and counts[top[0]] >= P.MAIN_SUBJECT_MENTIONS else "~" + rid
+    members: dict[str, list[str]] = defaultdict(list)
+    for rid in order:
+        members[group_of[rid]].append(rid)
+    subjects = [g for g in members if not g.startswith("~")]
+    root = {g: g for g in members}
+
+    def find(g: str) -> str:
+        while root[g] != g:
+            g = root[g]
+        return g
+
+    by_size = sorted(members, key=lambda g: (-len(members[g]), g))
+    for g in reversed(by_size):  # smallest first: a side group joins the event it belongs to
+        for h in by_size:
+            if h == g or h not in subjects or len(members[h]) < len(members[g]):
+                continue
+            mentioning = sum(1 for rid in members[g] if h in names[rid])
+            if mentioning * 2 > len(members[g]):
+                a, b = find(g), find(h)
+                if a != b:
+                    root[a] = b
+                break
+    event_of = {rid: find(group_of[rid]) for rid in order}
+    sizes: dict[str, int] = defaultdict(int)
+    for e in event_of.values():
+        sizes[e] += 1
+    if not order or max(sizes.values()) >= P.SINGLE_EVENT_SHARE * len(order):
+        return {rid: 0 for rid in order}
+    number: dict[str, int] = {}
+    for rid in order:  # events numbered in corpus order
+        number.setdefault(event_of[rid], len(number))
+    return {rid: number[event_of[rid]] for rid in order}
 
 
 def corpus_factor(top: float) -> float:
@@ -88,7 +161,8 @@ def acronyms(facts: list[RecordFacts]) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def build_units(facts: list[RecordFacts], topic: dict[str, float] | None = None) -> tuple[list[Unit], dict[str, float]]:
+def build_units(facts: list[RecordFacts], topic: dict[int, dict[str, float]] | None = None
+                ) -> tuple[list[Unit], dict[int, dict[str, float]]]:
     """Units of every claimable proposition, in corpus order, and the topicality used."""
     expand = acronyms(facts)
     claimable: dict[str, list[Proposition]] = {}
@@ -99,22 +173,27 @@ def build_units(facts: list[RecordFacts], topic: dict[str, float] | None = None)
             per_sentence[p.sentence] += 1
         claimable[rf.record_id] = [p for p in rf.propositions if p.sentence in ok and p.features and (
             per_sentence[p.sentence] == 1 or p.role in ("main", "coordinate") or _content(p) >= P.MIN_PROPOSITION_WEIGHT)]
+    event_of = events(claimable, [rf.record_id for rf in facts])
     if topic is None:
-        topic = topicality(facts, claimable)
+        topic = topicality(facts, claimable, event_of)
+    contexts = {e: RecordContext(e) for e in set(event_of.values())}
     units: list[Unit] = []
     for order, rf in enumerate(facts):
         infos = {s.index: s for s in rf.sentences}
+        context = contexts[event_of[rf.record_id]]
         for p in claimable[rf.record_id]:
             raw = dict(p.features)
             for k, w in p.features:
                 for part in expand.get(k, ()):
                     raw[part] = max(raw.get(part, 0.0), w / 2)  # an acronym stands for its words
-            feats = {k: w * corpus_factor(topic.get(k, 0.0)) for k, w in raw.items()}
+            own = topic.get(event_of[rf.record_id], {})
+            feats = {k: w * corpus_factor(own.get(k, 0.0)) for k, w in raw.items()}
             feats = {k: w for k, w in feats.items() if w > P.MIN_FEATURE_WEIGHT}
             if not feats:
                 continue
             norm = sum(w * w for w in feats.values()) ** 0.5
             words = {k: w for k, w in feats.items() if k[0] != "q"}
             units.append(Unit(len(units), rf.record_id, order, p.sentence, p, infos[p.sentence], feats, norm,
-                              sum(feats.values()), words, sum(w * w for w in words.values()), sum(words.values())))
+                              sum(feats.values()), words, sum(w * w for w in words.values()), sum(words.values()),
+                              context))
     return units, topic
