@@ -261,12 +261,18 @@ offer provide carry bring reach keep mount stage conduct""".split())
 
 def _predicate(toks: list[Tok], pieces, lex: Lexicon, verbs: _Verbs, skip: set[int]) -> tuple[str, ...]:
     """Concept keys of the proposition's main event: its main verb, or the noun after a
-    light verb; attribution verbs are passed over ("said it would not pay" -> pay)."""
+    light verb; attribution verbs are passed over ("said it would not pay" -> pay). Verbs
+    outside quotation marks first; a quoted statement's own verb otherwise."""
+    return _predicate_at(toks, pieces, lex, verbs, skip, quoted=False) or _predicate_at(
+        toks, pieces, lex, verbs, skip, quoted=True)
+
+
+def _predicate_at(toks: list[Tok], pieces, lex: Lexicon, verbs: _Verbs, skip: set[int], quoted: bool) -> tuple[str, ...]:
     for a, b in pieces:
         i = a
         while i < b:
             t = toks[i]
-            if t.depth or i in skip or not (verbs.finite(toks, i) or (i == a and verbs.participle(t))):
+            if (t.depth and not quoted) or i in skip or not (verbs.finite(toks, i) or (i == a and verbs.participle(t))):
                 i += 1
                 continue
             last = i
@@ -283,10 +289,14 @@ def _predicate(toks: list[Tok], pieces, lex: Lexicon, verbs: _Verbs, skip: set[i
                 i = j + 1
                 continue
             if info.key in LIGHT_VERBS or toks[last].low in AUXILIARIES:
+                # "lodged an appeal", "is sorry": the first noun or adjective after it (not an adverb)
                 for k in range(last + 1, min(b, last + 6)):
-                    noun = lex.word(toks[k].low)
-                    if toks[k].low[:1].isalpha() and noun.weight > 0 and not noun.function and (noun.noun or not noun.verb):
-                        return tuple("w:" + c for c in noun.concepts)
+                    low = toks[k].low
+                    word = lex.word(low)
+                    if not low[:1].isalpha() or word.weight <= 0 or word.function or (low.endswith("ly") and not word.noun):
+                        continue
+                    if word.noun or not word.verb:
+                        return tuple("w:" + c for c in word.concepts)
                 return ()
             return tuple("w:" + c for c in info.concepts)
     return ()

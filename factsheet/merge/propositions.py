@@ -223,10 +223,12 @@ def _subject(toks: list[Tok], a: int, b: int, verbs: "_Verbs") -> tuple[int, int
         if toks[i].depth == 0 and verbs.finite(toks, i):
             if i == a:
                 return None
-            for j in range(a, i):
-                if toks[j].depth == 0 and toks[j].low in (",", "–", "—", "(") and j > a:
-                    return (a, j)
-            return (a, i)
+            commas = [j for j in range(a + 1, i) if toks[j].depth == 0 and toks[j].low in (",", "–", "—", "(")]
+            if not commas:
+                return (a, i)
+            if toks[a].low in PREPOSITIONS or toks[a].low in SUBORDINATORS:
+                return (commas[-1] + 1, i) if commas[-1] + 1 < i else None  # "At a news conference, Thale said"
+            return (a, commas[0])  # "Corvane's takeover, at $38.50 a share, pays"
     return None
 
 
