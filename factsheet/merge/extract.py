@@ -115,8 +115,13 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
                 current_name.append(tok.text)
                 for part in fold(tok.text).replace("’", "'").split("-"):
                     part = part[:-2] if part.endswith("'s") else part
-                    if part and part not in _NAME_CONNECTORS:
-                        feats["n:" + part] = max(feats.get("n:" + part, 0.0), lex.background_weight(part))
+                    if not part or part in _NAME_CONNECTORS:
+                        continue
+                    # a common word in a name ("Jury of Appeal", "Coastguard") meets the same word
+                    # written in lower case; its lemma only, so that "St Brendan's Hospital" is no
+                    # report of an injury
+                    key = ("w:" + lex.word(part).key) if not lex.is_rare(part, P.NAME_MAX_ZIPF) else "n:" + part
+                    feats[key] = max(feats.get(key, 0.0), lex.background_weight(part))
                 i += 1
                 continue
             if current_name and tok.low in _NAME_CONNECTORS and i + 1 < b and toks[i + 1].text[:1].isupper():

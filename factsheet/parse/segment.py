@@ -15,6 +15,7 @@ _WORD_BEFORE = re.compile(r"[^\s\"'“”‘’(\[]+$")
 _NEXT = re.compile(r"\s+([^\s]+)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, e.g, a.m (the last dot is the candidate)
 _HAS_WORD = re.compile(r"[^\W_]")
+_CONTRACTION = re.compile(r"['’](?:ll|s|re|ve|d|m)$")
 
 # Never end a sentence: titles, months before a day, "No. 1", "vs.", "e.g."
 _NEVER = frozenset({
@@ -56,7 +57,9 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     if len(bare) == 1 and bare.isupper():
         return False  # an initial: "Donald J. Trump"
     if lower in _MAYBE or _DOTTED.match(bare):
-        return following.strip("\"'“”‘’,.:;").lower() in _STARTERS
+        # "... at 7:30 a.m. We'll be here", "... Acme Inc. It's": a contraction of a starter too
+        first = _CONTRACTION.sub("", following.strip("\"'“”‘’,.:;").lower())
+        return first in _STARTERS
     if bare[-1:].isdigit() and following[:1].isdigit():
         return False  # "No. 5" style numbering left over
     return True
