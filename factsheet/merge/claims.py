@@ -49,11 +49,14 @@ def _citation(u: Unit, record: Record) -> Citation:
     return Citation(record.id, s.id, s.text, s.start, s.end)
 
 
-def _canonical_rank(i: int, members: tuple[int, ...], units: list[Unit], comps: Comparisons, commentary) -> tuple:
+def _canonical_rank(i: int, members: tuple[int, ...], units: list[Unit], comps: Comparisons, commentary,
+                    share: dict[str, float]) -> tuple:
     u = units[i]
     words = len(u.prop.text.split())
     centre = sum(comps.get(i, j).score for j in members if j != i) / max(1, len(members) - 1)
-    penalty = 0.0
+    # what the member says beyond the claim: weight of its features most members lack
+    extra = sum(w for k, w in u.features.items() if share.get(k, 0.0) < 0.5) / max(1e-9, u.total)
+    penalty = P.CANONICAL_EXTRA * extra
     if not u.prop.standalone:
         penalty += P.CANONICAL_NOT_STANDALONE
     if u.info.quote:
@@ -130,7 +133,11 @@ def _draft(members: tuple[int, ...], units, records, comps, commentary) -> Draft
     # the members that read on their own first: a claim cited a thousand times costs no more
     sample = tuple(_spread(list(members), P.CANONICAL_SAMPLE))
     candidates = sorted(members, key=lambda i: (not units[i].prop.standalone, units[i].info.quote, i))[:P.CANONICAL_SAMPLE]
-    canonical = max(candidates, key=lambda i: _canonical_rank(i, sample, units, comps, commentary))
+    share: dict[str, float] = defaultdict(float)
+    for m in sample:
+        for k in units[m].features:
+            share[k] += 1 / len(sample)
+    canonical = max(candidates, key=lambda i: _canonical_rank(i, sample, units, comps, commentary, share))
     cu = units[canonical]
     text = cu.prop.text if cu.prop.standalone else records[cu.record].sentences[cu.sentence].text.strip()
     citations = {}

@@ -122,6 +122,8 @@ class _Verbs:
         if t.text[:1].isupper() and i > 0:
             return False  # a name
         prev = toks[i - 1].low if i > 0 else ""
+        if prev in ("that", "this") and (i == 1 or not toks[i - 2].low[:1].isalnum()):
+            return True  # "That put the leaders on course ...": a demonstrative subject
         if prev in DETERMINERS or prev in ("to",):
             return False  # "the building", "to pay"
         if prev.endswith("'s") and i + 1 < len(toks) and toks[i + 1].low[:1].isalpha() and \
@@ -140,8 +142,10 @@ class _Verbs:
             if not info.noun:
                 return True
             nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+            named_subject = i > 0 and (toks[i - 1].text[:1].isupper() or prev in PRONOUNS)
             return bool(nxt) and (nxt in DETERMINERS or nxt[:1].isdigit() or nxt in ("about", "around", "up", "to")
-                                  or (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()))
+                                  or (i + 1 < len(toks) and toks[i + 1].text[:1].isupper())
+                                  or (named_subject and nxt in PREPOSITIONS))  # "Tarus attacks on the bridge"
         # a base form after a pronoun, a plural subject or a name: "they say", "staff work at",
         # "investors expect a", "Tarus of Kenya set a new record" (set, cut, hit: past and base alike)
         prev_info = self.lex.word(prev) if prev[:1].isalpha() else None
