@@ -165,10 +165,10 @@ CLAIM_MERGE_BAR = 0.5
 # ------------------------------------------------------------------ claims (claims.py)
 
 # Canonical text: the member closest to the group's centre, less these penalties.
-CANONICAL_NOT_STANDALONE = 1.0
+CANONICAL_NOT_STANDALONE = 1.0  # does not read on its own (pronoun opening, fragment)
 # ... and this much times the share of its weight in features most members lack: the
 # canonical text should say what the sources agree on, not one source's extra details.
-CANONICAL_EXTRA = 0.5  # does not read on its own (pronoun opening, fragment)
+CANONICAL_EXTRA = 0.5
 CANONICAL_QUOTE = 0.15  # direct speech: a reported statement reads better as the claim
 CANONICAL_COMMENTARY = 0.4
 CANONICAL_QUESTION = 0.4
