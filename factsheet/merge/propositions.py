@@ -142,6 +142,8 @@ class _Verbs:
             if not info.noun:
                 return True
             nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+            if prev in ("he", "she", "it"):
+                return True  # "It urges people", "She says"
             named_subject = i > 0 and (toks[i - 1].text[:1].isupper() or prev in PRONOUNS)
             return bool(nxt) and (nxt in DETERMINERS or nxt[:1].isdigit() or nxt in ("about", "around", "up", "to")
                                   or (i + 1 < len(toks) and toks[i + 1].text[:1].isupper())

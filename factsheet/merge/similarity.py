@@ -165,7 +165,8 @@ def compare(a: Unit, b: Unit) -> Comparison:
     dot, overlap, shared = _core(a, b)
     sa, sb = a.words_sq, b.words_sq
     vdot, voverlap, matched, conflicts = value_matches(a, b)
-    if shared + matched >= 1 and a.prop.predicate and set(a.prop.predicate) & set(b.prop.predicate):
+    same_event = bool(a.prop.predicate) and bool(set(a.prop.predicate) & set(b.prop.predicate))
+    if same_event and shared - 1 + matched >= 1:
         shared += 1  # the same event, and something else in common: worth a further shared feature
     if shared + matched < P.MIN_SHARED_FEATURES:
         return Comparison(0.0, 0.0, tuple(conflicts), a.prop.negated != b.prop.negated)
