@@ -11,9 +11,10 @@ falls back to the standard library, so output never depends on which path ran.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import orjson
 
@@ -64,11 +65,49 @@ def _plain_floats(values: Any) -> bool:
 _INF = float("inf")
 
 
+def _figure_floats(figures: Any) -> list[tuple[float | None, float | None]]:
+    # Figure bounds are the only floats of a sheet outside the records.
+    return [(f.low, f.high) for f in figures]
+
+
+def facts_chunks(sheet: Sheet) -> Iterator[bytes]:
+    """facts.json in pieces, one element of a list at a time, so that a big sheet is
+    never held as one string. The pieces join to exactly ``dump_json`` of the sheet
+    without its records (2-space indentation, keys in field order)."""
+    yield b"{\n"
+    last = len(_FACT_FIELDS) - 1
+    for i, name in enumerate(_FACT_FIELDS):
+        value = getattr(sheet, name)
+        end = b"\n" if i == last else b",\n"
+        key = b'  "' + name.encode() + b'": '
+        if isinstance(value, tuple) and value:
+            yield key + b"[\n"
+            count = len(value)
+            for j, item in enumerate(value):
+                floats = _figure_floats((item,)) if name == "figures" else ()
+                body = json_bytes(item, floats).rstrip(b"\n")
+                # Nested one level deeper: every line of the element gets 4 more spaces.
+                yield b"    " + body.replace(b"\n", b"\n    ") + (b"\n" if j == count - 1 else b",\n")
+            yield b"  ]" + end
+        else:
+            body = json_bytes(value).rstrip(b"\n")
+            yield key + body.replace(b"\n", b"\n  ") + end
+    yield b"}\n"
+
+
 def facts_bytes(sheet: Sheet) -> bytes:
     """facts.json: the sheet without the full records (see models.sheet_to_facts)."""
-    # Figure bounds are the only floats of a sheet outside the records.
-    floats = [(f.low, f.high) for f in sheet.figures]
-    return json_bytes({name: getattr(sheet, name) for name in _FACT_FIELDS}, floats)
+    return b"".join(facts_chunks(sheet))
+
+
+def write_facts(sheet: Sheet, target: Path) -> bytes:
+    """Stream facts.json to ``target``; return the sha256 digest of its bytes."""
+    digest = hashlib.sha256()
+    with target.open("wb") as fh:
+        for chunk in facts_chunks(sheet):
+            fh.write(chunk)
+            digest.update(chunk)
+    return digest.digest()
 
 
 def record_bytes(record: Record) -> bytes:
@@ -76,10 +115,13 @@ def record_bytes(record: Record) -> bytes:
     return json_bytes(record, record.meta)
 
 
-def write_data_files(sheet: Sheet, dest: Path, cache: RenderCache | None = None) -> bytes:
-    """Write facts.json and sources/<id>.json; return facts.json's bytes."""
-    facts = facts_bytes(sheet)
-    (dest / "facts.json").write_bytes(facts)
+def write_data_files(sheet: Sheet, dest: Path, cache: RenderCache | None = None,
+                     progress: Callable[[], None] | None = None) -> bytes:
+    """Write facts.json and sources/<id>.json; return the sha256 digest of facts.json.
+    ``progress`` is called once per file written."""
+    digest = write_facts(sheet, dest / "facts.json")
+    if progress is not None:
+        progress()
     sources = dest / "sources"
     sources.mkdir(exist_ok=True)
     for record in sheet.records:
@@ -88,4 +130,6 @@ def write_data_files(sheet: Sheet, dest: Path, cache: RenderCache | None = None)
             target.write_bytes(record_bytes(record))
         else:
             cache.record_json(record, record_bytes, target)
-    return facts
+        if progress is not None:
+            progress()
+    return digest

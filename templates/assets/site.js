@@ -1,5 +1,6 @@
-/* factsheet default theme: citation popups, sentence highlighting, claim search
-   and filters. Vanilla JS, no network; the page works without it. */
+/* factsheet default theme: citation popups, sentence highlighting, the claim
+   filter, site-wide search (Pagefind) and old index permalinks. Vanilla JS; it
+   loads nothing from outside the site, and the page works without it. */
 (function () {
   "use strict";
 
@@ -17,9 +18,10 @@
       pop.hidden = true;
       document.body.appendChild(pop);
     }
-    var quote = note.querySelector("q"), src = note.querySelector(".src a");
+    var quote = note.querySelector(".q"), src = note.querySelector(".src a");
     pop.textContent = "";
-    var q = document.createElement("q");
+    var q = document.createElement("span");
+    q.className = "q";
     q.textContent = quote ? quote.textContent : note.textContent;
     var s = document.createElement("span");
     s.className = "src";
@@ -98,7 +100,119 @@
     apply();
   }
 
-  function start() { setupTools(); highlight(); }
+  // --- old permalinks: index.html#claim-<id> for a claim on a page of its own --
+  // claims/lookup-<k>.js holds claim id -> page for the ids of shard k (the same
+  // FNV-1a hash as factsheet/render/plan.py), loaded only for such a link.
+  function shardOf(id, shards) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < id.length; i++) {
+      h ^= id.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % shards;
+  }
+  function followOldPermalink() {
+    var shards = parseInt(document.body.getAttribute("data-lookup-shards") || "0", 10);
+    var id = "";
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (err) { return; }
+    if (!shards || id.indexOf("claim-") !== 0 || document.getElementById(id)) return;
+    var claim = id.slice("claim-".length), shard = shardOf(claim, shards);
+    window.factsheetLookup = function (k, pages) {
+      if (k !== shard || !Object.prototype.hasOwnProperty.call(pages, claim)) return;
+      location.replace("claims/" + pages[claim] + ".html#" + encodeURIComponent(id));
+    };
+    var script = document.createElement("script");
+    script.src = "claims/lookup-" + shard + ".js";
+    document.head.appendChild(script);
+  }
+
+  // --- site-wide search: Pagefind's index in pagefind/ -----------------------
+  function setupSearch() {
+    var box = document.getElementById("site-search");
+    if (!box) return;
+    var input = document.getElementById("site-search-q");
+    var status = document.getElementById("site-search-status");
+    var list = document.getElementById("site-search-hits");
+    var site = new URL(box.getAttribute("data-root") || "./", location.href);
+    var engine = null, serial = 0, timer = null;
+    box.hidden = false;
+
+    function load() {
+      if (!engine) {
+        engine = import(new URL("pagefind/pagefind.js", site).href).then(function (pf) {
+          return pf.options({ baseUrl: site.pathname }).then(function () { return pf; });
+        });
+      }
+      return engine;
+    }
+    function words(query) {
+      return query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 1; });
+    }
+    // The element holding the first match: the last claim or sentence anchor at or before it.
+    function anchorFor(data) {
+      var first = data.locations && data.locations.length ? data.locations[0] : 0, best = null;
+      (data.anchors || []).forEach(function (a) {
+        if (/^(claim-|s\d)/.test(a.id) && a.location <= first && (!best || a.location >= best.location)) best = a;
+      });
+      return best;
+    }
+    function marked(text, terms) {
+      var span = document.createElement("span"), lower = text.toLowerCase(), at = 0;
+      while (at < text.length) {
+        var next = -1, len = 0;
+        terms.forEach(function (t) {
+          var i = lower.indexOf(t, at);
+          if (i !== -1 && (next === -1 || i < next)) { next = i; len = t.length; }
+        });
+        if (next === -1) break;
+        span.appendChild(document.createTextNode(text.slice(at, next)));
+        var m = document.createElement("mark");
+        m.textContent = text.slice(next, next + len);
+        span.appendChild(m);
+        at = next + len;
+      }
+      span.appendChild(document.createTextNode(text.slice(at)));
+      return span;
+    }
+    function show(query, hits) {
+      var terms = words(query);
+      list.textContent = "";
+      hits.forEach(function (data) {
+        var anchor = anchorFor(data);
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = data.url + (anchor ? "#" + anchor.id : "");
+        a.appendChild(marked(anchor && anchor.text ? anchor.text : (data.meta && data.meta.title) || data.url, terms));
+        li.appendChild(a);
+        var where = document.createElement("span");
+        where.className = "muted";
+        where.textContent = " — " + ((data.meta && data.meta.title) || "");
+        li.appendChild(where);
+        list.appendChild(li);
+      });
+      status.textContent = hits.length ? hits.length + (hits.length === 1 ? " page matches" : " pages match")
+        : "Nothing matches.";
+    }
+    function run() {
+      var query = input.value.trim(), mine = ++serial;
+      if (!query) { list.textContent = ""; status.textContent = ""; return; }
+      status.textContent = "Searching…";
+      load().then(function (pf) { return pf.search(query); }).then(function (found) {
+        return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }));
+      }).then(function (hits) {
+        if (mine === serial) show(query, hits);
+      }).catch(function () {
+        if (mine !== serial) return;
+        status.textContent = location.protocol === "file:" ?
+          "Search needs the site to be served over http (for example by factsheet serve)." :
+          "Search is not available on this copy of the site.";
+      });
+    }
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+    input.addEventListener("keydown", function (e) { if (e.key === "Enter") { clearTimeout(timer); run(); } });
+  }
+
+  function start() { followOldPermalink(); setupTools(); setupSearch(); highlight(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
