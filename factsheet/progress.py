@@ -38,6 +38,13 @@ TICK_INTERVAL_S = 0.5  # bar mode: how often the elapsed time is refreshed witho
 LINE_INTERVAL_S = 10.0  # lines mode: an interim line at most this often
 
 
+def _count(n: int, unit: str) -> str:
+    """"1,000 files", "1 file" (a unit ending in "s" loses it for one)."""
+    if n == 1 and unit.endswith("s"):
+        unit = unit[:-1]
+    return f"{n:,} {unit}".rstrip()
+
+
 def _seconds(value: float) -> str:
     if value < 60:
         return f"{value:.1f} s"
@@ -77,8 +84,8 @@ class Stage:
 
     def counted(self) -> str:
         if self.total is None:
-            return f"{self.done:,} {self.unit}".rstrip() if self.done else ""
-        return f"{self.done:,}/{self.total:,} {self.unit}".rstrip()
+            return _count(self.done, self.unit) if self.done else ""
+        return f"{self.done:,}/{_count(self.total, self.unit)}"
 
     def bar_line(self) -> str:
         elapsed = _seconds(self.elapsed())
@@ -94,17 +101,14 @@ class Stage:
         return f"{self.name}: {what + ', ' if what else ''}{_seconds(self.elapsed())}"
 
     def start_line(self) -> str:
-        if self.total is not None:
-            what = f"{self.total:,} {self.unit}".rstrip()
-        else:
-            what = self.note or ""
+        what = _count(self.total, self.unit) if self.total is not None else (self.note or "")
         return f"{self.name}: {what}…" if what else f"{self.name}…"
 
     def summary(self) -> str:
         if self.total is not None:
-            what = f"{self.done:,} {self.unit}".rstrip()
+            what = _count(self.done, self.unit)
         else:
-            what = self.note.removeprefix("indexing ") if self.note else (f"{self.done:,} {self.unit}" if self.done else "")
+            what = self.note.removeprefix("indexing ") if self.note else (_count(self.done, self.unit) if self.done else "")
         return f"{self.name}: {what + ' in ' if what else 'done in '}{_seconds(self.elapsed())}"
 
 

@@ -68,7 +68,8 @@ def build_site(
             f"no article could be read from {config.content_dir}; the previous site was left untouched",
             corpus.diagnostics,
         )
-    with progress.stage("merge", note=f"{len(corpus.records):,} records"):
+    records = len(corpus.records)
+    with progress.stage("merge", note=f"{records:,} record{'' if records == 1 else 's'}"):
         merged = merge(corpus.records, corpus.editorial)
     diagnostics = corpus.diagnostics + merged.diagnostics
     _fail_if_strict(config, diagnostics)

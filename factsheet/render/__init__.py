@@ -56,7 +56,7 @@ def render_site(sheet: Sheet, config: Config, dest: Path, cache: RenderCache | N
             pages = stage.done
         rendered = time.perf_counter()
         if search:
-            with progress.stage("search", total=None, unit="pages", note=f"indexing {len(indexed):,} pages"):
+            with progress.stage("search", total=None, unit="pages", note=f"indexing {len(indexed):,} page{'' if len(indexed) == 1 else 's'}"):
                 _search_index(dest, indexed, cache)
         if cache is not None:
             cache.finish()

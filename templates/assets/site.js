@@ -148,13 +148,29 @@
     function words(query) {
       return query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 1; });
     }
-    // The element holding the first match: the last claim or sentence anchor at or before it.
-    function anchorFor(data) {
-      var first = data.locations && data.locations.length ? data.locations[0] : 0, best = null;
+    // The element holding a match: the last claim or sentence anchor at or before it.
+    function anchorAt(data, location) {
+      var best = null;
       (data.anchors || []).forEach(function (a) {
-        if (/^(claim-|s\d)/.test(a.id) && a.location <= first && (!best || a.location >= best.location)) best = a;
+        if (/^(claim-|s\d)/.test(a.id) && a.location <= location && (!best || a.location >= best.location)) best = a;
       });
       return best;
+    }
+    // Up to HITS_PER_PAGE distinct elements of a page holding matches, in page order.
+    var HITS_PER_PAGE = 3, PAGES_SHOWN = 10;
+    function hitsOf(data) {
+      var seen = {}, hits = [];
+      (data.locations || []).some(function (location) {
+        var a = anchorAt(data, location), key = a ? a.id : "";
+        if (!Object.prototype.hasOwnProperty.call(seen, key)) { seen[key] = true; hits.push(a); }
+        return hits.length >= HITS_PER_PAGE;
+      });
+      return hits.length ? hits : [null];
+    }
+    // An anchor's text ends with what the index leaves out of its content: the
+    // citation numbers and permalink of a claim, the back links of a sentence.
+    function clean(text) {
+      return text.replace(/\s*[\d+]*#$/, "").replace(/[\u21a9\u2197]+$/, "").trim();
     }
     function marked(text, terms) {
       var span = document.createElement("span"), lower = text.toLowerCase(), at = 0;
@@ -174,33 +190,41 @@
       span.appendChild(document.createTextNode(text.slice(at)));
       return span;
     }
-    function show(query, hits) {
-      var terms = words(query);
+    function show(query, pages, total) {
+      var terms = words(query), shown = 0;
       list.textContent = "";
-      hits.forEach(function (data) {
-        var anchor = anchorFor(data);
-        var li = document.createElement("li");
-        var a = document.createElement("a");
-        a.href = data.url + (anchor ? "#" + anchor.id : "");
-        a.appendChild(marked(anchor && anchor.text ? anchor.text : (data.meta && data.meta.title) || data.url, terms));
-        li.appendChild(a);
-        var where = document.createElement("span");
-        where.className = "muted";
-        where.textContent = " — " + ((data.meta && data.meta.title) || "");
-        li.appendChild(where);
-        list.appendChild(li);
+      pages.forEach(function (data) {
+        var title = (data.meta && data.meta.title) || data.url;
+        hitsOf(data).forEach(function (anchor) {
+          var text = anchor && anchor.text ? clean(anchor.text) : title;
+          var li = document.createElement("li");
+          var a = document.createElement("a");
+          a.href = data.url + (anchor ? "#" + anchor.id : "");
+          a.appendChild(marked(text, terms));
+          li.appendChild(a);
+          if (text !== title) {
+            var where = document.createElement("span");
+            where.className = "muted";
+            where.textContent = " — " + title;
+            li.appendChild(where);
+          }
+          list.appendChild(li);
+          shown++;
+        });
       });
-      status.textContent = hits.length ? hits.length + (hits.length === 1 ? " page matches" : " pages match")
-        : "Nothing matches.";
+      status.textContent = !total ? "Nothing matches." : total + (total === 1 ? " page matches" : " pages match") +
+        (total > pages.length ? "; the first " + pages.length + " are shown." : ".");
     }
     function run() {
       var query = input.value.trim(), mine = ++serial;
       if (!query) { list.textContent = ""; status.textContent = ""; return; }
       status.textContent = "Searching…";
+      var total = 0;
       load().then(function (pf) { return pf.search(query); }).then(function (found) {
-        return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }));
-      }).then(function (hits) {
-        if (mine === serial) show(query, hits);
+        total = found.results.length;
+        return Promise.all(found.results.slice(0, PAGES_SHOWN).map(function (r) { return r.data(); }));
+      }).then(function (pages) {
+        if (mine === serial) show(query, pages, total);
       }).catch(function () {
         if (mine !== serial) return;
         status.textContent = location.protocol === "file:" ?
