@@ -52,15 +52,18 @@ def test_twins_match_the_macros_value_by_value() -> None:
     for i, text in enumerate(HOSTILE):
         marker = {"number": i, "note": f"note-{i}" if i % 2 else None, "href": f"sources/{text}.html#s1",
                   "label": text, "source": "x"}
+        more = [None, {"count": i, "href": text}, {"count": i, "href": None}][i % 3]
         claim = {"id": "c", "anchor": text if i % 3 else None, "permalink": f"#{text}", "text": text,
-                 "pinned": i % 2 == 0, "edited": i % 3 == 0, "support": i, "markers": [marker, marker]}
-        figure = {"claim": text if i % 2 else None, "value": text, "measure": text, "markers": [marker]}
+                 "pinned": i % 2 == 0, "edited": i % 3 == 0, "support": i, "markers": [marker, marker], "more": more}
+        figure = {"claim": text if i % 2 else None, "value": text, "measure": text, "markers": [marker], "more": more}
         note = {"id": text, "quote": text, "href": text, "source_label": text, "original": text if i % 2 else None}
         sent = {"id": text, "text": text, "claims": [text] * (i % 3), "original": text if i % 2 else None}
-        quote = {"text": text, "speaker": text if i % 2 else None, "markers": [marker]}
-        event = {"date": text, "text": text, "claim": text if i % 2 else None, "markers": [marker, marker]}
+        quote = {"text": text, "speaker": text if i % 2 else None, "markers": [marker], "claim": text if i % 3 else None,
+                 "more": more}
+        event = {"date": text, "text": text, "claim": text if i % 2 else None, "markers": [marker, marker], "more": more}
         disc = {"id": text, "subject": text, "summary": text,
-                "variants": [{"value": text, "markers": [marker] * (i % 3)}, {"value": "", "markers": [marker]}]}
+                "variants": [{"value": text, "markers": [marker] * (i % 3), "more": more},
+                             {"value": "", "markers": [marker], "more": None}]}
         for macro, item in ((macros.claim, claim), (rows.figure_row, figure), (rows.note, note),
                             (rows.sentence, sent), (rows.quote, quote), (rows.timeline_row, event),
                             (rows.discrepancy, disc)):
@@ -131,7 +134,9 @@ def test_render_cache_gives_the_site_a_fresh_render_gives(tmp_path: Path) -> Non
     claims = sheet.claims[:-1] + (dataclasses.replace(sheet.claims[-1], citations=(
         dataclasses.replace(sheet.claims[-1].citations[0], sentence="s2", quote=courier.sentences[1].text),)),)
     build(dataclasses.replace(sheet, claims=claims), "c")
-    assert cache.last_rendered == 2  # index.html, sources/courier.html
+    # Every page made from the sheet (index, 4 claim pages, 6 list pages) and the
+    # courier's page; the gazette's page is reused.
+    assert cache.last_rendered == 12
     # An article gains a sentence: its page and its JSON change.
     grown = record("courier", courier.title, courier.sentences + (sentence(9, "A later sentence.", 5),),
                    publisher=courier.publisher, url=courier.url)

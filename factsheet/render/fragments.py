@@ -47,6 +47,15 @@ def _esc(value: Any) -> str:
     return str(escape(value))  # numbers, None, Markup (left as it is), objects with __html__
 
 
+def _more_link(more: Any) -> str:
+    if not more:
+        return ""
+    count = _esc(more["count"])
+    if more["href"]:
+        return f' <a class="more" href="{_esc(more["href"])}" aria-label="{count} more citations">+{count}</a>'
+    return f' <span class="more">+{count}</span>'
+
+
 def _cites(markers: list[dict[str, Any]], perma: Any = None, more: Any = None) -> str:
     parts = ['<span class="cites">']
     for m in markers:
@@ -55,12 +64,7 @@ def _cites(markers: list[dict[str, Any]], perma: Any = None, more: Any = None) -
                          f'aria-label="{_esc(m["label"])}, note {_esc(m["number"])}">{_esc(m["number"])}</a>')
         else:
             parts.append(f'<a class="cite" href="{_esc(m["href"])}">{_esc(m["label"])}</a>')
-    if more:
-        count = _esc(more["count"])
-        if more["href"]:
-            parts.append(f' <a class="more" href="{_esc(more["href"])}" aria-label="{count} more citations">+{count}</a>')
-        else:
-            parts.append(f' <span class="more">+{count}</span>')
+    parts.append(_more_link(more))
     if perma:
         parts.append(f' <a class="perma" href="{_esc(perma)}" aria-label="Permalink">#</a>')
     parts.append("</span>")
@@ -84,7 +88,7 @@ def _figure_row(f: dict[str, Any]) -> str:
     value = _esc(f["value"])
     cell = f'<a href="{_esc(f["claim"])}">{value}</a>' if f["claim"] else value
     return (f'<tr><td class="val">{cell}</td><td>{_esc(f["measure"])}</td>'
-            f'<td>{_cites(f["markers"], None, f["more"])}</td></tr>\n')
+            f'<td>{_cites(f["markers"])}{_more_link(f["more"])}</td></tr>\n')
 
 
 def _note(n: dict[str, Any]) -> str:
@@ -108,13 +112,13 @@ def _sentence(s: dict[str, Any]) -> str:
 def _quote(q: dict[str, Any]) -> str:
     speaker = _esc(q["speaker"]) if q["speaker"] else "Unattributed"
     return (f'<figure class="quote">\n<blockquote><p>{_esc(q["text"])}</p></blockquote>\n'
-            f'<figcaption>{speaker} {_cites(q["markers"], q["claim"], q["more"])}</figcaption>\n</figure>\n')
+            f'<figcaption>{speaker} {_cites(q["markers"], q["claim"])}{_more_link(q["more"])}</figcaption>\n</figure>\n')
 
 
 def _timeline_row(t: dict[str, Any]) -> str:
     date = _esc(t["date"])
     return (f'<li><time datetime="{date}">{date}</time> <span>{_esc(t["text"])}</span> '
-            f'{_cites(t["markers"], t["claim"], t["more"])}</li>\n')
+            f'{_cites(t["markers"], t["claim"])}{_more_link(t["more"])}</li>\n')
 
 
 def _discrepancy(d: dict[str, Any]) -> str:
