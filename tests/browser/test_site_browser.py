@@ -21,7 +21,7 @@ IN_VIEWPORT = """el => { const r = el.getBoundingClientRect();
 
 def _note_quote(page, marker) -> str:  # type: ignore[no-untyped-def]
     note_id = marker.get_attribute("aria-describedby")
-    return page.locator(f"#{note_id} q").inner_text()
+    return page.locator(f"#{note_id} .q").inner_text()
 
 
 def test_citation_opens_the_source_scrolled_to_the_highlighted_sentence(page, seed_url):
