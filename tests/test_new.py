@@ -59,7 +59,7 @@ def test_new_writes_a_site_that_builds_and_a_workflow_that_lints(tmp_path: Path)
     assert any("3.2 million euros" in c["text"] for c in facts["claims"])
     index = (site / "site" / "index.html").read_text()
     assert "https://owner.github.io/my-sheet/" in index  # the base URL from the workflow
-    assert (site / "site" / "pagefind" / "pagefind.js").is_file()
+    assert (site / "site" / "search" / "index.js").is_file()
     # The built site is ignored by git in the site's repository.
     assert "/site/" in (site / ".gitignore").read_text().splitlines()
 

@@ -95,19 +95,33 @@ def test_an_older_macros_override_without_rows_still_renders(tmp_path: Path) -> 
 
 def test_json_is_what_the_standard_library_writes() -> None:
     sheet = bridge_sheet(evil=True)
-    facts = json.dumps({k: v for k, v in to_plain(sheet).items() if k != "records"}, ensure_ascii=False, indent=2)
+    plain = {k: v for k, v in to_plain(sheet).items() if k != "records"}
+    compact = {"ensure_ascii": False, "separators": (",", ":")}
+    # One line per top-level key, and one per element of a list of records.
+    lines = ["{"]
+    for i, (key, value) in enumerate(plain.items()):
+        comma = "," if i < len(plain) - 1 else ""
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            lines.append(json.dumps(key) + ":[")
+            lines += [json.dumps(x, **compact) + ("," if j < len(value) - 1 else "") for j, x in enumerate(value)]
+            lines.append("]" + comma)
+        else:
+            lines.append(json.dumps(key) + ":" + json.dumps(value, **compact) + comma)
+    facts = "\n".join(lines + ["}"])
     assert facts_bytes(sheet) == (facts + "\n").encode()
+    assert json.loads(facts_bytes(sheet)) == plain
     base = sheet.records[0]
     odd = [dataclasses.replace(base, meta={"deep": [{"x": 0.5, "line\u2028sep": "\x00\x1f\x7f\ud7ff"}]}),
            dataclasses.replace(base, meta={"n": 1e16}), dataclasses.replace(base, meta={"nan": float("nan")}),
            dataclasses.replace(base, meta={3: "int key", "big": 2**70})]
     for rec in (*sheet.records, *odd):
-        expected = json.dumps(to_plain(rec), ensure_ascii=False, indent=2) + "\n"
+        expected = json.dumps(to_plain(rec), ensure_ascii=False, separators=(",", ":")) + "\n"
         assert record_bytes(rec) == expected.encode(), rec.id
     figures = (dataclasses.replace(sheet.figures[0], low=1e16, high=float("inf")),)
     odd_sheet = dataclasses.replace(sheet, figures=figures)
-    assert b'"low": 1e+16' in facts_bytes(odd_sheet) and b'"high": Infinity' in facts_bytes(odd_sheet)
-    assert json_bytes([1, "a"]) == b"[\n  1,\n  \"a\"\n]\n"
+    assert b'"low":1e+16' in facts_bytes(odd_sheet) and b'"high":Infinity' in facts_bytes(odd_sheet)
+    assert json_bytes([1, "a"]) == b'[1,"a"]\n'
+
 
 
 def test_render_cache_gives_the_site_a_fresh_render_gives(tmp_path: Path) -> None:

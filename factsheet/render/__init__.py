@@ -19,8 +19,9 @@ from .cache import RenderCache
 from .data import write_data_files
 from .html import page_count, write_html_pages
 from .limits import DEFAULT_LIMITS, Limits
+from .names import source_name
 from .plan import plan_site
-from .search import BUNDLE_DIR, build_search_index, copy_bundle, pages_digest
+from .search import search_documents, write_search_index
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "RenderCache", "RenderResult", "render_site"]
 
@@ -28,7 +29,7 @@ __all__ = ["DEFAULT_LIMITS", "Limits", "RenderCache", "RenderResult", "render_si
 @dataclass(frozen=True)
 class RenderResult:
     pages: int  # HTML pages written
-    searched: int  # pages in the search index (0 without one)
+    searched: int  # documents (claims and sentences) in the search index, 0 without one
     # Seconds per step ("render", "search"), for benchmarks and logs; never in the site.
     timings: tuple[tuple[str, float], ...] = ()
 
@@ -37,8 +38,8 @@ def render_site(sheet: Sheet, config: Config, dest: Path, cache: RenderCache | N
                 limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None,
                 search: bool = True) -> RenderResult:
     """``cache``: a RenderCache kept across builds (dev server) to skip
-    re-rendering pages whose inputs did not change (and re-indexing them for
-    search). ``search``: also build the search index (``pagefind/``)."""
+    re-rendering pages whose inputs did not change. ``search``: also write the
+    search index (``search/``)."""
     progress = progress or Progress.quiet()
     # Rendering allocates many small dicts and strings and frees them by reference
     # counting; cyclic GC passes over a big sheet only cost time, so pause them.
@@ -51,30 +52,22 @@ def render_site(sheet: Sheet, config: Config, dest: Path, cache: RenderCache | N
         plan = plan_site(sheet, limits)
         with progress.stage("render", total=page_count(sheet, config, plan), unit="pages") as stage:
             digest = write_data_files(sheet, dest, cache=cache)
-            indexed = write_html_pages(sheet, config, dest, cache=cache, facts_digest=digest, limits=limits,
-                                       progress=stage.advance, plan=plan)
+            write_html_pages(sheet, config, dest, cache=cache, facts_digest=digest, limits=limits,
+                             progress=stage.advance, plan=plan)
             pages = stage.done
         rendered = time.perf_counter()
+        searched = 0
         if search:
-            with progress.stage("search", total=None, unit="pages", note=f"indexing {len(indexed):,} page{'' if len(indexed) == 1 else 's'}"):
-                _search_index(dest, indexed, cache)
+            sentences = sum(len(r.sentences) for r in sheet.records)
+            with progress.stage("search", note=f"indexing {len(sheet.claims):,} claims and {sentences:,} sentences"):
+                claim_pages = ((p.path, f"{g.title} claims", p.claims) for g in plan.groups for p in g.pages)
+                records = sorted(sheet.records, key=lambda r: r.id)
+                searched = write_search_index(dest, search_documents(claim_pages, records,
+                                                                     lambda r: source_name(r, r.id)))
         if cache is not None:
             cache.finish()
     finally:
         if was_enabled:
             gc.enable()
     timings = (("render", rendered - started),) + ((("search", time.perf_counter() - rendered),) if search else ())
-    return RenderResult(pages=pages, searched=len(indexed) if search else 0, timings=timings)
-
-
-def _search_index(dest: Path, indexed: list[str], cache: RenderCache | None) -> None:
-    if cache is None:
-        build_search_index(dest)
-        return
-    key = pages_digest(dest, indexed)
-    kept = cache.search_bundle(key)
-    if kept is not None:
-        copy_bundle(kept, dest)
-        return
-    build_search_index(dest)
-    cache.keep_search_bundle(key, dest / BUNDLE_DIR)
+    return RenderResult(pages=pages, searched=searched, timings=timings)

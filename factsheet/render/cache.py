@@ -39,13 +39,11 @@ import itertools
 import json
 import os
 import secrets
-import shutil
 import threading
 from pathlib import Path
 from typing import Any, Callable, Hashable
 
 from ..models import Record
-from .search import copy_bundle
 
 
 class RenderCache:
@@ -59,7 +57,6 @@ class RenderCache:
         self._token = secrets.token_hex(6)
         self._keyed_used: set[tuple[str, str]] = set()
         self._environment: tuple[Hashable, Any] | None = None
-        self._search: tuple[str, Path] | None = None  # (digest of the indexed pages, the bundle in the store)
         self._lock = threading.Lock()
         self.hits = 0  # over the cache's life
         self.misses = 0
@@ -166,30 +163,6 @@ class RenderCache:
             self.environments_made += 1
         return env
 
-    def search_bundle(self, key: str) -> Path | None:
-        """The stored search bundle built from pages with this digest, if any."""
-        with self._lock:
-            if self._search is not None and self._search[0] == key and self._search[1].is_dir():
-                return self._search[1]
-        return None
-
-    def keep_search_bundle(self, key: str, bundle: Path) -> None:
-        """Keep a copy of ``bundle`` (hard links) in the store for the next render;
-        only the latest is kept. Without a store nothing is kept."""
-        if self._store is None:
-            return
-        target = self._store / f"{self._token}-search-{next(self._serial):09d}"
-        try:
-            target.mkdir(parents=True)
-            copy_bundle(bundle, target)
-        except OSError:
-            shutil.rmtree(target, ignore_errors=True)
-            return
-        with self._lock:
-            old, self._search = self._search, (key, target / bundle.name)
-        if old is not None:
-            shutil.rmtree(old[1].parent, ignore_errors=True)
-
     def finish(self) -> None:
         """End a render: forget pages the latest render did not ask for."""
         with self._lock:
@@ -210,9 +183,6 @@ class RenderCache:
             self._keyed.clear()
             self._keyed_used.clear()
             self._environment = None
-            search, self._search = self._search, None
-        if search is not None:
-            shutil.rmtree(search[1].parent, ignore_errors=True)
         for path in stored:
             if path is not None:
                 _unlink(path)

@@ -241,9 +241,8 @@ def page_count(sheet: Sheet, config: Config, plan: Plan) -> int:
 
 def write_html_pages(sheet: Sheet, config: Config, dest: Path, cache: RenderCache | None = None,
                      facts_digest: bytes | None = None, limits: Limits = DEFAULT_LIMITS,
-                     progress: Callable[[], None] | None = None, plan: Plan | None = None) -> list[str]:
-    """Write every page; return the paths of the pages the search index covers.
-    ``facts_digest``: sha256 of facts.json's bytes (the key of every page made from
+                     progress: Callable[[], None] | None = None, plan: Plan | None = None) -> None:
+    """Write every page. ``facts_digest``: sha256 of facts.json's bytes (the key of every page made from
     the sheet without its records, when there is a cache). ``progress`` is called
     once per page written."""
     renderer = _Renderer(config, dest, cache, progress)
@@ -261,12 +260,10 @@ def write_html_pages(sheet: Sheet, config: Config, dest: Path, cache: RenderCach
     sheet_key = (renderer.fingerprint, config.base_url, facts_digest, limits)
 
     renderer.keyed("index.html", sheet_key, lambda: render_index(site, config, renderer, limits))
-    indexed: list[str] = []
     for group in plan.groups:
         for page in group.pages:
             renderer.keyed(page.path, sheet_key,
                            lambda g=group, p=page: renderer.render("claims.html", _claims_context(site, config, g, p)))
-            indexed.append(page.path)
     for section in plan.lists:
         if not section.count:
             continue
@@ -285,10 +282,8 @@ def write_html_pages(sheet: Sheet, config: Config, dest: Path, cache: RenderCach
         key = (site_key, record, links, site.sources.get(record.id))
         renderer.keyed(out_path, key,
                        lambda r=record, c=links: renderer.render("source.html", _source_context(r, site, config, c)))
-        indexed.append(out_path)
 
     for out_path, template_name, context in _small_pages(sheet, config, plan):
         renderer.page(out_path, template_name, context)
     (dest / ".nojekyll").write_text("", encoding="utf-8")
     copy_assets(renderer.files, dest)
-    return indexed

@@ -1,84 +1,151 @@
-"""The site's full-text search: a Pagefind index of every claim page and every
-source page, written into ``pagefind/`` of the output folder.
+"""The site's full-text search: every claim and every sentence of every source,
+indexed into small script files under ``search/`` that site.js loads on demand.
 
-Pagefind (the ``pagefind-bin`` package ships its binary) indexes the built HTML:
-the parts marked ``data-pagefind-body`` (the claims of a claim page, the text of
-a source page), without citation markers. The browser loads only the index
-chunks a query needs, so a 10,000-article sheet searches as fast as a small
-one. site.js turns a hit into a link to the claim or the sentence itself: each
-hit comes with the positions of the matched words and of every element with an
-id, and the nearest ``claim-…`` or ``s…`` element before the first match is the
-one that holds it. Result URLs are made relative to the page's folder, so
-search works at ``/`` and under ``/repo/`` alike (not from ``file://``, where
-browsers refuse to load its module; the page then says so).
+- ``search/index.js``: the manifest (how many documents, which term files exist,
+  the terms too common to index);
+- ``search/t-<hex>.js``: the terms sharing their first ``KEY_CHARS`` characters
+  (``<hex>``: those characters in UTF-8, hex-encoded), each with the ids of the
+  documents holding it, delta-encoded;
+- ``search/d-<k>.js``: documents ``k * DOCS_PER_SHARD`` onwards: the page, the
+  anchor (``claim-<id>`` or a sentence id) and the text.
+
+A query loads the manifest, one term file per word and the document files of
+the hits it shows: a few files, whatever the corpus size. Every word of a query
+must match, the start of a word (``reopen`` finds "reopened"); documents are
+ranked in the sheet's order (claims first, the best supported first, then
+sources). Files are plain scripts, not fetched JSON, so search works from
+``file://`` as well as at ``/`` or under ``/repo/``. Built from the sheet in one
+pass with one array of document ids per term: memory grows with the corpus's
+words, not with its pages.
+
+Why not Pagefind (measured on the same synthetic corpora, see
+benchmarks/search_index.py): it indexes the built HTML with better ranking and
+stemming, but its indexer peaked at 3.0 GB of memory on the 10,000-article site
+(where this index needs well under 300 MB), took 86 s there, and its module
+cannot load from ``file://``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import shutil
-import subprocess
+import json
+import re
+import unicodedata
+from array import array
 from pathlib import Path
+from typing import Any, Iterable, Iterator
 
-from ..errors import BuildError
-from ..models import Diagnostic
+from ..models import Record
 
-BUNDLE_DIR = "pagefind"
-# Markup inside an indexed part that is not text a reader searches for.
-EXCLUDE_SELECTORS = (".cites", ".sup", ".tag", ".back")
-PAGEFIND_TIMEOUT_S = 1800
+SEARCH_DIR = "search"
+DOCS_PER_SHARD = 500
+KEY_CHARS = 3
+# A term in more documents than both of these is "common": not indexed (its list
+# would be the biggest file of the index and narrows a query the least), and a
+# query ignores it. Half of all documents: "the", "a", never the words of the
+# story itself ("bridge" in a sheet about a bridge), which a reader searches for.
+# Small sheets index every word.
+COMMON_MIN_DOCS = 2_000
+COMMON_FRACTION = 0.5
 
-
-def pagefind_executable() -> Path:
-    try:
-        from pagefind_bin import get_executable
-    except ImportError:
-        raise BuildError("search index: the pagefind-bin package is not installed "
-                         "(pip install pagefind-bin, or reinstall factsheet)") from None
-    try:
-        return Path(get_executable())
-    except FileNotFoundError as exc:
-        raise BuildError(f"search index: the Pagefind binary is missing: {exc}") from None
+_TOKEN = re.compile(r"[^\W_]+")  # runs of letters and digits, as site.js's /[\p{L}\p{N}]+/u
 
 
-def build_search_index(site: Path) -> None:
-    """Index ``site`` in place (writes ``site/pagefind/``)."""
-    binary = pagefind_executable()
-    command = [str(binary), "--site", str(site), "--output-subdir", BUNDLE_DIR, "--silent",
-               "--force-language", "en"]
-    for selector in EXCLUDE_SELECTORS:
-        command += ["--exclude-selectors", selector]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=PAGEFIND_TIMEOUT_S, env=env,
-                              stdin=subprocess.DEVNULL)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BuildError("search index failed", (Diagnostic("pagefind", f"could not run {binary}: {exc}"),)) from None
-    if done.returncode != 0:
-        tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        raise BuildError("search index failed",
-                         (Diagnostic("pagefind", f"exit status {done.returncode}: {' / '.join(tail)}"),))
+def normalize(text: str) -> str:
+    """Lower case, accents dropped (the same steps as site.js's ``normalize``)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
 
 
-def pages_digest(site: Path, pages: list[str]) -> str:
-    """What the search index is a function of: the indexed pages' names and bytes."""
-    digest = hashlib.sha256()
-    for rel in sorted(pages):
-        digest.update(rel.encode() + b"\0")
-        digest.update(hashlib.sha256((site / rel).read_bytes()).digest())
-    return digest.hexdigest()
+def words(text: str) -> list[str]:
+    return _TOKEN.findall(normalize(text))
 
 
-def copy_bundle(source: Path, site: Path) -> None:
-    """Put a search bundle built for identical pages into ``site`` (hard links where
-    possible: bundle files are never modified once written)."""
-    target = site / BUNDLE_DIR
-    shutil.copytree(source, target, copy_function=_link_or_copy)
+def key_of(term: str) -> str:
+    return term[:KEY_CHARS]
 
 
-def _link_or_copy(src: str, dst: str) -> None:
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copy2(src, dst)
+def term_file(key: str) -> str:
+    return f"t-{key.encode('utf-8').hex()}.js"
+
+
+def _script(call: str, *args: Any) -> bytes:
+    body = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":")) for a in args)
+    body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"factsheetSearch.{call}({body});\n".encode("utf-8")
+
+
+class SearchIndex:
+    """Documents are added in ranking order; ``write`` puts the files into a folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.postings: dict[str, array] = {}
+        self.count = 0
+        self._pages: list[list[str]] = []
+        self._page_of: dict[tuple[str, str], int] = {}
+        self._docs: list[list[Any]] = []
+
+    def add(self, page: str, label: str, anchor: str, text: str) -> None:
+        doc = self.count
+        self.count += 1
+        postings = self.postings
+        for term in set(words(text)):
+            ids = postings.get(term)
+            if ids is None:
+                ids = postings[term] = array("I")
+            ids.append(doc)
+        slot = self._page_of.get((page, label))
+        if slot is None:
+            slot = self._page_of[(page, label)] = len(self._pages)
+            self._pages.append([page, label])
+        self._docs.append([slot, anchor, text])
+        if len(self._docs) == DOCS_PER_SHARD:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._docs:
+            return
+        shard = (self.count - 1) // DOCS_PER_SHARD
+        (self.folder / f"d-{shard}.js").write_bytes(_script("docs", shard, {"pages": self._pages, "docs": self._docs}))
+        self._pages, self._page_of, self._docs = [], {}, []
+
+    def write(self) -> None:
+        self._flush()
+        limit = max(COMMON_MIN_DOCS, COMMON_FRACTION * self.count)
+        common = sorted(t for t, ids in self.postings.items() if len(ids) > limit)
+        by_key: dict[str, list[str]] = {}
+        for term in self.postings:
+            if len(self.postings[term]) <= limit:
+                by_key.setdefault(key_of(term), []).append(term)
+        for key, terms in by_key.items():
+            table = {}
+            for term in sorted(terms):
+                ids = self.postings[term]
+                table[term] = [ids[0]] + [ids[i] - ids[i - 1] for i in range(1, len(ids))]
+            (self.folder / term_file(key)).write_bytes(_script("terms", key, table))
+        manifest = {"docs": self.count, "docsPerShard": DOCS_PER_SHARD, "keyChars": KEY_CHARS, "common": common,
+                    "keys": sorted(by_key)}
+        (self.folder / "index.js").write_bytes(_script("manifest", manifest))
+
+
+def search_documents(claim_pages: Iterable[tuple[str, str, Iterable[Any]]], records: Iterable[Record],
+                     source_label: Any) -> Iterator[tuple[str, str, str, str]]:
+    """(page, label, anchor, text) in ranking order: the claims of each claim page
+    (``claim_pages``: path, section title, claims), then each source's sentences."""
+    for path, title, claims in claim_pages:
+        for claim in claims:
+            yield path, title, f"claim-{claim.id}", claim.text
+    for record in records:
+        label = source_label(record)
+        for sentence in sorted(record.sentences, key=lambda s: (s.start, s.id)):
+            yield f"sources/{record.id}.html", label, sentence.id, sentence.text
+
+
+def write_search_index(dest: Path, documents: Iterable[tuple[str, str, str, str]]) -> int:
+    """Write ``dest/search/``; return the number of documents indexed."""
+    index = SearchIndex(dest / SEARCH_DIR)
+    for page, label, anchor, text in documents:
+        index.add(page, label, anchor, text)
+    index.write()
+    return index.count

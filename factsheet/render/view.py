@@ -119,6 +119,19 @@ def _more(hidden: int, href: str | None) -> dict[str, Any] | None:
     return {"count": hidden, "href": href} if hidden > 0 else None
 
 
+def _verbatim(claim: Claim) -> bool:
+    """A claim that is its one source's sentence, word for word: a numbered note
+    would only repeat it, so its marker names the source instead."""
+    if len(claim.citations) != 1:
+        return False
+    return " ".join(claim.citations[0].quote.split()) == " ".join(claim.text.split())
+
+
+def _name_marker(citation: Citation, site: SiteData, root: str) -> dict[str, Any]:
+    return {"number": None, "note": None, "href": f"{root}sources/{citation.source}.html#{citation.sentence}",
+            "label": site.name(citation.source), "source": citation.source}
+
+
 def claim_view(claim: Claim, notes: Notes, site: SiteData, *, root: str, here: str | None, anchor: bool,
                markers: int | None) -> dict[str, Any]:
     """``markers``: at most this many citation markers (None: all of them); the rest
@@ -128,6 +141,10 @@ def claim_view(claim: Claim, notes: Notes, site: SiteData, *, root: str, here: s
         citations = sorted(citations, key=_citation_order)
     shown = citations if markers is None else citations[:markers]
     permalink = site.claim_href(claim.id, root, here)
+    if _verbatim(claim):
+        made = [_name_marker(citations[0], site, root)]
+    else:
+        made = [notes.marker(c) for c in shown]
     return {
         "id": claim.id,
         "anchor": f"claim-{claim.id}" if anchor else None,
@@ -140,7 +157,7 @@ def claim_view(claim: Claim, notes: Notes, site: SiteData, *, root: str, here: s
         "pinned": claim.pinned,
         "edited": claim.edited,
         "numbers": list(claim.numbers),
-        "markers": [notes.marker(c) for c in shown],
+        "markers": made,
         "more": _more(len(citations) - len(shown), permalink),
     }
 

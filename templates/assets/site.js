@@ -1,5 +1,6 @@
 /* factsheet default theme: citation popups, sentence highlighting, the claim
-   filter, site-wide search (Pagefind) and old index permalinks. Vanilla JS; it
+   filter, site-wide search (search/, see factsheet/render/search.py) and old
+   index permalinks. Vanilla JS; it
    loads nothing from outside the site, and the page works without it. */
 (function () {
   "use strict";
@@ -126,51 +127,77 @@
     document.head.appendChild(script);
   }
 
-  // --- site-wide search: Pagefind's index in pagefind/ -----------------------
+  // --- site-wide search: the index in search/ (factsheet/render/search.py) -----
+  // Its files are scripts calling window.factsheetSearch, so that they load from
+  // file:// too. Words are matched as in search.py: lower case, accents dropped,
+  // runs of letters and digits; a word of KEY_CHARS or more matches the start of a word.
+  var loading = {};
+  window.factsheetSearch = {
+    manifest: function (m) { arrived("index", m); },
+    terms: function (key, table) { arrived("t:" + key, table); },
+    docs: function (k, shard) { arrived("d:" + k, shard); }
+  };
+  function arrived(name, value) { if (loading[name]) loading[name].resolve(value); }
+  function loadPart(site, file, name) {
+    if (!loading[name]) {
+      var entry = {};
+      entry.promise = new Promise(function (resolve, reject) { entry.resolve = resolve; entry.reject = reject; });
+      loading[name] = entry;
+      var script = document.createElement("script");
+      script.src = new URL("search/" + file, site).href;
+      script.onerror = function () { delete loading[name]; entry.reject(new Error("cannot load " + file)); };
+      document.head.appendChild(script);
+    }
+    return loading[name].promise;
+  }
+  function normalize(text) { return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, ""); }
+  function words(text) { return normalize(text).match(/[\p{L}\p{N}]+/gu) || []; }
+  function hex(text) {
+    return Array.prototype.map.call(new TextEncoder().encode(text), function (b) {
+      return (b < 16 ? "0" : "") + b.toString(16);
+    }).join("");
+  }
+  function decode(deltas) {
+    var ids = new Array(deltas.length), at = 0;
+    for (var i = 0; i < deltas.length; i++) { at += deltas[i]; ids[i] = at; }
+    return ids;
+  }
+  function union(lists) {
+    if (lists.length === 1) return lists[0];
+    var all = [].concat.apply([], lists).sort(function (a, b) { return a - b; });
+    return all.filter(function (id, i) { return i === 0 || id !== all[i - 1]; });
+  }
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    }
+    return out;
+  }
   function setupSearch() {
     var box = document.getElementById("site-search");
     if (!box) return;
     var input = document.getElementById("site-search-q");
     var status = document.getElementById("site-search-status");
     var list = document.getElementById("site-search-hits");
-    var site = new URL(box.getAttribute("data-root") || "./", location.href);
-    var engine = null, serial = 0, timer = null;
+    var root = box.getAttribute("data-root") || "";
+    var site = new URL(root || "./", location.href);
+    var SHOWN = 20, serial = 0, timer = null;
     box.hidden = false;
 
-    function load() {
-      if (!engine) {
-        engine = import(new URL("pagefind/pagefind.js", site).href).then(function (pf) {
-          return pf.options({ baseUrl: site.pathname }).then(function () { return pf; });
+    // The sorted ids of the documents holding a word (null: too common to say).
+    function documentsWith(word, manifest) {
+      if (manifest.common.indexOf(word) !== -1) return Promise.resolve(null);
+      var key = word.slice(0, manifest.keyChars);
+      if (manifest.keys.indexOf(key) === -1) return Promise.resolve([]);
+      return loadPart(site, "t-" + hex(key) + ".js", "t:" + key).then(function (table) {
+        var lists = [];
+        Object.keys(table).forEach(function (term) {
+          var hit = word.length >= manifest.keyChars ? term.indexOf(word) === 0 : term === word;
+          if (hit) lists.push(decode(table[term]));
         });
-      }
-      return engine;
-    }
-    function words(query) {
-      return query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 1; });
-    }
-    // The element holding a match: the last claim or sentence anchor at or before it.
-    function anchorAt(data, location) {
-      var best = null;
-      (data.anchors || []).forEach(function (a) {
-        if (/^(claim-|s\d)/.test(a.id) && a.location <= location && (!best || a.location >= best.location)) best = a;
+        return lists.length ? union(lists) : [];
       });
-      return best;
-    }
-    // Up to HITS_PER_PAGE distinct elements of a page holding matches, in page order.
-    var HITS_PER_PAGE = 3, PAGES_SHOWN = 10;
-    function hitsOf(data) {
-      var seen = {}, hits = [];
-      (data.locations || []).some(function (location) {
-        var a = anchorAt(data, location), key = a ? a.id : "";
-        if (!Object.prototype.hasOwnProperty.call(seen, key)) { seen[key] = true; hits.push(a); }
-        return hits.length >= HITS_PER_PAGE;
-      });
-      return hits.length ? hits : [null];
-    }
-    // An anchor's text ends with what the index leaves out of its content: the
-    // citation numbers and permalink of a claim, the back links of a sentence.
-    function clean(text) {
-      return text.replace(/\s*[\d+]*#$/, "").replace(/[\u21a9\u2197]+$/, "").trim();
     }
     function marked(text, terms) {
       var span = document.createElement("span"), lower = text.toLowerCase(), at = 0;
@@ -190,49 +217,60 @@
       span.appendChild(document.createTextNode(text.slice(at)));
       return span;
     }
-    function show(query, pages, total) {
-      var terms = words(query), shown = 0;
-      list.textContent = "";
-      pages.forEach(function (data) {
-        var title = (data.meta && data.meta.title) || data.url;
-        hitsOf(data).forEach(function (anchor) {
-          var text = anchor && anchor.text ? clean(anchor.text) : title;
-          var li = document.createElement("li");
-          var a = document.createElement("a");
-          a.href = data.url + (anchor ? "#" + anchor.id : "");
-          a.appendChild(marked(text, terms));
-          li.appendChild(a);
-          if (text !== title) {
+    function show(terms, ids, manifest, ignored) {
+      var top = ids.slice(0, SHOWN), shards = {};
+      top.forEach(function (id) { shards[Math.floor(id / manifest.docsPerShard)] = true; });
+      return Promise.all(Object.keys(shards).map(function (k) {
+        return loadPart(site, "d-" + k + ".js", "d:" + k).then(function (shard) { return [k, shard]; });
+      })).then(function (loaded) {
+        var byShard = {};
+        loaded.forEach(function (pair) { byShard[pair[0]] = pair[1]; });
+        return function render() {
+          list.textContent = "";
+          top.forEach(function (id) {
+            var shard = byShard[Math.floor(id / manifest.docsPerShard)];
+            var doc = shard.docs[id % manifest.docsPerShard], page = shard.pages[doc[0]];
+            var li = document.createElement("li"), a = document.createElement("a");
+            a.setAttribute("href", root + page[0] + "#" + doc[1]);
+            a.appendChild(marked(doc[2], terms));
+            li.appendChild(a);
             var where = document.createElement("span");
             where.className = "muted";
-            where.textContent = " — " + title;
+            where.textContent = " — " + page[1];
             li.appendChild(where);
-          }
-          list.appendChild(li);
-          shown++;
-        });
+            list.appendChild(li);
+          });
+          var note = ignored.length ? " (too common to search for: " + ignored.join(", ") + ")" : "";
+          status.textContent = (ids.length ? ids.length.toLocaleString("en") + (ids.length === 1 ? " match" : " matches") +
+            (ids.length > top.length ? "; the first " + top.length + " are shown." : ".") : "Nothing matches.") + note;
+        };
       });
-      status.textContent = !total ? "Nothing matches." : total + (total === 1 ? " page matches" : " pages match") +
-        (total > pages.length ? "; the first " + pages.length + " are shown." : ".");
     }
     function run() {
-      var query = input.value.trim(), mine = ++serial;
-      if (!query) { list.textContent = ""; status.textContent = ""; return; }
+      var query = input.value, mine = ++serial;
+      var terms = words(query).filter(function (w, i, all) { return all.indexOf(w) === i; });
+      if (!terms.length) { list.textContent = ""; status.textContent = ""; return; }
       status.textContent = "Searching…";
-      var total = 0;
-      load().then(function (pf) { return pf.search(query); }).then(function (found) {
-        total = found.results.length;
-        return Promise.all(found.results.slice(0, PAGES_SHOWN).map(function (r) { return r.data(); }));
-      }).then(function (pages) {
-        if (mine === serial) show(query, pages, total);
+      var manifest;
+      loadPart(site, "index.js", "index").then(function (m) {
+        manifest = m;
+        return Promise.all(terms.map(function (w) { return documentsWith(w, m); }));
+      }).then(function (lists) {
+        var ignored = terms.filter(function (w, i) { return lists[i] === null; });
+        var used = lists.filter(function (l) { return l !== null; });
+        if (!used.length) {
+          return function () { list.textContent = ""; status.textContent = "Too common to search for: " + ignored.join(", ") + "."; };
+        }
+        used.sort(function (a, b) { return a.length - b.length; });
+        var ids = used.reduce(intersect);
+        return show(terms, ids, manifest, ignored);
+      }).then(function (render) {
+        if (mine === serial) render();
       }).catch(function () {
-        if (mine !== serial) return;
-        status.textContent = location.protocol === "file:" ?
-          "Search needs the site to be served over http (for example by factsheet serve)." :
-          "Search is not available on this copy of the site.";
+        if (mine === serial) status.textContent = "Search is not available on this copy of the site.";
       });
     }
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
     input.addEventListener("keydown", function (e) { if (e.key === "Enter") { clearTimeout(timer); run(); } });
   }
 
