@@ -5,8 +5,8 @@
 The merge of 10,000 articles takes minutes, so the merged Sheet can be kept in a
 pickle (``--sheet FILE``: read when it exists, written after the merge when it
 does not) and render timed on its own. Memory is the process's resident size,
-sampled every 20 ms while render runs, minus its size just before; the search
-indexer (a child process) is reported by its own peak. Prints as it goes.
+sampled every 20 ms while render (pages, data files and the search index) runs,
+minus its size just before. Prints as it goes.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import argparse
 import gc
 import os
 import pickle
-import resource
 import sys
 import tempfile
 import threading
@@ -118,14 +117,13 @@ def main() -> None:
                                  search=not args.no_search)
         seconds = time.perf_counter() - started
         size, files = du(out)
-        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         timings = ", ".join(f"{name} {t:.1f} s" for name, t in result.timings)
         print(f"render: {seconds:.1f} s ({timings}), {result.pages:,} pages")
         print(f"memory: {before:.0f} MB before render, peak {sampler.peak:.0f} MB during it: "
-              f"render adds {sampler.peak - before:.0f} MB; search indexer peak {child:.0f} MB")
+              f"render adds {sampler.peak - before:.0f} MB")
         print(f"output: {size / 1e6:.1f} MB in {files:,} files; index.html {(out / 'index.html').stat().st_size / 1e3:.0f} KB, "
               f"facts.json {(out / 'facts.json').stat().st_size / 1e6:.1f} MB"
-              + (f", pagefind/ {du(out / 'pagefind')[0] / 1e6:.1f} MB" if (out / "pagefind").is_dir() else ""),
+              + (f", search/ {du(out / 'search')[0] / 1e6:.1f} MB" if (out / "search").is_dir() else ""),
               flush=True)
 
 

@@ -16,7 +16,7 @@ keep=0
 commands="$(awk '
   /^## / { section = ($0 == "## Quick start") }
   section && /^```/ { if (block) { block = 0; n++ } else if ($0 == "```sh") { block = 1 }; next }
-  section && block && n < 2 { print n "\t" $0 }
+  section && block && n < 2 { print n + 0 "\t" $0 }
 ' "$repo/README.md")"
 build_cmd="$(printf '%s\n' "$commands" | awk -F'\t' '$1 == 0 { print $2 }')"
 test_cmd="$(printf '%s\n' "$commands" | awk -F'\t' '$1 == 1 { print $2 }')"
