@@ -27,7 +27,7 @@ from .cache import RenderCache
 from .data import facts_bytes
 from .limits import DEFAULT_LIMITS, Limits
 from .links import safe_http_url
-from .plan import Plan, lookup_shard, plan_site
+from .plan import ClaimPage, Group, ListSection, Plan, lookup_shard, plan_site
 from .theme import cached_environment, copy_assets, template_errors, theme_files, theme_fingerprint
 from .view import SiteData, cited_links, claims_page_view, index_view, list_page_view, source_view
 
@@ -99,7 +99,7 @@ def index_context(site: SiteData, config: Config, limits: Limits) -> dict[str, A
     }
 
 
-def _claims_context(site: SiteData, config: Config, group: Any, page: Any) -> dict[str, Any]:
+def _claims_context(site: SiteData, config: Config, group: Group, page: ClaimPage) -> dict[str, Any]:
     sheet = site.sheet
     view = claims_page_view(site, group, page)
     title = f"{group.title} claims" + (f", page {page.number} of {len(group.pages)}" if len(group.pages) > 1 else "")
@@ -109,7 +109,7 @@ def _claims_context(site: SiteData, config: Config, group: Any, page: Any) -> di
             "claims": view}
 
 
-def _list_context(site: SiteData, config: Config, section: Any, number: int, limits: Limits) -> dict[str, Any]:
+def _list_context(site: SiteData, config: Config, section: ListSection, number: int, limits: Limits) -> dict[str, Any]:
     sheet = site.sheet
     view = list_page_view(site, section, number, limits)
     title = section.title + (f", page {number} of {section.pages}" if section.pages > 1 else "")
