@@ -10,10 +10,12 @@ import argparse
 import sys
 from typing import Sequence
 
+from . import __version__
 from .config import load_config
 from .errors import BuildError, FactsheetError
 
-COMMANDS = ("build", "check", "serve", "deploy")
+COMMANDS = ("build", "check", "serve", "deploy", "new")
+USAGE_ERROR = 2  # argparse's status for a command line it cannot read
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
@@ -26,14 +28,17 @@ def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factsheet",
         description="Turn a folder of articles about one event into a cited fact sheet site.",
+        epilog="Without a command, builds content/ into site/. `factsheet COMMAND --help` describes a command.",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"factsheet {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
     p = sub.add_parser("build", help="build the site (the default command)")
     _add_common(p)
     p.add_argument("--out", metavar="DIR", help="output folder (default: site)")
     p.add_argument("--strict", action="store_true", default=None, help="fail on warnings too")
     p.add_argument("--base-url", metavar="URL", help="absolute URL the site is published at")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems (no progress)")
 
     p = sub.add_parser("check", help="validate the content and list every problem as file:line: message")
     _add_common(p)
@@ -55,7 +60,25 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="publish even if the remote branch moved on")
     p.add_argument("--cname", metavar="DOMAIN", help="custom domain, written to CNAME")
     p.add_argument("--base-url", metavar="URL", help="absolute URL the site is published at")
+
+    p = sub.add_parser("new", help="start a new fact sheet site in a folder (with a GitHub Pages workflow)")
+    p.add_argument("directory", metavar="DIR", help="folder to create (it must not exist or must be empty)")
+    p.add_argument("--requirement", metavar="SPEC",
+                   help="how the site's requirements.txt installs factsheet "
+                        f"(default: factsheet=={__version__}, this version)")
     return parser
+
+
+def _unknown_command(word: str) -> int:
+    helps = {}
+    for action in make_parser()._actions:  # the sub-commands and their one-line help
+        if isinstance(action, argparse._SubParsersAction):
+            helps = {choice.dest: choice.help for choice in action._choices_actions}
+    width = max(len(name) for name in COMMANDS)
+    lines = [f"  {name:<{width}}  {helps.get(name, '')}" for name in COMMANDS]
+    print(f"factsheet: unknown command {word!r}. The commands are:\n" + "\n".join(lines)
+          + "\nRun `factsheet COMMAND --help` for a command's options.", file=sys.stderr)
+    return USAGE_ERROR
 
 
 def _config_from(args: argparse.Namespace):
@@ -72,15 +95,21 @@ def _config_from(args: argparse.Namespace):
 
 def run(argv: Sequence[str]) -> int:
     argv = list(argv)
-    if not argv or argv[0] not in COMMANDS and argv[0] not in ("-h", "--help"):
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        return _unknown_command(argv[0])
+    if not argv or argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"):
         argv.insert(0, "build")  # `python build.py` and `python build.py --out X` mean build
     args = make_parser().parse_args(argv)
+    if args.command == "new":
+        from .commands.new import new_command
+
+        return new_command(args.directory, requirement=args.requirement)
     config = _config_from(args)
 
     if args.command == "build":
         from .commands.build import build_command
 
-        return build_command(config)
+        return build_command(config, quiet=args.quiet)
     if args.command == "check":
         from .commands.check import check_command
 

@@ -12,7 +12,7 @@ import threading
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .config import SHEET_FILE_NAME, Config
 from .editorial import Editorial, editorial_from
@@ -126,26 +126,38 @@ def _read_bytes(path: Path, rel: str, max_bytes: int) -> bytes | Diagnostic:
         return Diagnostic(rel, f"cannot read file: {exc.strerror or exc}; skipped")
 
 
-def _parse_many(jobs: list[tuple[str, bytes]], max_bytes: int, executor: Executor | None) -> list[ParseResult]:
+def _parse_many(jobs: list[tuple[str, bytes]], max_bytes: int, executor: Executor | None,
+                on_result: Callable[[], None] | None = None) -> list[ParseResult]:
     if not jobs:
         return []
     if executor is None and len(jobs) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-            return _map(pool, jobs, max_bytes)
+            return _map(pool, jobs, max_bytes, on_result)
     if executor is None:
-        return [parse_article(rel, data, max_bytes=max_bytes) for rel, data in jobs]
-    return _map(executor, jobs, max_bytes)
+        return _collect((parse_article(rel, data, max_bytes=max_bytes) for rel, data in jobs), on_result)
+    return _map(executor, jobs, max_bytes, on_result)
 
 
-def _map(executor: Executor, jobs: list[tuple[str, bytes]], max_bytes: int) -> list[ParseResult]:
+def _collect(results: Iterable[ParseResult], on_result: Callable[[], None] | None) -> list[ParseResult]:
+    collected = []
+    for result in results:
+        collected.append(result)
+        if on_result is not None:
+            on_result()
+    return collected
+
+
+def _map(executor: Executor, jobs: list[tuple[str, bytes]], max_bytes: int,
+         on_result: Callable[[], None] | None = None) -> list[ParseResult]:
     chunk = max(1, len(jobs) // ((os.cpu_count() or 1) * 8))
     paths = [rel for rel, _ in jobs]
     datas = [data for _, data in jobs]
     limits = [max_bytes] * len(jobs)
     try:
-        return list(executor.map(_parse_job, paths, datas, limits, chunksize=chunk))
+        results = executor.map(_parse_job, paths, datas, limits, chunksize=chunk)
     except TypeError:  # executors without chunksize (e.g. some distributed ones)
-        return list(executor.map(_parse_job, paths, datas, limits))
+        results = executor.map(_parse_job, paths, datas, limits)
+    return _collect(results, on_result)
 
 
 def _parse_job(rel: str, data: bytes, max_bytes: int) -> ParseResult:
@@ -168,10 +180,23 @@ def read_editorial(config: Config) -> tuple[Editorial, list[Diagnostic]]:
         return Editorial(), [exc.diagnostic]
 
 
-def load_corpus(config: Config, cache: RecordCache | None = None, executor: Executor | None = None) -> Corpus:
+def load_corpus(config: Config, cache: RecordCache | None = None, executor: Executor | None = None,
+                progress: Callable[[int, int], None] | None = None) -> Corpus:
     """Parse every article. Bad files become diagnostics and are skipped; the rest
-    still make records."""
+    still make records. ``progress(done, total)`` is called as files are read
+    (from a cache or parsed), for a progress display."""
     paths, diagnostics = discover(config.content_dir)
+    total = len(paths)
+    done = 0
+
+    def one_more() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    if progress is not None:
+        progress(0, total)
     jobs: list[tuple[str, bytes]] = []
     results: dict[str, ParseResult] = {}
     keys = []
@@ -180,16 +205,18 @@ def load_corpus(config: Config, cache: RecordCache | None = None, executor: Exec
         data = _read_bytes(path, rel, config.max_file_bytes)
         if isinstance(data, Diagnostic):
             diagnostics.append(data)
+            one_more()
             continue
         key = RecordCache.key(rel, data, config.max_file_bytes) if cache is not None else None
         cached = cache.get(key) if cache is not None else None
         if cached is not None:
             results[rel] = cached
+            one_more()
         else:
             jobs.append((rel, data))
         keys.append((rel, key))
 
-    for (rel, _), result in zip(jobs, _parse_many(jobs, config.max_file_bytes, executor)):
+    for (rel, _), result in zip(jobs, _parse_many(jobs, config.max_file_bytes, executor, one_more)):
         results[rel] = result
     if cache is not None:
         for rel, key in keys:

@@ -58,6 +58,7 @@ class CrawlReport:
     external_links: list[str] = field(default_factory=list)  # sorted, unique
     assets: list[str] = field(default_factory=list)  # non-HTML internal URLs that loaded
     anchors_checked: int = 0  # #fragments looked up on their target page
+    ids: dict[str, set[str]] = field(default_factory=dict)  # every crawled page's ids (and <a name>s)
     truncated: bool = False  # stopped by max_pages or the time limit
 
     @property
@@ -312,4 +313,5 @@ def crawl(
             report.broken_anchors.append(BrokenAnchor(source, target, fragment))
 
     report.external_links = sorted(externals)
+    report.ids = {page: ids_of.get(page, set()) for page in report.pages}
     return report

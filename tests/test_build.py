@@ -116,7 +116,7 @@ def test_output_folder_inside_content_is_refused(make_project) -> None:
 def test_build_site_api_reports_stage_timings(make_project) -> None:
     project = make_project({"ferry.md": GOOD, "other.md": OTHER})
     result = build_site(load_config(cwd=project))
-    assert [name for name, _ in result.timings] == ["parse", "merge", "render"]
+    assert [name for name, _ in result.timings] == ["parse", "merge", "render", "search"]
     assert (project / "site" / "facts.json").is_file()
 
 

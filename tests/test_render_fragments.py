@@ -52,15 +52,18 @@ def test_twins_match_the_macros_value_by_value() -> None:
     for i, text in enumerate(HOSTILE):
         marker = {"number": i, "note": f"note-{i}" if i % 2 else None, "href": f"sources/{text}.html#s1",
                   "label": text, "source": "x"}
+        more = [None, {"count": i, "href": text}, {"count": i, "href": None}][i % 3]
         claim = {"id": "c", "anchor": text if i % 3 else None, "permalink": f"#{text}", "text": text,
-                 "pinned": i % 2 == 0, "edited": i % 3 == 0, "support": i, "markers": [marker, marker]}
-        figure = {"claim": text if i % 2 else None, "value": text, "measure": text, "markers": [marker]}
+                 "pinned": i % 2 == 0, "edited": i % 3 == 0, "support": i, "markers": [marker, marker], "more": more}
+        figure = {"claim": text if i % 2 else None, "value": text, "measure": text, "markers": [marker], "more": more}
         note = {"id": text, "quote": text, "href": text, "source_label": text, "original": text if i % 2 else None}
         sent = {"id": text, "text": text, "claims": [text] * (i % 3), "original": text if i % 2 else None}
-        quote = {"text": text, "speaker": text if i % 2 else None, "markers": [marker]}
-        event = {"date": text, "text": text, "claim": text if i % 2 else None, "markers": [marker, marker]}
+        quote = {"text": text, "speaker": text if i % 2 else None, "markers": [marker], "claim": text if i % 3 else None,
+                 "more": more}
+        event = {"date": text, "text": text, "claim": text if i % 2 else None, "markers": [marker, marker], "more": more}
         disc = {"id": text, "subject": text, "summary": text,
-                "variants": [{"value": text, "markers": [marker] * (i % 3)}, {"value": "", "markers": [marker]}]}
+                "variants": [{"value": text, "markers": [marker] * (i % 3), "more": more},
+                             {"value": "", "markers": [marker], "more": None}]}
         for macro, item in ((macros.claim, claim), (rows.figure_row, figure), (rows.note, note),
                             (rows.sentence, sent), (rows.quote, quote), (rows.timeline_row, event),
                             (rows.discrepancy, disc)):
@@ -92,19 +95,33 @@ def test_an_older_macros_override_without_rows_still_renders(tmp_path: Path) -> 
 
 def test_json_is_what_the_standard_library_writes() -> None:
     sheet = bridge_sheet(evil=True)
-    facts = json.dumps({k: v for k, v in to_plain(sheet).items() if k != "records"}, ensure_ascii=False, indent=2)
+    plain = {k: v for k, v in to_plain(sheet).items() if k != "records"}
+    compact = {"ensure_ascii": False, "separators": (",", ":")}
+    # One line per top-level key, and one per element of a list of records.
+    lines = ["{"]
+    for i, (key, value) in enumerate(plain.items()):
+        comma = "," if i < len(plain) - 1 else ""
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            lines.append(json.dumps(key) + ":[")
+            lines += [json.dumps(x, **compact) + ("," if j < len(value) - 1 else "") for j, x in enumerate(value)]
+            lines.append("]" + comma)
+        else:
+            lines.append(json.dumps(key) + ":" + json.dumps(value, **compact) + comma)
+    facts = "\n".join(lines + ["}"])
     assert facts_bytes(sheet) == (facts + "\n").encode()
+    assert json.loads(facts_bytes(sheet)) == plain
     base = sheet.records[0]
     odd = [dataclasses.replace(base, meta={"deep": [{"x": 0.5, "line\u2028sep": "\x00\x1f\x7f\ud7ff"}]}),
            dataclasses.replace(base, meta={"n": 1e16}), dataclasses.replace(base, meta={"nan": float("nan")}),
            dataclasses.replace(base, meta={3: "int key", "big": 2**70})]
     for rec in (*sheet.records, *odd):
-        expected = json.dumps(to_plain(rec), ensure_ascii=False, indent=2) + "\n"
+        expected = json.dumps(to_plain(rec), ensure_ascii=False, separators=(",", ":")) + "\n"
         assert record_bytes(rec) == expected.encode(), rec.id
     figures = (dataclasses.replace(sheet.figures[0], low=1e16, high=float("inf")),)
     odd_sheet = dataclasses.replace(sheet, figures=figures)
-    assert b'"low": 1e+16' in facts_bytes(odd_sheet) and b'"high": Infinity' in facts_bytes(odd_sheet)
-    assert json_bytes([1, "a"]) == b"[\n  1,\n  \"a\"\n]\n"
+    assert b'"low":1e+16' in facts_bytes(odd_sheet) and b'"high":Infinity' in facts_bytes(odd_sheet)
+    assert json_bytes([1, "a"]) == b'[1,"a"]\n'
+
 
 
 def test_render_cache_gives_the_site_a_fresh_render_gives(tmp_path: Path) -> None:
@@ -131,7 +148,9 @@ def test_render_cache_gives_the_site_a_fresh_render_gives(tmp_path: Path) -> Non
     claims = sheet.claims[:-1] + (dataclasses.replace(sheet.claims[-1], citations=(
         dataclasses.replace(sheet.claims[-1].citations[0], sentence="s2", quote=courier.sentences[1].text),)),)
     build(dataclasses.replace(sheet, claims=claims), "c")
-    assert cache.last_rendered == 2  # index.html, sources/courier.html
+    # Every page made from the sheet (index, 4 claim pages, 6 list pages) and the
+    # courier's page; the gazette's page is reused.
+    assert cache.last_rendered == 12
     # An article gains a sentence: its page and its JSON change.
     grown = record("courier", courier.title, courier.sentences + (sentence(9, "A later sentence.", 5),),
                    publisher=courier.publisher, url=courier.url)

@@ -175,12 +175,17 @@ def test_every_section_of_a_full_sheet_is_rendered(tmp_path: Path) -> None:
     assert html.index('datetime="2024-02"') < html.index('datetime="2024-03-04"')
     # One note per distinct cited sentence; markers citing it share its number.
     notes = [i for i in page.ids if i.startswith("note-")]
-    assert notes == [f"note-{n}" for n in range(1, 8)]  # 7 distinct cited sentences
+    # 7 distinct cited sentences, less the one a claim states word for word: its
+    # marker names its source instead of repeating the sentence in a note.
+    assert notes == [f"note-{n}" for n in range(1, 7)]
+    detour = html.split('id="claim-c-detour"')[1].split("</li>")[0]
+    assert '<a class="cite" href="sources/gazette.html#s4">Valley Gazette</a>' in detour
+    assert "Detours add ten minutes." not in html.split('id="notes"')[1]
     assert html.count('aria-describedby="note-1"') >= 2  # glance + all claims
     # Sources list with original links and claim counts.
     assert 'href="https://example.org/gazette"' in html and "supports 4 claims" in text
     # Notes link out to the original with a text fragment where the URL is known.
-    assert "https://example.org/gazette#:~:text=Detours%20add%20ten%20minutes." in page.hrefs
+    assert "https://example.org/gazette#:~:text=Repairs%20will%20cost%20%244%20million%2C%20the%20council%20said." in page.hrefs
     assert "https://example.com/a?x=1&y=2#:~:text=The%20work%20is%20expected%20to%20cost%20%245%20million." in page.hrefs
     # Relative links only.
     assert not [h for h in page.hrefs if h.startswith("/")]
@@ -193,7 +198,8 @@ def test_source_page_anchors_every_sentence_and_links_back(tmp_path: Path) -> No
     assert {f"s{i}" for i in range(1, 7)} <= set(page.ids)
     assert '<span class="s cited" id="s3">Repairs will cost $4 million, the council said.</span>' in html
     assert '<span class="s" id="s5">Buses keep running.</span>' in html  # not cited
-    assert "../index.html#claim-c-cost" in page.hrefs
+    # Each back link goes to the citing claim on its own page.
+    assert "../claims/disputed-1.html#claim-c-cost" in page.hrefs
     assert "<h3>" in html and "<ul><li>" in html and "<blockquote>" in html
     # What cleaning removed, collapsed, with the reason.
     assert "<details" in html and "newsletter prompt" in html and "Subscribe to our newsletter!" in html
@@ -205,7 +211,9 @@ def test_source_page_anchors_every_sentence_and_links_back(tmp_path: Path) -> No
 
 def test_untrusted_text_is_escaped_and_unsafe_urls_dropped(tmp_path: Path) -> None:
     site = render(tmp_path, bridge_sheet(evil=True), base_url="https://facts.example/")
-    for path in ("index.html", "sources/gazette.html", "sources/courier.html", "404.html"):
+    pages = ["index.html", "sources/gazette.html", "sources/courier.html", "404.html", "claims/disputed-1.html"]
+    pages += [p.relative_to(site).as_posix() for p in sorted((site / "lists").glob("*.html"))]
+    for path in pages:
         html = (site / path).read_text()
         page = Page(html)
         assert "<script>window" not in html and "<img" not in html, path
@@ -253,9 +261,11 @@ def test_absolute_urls_and_sitemap_only_with_a_base_url(tmp_path: Path) -> None:
         assert 'property="og:title"' in text or html.name == "404.html"
     based = render(tmp_path, bridge_sheet(), "based", base_url="https://facts.example/bridge/")
     sitemap = (based / "sitemap.xml").read_text()
-    assert re.findall(r"<loc>(.*?)</loc>", sitemap) == [
-        "https://facts.example/bridge/", "https://facts.example/bridge/sources/courier.html",
-        "https://facts.example/bridge/sources/gazette.html"]
+    base = "https://facts.example/bridge/"
+    assert re.findall(r"<loc>(.*?)</loc>", sitemap) == [base] + [base + p for p in sorted(
+        [f"claims/{g}-1.html" for g in ("corroborated", "single-source", "disputed", "commentary")]
+        + [f"lists/{k}-1.html" for k in ("figures", "disagreements", "quotes", "people", "timeline", "sources")]
+        + ["sources/courier.html", "sources/gazette.html"])]
     assert "Sitemap: https://facts.example/bridge/sitemap.xml" in (based / "robots.txt").read_text()
     source = (based / "sources" / "courier.html").read_text()
     assert '<link rel="canonical" href="https://facts.example/bridge/sources/courier.html">' in source
@@ -329,7 +339,8 @@ def test_render_cache_rerenders_only_what_changed(tmp_path: Path) -> None:
     config = config_for(tmp_path)
     render_site(sheet, config, dest, cache=cache)
     pages = cache.last_rendered
-    assert pages == 5 and cache.last_reused == 0  # index, 2 sources, 404, robots.txt
+    # index, 4 claim pages (one per section), 6 list pages, 2 sources, 404, robots.txt
+    assert pages == 15 and cache.last_reused == 0
     again = tmp_path / "three"
     again.mkdir()
     render_site(sheet, config, again, cache=cache)

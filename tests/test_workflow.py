@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,7 +102,9 @@ def workflow_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(SEED_CONTENT, work / "content")
     (work / "build.py").symlink_to(REPO / "build.py")  # build.py resolves the package beside itself
     build = steps_of(load_workflow()["jobs"]["build"])
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    # `python` as on the runner after setup-python: the interpreter running the tests (the venv's).
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1",
+           "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
     for name in ("Check the articles", "Build the site"):
         command = build[name]["run"].replace("${{ steps.pages.outputs.base_url }}", FAKE_BASE_URL)
         assert "${{" not in command

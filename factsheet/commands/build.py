@@ -14,6 +14,7 @@ from ..errors import BuildError
 from ..merge import merge
 from ..models import Diagnostic, Sheet
 from ..output import staged_output
+from ..progress import Progress
 from ..render import RenderCache, render_site
 
 
@@ -22,9 +23,10 @@ class BuildResult:
     sheet: Sheet
     diagnostics: tuple[Diagnostic, ...]
     out_dir: Path
-    # Seconds per stage ("parse", "merge", "render"), for benchmarks and the dev
-    # server's log. Never written into the site (output stays deterministic).
+    # Seconds per stage ("parse", "merge", "render", "search"), for benchmarks and
+    # the dev server's log. Never written into the site (output stays deterministic).
     timings: tuple[tuple[str, float], ...] = ()
+    pages: int = 0  # HTML pages written
 
 
 def _fail_if_strict(config: Config, diagnostics: tuple[Diagnostic, ...]) -> None:
@@ -45,16 +47,20 @@ def build_site(
     cache: RecordCache | None = None,
     executor: Executor | None = None,
     render_cache: RenderCache | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Read every article, merge, render into a staging folder and swap it in.
 
     Raises BuildError (with every diagnostic) when nothing can be built, when a
     template fails, or in strict mode when anything was reported. The output
-    folder is then left exactly as it was.
+    folder is then left exactly as it was. ``progress`` reports each stage
+    (nothing by default).
     """
+    progress = progress or Progress.quiet()
     out_dir = out_dir or config.out_dir
     started = time.perf_counter()
-    corpus: Corpus = load_corpus(config, cache=cache, executor=executor)
+    with progress.stage("parse", unit="files") as stage:
+        corpus: Corpus = load_corpus(config, cache=cache, executor=executor, progress=stage.update)
     parsed = time.perf_counter()
     _fail_if_strict(config, corpus.diagnostics)
     if not corpus.records:
@@ -62,14 +68,18 @@ def build_site(
             f"no article could be read from {config.content_dir}; the previous site was left untouched",
             corpus.diagnostics,
         )
-    merged = merge(corpus.records, corpus.editorial)
+    records = len(corpus.records)
+    with progress.stage("merge", note=f"{records:,} record{'' if records == 1 else 's'}"):
+        merged = merge(corpus.records, corpus.editorial)
     diagnostics = corpus.diagnostics + merged.diagnostics
     _fail_if_strict(config, diagnostics)
     merged_at = time.perf_counter()
     with staged_output(out_dir) as staging:
-        render_site(merged.sheet, config, staging, cache=render_cache)  # the dev server keeps one
-    timings = (("parse", parsed - started), ("merge", merged_at - parsed), ("render", time.perf_counter() - merged_at))
-    return BuildResult(sheet=merged.sheet, diagnostics=diagnostics, out_dir=out_dir, timings=timings)
+        # The dev server keeps one render cache across builds.
+        rendered = render_site(merged.sheet, config, staging, cache=render_cache, progress=progress)
+    timings = (("parse", parsed - started), ("merge", merged_at - parsed)) + rendered.timings
+    return BuildResult(sheet=merged.sheet, diagnostics=diagnostics, out_dir=out_dir, timings=timings,
+                       pages=rendered.pages)
 
 
 def report(diagnostics: tuple[Diagnostic, ...]) -> None:
@@ -77,14 +87,17 @@ def report(diagnostics: tuple[Diagnostic, ...]) -> None:
         print(diagnostic.format(), file=sys.stderr)
 
 
-def build_command(config: Config) -> int:
-    result = build_site(config)
+def build_command(config: Config, *, quiet: bool = False) -> int:
+    progress = Progress.for_stream(sys.stderr, quiet=quiet)
+    started = time.perf_counter()
+    result = build_site(config, progress=progress)
     report(result.diagnostics)
     sheet = result.sheet
     skipped = sum(d.level == "error" for d in result.diagnostics)
-    print(
-        f"built {result.out_dir}: {len(sheet.sources)} sources, {len(sheet.claims)} claims, "
-        f"{len(sheet.discrepancies)} discrepancies"
-        + (f"; {skipped} file(s) skipped because of errors (use --strict to fail)" if skipped else "")
-    )
+    if not quiet:
+        print(
+            f"built {result.out_dir}: {len(sheet.sources)} sources, {len(sheet.claims)} claims, "
+            f"{len(sheet.discrepancies)} discrepancies, {result.pages} pages in {time.perf_counter() - started:.1f} s"
+            + (f"; {skipped} file(s) skipped because of errors (use --strict to fail)" if skipped else "")
+        )
     return 0

@@ -47,7 +47,16 @@ def _esc(value: Any) -> str:
     return str(escape(value))  # numbers, None, Markup (left as it is), objects with __html__
 
 
-def _cites(markers: list[dict[str, Any]], perma: Any = None) -> str:
+def _more_link(more: Any) -> str:
+    if not more:
+        return ""
+    count = _esc(more["count"])
+    if more["href"]:
+        return f' <a class="more" href="{_esc(more["href"])}" aria-label="{count} more citations">+{count}</a>'
+    return f' <span class="more">+{count}</span>'
+
+
+def _cites(markers: list[dict[str, Any]], perma: Any = None, more: Any = None) -> str:
     parts = ['<span class="cites">']
     for m in markers:
         if m["note"]:
@@ -55,6 +64,7 @@ def _cites(markers: list[dict[str, Any]], perma: Any = None) -> str:
                          f'aria-label="{_esc(m["label"])}, note {_esc(m["number"])}">{_esc(m["number"])}</a>')
         else:
             parts.append(f'<a class="cite" href="{_esc(m["href"])}">{_esc(m["label"])}</a>')
+    parts.append(_more_link(more))
     if perma:
         parts.append(f' <a class="perma" href="{_esc(perma)}" aria-label="Permalink">#</a>')
     parts.append("</span>")
@@ -70,20 +80,21 @@ def _claim(c: dict[str, Any]) -> str:
     parts.append(f'<span class="ct">{_esc(c["text"])}</span>')
     if c["support"] > 1:
         parts.append(f' <span class="sup">{_esc(c["support"])} sources</span>')
-    parts.append(f" {_cites(c['markers'], c['permalink'])}</li>\n")
+    parts.append(f" {_cites(c['markers'], c['permalink'], c['more'])}</li>\n")
     return "".join(parts)
 
 
 def _figure_row(f: dict[str, Any]) -> str:
     value = _esc(f["value"])
     cell = f'<a href="{_esc(f["claim"])}">{value}</a>' if f["claim"] else value
-    return f'<tr><td class="val">{cell}</td><td>{_esc(f["measure"])}</td><td>{_cites(f["markers"])}</td></tr>\n'
+    return (f'<tr><td class="val">{cell}</td><td>{_esc(f["measure"])}</td>'
+            f'<td>{_cites(f["markers"])}{_more_link(f["more"])}</td></tr>\n')
 
 
 def _note(n: dict[str, Any]) -> str:
     original = (f' · <a class="out" href="{_esc(n["original"])}" rel="noopener noreferrer">original</a>'
                 if n["original"] else "")
-    return (f'<li id="{_esc(n["id"])}"><q>{_esc(n["quote"])}</q> <span class="src">— '
+    return (f'<li id="{_esc(n["id"])}"><span class="q">{_esc(n["quote"])}</span> <span class="src">— '
             f'<a href="{_esc(n["href"])}">{_esc(n["source_label"])}</a>{original}</span></li>\n')
 
 
@@ -101,13 +112,13 @@ def _sentence(s: dict[str, Any]) -> str:
 def _quote(q: dict[str, Any]) -> str:
     speaker = _esc(q["speaker"]) if q["speaker"] else "Unattributed"
     return (f'<figure class="quote">\n<blockquote><p>{_esc(q["text"])}</p></blockquote>\n'
-            f'<figcaption>{speaker} {_cites(q["markers"])}</figcaption>\n</figure>\n')
+            f'<figcaption>{speaker} {_cites(q["markers"], q["claim"])}{_more_link(q["more"])}</figcaption>\n</figure>\n')
 
 
 def _timeline_row(t: dict[str, Any]) -> str:
     date = _esc(t["date"])
     return (f'<li><time datetime="{date}">{date}</time> <span>{_esc(t["text"])}</span> '
-            f'{_cites(t["markers"], t["claim"])}</li>\n')
+            f'{_cites(t["markers"], t["claim"])}{_more_link(t["more"])}</li>\n')
 
 
 def _discrepancy(d: dict[str, Any]) -> str:
@@ -115,6 +126,10 @@ def _discrepancy(d: dict[str, Any]) -> str:
              f'<p>{_esc(d["summary"])}</p>\n<ul class="values">\n']
     for v in d["variants"]:
         by = ", ".join([f'{_esc(m["label"])}{_cites([m])}' for m in v["markers"]])
+        more = v["more"]
+        if more:
+            count = _esc(more["count"])
+            by += (f' and <a href="{_esc(more["href"])}">{count} more</a>' if more["href"] else f" and {count} more")
         parts.append(f'<li><span class="val">{_esc(v["value"])}</span><span class="by">{by}</span></li>\n')
     parts.append("</ul>\n</div>\n")
     return "".join(parts)

@@ -1,27 +1,35 @@
-"""HTML pages of the site: the fact sheet (index.html), one page per source,
-404.html, robots.txt, sitemap.xml (only with a base URL), .nojekyll and the
-theme's assets.
+"""HTML pages of the site, written one at a time (nothing holds the whole site):
+
+- ``index.html``: what a reader opens first, within ``Limits.index_bytes``;
+- ``claims/<section>-<n>.html``: every claim, by section, each with all its citations;
+- ``lists/<kind>-<n>.html``: key figures, disagreements, quotes, people, timeline, sources;
+- ``sources/<id>.html``: one page per source;
+- ``claims/lookup-<k>.js``: claim id -> page, for ``index.html#claim-<id>`` permalinks;
+- 404.html, robots.txt, sitemap.xml (only with a base URL), .nojekyll and the theme's assets.
 
 Every internal link is relative (``page.root`` is "" on the index and "../" on
-source pages), so the site works at /, under /repo/ and from file://. Absolute
-URLs appear only when ``config.base_url`` is set.
+every other page), so the site works at /, under /repo/ and from file://.
+Absolute URLs appear only when ``config.base_url`` is set.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from ..config import Config
 from ..errors import BuildError
-from ..models import Diagnostic, Record, Sheet, SourceSummary
+from ..models import Diagnostic, Record, Sheet
 from .cache import RenderCache
 from .data import facts_bytes
+from .limits import DEFAULT_LIMITS, Limits
 from .links import safe_http_url
+from .plan import ClaimPage, Group, ListSection, Plan, lookup_shard, plan_site
 from .theme import cached_environment, copy_assets, template_errors, theme_files, theme_fingerprint
-from .view import cited_sentences, index_view, source_view
+from .view import SiteData, cited_links, claims_page_view, index_view, list_page_view, source_view
 
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 SCHEMA = "https://schema.org"
@@ -73,32 +81,60 @@ def _article_ld(source: Any) -> dict[str, Any]:
     return item
 
 
-def _index_page(sheet: Sheet, config: Config) -> tuple[str, str, dict[str, Any]]:
+def _part_of(sheet: Sheet) -> dict[str, Any]:
+    return {"@type": "WebPage", "name": sheet.title}
+
+
+def index_context(site: SiteData, config: Config, limits: Limits) -> dict[str, Any]:
+    sheet = site.sheet
+    view = index_view(site, limits)
     description = _describe(sheet)
+    shown = {s["id"] for s in view["sources"]}
     index_ld = {"@type": "WebPage", "name": sheet.title, "description": description,
-                "citation": [_article_ld(s) for s in sheet.sources]}
-    return ("index.html", "index.html", {
+                "citation": [_article_ld(s) for s in sheet.sources if s.id in shown]}
+    return {
         "site": _site(sheet, config),
         "page": _page(config, "index.html", sheet.title, description, index_ld),
-        "sheet": index_view(sheet),
-    })
+        "sheet": view,
+    }
 
 
-def _source_page(record: Record, sheet: Sheet, config: Config, cited: dict[str, dict[str, list[str]]],
-                 summaries: dict[str, SourceSummary]) -> tuple[str, str, dict[str, Any]]:
-    view = source_view(record, sheet, cited, summaries)
+def _claims_context(site: SiteData, config: Config, group: Group, page: ClaimPage) -> dict[str, Any]:
+    sheet = site.sheet
+    view = claims_page_view(site, group, page)
+    title = f"{group.title} claims" + (f", page {page.number} of {len(group.pages)}" if len(group.pages) > 1 else "")
+    desc = f"{group.title} claims {view['first']}–{view['last']} of {group.count} in the fact sheet “{sheet.title}”."
+    ld = {"@type": "WebPage", "name": title, "isPartOf": _part_of(sheet)}
+    return {"site": _site(sheet, config), "page": _page(config, page.path, f"{title} · {sheet.title}", desc, ld),
+            "claims": view}
+
+
+def _list_context(site: SiteData, config: Config, section: ListSection, number: int, limits: Limits) -> dict[str, Any]:
+    sheet = site.sheet
+    view = list_page_view(site, section, number, limits)
+    title = section.title + (f", page {number} of {section.pages}" if section.pages > 1 else "")
+    desc = f"{section.title} {view['first']}–{view['last']} of {section.count} in the fact sheet “{sheet.title}”."
+    ld = {"@type": "WebPage", "name": title, "isPartOf": _part_of(sheet)}
+    path = section.path(number)
+    return {"site": _site(sheet, config), "page": _page(config, path, f"{title} · {sheet.title}", desc, ld),
+            "list": view}
+
+
+def _source_context(record: Record, site: SiteData, config: Config, cited: dict[str, list[str]]) -> dict[str, Any]:
+    sheet = site.sheet
+    view = source_view(record, site.sources.get(record.id), cited)
     path = f"sources/{record.id}.html"
-    source_ld = {"@type": "WebPage", "name": view["title"], "isPartOf": {"@type": "WebPage", "name": sheet.title},
+    source_ld = {"@type": "WebPage", "name": view["title"], "isPartOf": _part_of(sheet),
                  "isBasedOn": _article_ld(record)}
     desc = f"The text of “{view['title']}” as used by the fact sheet “{sheet.title}”, with every cited sentence marked."
-    return (path, "source.html", {
+    return {
         "site": _site(sheet, config),
         "page": _page(config, path, f"{view['title']} · {sheet.title}", desc, source_ld, og_type="article"),
         "source": view,
-    })
+    }
 
 
-def _small_pages(sheet: Sheet, config: Config) -> list[tuple[str, str, dict[str, Any]]]:
+def _small_pages(sheet: Sheet, config: Config, plan: Plan) -> list[tuple[str, str, dict[str, Any]]]:
     """404.html, robots.txt and (with a base URL) sitemap.xml."""
     site = _site(sheet, config)
     pages: list[tuple[str, str, dict[str, Any]]] = [("404.html", "404.html", {
@@ -109,10 +145,15 @@ def _small_pages(sheet: Sheet, config: Config) -> list[tuple[str, str, dict[str,
     })]
     pages.append(("robots.txt", "robots.txt", {"site": site, "sitemap": _absolute(config, "sitemap.xml")}))
     if config.base_url:
-        urls = [_absolute(config, "")] + [_absolute(config, f"sources/{r.id}.html")
-                                          for r in sorted(sheet.records, key=lambda r: r.id)]
-        pages.append(("sitemap.xml", "sitemap.xml", {"site": site, "urls": urls}))
+        pages.append(("sitemap.xml", "sitemap.xml", {"site": site, "urls": _sitemap_urls(sheet, config, plan)}))
     return pages
+
+
+def _sitemap_urls(sheet: Sheet, config: Config, plan: Plan) -> list[str | None]:
+    paths = [p.path for p in plan.claim_pages()]
+    paths += [s.path(n) for s in plan.lists if s.count for n in range(1, s.pages + 1)]
+    paths += [f"sources/{r.id}.html" for r in sheet.records]
+    return [_absolute(config, "")] + [_absolute(config, p) for p in sorted(paths)]
 
 
 def _check_id(record: Record) -> None:
@@ -121,73 +162,128 @@ def _check_id(record: Record) -> None:
         raise BuildError("invalid source id", (Diagnostic(record.path, f"invalid id {record.id!r}"),))
 
 
+def _lookup_scripts(plan: Plan) -> Iterator[tuple[str, bytes]]:
+    """claims/lookup-<k>.js: ``factsheetLookup(k, {claim id: page name})`` for the
+    claims whose id falls in shard k."""
+    shards: list[dict[str, str]] = [{} for _ in range(plan.lookup_shards)]
+    for claim_id, path in plan.claim_paths.items():
+        shards[lookup_shard(claim_id, plan.lookup_shards)][claim_id] = path.removeprefix("claims/").removesuffix(".html")
+    for k, shard in enumerate(shards):
+        body = json.dumps(dict(sorted(shard.items())), ensure_ascii=True, separators=(",", ":"))
+        body = body.replace("<", "\\u003c").replace(">", "\\u003e")
+        yield f"claims/lookup-{k}.js", f"factsheetLookup({k},{body});\n".encode("ascii")
+
+
 class _Renderer:
     """Renders templates of one theme into ``dest``, through the cache when there is one."""
 
-    def __init__(self, config: Config, dest: Path, cache: RenderCache | None) -> None:
+    def __init__(self, config: Config, dest: Path, cache: RenderCache | None,
+                 progress: Callable[[], None] | None) -> None:
         self.files = theme_files(config.theme_dirs)
         self.fingerprint = theme_fingerprint(self.files)
         self.env = cached_environment(config.theme_dirs, self.fingerprint, cache)
         self.dest = dest
         self.cache = cache
+        self.progress = progress
 
-    def render(self, template_name: str, context: dict[str, Any]) -> str:
+    def render(self, template_name: str, context: dict[str, Any]) -> bytes:
         with template_errors(self.files, template_name):
-            return self.env.get_template(template_name).render(context)
+            return self.env.get_template(template_name).render(context).encode("utf-8")
 
     def write(self, out_path: str, data: bytes) -> None:
         target = self.dest / out_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
 
+    def done(self) -> None:
+        if self.progress is not None:
+            self.progress()
+
+    def keyed(self, out_path: str, key: Any, make: Callable[[], bytes]) -> None:
+        """A page made by ``make()``, reused from the cache while ``key`` is unchanged."""
+        if self.cache is None:
+            self.write(out_path, make())
+        else:
+            target = self.dest / out_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.cache.keyed("page", out_path, key, make, target=target)
+        self.done()
+
     def page(self, out_path: str, template_name: str, context: dict[str, Any]) -> None:
         """A page keyed on its whole context."""
         if self.cache is None:
-            self.write(out_path, self.render(template_name, context).encode("utf-8"))
-            return
-        key = RenderCache.key(self.fingerprint, template_name, context)
-        text = self.cache.get(key)
-        if text is None:
-            text = self.render(template_name, context)
-            self.cache.put(key, text)
-        self.write(out_path, text.encode("utf-8"))
+            self.write(out_path, self.render(template_name, context))
+        else:
+            key = RenderCache.key(self.fingerprint, template_name, context)
+            text = self.cache.get(key)
+            if text is None:
+                text = self.render(template_name, context).decode("utf-8")
+                self.cache.put(key, text)
+            self.write(out_path, text.encode("utf-8"))
+        self.done()
+
+
+def render_index(site: SiteData, config: Config, renderer: _Renderer, limits: Limits) -> bytes:
+    """The index within its byte budget: rendered again with the index caps halved
+    while it is over (rows of a sheet can be unusually long)."""
+    while True:
+        html = renderer.render("index.html", index_context(site, config, limits))
+        if len(html) <= limits.index_bytes or limits.smallest:
+            return html
+        limits = limits.halved()
+
+
+def page_count(sheet: Sheet, config: Config, plan: Plan) -> int:
+    """How many files write_html_pages reports to ``progress``."""
+    lists = sum(s.pages for s in plan.lists if s.count)
+    return 1 + sum(1 for _ in plan.claim_pages()) + lists + len(sheet.records) + len(_small_pages(sheet, config, plan))
 
 
 def write_html_pages(sheet: Sheet, config: Config, dest: Path, cache: RenderCache | None = None,
-                     facts_digest: bytes | None = None) -> None:
-    """``facts_digest``: sha256 of facts.json's bytes when the caller has them."""
-    renderer = _Renderer(config, dest, cache)
-    cited = cited_sentences(sheet)
-    summaries = {s.id: s for s in sheet.sources}
+                     facts_digest: bytes | None = None, limits: Limits = DEFAULT_LIMITS,
+                     progress: Callable[[], None] | None = None, plan: Plan | None = None) -> None:
+    """Write every page. ``facts_digest``: sha256 of facts.json's bytes (the key of every page made from
+    the sheet without its records, when there is a cache). ``progress`` is called
+    once per page written."""
+    renderer = _Renderer(config, dest, cache, progress)
+    plan = plan or plan_site(sheet, limits)
+    site = SiteData(sheet, plan)
     records = sorted(sheet.records, key=lambda r: r.id)
     for record in records:
         _check_id(record)
     (dest / "sources").mkdir(exist_ok=True)
+    (dest / "claims").mkdir(exist_ok=True)
+    if cache is not None and facts_digest is None:
+        facts_digest = hashlib.sha256(facts_bytes(sheet)).digest()
+    # Pages made from the sheet without its records (what facts.json holds) are
+    # keyed on facts.json's digest; the plan is a function of the same.
+    sheet_key = (renderer.fingerprint, config.base_url, facts_digest, limits)
 
-    if cache is None:
-        renderer.page(*_index_page(sheet, config))
-    else:
-        # The index is a function of the sheet without its records, which is
-        # exactly what facts.json holds: key it on those bytes.
-        digest = facts_digest if facts_digest is not None else hashlib.sha256(facts_bytes(sheet)).digest()
-        key = (renderer.fingerprint, config.base_url, digest)
-        cache.keyed("page", "index.html", key,
-                    lambda: renderer.render(*_index_page(sheet, config)[1:]).encode("utf-8"), target=dest / "index.html")
+    renderer.keyed("index.html", sheet_key, lambda: render_index(site, config, renderer, limits))
+    for group in plan.groups:
+        for page in group.pages:
+            renderer.keyed(page.path, sheet_key,
+                           lambda g=group, p=page: renderer.render("claims.html", _claims_context(site, config, g, p)))
+    for section in plan.lists:
+        if not section.count:
+            continue
+        for number in range(1, section.pages + 1):
+            renderer.keyed(section.path(number), sheet_key,
+                           lambda s=section, n=number: renderer.render("list.html",
+                                                                       _list_context(site, config, s, n, limits)))
+    for out_path, data in _lookup_scripts(plan):
+        renderer.write(out_path, data)
 
+    cited = site.cited_sentences()
     site_key = (renderer.fingerprint, sheet.title, config.base_url)
     for record in records:
-        def make(record: Record = record) -> bytes:
-            _, template_name, context = _source_page(record, sheet, config, cited, summaries)
-            return renderer.render(template_name, context).encode("utf-8")
-
+        links = cited_links(site, cited.get(record.id))
         out_path = f"sources/{record.id}.html"
-        if cache is None:
-            renderer.write(out_path, make())
-        else:
-            key = (site_key, record, cited.get(record.id), summaries.get(record.id))
-            cache.keyed("page", out_path, key, make, target=dest / out_path)
+        key = (site_key, record, links, site.sources.get(record.id))
+        renderer.keyed(out_path, key,
+                       lambda r=record, c=links: renderer.render("source.html", _source_context(r, site, config, c)))
 
-    for out_path, template_name, context in _small_pages(sheet, config):
+    for out_path, template_name, context in _small_pages(sheet, config, plan):
         renderer.page(out_path, template_name, context)
     (dest / ".nojekyll").write_text("", encoding="utf-8")
     copy_assets(renderer.files, dest)

@@ -1,38 +1,24 @@
 """View data for the templates: plain dicts and lists computed from the Sheet.
 
 Templates only lay out what is here; every choice (order, grouping, numbering,
-which URLs are safe) is made in Python so that it is tested and deterministic.
-Citation notes are numbered in document order on the index page, one number per
-distinct (source, sentence), shared by every marker that cites it.
+which URLs are safe, how much a page holds) is made in Python so that it is
+tested and deterministic. Each page numbers its own citation notes in document
+order, one number per distinct (source, sentence), shared by every marker that
+cites it. Links are relative to the page (``root`` is "" on the index and "../"
+on every other page).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from ..models import Citation, Claim, Record, Sheet, SourceSummary
+from .limits import Limits
 from .links import safe_http_url, text_fragment_url
+from .names import source_heading, source_name
+from .plan import ClaimPage, Group, ListSection, Plan, claim_group, claim_order, ordered_entities, ordered_timeline
 
-GLANCE_SIZE = 8
-CLAIM_GROUPS = (
-    ("corroborated", "Corroborated", "Stated by two or more independent sources."),
-    ("single-source", "Single source", "Stated by one source only."),
-    ("disputed", "Disputed", "Sources give different values."),
-    ("commentary", "Commentary", "Opinion, analysis and framing rather than checkable fact."),
-)
-
-
-LABEL_MAX = 48
-
-
-def source_label(source: SourceSummary | None, source_id: str) -> str:
-    """A short name for a source: its publisher, else its (shortened) title, else its file."""
-    if source is None:
-        return source_id
-    label = source.publisher or source.title or source.path
-    if len(label) > LABEL_MAX:
-        label = label[: LABEL_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
-    return label
+T = TypeVar("T")
 
 
 def display_date(value: str | None) -> str | None:
@@ -43,20 +29,60 @@ def display_date(value: str | None) -> str | None:
     return value.split("T", 1)[0]
 
 
-def claim_group(claim: Claim) -> str:
-    if claim.kind == "commentary":
-        return "commentary"
-    return claim.status
+class SiteData:
+    """Lookups over one sheet and its plan, built once per render and shared by
+    every page's view."""
+
+    def __init__(self, sheet: Sheet, plan: Plan) -> None:
+        self.sheet = sheet
+        self.plan = plan
+        self.claims: dict[str, Claim] = {c.id: c for c in sheet.claims}
+        self.sources: dict[str, SourceSummary] = {s.id: s for s in sheet.sources}
+        self.names: dict[str, str] = {s.id: source_name(s, s.id) for s in sheet.sources}
+        self._first: dict[str, dict[str, Citation]] = {}
+
+    def name(self, source_id: str) -> str:
+        name = self.names.get(source_id)
+        if name is None:
+            name = self.names[source_id] = source_name(self.sources.get(source_id), source_id)
+        return name
+
+    def claim_href(self, claim_id: str, root: str, here: str | None = None) -> str | None:
+        """The claim's permalink from a page at ``here`` (a path from the root)."""
+        path = self.plan.claim_paths.get(claim_id)
+        if path is None:
+            return None
+        return f"#claim-{claim_id}" if path == here else f"{root}{path}#claim-{claim_id}"
+
+    def first_citations(self, claim: Claim) -> dict[str, Citation]:
+        """source id -> the claim's earliest citation from it (by start, then sentence
+        id). Memoized: many rows (figures, values, events) name the same claim."""
+        best = self._first.get(claim.id)
+        if best is None:
+            best = {}
+            for c in claim.citations:
+                current = best.get(c.source)
+                if current is None or (c.start, c.sentence) < (current.start, current.sentence):
+                    best[c.source] = c
+            self._first[claim.id] = best
+        return best
+
+    def cited_sentences(self) -> dict[str, dict[str, list[str]]]:
+        """source id -> sentence id -> ids of the claims citing it (sorted)."""
+        cited: dict[str, dict[str, set[str]]] = {}
+        for claim in self.sheet.claims:
+            for citation in claim.citations:
+                cited.setdefault(citation.source, {}).setdefault(citation.sentence, set()).add(claim.id)
+        return {src: {sid: sorted(ids) for sid, ids in by.items()} for src, by in cited.items()}
 
 
 class Notes:
-    """Numbers citations in the order markers are first emitted on the index page."""
+    """The numbered citation notes of one page, in the order markers are first emitted."""
 
-    def __init__(self, sources: dict[str, SourceSummary]):
-        self._sources = sources
+    def __init__(self, site: SiteData, root: str) -> None:
+        self._site = site
+        self._root = root
         self._markers: dict[tuple[str, str], dict[str, Any]] = {}
-        self._labels: dict[str, str] = {}
-        self.first_citations: dict[str, dict[str, Citation]] = {}  # see _first_citations
         self.entries: list[dict[str, Any]] = []
 
     def marker(self, citation: Citation) -> dict[str, Any]:
@@ -64,13 +90,11 @@ class Notes:
         marker = self._markers.get(key)
         if marker is not None:
             # Every marker of one note is the same; templates only read them, so
-            # the dict is shared (a big sheet cites the same sentences many times).
+            # the dict is shared (a page cites the same sentences many times).
             return marker
-        source = self._sources.get(citation.source)
-        label = self._labels.get(citation.source)
-        if label is None:
-            label = self._labels[citation.source] = source_label(source, citation.source)
-        href = f"sources/{citation.source}.html#{citation.sentence}"
+        source = self._site.sources.get(citation.source)
+        label = self._site.name(citation.source)
+        href = f"{self._root}sources/{citation.source}.html#{citation.sentence}"
         number = len(self.entries) + 1
         self.entries.append({
             "number": number,
@@ -87,24 +111,44 @@ class Notes:
         return marker
 
 
-def _claim_order(claims: list[Claim]) -> list[Claim]:
-    position = {c.id: i for i, c in enumerate(claims)}
-    return sorted(claims, key=lambda c: (not c.pinned, -c.support, position[c.id]))
-
-
 def _citation_order(citation: Citation) -> tuple[str, int, str]:
     return (citation.source, citation.start, citation.sentence)
 
 
-def _claim_view(claim: Claim, notes: Notes, anchor: bool) -> dict[str, Any]:
-    citations = claim.citations
+def _more(hidden: int, href: str | None) -> dict[str, Any] | None:
+    return {"count": hidden, "href": href} if hidden > 0 else None
+
+
+def _verbatim(claim: Claim) -> bool:
+    """A claim that is its one source's sentence, word for word: a numbered note
+    would only repeat it, so its marker names the source instead."""
+    if len(claim.citations) != 1:
+        return False
+    return " ".join(claim.citations[0].quote.split()) == " ".join(claim.text.split())
+
+
+def _name_marker(citation: Citation, site: SiteData, root: str) -> dict[str, Any]:
+    return {"number": None, "note": None, "href": f"{root}sources/{citation.source}.html#{citation.sentence}",
+            "label": site.name(citation.source), "source": citation.source}
+
+
+def claim_view(claim: Claim, notes: Notes, site: SiteData, *, root: str, here: str | None, anchor: bool,
+               markers: int | None) -> dict[str, Any]:
+    """``markers``: at most this many citation markers (None: all of them); the rest
+    are counted in ``more``, which links to the claim's own page."""
+    citations: Sequence[Citation] = claim.citations
     if len(citations) > 1:
         citations = sorted(citations, key=_citation_order)
-    markers = [notes.marker(citation) for citation in citations]
+    shown = citations if markers is None else citations[:markers]
+    permalink = site.claim_href(claim.id, root, here)
+    if _verbatim(claim):
+        made = [_name_marker(citations[0], site, root)]
+    else:
+        made = [notes.marker(c) for c in shown]
     return {
         "id": claim.id,
         "anchor": f"claim-{claim.id}" if anchor else None,
-        "permalink": f"#claim-{claim.id}",
+        "permalink": permalink,
         "text": claim.text,
         "kind": claim.kind,
         "status": claim.status,
@@ -113,138 +157,280 @@ def _claim_view(claim: Claim, notes: Notes, anchor: bool) -> dict[str, Any]:
         "pinned": claim.pinned,
         "edited": claim.edited,
         "numbers": list(claim.numbers),
-        "markers": markers,
+        "markers": made,
+        "more": _more(len(citations) - len(shown), permalink),
     }
 
 
-def _first_citations(claim: Claim, memo: dict[str, dict[str, Citation]]) -> dict[str, Citation]:
-    """source id -> the claim's earliest citation from it (by start, then sentence id).
-    Memoized per claim: many rows (figures, values, events) name the same claim."""
-    best = memo.get(claim.id)
-    if best is None:
-        best = {}
-        for c in claim.citations:
-            current = best.get(c.source)
-            if current is None or (c.start, c.sentence) < (current.start, current.sentence):
-                best[c.source] = c
-        memo[claim.id] = best
-    return best
-
-
-def _source_markers(claim: Claim | None, source_ids: tuple[str, ...], notes: Notes,
-                    sources: dict[str, SourceSummary]) -> list[dict[str, Any]]:
+def _source_markers(claim: Claim | None, source_ids: Iterable[str], notes: Notes, site: SiteData, root: str,
+                    limit: int) -> tuple[list[dict[str, Any]], int]:
     """Markers for a row that names its sources (figure, quote, value, event): the
-    claim's citation from each source when there is one, else the source page."""
+    claim's citation from each source when there is one, else the source page.
+    At most ``limit``; returns the markers and how many were left out."""
+    ordered = sorted(set(source_ids))
+    first = site.first_citations(claim) if claim is not None else {}
     markers = []
-    first = _first_citations(claim, notes.first_citations) if claim is not None else {}
-    for source_id in sorted(set(source_ids)):
+    for source_id in ordered[:limit]:
         citation = first.get(source_id)
         if citation is not None:
             markers.append(notes.marker(citation))
         else:
-            markers.append({"number": None, "note": None, "href": f"sources/{source_id}.html",
-                            "label": source_label(sources.get(source_id), source_id), "source": source_id})
-    return markers
+            markers.append({"number": None, "note": None, "href": f"{root}sources/{source_id}.html",
+                            "label": site.name(source_id), "source": source_id})
+    return markers, len(ordered) - len(markers)
 
 
-def index_view(sheet: Sheet) -> dict[str, Any]:
-    sources = {s.id: s for s in sheet.sources}
-    claims = {c.id: c for c in sheet.claims}
-    notes = Notes(sources)
-    ordered = _claim_order(list(sheet.claims))
+# ---------------------------------------------------------------- section rows
 
-    glance_pool = [c for c in ordered if c.kind != "commentary" and c.status != "disputed"]
-    glance = [_claim_view(c, notes, anchor=False) for c in glance_pool[:GLANCE_SIZE]]
 
-    figures = [{
-        "id": f.id, "value": f.value, "unit": f.unit, "measure": f.measure,
-        "claim": f"#claim-{f.claim}" if f.claim in claims else None,
-        "markers": _source_markers(claims.get(f.claim), f.sources, notes, sources),
-    } for f in sheet.figures]
+class Rows:
+    """Row views of the sections other than claims, for one page."""
 
-    discrepancies = []
-    for d in sheet.discrepancies:
-        related = [claims[cid] for cid in d.claims if cid in claims]
-        values = []
-        for v in d.values:
-            claim = next((claims[cid] for cid in v.claims if cid in claims), None)
-            if claim is None:
-                claim = next((c for c in related if set(v.sources) & {x.source for x in c.citations}), None)
-            values.append({
-                "value": v.value,
-                "claims": [f"#claim-{cid}" for cid in v.claims if cid in claims],
-                "markers": _source_markers(claim, v.sources, notes, sources),
-            })
-        discrepancies.append({"id": d.id, "summary": d.summary, "subject": d.subject, "variants": values})
+    def __init__(self, site: SiteData, notes: Notes, root: str, here: str | None, markers: int) -> None:
+        self.site, self.notes, self.root, self.here, self.limit = site, notes, root, here, markers
 
-    quotes = [{
-        # Quote fragments often end at a comma that belonged to the sentence around them.
-        "id": q.id, "speaker": q.speaker, "text": q.text.strip().rstrip(",;:").rstrip(),
-        "claim": f"#claim-{q.claim}" if q.claim in claims else None,
-        "markers": _source_markers(claims.get(q.claim), q.sources, notes, sources),
-    } for q in sheet.quotes]
+    def _claim_link(self, claim_id: str | None) -> str | None:
+        return self.site.claim_href(claim_id, self.root, self.here) if claim_id else None
 
-    entities = [{
-        "id": e.id, "name": e.name, "kind": e.kind,
-        "aliases": sorted(set(e.aliases) - {e.name}),
-        "roles": [{"text": r.text, "sources": [source_label(sources.get(s), s) for s in sorted(r.sources)]}
-                  for r in e.roles],
-        "sources": len(set(e.sources)),
-        "claims": len(e.claims),
-    } for e in sorted(sheet.entities, key=lambda e: (-len(set(e.sources)), e.name.casefold(), e.id))]
+    def _markers(self, claim_id: str | None, sources: Iterable[str]) -> tuple[list[dict[str, Any]], dict | None]:
+        claim = self.site.claims.get(claim_id) if claim_id else None
+        markers, hidden = _source_markers(claim, sources, self.notes, self.site, self.root, self.limit)
+        return markers, _more(hidden, self._claim_link(claim_id) if claim is not None else None)
 
-    timeline = [{
-        "id": t.id, "date": t.date, "text": t.text,
-        "claim": f"#claim-{t.claim}" if t.claim and t.claim in claims else None,
-        "markers": _source_markers(claims.get(t.claim) if t.claim else None, t.sources, notes, sources),
-    } for t in sorted(sheet.timeline, key=lambda t: (t.date, t.id))]
+    def figures(self, items: Iterable[Any]) -> list[dict[str, Any]]:
+        rows = []
+        for f in items:
+            markers, more = self._markers(f.claim, f.sources)
+            rows.append({"id": f.id, "value": f.value, "unit": f.unit, "measure": f.measure,
+                         "claim": self._claim_link(f.claim), "markers": markers, "more": more})
+        return rows
 
-    by_group: dict[str, list[Claim]] = {key: [] for key, _, _ in CLAIM_GROUPS}
-    for claim in ordered:
-        bucket = by_group.get(claim_group(claim))
-        if bucket is not None:  # a status outside the four groups is not listed (as before)
-            bucket.append(claim)
+    def disagreements(self, items: Iterable[Any]) -> list[dict[str, Any]]:
+        rows = []
+        for d in items:
+            related = [self.site.claims[cid] for cid in d.claims if cid in self.site.claims]
+            values = []
+            for v in d.values:
+                claim_id = next((cid for cid in v.claims if cid in self.site.claims), None)
+                if claim_id is None:
+                    claim_id = next((c.id for c in related if set(v.sources) & {x.source for x in c.citations}), None)
+                markers, more = self._markers(claim_id, v.sources)
+                values.append({
+                    "value": v.value,
+                    "claims": [h for h in (self._claim_link(cid) for cid in v.claims) if h],
+                    "markers": markers,
+                    "more": more,
+                })
+            rows.append({"id": d.id, "summary": d.summary, "subject": d.subject, "variants": values})
+        return rows
+
+    def quotes(self, items: Iterable[Any]) -> list[dict[str, Any]]:
+        rows = []
+        for q in items:
+            markers, more = self._markers(q.claim, q.sources)
+            # Quote fragments often end at a comma that belonged to the sentence around them.
+            rows.append({"id": q.id, "speaker": q.speaker, "text": q.text.strip().rstrip(",;:").rstrip(),
+                         "claim": self._claim_link(q.claim), "markers": markers, "more": more})
+        return rows
+
+    def people(self, items: Iterable[Any]) -> list[dict[str, Any]]:
+        rows = []
+        for e in items:
+            roles = []
+            for r in e.roles:
+                names = [self.site.name(s) for s in sorted(set(r.sources))]
+                shown = names[: self.limit]
+                roles.append({"text": r.text, "sources": shown, "more": len(names) - len(shown)})
+            rows.append({"id": e.id, "name": e.name, "kind": e.kind, "aliases": sorted(set(e.aliases) - {e.name}),
+                         "roles": roles, "sources": len(set(e.sources)), "claims": len(e.claims)})
+        return rows
+
+    def timeline(self, items: Iterable[Any]) -> list[dict[str, Any]]:
+        rows = []
+        for t in items:
+            markers, more = self._markers(t.claim, t.sources)
+            rows.append({"id": t.id, "date": t.date, "text": t.text, "claim": self._claim_link(t.claim),
+                         "markers": markers, "more": more})
+        return rows
+
+    def sources(self, items: Iterable[SourceSummary]) -> list[dict[str, Any]]:
+        return [{
+            "id": s.id, "title": source_heading(s, s.id), "name": self.site.name(s.id), "publisher": s.publisher,
+            "date": s.date, "date_text": display_date(s.date), "author": s.author, "url": safe_http_url(s.url),
+            "claims": s.claims, "href": f"{self.root}sources/{s.id}.html",
+        } for s in items]
+
+
+def _list_items(site: SiteData, key: str) -> Sequence[Any]:
+    sheet = site.sheet
+    if key == "figures":
+        return sheet.figures
+    if key == "disagreements":
+        return sheet.discrepancies
+    if key == "quotes":
+        return sheet.quotes
+    if key == "people":
+        return ordered_entities(sheet)
+    if key == "timeline":
+        return ordered_timeline(sheet)
+    if key == "sources":
+        return sheet.sources
+    raise KeyError(key)
+
+
+def _build_rows(rows: Rows, key: str) -> Callable[[Iterable[Any]], list[dict[str, Any]]]:
+    return getattr(rows, key)
+
+
+def top(items: Sequence[T], n: int, weight: Callable[[T], int]) -> list[T]:
+    """The ``n`` items of the greatest weight, in their original order."""
+    if len(items) <= n:
+        return list(items)
+    chosen = sorted(range(len(items)), key=lambda i: (-weight(items[i]), i))[:n]
+    return [items[i] for i in sorted(chosen)]
+
+
+def _index_pick(site: SiteData, key: str, limits: Limits) -> list[Any]:
+    items = _list_items(site, key)
+    if key == "disagreements":
+        return top(items, limits.index_disagreements, lambda d: len({s for v in d.values for s in v.sources}))
+    if key == "people":
+        return list(items[: limits.index_rows])  # already the most cited first
+    if key == "sources":
+        return top(items, limits.index_rows, lambda s: s.claims)
+    return top(items, limits.index_rows, lambda x: len(set(x.sources)))
+
+
+def _counts(sheet: Sheet) -> dict[str, Any]:
+    return {
+        "sources": len(sheet.sources),
+        "claims": len(sheet.claims),
+        "date_range": list(sheet.date_range) if sheet.date_range else None,
+    }
+
+
+def _group_nav(plan: Plan, root: str, current: str | None) -> list[dict[str, Any]]:
+    return [{"key": g.key, "title": g.title, "count": g.count, "href": f"{root}{g.pages[0].path}",
+             "current": g.key == current} for g in plan.groups]
+
+
+def index_view(site: SiteData, limits: Limits) -> dict[str, Any]:
+    sheet, plan = site.sheet, site.plan
+    root = ""
+    notes = Notes(site, root)
+    here = "index.html"
+
+    glance_pool = [c for c in claim_order(sheet.claims) if c.kind != "commentary" and c.status != "disputed"]
+    glance = [claim_view(c, notes, site, root=root, here=here, anchor=False, markers=limits.markers)
+              for c in glance_pool[: limits.glance]]
+
+    rows = Rows(site, notes, root, here, limits.markers)
+    sections: dict[str, list[dict[str, Any]]] = {}
+    more: dict[str, dict[str, Any]] = {}
+    # Built in the order the page shows them, so that notes are numbered in document order.
+    for key in ("figures", "disagreements", "quotes", "people", "timeline"):
+        picked = _index_pick(site, key, limits)
+        if key == "timeline":
+            picked = sorted(picked, key=lambda t: (t.date, t.id))
+        sections[key] = _build_rows(rows, key)(picked)
+        section = plan.list_section(key)
+        more[key] = {"count": section.count, "shown": len(picked),
+                     "href": section.path(1) if section.count > len(picked) else None}
+
     groups = []
-    for key, title, blurb in CLAIM_GROUPS:  # in this order: notes are numbered as they appear
-        members = [_claim_view(c, notes, anchor=True) for c in by_group[key]]
-        groups.append({"key": key, "title": title, "blurb": blurb, "claims": members, "count": len(members)})
+    for group in plan.groups:
+        members = [claim_view(c, notes, site, root=root, here=here, anchor=True, markers=limits.markers)
+                   for c in group.claims[: limits.index_claims]]
+        groups.append({"key": group.key, "title": group.title, "blurb": group.blurb, "claims": members,
+                       "count": group.count, "shown": len(members), "pages": len(group.pages),
+                       "href": group.pages[0].path})
 
-    source_rows = [{
-        "id": s.id, "title": s.title or s.path, "publisher": s.publisher, "date": s.date,
-        "date_text": display_date(s.date),
-        "author": s.author, "url": safe_http_url(s.url), "claims": s.claims,
-        "href": f"sources/{s.id}.html",
-    } for s in sheet.sources]
-
+    picked_sources = _index_pick(site, "sources", limits)
+    source_list = plan.list_section("sources")
+    more["sources"] = {"count": source_list.count, "shown": len(picked_sources),
+                       "href": source_list.path(1) if source_list.count > len(picked_sources) else None}
     return {
         "title": sheet.title,
         "summary": sheet.summary,
         "intro_html": sheet.intro_html,
-        "counts": {
-            "sources": len(sheet.sources),
-            "claims": len(sheet.claims),
-            "date_range": list(sheet.date_range) if sheet.date_range else None,
-        },
+        "counts": _counts(sheet),
         "glance": glance,
-        "figures": figures,
-        "discrepancies": discrepancies,
-        "quotes": quotes,
-        "entities": entities,
-        "timeline": timeline,
+        "figures": sections["figures"],
+        "discrepancies": sections["disagreements"],
+        "quotes": sections["quotes"],
+        "entities": sections["people"],
+        "timeline": sections["timeline"],
         "groups": groups,
-        "sources": source_rows,
+        "sources": rows.sources(picked_sources),
+        "more": more,
+        "lists": [{"key": s.key, "title": s.title, "count": s.count, "href": s.path(1)} for s in plan.lists if s.count],
+        "notes": notes.entries,
+        "lookup_shards": plan.lookup_shards,
+    }
+
+
+def _pager(number: int, pages: int, path_of: Callable[[int], str], root: str) -> dict[str, Any]:
+    """Previous/next and a window of page numbers (first, last, and two either side);
+    ``None`` in ``links`` marks a gap."""
+    wanted = sorted({1, pages, *range(max(1, number - 2), min(pages, number + 2) + 1)})
+    links: list[dict[str, Any] | None] = []
+    for i, n in enumerate(wanted):
+        if i and n != wanted[i - 1] + 1:
+            links.append(None)
+        links.append({"number": n, "href": f"{root}{path_of(n)}", "current": n == number})
+    return {
+        "number": number, "pages": pages,
+        "prev": f"{root}{path_of(number - 1)}" if number > 1 else None,
+        "next": f"{root}{path_of(number + 1)}" if number < pages else None,
+        "links": links if pages > 1 else [],
+    }
+
+
+def claims_page_view(site: SiteData, group: Group, page: ClaimPage) -> dict[str, Any]:
+    root = "../"
+    notes = Notes(site, root)
+    claims = [claim_view(c, notes, site, root=root, here=page.path, anchor=True, markers=None) for c in page.claims]
+    first = sum(len(p.claims) for p in group.pages[: page.number - 1]) + 1
+    by_number = {p.number: p.path for p in group.pages}
+    return {
+        "key": group.key, "title": group.title, "blurb": group.blurb, "count": group.count,
+        "number": page.number, "pages": len(group.pages),
+        "first": first, "last": first + len(page.claims) - 1,
+        "claims": claims,
+        "groups": _group_nav(site.plan, root, group.key),
+        "pager": _pager(page.number, len(group.pages), by_number.__getitem__, root),
+        "notes": notes.entries,
+    }
+
+
+def list_page_view(site: SiteData, section: ListSection, number: int, limits: Limits) -> dict[str, Any]:
+    root = "../"
+    here = section.path(number)
+    notes = Notes(site, root)
+    items = _list_items(site, section.key)
+    start = (number - 1) * section.per_page
+    chunk = items[start: start + section.per_page]
+    rows = _build_rows(Rows(site, notes, root, here, limits.markers), section.key)(chunk)
+    return {
+        "key": section.key, "title": section.title, "count": section.count,
+        "number": number, "pages": section.pages, "first": start + 1, "last": start + len(chunk),
+        "rows": rows,
+        "lists": [{"key": s.key, "title": s.title, "count": s.count, "href": f"{root}{s.path(1)}",
+                   "current": s.key == section.key} for s in site.plan.lists if s.count],
+        "pager": _pager(number, section.pages, section.path, root),
         "notes": notes.entries,
     }
 
 
 def _blocks(record: Record, cited: dict[str, list[str]]) -> list[dict[str, Any]]:
-    """Sentences grouped into their kept blocks; consecutive bullets form one list."""
+    """Sentences grouped into their kept blocks; consecutive bullets form one list.
+    ``cited``: sentence id -> links to the claims citing it."""
     blocks: list[dict[str, Any]] = []
     for sentence in sorted(record.sentences, key=lambda s: (s.start, s.id)):
         view = {
             "id": sentence.id,
             "text": sentence.text,
-            "claims": [f"../index.html#claim-{cid}" for cid in cited.get(sentence.id, [])],
+            "claims": cited.get(sentence.id, []),
             "original": text_fragment_url(record.url, sentence.text) if sentence.id in cited else None,
         }
         last = blocks[-1] if blocks else None
@@ -259,27 +445,22 @@ def _blocks(record: Record, cited: dict[str, list[str]]) -> list[dict[str, Any]]
     return blocks
 
 
-def cited_sentences(sheet: Sheet) -> dict[str, dict[str, list[str]]]:
-    """source id -> sentence id -> ids of the claims citing it (sorted). Computed
-    once per render: every source page needs its part."""
-    cited: dict[str, dict[str, set[str]]] = {}
-    for claim in sheet.claims:
-        for citation in claim.citations:
-            cited.setdefault(citation.source, {}).setdefault(citation.sentence, set()).add(claim.id)
-    return {src: {sid: sorted(ids) for sid, ids in by.items()} for src, by in cited.items()}
+def cited_links(site: SiteData, claim_ids: dict[str, list[str]] | None, root: str = "../") -> dict[str, list[str]]:
+    """sentence id -> the permalinks of the claims citing it, from a source page."""
+    if not claim_ids:
+        return {}
+    return {sid: [h for h in (site.claim_href(cid, root) for cid in ids) if h] for sid, ids in claim_ids.items()}
 
 
-def source_view(record: Record, sheet: Sheet, cited_by_source: dict[str, dict[str, list[str]]] | None = None,
-                summaries: dict[str, SourceSummary] | None = None) -> dict[str, Any]:
-    if cited_by_source is None:
-        cited_by_source = cited_sentences(sheet)
-    cited = cited_by_source.get(record.id, {})
-    summary = (summaries if summaries is not None else {s.id: s for s in sheet.sources}).get(record.id)
+def source_view(record: Record, summary: SourceSummary | None, cited: dict[str, list[str]]) -> dict[str, Any]:
+    """``cited``: sentence id -> links to the claims citing it (see ``cited_links``)."""
     url = safe_http_url(record.url)
+    claim_links = {h for hrefs in cited.values() for h in hrefs}
     return {
         "id": record.id,
         "path": record.path,
-        "title": record.title or record.path,
+        "title": source_heading(record, record.id),
+        "name": source_name(record, record.id),
         "publisher": record.publisher,
         "date": record.date,
         "date_text": display_date(record.date),
@@ -288,7 +469,7 @@ def source_view(record: Record, sheet: Sheet, cited_by_source: dict[str, dict[st
         "tags": list(record.tags),
         "description": record.description,
         "inferred": list(record.inferred),
-        "claims": summary.claims if summary else len({cid for ids in cited.values() for cid in ids}),
+        "claims": summary.claims if summary else len(claim_links),
         "cited_sentences": len(cited),
         "blocks": _blocks(record, cited),
         "removed": [{"reason": r.reason, "text": r.text, "start": r.start, "end": r.end}

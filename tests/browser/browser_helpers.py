@@ -86,3 +86,25 @@ def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
 
+
+
+BIG_SHEET_ARTICLES = 1_000
+
+
+@pytest.fixture(scope="session")
+def big_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 1,000-article synthetic sheet (benchmarks/synth_corpus.py), built once per session."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from synth_corpus import generate
+
+    root = tmp_path_factory.mktemp("big")
+    generate(root / "content", BIG_SHEET_ARTICLES, seed=0)
+    return build_into(root / "content", root / "site")
+
+
+@pytest.fixture(scope="session")
+def big_url(big_site: Path) -> Iterator[str]:
+    with serve_directory(big_site, "/repo/") as url:
+        yield url

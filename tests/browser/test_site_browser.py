@@ -4,6 +4,7 @@ print, and every link and anchor under a /repo/ prefix."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -21,7 +22,7 @@ IN_VIEWPORT = """el => { const r = el.getBoundingClientRect();
 
 def _note_quote(page, marker) -> str:  # type: ignore[no-untyped-def]
     note_id = marker.get_attribute("aria-describedby")
-    return page.locator(f"#{note_id} q").inner_text()
+    return page.locator(f"#{note_id} .q").inner_text()
 
 
 def test_citation_opens_the_source_scrolled_to_the_highlighted_sentence(page, seed_url):
@@ -45,7 +46,7 @@ def test_citation_opens_the_source_scrolled_to_the_highlighted_sentence(page, se
     assert bg not in ("rgba(0, 0, 0, 0)", "transparent")
     # And the sentence links back to the claim that cites it.
     back = sentence.locator("xpath=following-sibling::a[contains(@class,'back')][1]")
-    assert re.fullmatch(r"\.\./index\.html#claim-[\w-]+", back.get_attribute("href") or "")
+    assert re.fullmatch(r"\.\./claims/[a-z-]+-\d+\.html#claim-[\w-]+", back.get_attribute("href") or "")
 
 
 def test_search_finds_a_claim_by_a_word_and_filters_show_the_right_groups(page, seed_url):
@@ -182,6 +183,33 @@ def test_pages_make_no_request_outside_the_site(page, seed_url, seed_site):
     assert requested and all(u.startswith(seed_url) for u in requested), requested
 
 
+def test_site_search_finds_claims_and_source_sentences_under_a_subpath(page, seed_url, seed_site):
+    facts = json.loads((seed_site / "facts.json").read_text(encoding="utf-8"))
+    claim = facts["claims"][-1]
+    word = max(re.findall(r"[A-Za-z]{5,}", claim["text"]), key=len)
+    page.goto(seed_url + "sources/" + facts["sources"][0]["id"] + ".html")
+    page.fill("#site-search-q", word.lower()[:-1])  # the start of a word is enough
+    hits = page.locator("#site-search-hits a")
+    hits.first.wait_for()
+    hrefs = hits.evaluate_all("els => els.map(a => a.href)")
+    assert all(h.startswith(seed_url) for h in hrefs), hrefs
+    texts = [t.lower() for t in hits.all_inner_texts()]
+    assert texts and all(word.lower()[:-1] in t for t in texts), texts
+    assert any("#claim-" in h for h in hrefs) and any(re.search(r"/sources/.+#s\d+$", h) for h in hrefs)
+    # Every word must match: a second word that the claim has narrows the hits to it and its sentences.
+    other = min(re.findall(r"[A-Za-z]{5,}", claim["text"]), key=len)
+    before = len(texts)
+    page.fill("#site-search-q", f"{word} {other}")
+    page.wait_for_function("""([a, b]) => { const hits = [...document.querySelectorAll('#site-search-hits a')];
+        return hits.length > 0 && hits.every(h => h.textContent.toLowerCase().includes(a)
+                                              && h.textContent.toLowerCase().includes(b)); }""",
+                           arg=[word.lower(), other.lower()])
+    assert 0 < page.locator("#site-search-hits a").count() < before
+    page.fill("#site-search-q", "zzqqxx")
+    page.wait_for_function("document.getElementById('site-search-status').textContent === 'Nothing matches.'")
+    assert page.locator("#site-search-hits li").count() == 0
+
+
 def test_works_from_file_urls(page, seed_site):
     page.goto(seed_site.joinpath("index.html").as_uri())
     marker = page.locator("#claims a.cite[aria-describedby]").first
@@ -192,3 +220,12 @@ def test_works_from_file_urls(page, seed_site):
     assert page.locator(f"[id='{target}']").inner_text() == quote
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") != ""
     assert page.evaluate("!!document.querySelector('link[rel=stylesheet]').sheet")
+    # Search loads its index as scripts, which browsers allow from file:// too.
+    claim = json.loads((seed_site / "facts.json").read_text(encoding="utf-8"))["claims"][0]
+    page.goto(seed_site.joinpath("index.html").as_uri())
+    page.fill("#site-search-q", max(re.findall(r"[A-Za-z]{5,}", claim["text"]), key=len))
+    hit = page.locator("#site-search-hits a").first
+    hit.wait_for()
+    assert hit.evaluate("a => a.href").startswith("file://")
+    hit.click()
+    page.wait_for_url(re.compile(r"file://.+#(claim-[\w-]+|s\d+)$"))
