@@ -113,8 +113,11 @@ PREDICATE_MISMATCH_FACTOR = 0.6
 # similarity (a corpus of several events: "construction begins in May" in two of them is
 # not one fact).
 MAIN_SUBJECT_MENTIONS = 2
-# A corpus whose largest event holds this share of its articles is about one event.
+# A corpus whose largest event holds this share of its articles is about one event, and
+# so is any corpus of fewer articles than SEVERAL_EVENTS_MIN_ARTICLES: telling events apart
+# by their articles' subjects needs many articles per event.
 SINGLE_EVENT_SHARE = 0.6
+SEVERAL_EVENTS_MIN_ARTICLES = 40
 OTHER_EVENT_FACTOR = 0.3
 # Two propositions restate each other only if they share at least this many features
 # (words, names or values) of at least SHARED_FEATURE_MIN_WEIGHT each: one shared word

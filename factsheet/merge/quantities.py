@@ -145,7 +145,7 @@ _DUR = "|".join(sorted(DURATION_UNITS, key=len, reverse=True))
 UNIT_RE = re.compile(
     rf"(?P<a>{_AMOUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{_AMOUNT}))?(?P<sep>\s?-?\s?)(?P<u>{_PHYS}|{_DUR})(?![a-z])"
     rf"(?P<old>-old\b)?(?P<per>/(?:year|yr|day|hour|h))?", re.I)
-YEAR_RE = re.compile(r"(?<![\d,.$£€])(?P<y>(?:19|20)\d{2})(?![\d,%]|\s?(?:%|percent|per cent))(?:s\b)?")
+YEAR_RE = re.compile(r"(?<![\d,.$£€])(?P<y>(?:19|20)\d{2})(?!\d|[,.]\d|\s?(?:%|percent|per cent))(?:s\b)?")
 DATE_RE = re.compile(
     rf"(?P<mon>{'|'.join(MONTHS)})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?"
     rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{'|'.join(MONTHS)})\b\.?(?:,?\s+(?P<y2>(?:19|20)\d{{2}}))?"

@@ -88,7 +88,8 @@ def events(claimable: dict[str, list[Proposition]], order: list[str]) -> dict[st
     Articles are grouped by their main subject (the name they mention most); a group joins
     the largest group whose subject most of its articles mention. A corpus whose largest
     event holds at least SINGLE_EVENT_SHARE of the articles is about one event: then every
-    article gets event 0 (an article that happens to be about a side figure stays in it)."""
+    article gets event 0 (an article that happens to be about a side figure stays in it), and
+    so is a corpus of fewer than SEVERAL_EVENTS_MIN_ARTICLES articles."""
     names: dict[str, set[str]] = {}
     group_of: dict[str, str] = {}
     for rid in order:
@@ -126,7 +127,7 @@ def events(claimable: dict[str, list[Proposition]], order: list[str]) -> dict[st
     sizes: dict[str, int] = defaultdict(int)
     for e in event_of.values():
         sizes[e] += 1
-    if not order or max(sizes.values()) >= P.SINGLE_EVENT_SHARE * len(order):
+    if len(order) < P.SEVERAL_EVENTS_MIN_ARTICLES or max(sizes.values()) >= P.SINGLE_EVENT_SHARE * len(order):
         return {rid: 0 for rid in order}
     number: dict[str, int] = {}
     for rid in order:  # events numbered in corpus order
