@@ -166,9 +166,11 @@ def compare(a: Unit, b: Unit) -> Comparison:
     sa, sb = a.words_sq, b.words_sq
     vdot, voverlap, matched, conflicts = value_matches(a, b)
     same_event = bool(a.prop.predicate) and bool(set(a.prop.predicate) & set(b.prop.predicate))
-    if same_event and shared - 1 + matched >= 1:
+    # a rival value states the same measure: evidence the two say the same thing (differently)
+    rival = 1 if conflicts else 0
+    if same_event and shared - 1 + matched + rival >= 1:
         shared += 1  # the same event, and something else in common: worth a further shared feature
-    if shared + matched < P.MIN_SHARED_FEATURES:
+    if shared + matched + rival < P.MIN_SHARED_FEATURES:
         return Comparison(0.0, 0.0, tuple(conflicts), a.prop.negated != b.prop.negated)
     k = P.OVERLAP_SHARE
     core = 0.0
