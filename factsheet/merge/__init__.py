@@ -16,6 +16,7 @@ See docs/merge.md for the algorithm in a page. In short:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from collections import Counter
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ..editorial import Editorial
 from ..models import Claim, Diagnostic, Record, Sheet, SourceSummary
+from . import derived
 from .blocking import candidate_pairs
 from .claims import assign_ids, draft_claims
 from .discrepancies import build_discrepancies, find_rivals
@@ -125,6 +127,11 @@ def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, Re
     claims.sort(key=lambda c: (kind_rank[c.kind], -c.support, first_seen[c.id], c.id))
     claims, diagnostics = apply_editorial(claims, editorial)
     kept = {c.id for c in claims}
+    members = {cid: [units[m] for m in d.members] for cid, d in zip(ids, drafts)}
+    facts_of = {rf.record_id: rf for rf in rfs}
+    live = [c for c in claims if c.kind != "commentary"]
+    entities, entities_of = derived.entities(live, by_id, facts_of)
+    claims = [dataclasses.replace(c, entities=tuple(sorted(entities_of.get(c.id, ())))) for c in claims]
     support_count = Counter(src for c in claims for src in {cit.source for cit in c.citations})
     sources = tuple(SourceSummary(r.id, r.path, r.title, r.publisher, r.date, r.url, r.author,
                                   support_count.get(r.id, 0)) for r in records)
@@ -136,10 +143,10 @@ def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, Re
         sources=sources,
         claims=tuple(claims),
         discrepancies=tuple(dsc for dsc in discrepancies if all(c in kept for c in dsc.claims)),
-        figures=(),
-        quotes=(),
-        entities=(),
-        timeline=(),
+        figures=tuple(derived.figures(live, members)),
+        quotes=tuple(derived.quotes(claims, by_id, facts_of)),
+        entities=tuple(entities),
+        timeline=tuple(derived.timeline(live, members, {r.id: r.date for r in records})),
         date_range=(known_dates[0], known_dates[-1]) if known_dates else None,
         records=records,
     )

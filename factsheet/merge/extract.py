@@ -22,7 +22,7 @@ EXTRACT_VERSION = 1  # part of the on-disk cache key: bump when the output chang
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\)\s*)?[-–—]+\s*")
-_NAME_CONNECTORS = frozenset("of the de du da di del der van von la le al and & for".split())
+_NAME_CONNECTORS = frozenset("of the de du da di del der van von la le al & for".split())
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,9 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
                 i += length
                 continue
             if _is_name(tok, i == first_index, shouting, lex):
+                if current_name and current_name[-1].lower().replace("’", "'").endswith("'s"):
+                    names.append(" ".join(current_name))  # "Foxconn's Taiwan offices": the owner ends a name
+                    current_name = []
                 current_name.append(tok.text)
                 for part in fold(tok.text).replace("’", "'").split("-"):
                     part = part[:-2] if part.endswith("'s") else part

@@ -200,3 +200,16 @@ RIVAL_CANDIDATES = 12
 MAX_DISCREPANCY_VALUES = 8
 SUBJECT_WORDS = 3  # words of a value's context named in a discrepancy's subject
 SUBJECT_MAX_CHARS = 90
+
+# ------------------------------------------------------------------ derived lists (derived.py)
+
+# Key figures: values stated by at least FIGURE_MIN_SOURCES sources (all of them when the
+# sheet has fewer than FIGURES_ALL_BELOW distinct values).
+FIGURE_MIN_SOURCES = 2
+FIGURES_ALL_BELOW = 40
+MIN_QUOTE_WORDS = 4  # shorter quoted words are a term in quotation marks, not a quote
+SPEAKER_LOOKBACK = 4  # sentences back in the paragraph where a quote's speaker may be named
+# Entities: names in at least ENTITY_MIN_SOURCES sources or ENTITY_MIN_MENTIONS mentions.
+ENTITY_MIN_SOURCES = 2
+ENTITY_MIN_MENTIONS = 3
+ENTITY_MAX_ROLES = 6
