@@ -75,7 +75,7 @@ def _kind(u: Unit, commentary: bool, all_quotes: bool) -> ClaimKind:
         return "commentary"
     if u.info.quote and all_quotes:
         return "quote"
-    if any(q.kind not in ("year", "weekday", "ordinal", "date") for q in u.prop.quantities):
+    if any(q.kind not in ("year", "weekday", "ordinal", "date", "month") for q in u.prop.quantities):
         return "figure"
     return "fact"
 

@@ -213,9 +213,9 @@ def timeline(claims: list[Claim], members: dict[str, list[Unit]], dates: dict[st
             continue
         for u in members.get(claim.id, ()):
             for q in u.prop.quantities:
-                if q.kind != "date" or q.relation:
+                if q.kind not in ("date", "month") or q.relation in ("until", "before", "after"):
                     continue
-                day = _iso(q, dates.get(u.record))
+                day = _iso(q, dates.get(u.record)) if q.kind == "date" else f"{int(q.low) // 100:04d}-{int(q.low) % 100:02d}"
                 if day:
                     sources = tuple(sorted({c.source for c in claim.citations}))
                     events[(day, claim.id)] = TimelineEvent(_hash("t-", day, claim.id), day, claim.text, claim.id, sources)

@@ -255,7 +255,7 @@ def value_weight(q: Quantity) -> float:
     base = P.QUANTITY_WEIGHT.get(q.kind, P.QUANTITY_WEIGHT["count"])
     if q.reference:
         base *= P.REFERENCE_VALUE_FACTOR
-    if q.kind in ("year", "weekday", "ordinal", "date", "clock"):
+    if q.kind in ("year", "weekday", "ordinal", "date", "month", "clock"):
         return base
     digits = len(re.sub(r"\D", "", f"{q.low:.6g}").strip("0")) or 1
     return base * (1.0 + P.VALUE_DIGIT_BONUS * min(digits - 1, P.VALUE_DIGITS_MAX))

@@ -63,7 +63,7 @@ SHOUTING_SHARE = 0.8
 # Feature weight of a stated value: an exact figure is strong evidence that two sentences
 # state the same thing (and a differing one, that they differ).
 QUANTITY_WEIGHT = {"count": 2.0, "money": 2.5, "percent": 2.0, "duration": 2.0, "clock": 1.5, "distance": 2.0,
-                   "temperature": 2.0, "physical": 2.0, "date": 1.5, "weekday": 0.8, "year": 1.0, "age": 1.5,
+                   "temperature": 2.0, "physical": 2.0, "date": 1.5, "month": 1.2, "weekday": 0.8, "year": 1.0, "age": 1.5,
                    "ordinal": 0.6}
 # The group a part is taken from ("Of the 240,112 individuals, 31,400 ...") is what the
 # proposition refers to, not what it states: its value counts this much.

@@ -76,7 +76,7 @@ QUALIFIERS = (
 
 @dataclass(frozen=True)
 class Quantity:
-    kind: str  # count money percent duration clock distance temperature physical date weekday year age ordinal
+    kind: str  # count money percent duration clock distance temperature physical date month weekday year age ordinal
     low: float
     high: float
     unit: str  # base unit: "USD", "s", "m", "C", "%", a counted noun's lemma, "" for a bare number
@@ -151,6 +151,7 @@ DATE_RE = re.compile(
     rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{'|'.join(MONTHS)})\b\.?(?:,?\s+(?P<y2>(?:19|20)\d{{2}}))?"
     r"|(?P<iy>(?:19|20)\d{2})-(?P<im>[01]\d)-(?P<id>[0-3]\d)",
     re.I)
+MONTH_YEAR_RE = re.compile(rf"\b(?P<mon>{'|'.join(m for m in MONTHS if len(m) > 3)})\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b", re.I)
 WEEKDAY_RE = re.compile(r"\b(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
 ORDINAL_RE = re.compile(r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                         r"\d+(?:st|nd|rd|th))\b", re.I)
@@ -380,6 +381,9 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             continue
         v = y * 10000 + mo * 100 + d
         add("date", v, v, "ymd" if y else "md", m.start(), m.end())
+    for m in when(digit and bool(words & _MONTH_WORDS), MONTH_YEAR_RE):
+        v = int(m.group("y")) * 100 + MONTHS[m.group("mon").lower()]
+        add("month", v, v, "ym", m.start(), m.end())
     for m in when(bool(words & _WEEKDAY_WORDS), WEEKDAY_RE):
         i = WEEKDAYS.index(m.group("w").lower())
         add("weekday", i, i, "", m.start(), m.end())
@@ -442,7 +446,7 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
     return tuple(final)
 
 
-_TIME_KINDS = frozenset({"weekday", "date", "clock", "year"})
+_TIME_KINDS = frozenset({"weekday", "date", "month", "clock", "year"})
 # "until Friday", "by 2028", "since March": the value bounds a period rather than dating an event.
 _RELATION_BEFORE = re.compile(r"\b(until|till|by|through|from|since|before|after)\s+(?:at\s+least\s+|the\s+end\s+of\s+|"
                               r"early\s+|late\s+|next\s+|last\s+|this\s+)?$", re.I)
