@@ -92,6 +92,9 @@ QUOTE_SHARE = 0.5  # a sentence this much inside quotation marks is direct speec
 # discounted: weight / (1 + topicality / TOPIC_SCALE). A word in 40% of the propositions
 # of every article keeps a fifth of its weight; one in 5% keeps two thirds.
 TOPIC_SCALE = 0.2
+# A record's shares are taken of at least this many propositions: in a short item every
+# word is in a large share of its few propositions without being a topic word.
+TOPIC_MIN_PROPOSITIONS = 12
 MIN_FEATURE_WEIGHT = 0.05
 # A dependent clause of a longer sentence ("when the blaze began", "after the attack was
 # discovered", a relative clause, a participle) is a proposition of its own only with this

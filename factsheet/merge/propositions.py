@@ -91,6 +91,9 @@ def tokenize(text: str, fold=fold) -> list[Tok]:
     return toks
 
 
+_CURRENCY = frozenset("$€£¥")
+
+
 class _Verbs:
     """Which tokens can be verbs, from lemminflect's tables through the lexicon."""
 
@@ -144,6 +147,10 @@ class _Verbs:
             nxt = toks[i + 1].low if i + 1 < len(toks) else ""
             if prev in ("he", "she", "it"):
                 return True  # "It urges people", "She says"
+            prev_noun = prev[:1].isalpha() and not prev.endswith("s") and self.lex.word(prev).noun and not (
+                i > 0 and toks[i - 1].text[:1].isupper())
+            if prev_noun and nxt and (nxt in PREPOSITIONS or nxt in DETERMINERS or nxt[:1].isdigit() or nxt in _CURRENCY):
+                return True  # "the tunnel closes for 18 months": a verb after a singular noun
             named_subject = i > 0 and (toks[i - 1].text[:1].isupper() or prev in PRONOUNS)
             return bool(nxt) and (nxt in DETERMINERS or nxt[:1].isdigit() or nxt in ("about", "around", "up", "to")
                                   or (i + 1 < len(toks) and toks[i + 1].text[:1].isupper())
@@ -157,7 +164,7 @@ class _Verbs:
         if not info.noun:
             return after_subject
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-        return after_subject and (nxt in PREPOSITIONS or nxt in DETERMINERS or nxt[:1].isdigit())
+        return after_subject and (nxt in PREPOSITIONS or nxt in DETERMINERS or nxt[:1].isdigit() or nxt in _CURRENCY)
 
     def any_finite(self, toks: list[Tok], a: int, b: int) -> bool:
         return any(self.finite(toks, i) for i in range(a, b) if toks[i].depth == 0) or any(
@@ -184,6 +191,8 @@ def _is_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verb
         return True
     for k, i in enumerate(words):
         if lex.word(toks[i].low).key in _ATTRIBUTION_KEYS and verbs.finite(toks, i):
+            if i + 1 < b and toks[i + 1].low == "to":
+                return False  # "drivers were told to use the coast road": an instruction, not a source
             return not any(verbs.finite(toks, j) or verbs.participle(toks[j]) for j in words[k + 1:])
     return False
 

@@ -294,8 +294,8 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         else:
             marked = bool(m.group("tz")) or m.group("h2").startswith("0") or _CLOCK_CUE_BEFORE.search(
                 sentence, max(0, m.start() - 12), m.start())
-            if not marked:
-                continue
+            if not marked or _RATE_AFTER.match(sentence, m.end()):
+                continue  # "at 2:58 per kilometre" is a pace, not a time of day
             h, mi = int(m.group("h2")), int(m.group("m2"))
         v = h * 60 + mi
         add("clock", v, v, "min", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
@@ -404,8 +404,9 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         word = m.group("a").lower()
         unit, noun_end = count_noun(sentence[m.end():])
         part_after = _PART_AFTER.match(sentence[m.end():])
-        if word in WORD_NUMBERS and not unit and not part_after and not m.group("lo") and not _TALLY_BEFORE.search(
-                sentence[max(0, m.start() - 40):m.start()]):
+        in_group = group is not None and m.start() >= group.end()
+        if word in WORD_NUMBERS and not unit and not part_after and not m.group("lo") and not in_group \
+                and not _TALLY_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]):
             continue  # a number word on its own is rarely a value ("one of them" is, "the toll rose to two" is)
         end = m.end() + noun_end
         rate = ""

@@ -72,8 +72,9 @@ def topicality(facts: list[RecordFacts], claimable: dict[str, list[Proposition]]
         for p in props:
             for key, _ in p.features:
                 counts[key] += 1
+        base = max(len(props), P.TOPIC_MIN_PROPOSITIONS)  # a two-line item has no topic words of its own
         for key, c in counts.items():
-            sums[e][key] += c / len(props)
+            sums[e][key] += c / base
     return {e: {k: v / size[e] for k, v in feats.items()} for e, feats in sums.items()}
 
 

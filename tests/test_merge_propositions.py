@@ -1,0 +1,96 @@
+"""Propositions and values, on invented sentences of the shapes news writing uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from factsheet.merge.extract import _count_noun
+from factsheet.merge.lexicon import Lexicon
+from factsheet.merge.propositions import pieces_text, split_propositions, tokenize
+from factsheet.merge.quantities import extract_quantities, same_value
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return Lexicon.default()
+
+
+def props(text: str, lex) -> list[tuple[str, str]]:
+    toks = tokenize(text, lex.fold)
+    out = []
+    for span in split_propositions(toks, lex):
+        subject = pieces_text(text, toks, [span.subject]) + " " if span.subject else ""
+        out.append((span.role, subject + pieces_text(text, toks, span.pieces)))
+    return out
+
+
+def test_coordinated_clauses_subordinate_and_participle(lex):
+    got = props("Two climbers died and nine were rescued after an avalanche struck the Velna glacier on Sunday, "
+                "forcing the resort to close its upper lifts, the mountain police said.", lex)
+    texts = [t for _, t in got]
+    assert texts[0] == "Two climbers died"
+    assert "nine were rescued" in texts
+    assert any(t.startswith("an avalanche struck the Velna glacier") for t in texts)
+    assert any(t.startswith("forcing the resort to close") for t in texts)
+    assert not any("police said" in t for t in texts)  # the attribution is no proposition
+
+
+def test_a_verb_phrase_borrows_the_subject(lex):
+    got = props("The Orrin Transit Authority cancelled the night buses and promised refunds to ticket holders.", lex)
+    assert ("coordinate", "The Orrin Transit Authority promised refunds to ticket holders") in got
+
+
+def test_relative_clause_states_a_fact_of_its_antecedent(lex):
+    got = props("Halvex, which makes ferry engines for three shipyards, employs about 900 people in Tarrow.", lex)
+    assert ("main", "Halvex employs about 900 people in Tarrow") in got
+    assert ("relative", "Halvex makes ferry engines for three shipyards") in got
+
+
+def test_lists_and_names_are_never_split(lex):
+    got = props("Inspectors from the Marine and Coastal Safety Board, the port authority and two insurers "
+                "examined the hull.", lex)
+    assert len(got) == 1
+
+
+def test_an_apposition_with_a_value_is_a_proposition(lex):
+    got = props("The buyer will pay $12.40 a share, a 31% premium to Monday's close, the firms said.", lex)
+    assert ("apposition", "$12.40 a share a 31% premium to Monday's close") in got
+
+
+def test_reported_clause_after_but_said_is_content(lex):
+    got = props("The council declined to name the contractor but said it would not renew the lease.", lex)
+    assert any(role == "coordinate" and "would not renew the lease" in text for role, text in got)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("48 hours", "two days"), ("24 months", "two years"), ("118-metre", "387-foot"),
+    ("$2.1bn", "2.1 billion dollars"), ("8 degrees Celsius", "46F"), ("nearly 250,000", "240,112"),
+    ("more than 300 people", "312 people"), ("27%", "27 per cent"), ("2:03:11", "two hours, three minutes and 11 seconds"),
+])
+def test_values_that_agree(a, b, lex):
+    (qa,), (qb,) = extract_quantities(a, _count_noun(lex)), extract_quantities(b, _count_noun(lex))
+    assert same_value(qa, qb) and same_value(qb, qa), (qa, qb)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("14 people", "19 people"), ("2:03:11", "2:03:12"), ("$4.5 million", "$4.2 million"), ("7:30 a.m.", "8 a.m."),
+    ("48 hours", "three to four days"), ("up to 600 jobs", "180 jobs"), ("about 180,000", "240,112"),
+])
+def test_values_that_differ(a, b, lex):
+    (qa,), (qb,) = extract_quantities(a, _count_noun(lex)), extract_quantities(b, _count_noun(lex))
+    assert not same_value(qa, qb), (qa, qb)
+
+
+def test_parts_deltas_and_rates(lex):
+    qs = extract_quantities("Of the 19 injured, four were crew, and the winner finished 47 seconds clear "
+                            "at 2:58 per kilometre.", _count_noun(lex))
+    by_value = {q.low: q for q in qs}
+    assert by_value[19].reference and not by_value[19].part  # the group a part is taken from
+    assert by_value[4].part  # four of them: a part, no rival of the 19
+    assert by_value[47].delta  # a margin, not a time
+    assert by_value[178].kind == "duration" and by_value[178].rate == "kilometre"  # a pace
+
+
+def test_times_keep_their_relation(lex):
+    (q,) = [q for q in extract_quantities("Services stay suspended until Thursday.", _count_noun(lex))]
+    assert q.kind == "weekday" and q.relation == "until"
