@@ -42,14 +42,20 @@ class Comparisons:
     def __init__(self, units: list[Unit], pairs: list[tuple[int, int]]) -> None:
         self.units = units
         self._memo: dict[tuple[int, int], Comparison] = {}
-        self.links: dict[int, list[tuple[int, float]]] = defaultdict(list)
+        # unit -> [(other unit, score, how much of this unit the other restates)], best first
+        self.links: dict[int, list[tuple[int, float, float]]] = defaultdict(list)
         for i, j in pairs:
             c = self.get(i, j)
             if c.compatible and c.score >= P.JOIN_BAR:
-                self.links[i].append((j, c.score))
-                self.links[j].append((i, c.score))
+                self.links[i].append((j, c.score, c.cover_a))
+                self.links[j].append((i, c.score, c.cover_b))
         for k in self.links:
             self.links[k].sort(key=lambda js: (-js[1], js[0]))
+
+    def covers(self, core: int, other: int) -> float:
+        """How much of the core's weight `other` restates."""
+        c = self.get(core, other)
+        return c.cover_a if core < other else c.cover_b
 
     def get(self, i: int, j: int) -> Comparison:
         key = (i, j) if i < j else (j, i)
@@ -134,9 +140,12 @@ def _matches(q: Quantity, cq: Quantity, u: Unit, cu: Unit) -> bool:
 
 
 def _strength(i: int, comps: Comparisons, units: list[Unit]) -> tuple[int, float]:
-    records = {units[j].record for j, s in comps.links.get(i, ()) if s >= P.CORE_BAR and units[j].record != units[i].record}
-    total = sum(s for j, s in comps.links.get(i, ()) if s >= P.CORE_BAR)
-    return len(records), total
+    """How many other sources restate unit i (at CORE_BAR, covering CORE_COVER of it): a
+    proposition that states one thing plainly is restated by many; a long one packing
+    several details is covered whole by few, and makes a poor core."""
+    linked = [(j, s) for j, s, cover in comps.links.get(i, ()) if s >= P.CORE_BAR and cover >= P.CORE_COVER]
+    records = {units[j].record for j, _ in linked if units[j].record != units[i].record}
+    return len(records), sum(s for _, s in linked)
 
 
 def _merge_split_claims(claims: list[_Claim], claim_of: dict[int, int], comps: Comparisons) -> list[_Claim]:
@@ -146,7 +155,7 @@ def _merge_split_claims(claims: list[_Claim], claim_of: dict[int, int], comps: C
         gi = claim_of.get(i)
         if gi is None:
             continue
-        for j, s in js:
+        for j, s, _ in js:
             gj = claim_of.get(j)
             if s >= P.CORE_BAR and gj is not None and gj != gi:
                 linked.add((min(gi, gj), max(gi, gj)))
@@ -178,11 +187,11 @@ def group_units(units: list[Unit], comps: Comparisons) -> list[Group]:
         if c in claim_of or not comps.links.get(c):
             continue
         claim = _Claim(units, c)
-        for j, s in comps.links[c]:
+        for j, s, cover in comps.links[c]:
             if s < P.CORE_BAR:
                 break
-            if j not in claim_of and claim.fits(j):
-                claim.add(j)
+            if cover >= P.MEMBER_COVER and j not in claim_of and claim.fits(j):
+                claim.add(j)  # j restates the core (not just one detail of it)
         if len(claim.members) < 2:
             continue
         for m in claim.members:
@@ -194,10 +203,12 @@ def group_units(units: list[Unit], comps: Comparisons) -> list[Group]:
             if u in claim_of:
                 continue
             best, best_score = None, 0.0
-            for g in sorted({claim_of[j] for j, _ in comps.links.get(u, ()) if j in claim_of}):
+            for g in sorted({claim_of[j] for j, _, _ in comps.links.get(u, ()) if j in claim_of}):
                 claim = claims[g]
-                score = max(comps.get(u, claim.members[0]).score, claim.centroid_score(units[u]))
-                if score >= P.JOIN_BAR and score > best_score and claim.fits(u):
+                core = claim.members[0]
+                score = max(comps.get(u, core).score, claim.centroid_score(units[u]))
+                if score >= P.JOIN_BAR and score > best_score and comps.covers(core, u) >= P.MEMBER_COVER \
+                        and claim.fits(u):
                     best, best_score = g, score
             if best is not None:
                 claims[best].add(u)

@@ -163,6 +163,11 @@ MAX_CANDIDATES = 24
 # later, one restating an established claim's core (or centroid) at JOIN_BAR joins it.
 CORE_BAR = 0.45
 JOIN_BAR = 0.35
+# ... and only if it restates at least this share of the core's weight: a proposition that
+# repeats one detail of a long core ("a pocket watch made in 1741" of "the thieves took eight
+# snuffboxes and a pocket watch made in 1741 from two cases ...") does not state the core.
+CORE_COVER = 0.5
+MEMBER_COVER = 0.2
 JOIN_PASSES = 2
 # Two claims whose members restate each other (at CORE_BAR) and whose centroids are this
 # alike state one fact that grew two cores: they become one claim.

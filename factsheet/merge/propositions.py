@@ -160,9 +160,9 @@ class _Verbs:
         prev_info = self.lex.word(prev) if prev[:1].isalpha() else None
         after_subject = prev in PRONOUNS | {"they", "we", "i", "you"} or bool(
             prev_info and prev_info.noun and prev.endswith(("s", "f"))) or prev in (
-            "people", "police", "staff") or (i > 1 and toks[i - 1].text[:1].isupper()) or prev[:1].isdigit()
+            "people", "police", "staff") or (i > 1 and toks[i - 1].text[:1].isupper())
         if not info.noun:
-            return after_subject
+            return after_subject or prev[:1].isdigit()  # "1,400 work at": after a number only a verb-only word
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         return after_subject and (nxt in PREPOSITIONS or nxt in DETERMINERS or nxt[:1].isdigit() or nxt in _CURRENCY)
 
@@ -369,6 +369,48 @@ def _leading_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
+def _classify(pieces: list[list], toks: list[Tok], lex: Lexicon, verbs: "_Verbs", n: int) -> list[list]:
+    """[start, end, role, has a finite verb] for the pieces that are propositions (or parts
+    of one): attributions go; a verbless piece joins the one before it (a list, an
+    apposition without a value) or, at the start, leads the next ("On Saturday night,");
+    a clause after a relative clause or an apposition continues its host; a clause after a
+    fronted subordinate clause is the main clause."""
+    kept: list[list] = []
+    for a, b, role in pieces:
+        finite = verbs.any_finite(toks, a, b)
+        if toks[a].low in SUBORDINATORS and toks[a].depth == 0 and role in ("main", "coordinate", "subordinate") \
+                and toks[a].low not in ("and", "but", "yet", "so"):
+            role = "subordinate"  # "When the alarm sounded", ", while the town slept,"
+        if role == "attribution" or (role != "relative" and _is_attribution(toks, a, b, lex, verbs)
+                                     and (kept or role != "main" or b < n - 1)):
+            continue  # ", police said", "according to X", and "X said:" before what X said
+        last = kept[-1] if kept else None
+        if role == "relative" and finite and kept:
+            kept.append([a, b, "relative", True])
+        elif role == "apposition" and not finite and _holds_value(toks, a, b) and kept:
+            kept.append([a, b, "apposition", False])
+        elif role == "participle" and (verbs.participle(toks[a]) or toks[a].low == "subject" or (
+                a + 1 < b and toks[a].low.endswith("ly") and verbs.participle(toks[a + 1]))) and kept:
+            kept.append([a, b, "participle", True])
+        elif role == "subordinate" and finite:
+            kept.append([a, b, "subordinate", True])
+        elif last and last[2] in ("relative", "apposition") and (finite or role in ("comma", "apposition")):
+            # "X, who crossed third, was disqualified"; "X – a 27% premium – for Y": the host goes on
+            # (the main clause itself when only its subject came before the relative clause)
+            only_lead = all(p[2] in ("relative", "apposition", "lead") for p in kept[:-1])
+            kept.append([a, b, "main" if only_lead and finite else "host", finite])
+        elif finite and last and role == "comma" and last[2] in ("subordinate", "lead"):
+            kept.append([a, b, "main", True])  # the main clause after a fronted subordinate or adverbial
+        elif finite and role not in ("comma", "apposition") and (not kept or last[3] or last[2] == "host"):
+            kept.append([a, b, role, True])
+        elif kept and last[2] != "lead" and not (last[2] == "subordinate" and not finite and role == "comma"):
+            last[1] = max(last[1], b)  # a verbless piece, or the rest of a clause, joins the one before
+            last[3] = last[3] or finite
+        else:
+            kept.append([a, b, "lead" if not finite else "main", finite])
+    return kept
+
+
 def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_Verbs | None" = None) -> list[PropositionSpan]:
     """Propositions of the sentence tokens toks[start:] (a dateline before `start` is skipped)."""
     verbs = verbs or _Verbs(lex)
@@ -385,40 +427,24 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
             b -= 1  # the punctuation that closes the piece
         if b > a:
             pieces.append([a, b, roles[k]])
-    # classify: attribution, verbless (joins its neighbour), host continuation after a relative
-    kept: list[list] = []  # [start, end, role, has a finite verb]
-    for a, b, role in pieces:
-        finite = verbs.any_finite(toks, a, b)
-        if role == "attribution" or (role != "relative" and _is_attribution(toks, a, b, lex, verbs)
-                                     and (kept or role != "main" or b < n - 1)):
-            continue  # ", police said", "according to X", and "X said:" before what X said
-        if role == "relative" and finite and kept:
-            kept.append([a, b, "relative", True])
-        elif role == "apposition" and not finite and _holds_value(toks, a, b) and kept:
-            kept.append([a, b, "apposition", False])
-        elif role == "participle" and (verbs.participle(toks[a]) or toks[a].low == "subject" or (
-                a + 1 < b and toks[a].low.endswith("ly") and verbs.participle(toks[a + 1]))) and kept:
-            kept.append([a, b, "participle", True])
-        elif kept and kept[-1][2] in ("relative", "apposition") and (finite or role in ("comma", "apposition")) \
-                and len(kept) > 1:
-            kept.append([a, b, "host", finite])  # "X, who crossed third, was disqualified"; "X – a 27% premium – for Y"
-        elif finite and role not in ("comma", "apposition") and (not kept or kept[-1][3] or kept[-1][2] == "host"):
-            kept.append([a, b, role, True])
-        elif kept:
-            last = kept[-1]
-            last[1] = max(last[1], b)  # a verbless piece, or the rest of a clause, joins the one before
-            last[3] = last[3] or finite
-        else:
-            kept.append([a, b, "main", finite])
+    kept = _classify(pieces, toks, lex, verbs, n)
     if not kept:
         return []
-    kept[0][2] = "main"
-    main = kept[0]
-    main_subject = _subject(toks, main[0], main[1], verbs)
-    host: list[tuple[int, int]] = [(main[0], main[1])]
+    # the main clause: the first piece that is not a subordinate clause ("When the alarm
+    # sounded, the guards called the police"); verbless pieces before it ("On Saturday
+    # night, ...") are part of it
+    main_at = next((k for k, piece in enumerate(kept)
+                    if piece[2] not in ("subordinate", "lead", "relative", "apposition", "participle")), None)
+    if main_at is None:
+        main_at = 0
+    kept[main_at][2] = "main"
+    host: list[tuple[int, int]] = [(p[0], p[1]) for p in kept[:main_at] if p[2] == "lead"] + [(kept[main_at][0], kept[main_at][1])]
+    main_subject = _subject(toks, kept[main_at][0], kept[main_at][1], verbs)
     props: list[PropositionSpan] = []
-    for k, (a, b, role, _) in enumerate(kept[1:], start=1):
-        prev_a = kept[k - 1][0]
+    for k, (a, b, role, _) in enumerate(kept):
+        if k == main_at or role == "lead":
+            continue
+        prev_a = kept[k - 1][0] if k else a
         if role == "relative":
             ante = _np_before(toks, a - 1, prev_a) if a > 0 and toks[a - 1].low == "," else None
             props.append(PropositionSpan(((a + 1, b),), ante, "relative"))
@@ -432,10 +458,10 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
             own = _subject(toks, a + skip, b, verbs)
             if role == "participle":
                 props.append(PropositionSpan(((a, b),), None, "participle"))
-            elif own is None and main_subject is not None and role == "coordinate":
+            elif own is None and main_subject is not None and role == "coordinate" and k > main_at:
                 props.append(PropositionSpan(((a + skip, b),), main_subject, "coordinate"))
             else:
-                props.append(PropositionSpan(((a + skip, b),), None, role))
+                props.append(PropositionSpan(((a + skip, b),), None, "subordinate" if role == "subordinate" else role))
     out = [PropositionSpan(tuple(host), None, "main", skip=_leading_attribution(toks, host[0][0], host[0][1], lex, verbs))]
     out += props
     for a, b in host:

@@ -31,6 +31,11 @@ class Comparison:
     core: float
     conflicts: tuple[tuple[Quantity, Quantity], ...]
     polarity_differs: bool
+    cover_a: float = 0.0  # the share of a's weight the two have in common (how much of a b restates)
+    cover_b: float = 0.0  # ... and of b's
+
+    def cover(self, first_is_a: bool) -> float:
+        return self.cover_a if first_is_a else self.cover_b
 
     @property
     def compatible(self) -> bool:
@@ -182,4 +187,6 @@ def compare(a: Unit, b: Unit) -> Comparison:
     if a.context is not b.context and a.context.foreign_to(b.context):
         score *= P.OTHER_EVENT_FACTOR
         core *= P.OTHER_EVENT_FACTOR
-    return Comparison(score, core, tuple(conflicts), a.prop.negated != b.prop.negated)
+    common = overlap + voverlap
+    return Comparison(score, core, tuple(conflicts), a.prop.negated != b.prop.negated,
+                      common / max(1e-9, a.total), common / max(1e-9, b.total))
