@@ -28,17 +28,31 @@ Local businesses said the closure had cut visitor numbers sharply in May.
 """
 
 
+def s_hash(rel_path: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(rel_path.encode()).hexdigest()[:6]
+
+
 def _build(project: Path, *args: str):
     return run_cli("build", *args, cwd=project)
 
 
 def test_duplicate_id_names_both_files_and_keeps_the_first(make_project) -> None:
-    project = make_project({"ferry.md": GOOD, "ferry.txt": OTHER, "other.md": OTHER})
+    """Two files setting the same id in front matter: the editor's mistake, reported."""
+    project = make_project({
+        "ferry.md": GOOD, "other.md": OTHER,
+        "later.md": GOOD.replace("---\ntitle:", "---\nid: ferry\ntitle:", 1).replace("Monday", "Tuesday"),
+        "first.md": GOOD.replace("---\ntitle:", "---\nid: ferry\ntitle:", 1),
+    })
     result = _build(project)
     assert result.returncode == 0, result.stderr
-    assert "ferry.txt: error: duplicate id 'ferry': already used by ferry.md; skipped" in result.stderr
+    assert "later.md: error: duplicate id 'ferry': already used by first.md; skipped" in result.stderr
     facts = json.loads((project / "site" / "facts.json").read_text())
-    assert sorted(s["path"] for s in facts["sources"]) == ["ferry.md", "other.md"]
+    # ferry.md's id comes from its name, which an explicit id owns: it gets a suffixed one.
+    assert sorted((s["path"], s["id"]) for s in facts["sources"])[:2] == [("ferry.md", "ferry-" + s_hash("ferry.md")),
+                                                                            ("first.md", "ferry")]
+    assert len(facts["sources"]) == 3
 
 
 def test_oversized_file_is_skipped_with_its_size(make_project) -> None:

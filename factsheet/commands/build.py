@@ -66,7 +66,7 @@ def build_site(
     diagnostics = corpus.diagnostics + merged.diagnostics
     _fail_if_strict(config, diagnostics)
     merged_at = time.perf_counter()
-    with staged_output(out_dir) as staging:
+    with staged_output(out_dir, force=config.force) as staging:
         render_site(merged.sheet, config, staging, cache=render_cache)  # the dev server keeps one
     timings = (("parse", parsed - started), ("merge", merged_at - parsed), ("render", time.perf_counter() - merged_at))
     return BuildResult(sheet=merged.sheet, diagnostics=diagnostics, out_dir=out_dir, timings=timings)
