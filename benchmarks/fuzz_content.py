@@ -53,6 +53,7 @@ def main() -> int:
     parser.add_argument("--python", default=sys.executable, help="interpreter that runs build.py")
     parser.add_argument("--code", metavar="DIR", default=str(REPO), help="the factsheet checkout to test")
     parser.add_argument("--show", type=int, default=3, help="problems to print per kind and folder")
+    parser.add_argument("--no-specials", action="store_true", help="no symlinks or FIFOs in the folders")
     parser.add_argument("--timeout", type=float, help="seconds before a check or build counts as hung "
                         "(default: 60 + 0.2 per file)")
     args = parser.parse_args()
@@ -69,7 +70,8 @@ def main() -> int:
         for k in range(folders):
             n = min(args.per_folder, args.files - k * args.per_folder)
             root = base / f"folder-{k:05d}"
-            folder = make_folder(root, n, seed=args.seed * 1_000_003 + k, outside=base / "outside")
+            folder = make_folder(root, n, seed=args.seed * 1_000_003 + k, outside=base / "outside",
+                                 specials=not args.no_specials)
             t0 = time.perf_counter()
             report = run_folder(folder, python=args.python, repo=CODE, command_timeout=args.timeout)
             files += report.files

@@ -291,9 +291,11 @@ def _write(path: bytes, data: bytes) -> bool:
         return False
 
 
-def make_folder(root: Path, n_files: int, seed: int, *, outside: Path) -> Folder:
+def make_folder(root: Path, n_files: int, seed: int, *, outside: Path, specials: bool = True) -> Folder:
     """Write ``n_files`` article-named files (plus noise) into ``root``/content.
-    ``outside`` is a folder beside it holding a file that must never be published."""
+    ``outside`` is a folder beside it holding a file that must never be published.
+    ``specials=False`` leaves out symlinks and FIFOs (to see what else breaks
+    in code that stops at the first of those)."""
     rng = random.Random(seed)
     content = root / "content"
     content.mkdir(parents=True)
@@ -316,7 +318,7 @@ def make_folder(root: Path, n_files: int, seed: int, *, outside: Path) -> Folder
         if rel in used or len(name) > 250 or name.startswith(b"."):  # a leading dot: hidden, never read
             continue
         path = croot + b"/" + rel
-        special = rng.random()
+        special = rng.random() if specials else 1.0
         if special < 0.015:
             ok = _symlink(os.fsencode(secret), path)
         elif special < 0.025:
@@ -345,11 +347,11 @@ def make_folder(root: Path, n_files: int, seed: int, *, outside: Path) -> Folder
         rel = f"other-{k}{rng.choice(NOISE_SUFFIXES)}".encode()
         if _write(croot + b"/" + rel, b"{}\n"):
             folder.noise.append(rel)
-    # Folder symlinks: a loop, and one pointing outside.
-    _symlink(b".", croot + b"/loop-dir")
-    _symlink(os.fsencode(outside), croot + b"/outside-dir")
-    _symlink(b"sub", croot + b"/sub-link")
-    _sheet(rng, croot + b"/_sheet.md", os.fsencode(secret))
+    if specials:  # folder symlinks: a loop, one pointing outside, one inside
+        _symlink(b".", croot + b"/loop-dir")
+        _symlink(os.fsencode(outside), croot + b"/outside-dir")
+        _symlink(b"sub", croot + b"/sub-link")
+    _sheet(rng, croot + b"/_sheet.md", os.fsencode(secret), specials=specials)
     (root / "factsheet.toml").write_text("max_file_size = 200000\n", encoding="utf-8")
     return folder
 
@@ -370,8 +372,10 @@ def _fifo(path: bytes) -> bool:
         return False
 
 
-def _sheet(rng: random.Random, path: bytes, secret: bytes) -> None:
+def _sheet(rng: random.Random, path: bytes, secret: bytes, *, specials: bool = True) -> None:
     kind = rng.randrange(10)
+    if not specials and kind in (1, 2):
+        kind = 0
     if kind == 0:
         return
     if kind == 1:
