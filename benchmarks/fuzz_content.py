@@ -4,7 +4,7 @@
                                       [--code DIR]
 
 Generates folders with tests/fuzzgen.py (seeded, deterministic), and for each:
-parses every file alone (each under a 10 s limit), runs `check` and `build` as a
+parses every file alone (each under a limit of 10 s of CPU time, 60 s of wall time), runs `check` and `build` as a
 user would, and counts tracebacks, hangs, "please report this" internal errors,
 check/build disagreements, article files neither built nor reported, files from
 outside the content folder that got published, and malformed message lines.
@@ -98,7 +98,7 @@ def main() -> int:
     print(f"built as sources: {sources}; skipped with a message: {skipped}")
     if parse_times:
         parse_times.sort()
-        print(f"parse per file: median {statistics.median(parse_times) * 1000:.1f} ms, "
+        print(f"parse per file (CPU): median {statistics.median(parse_times) * 1000:.1f} ms, "
               f"p99 {parse_times[int(len(parse_times) * 0.99)] * 1000:.1f} ms, max {parse_times[-1] * 1000:.0f} ms")
     for kind in ("tracebacks", "hangs", "internal_errors", "disagreements", "unaccounted", "leaks", "bad_lines"):
         print(f"{kind}: {totals.get(kind, 0)}")

@@ -418,7 +418,11 @@ import sys
 import time
 from contextlib import contextmanager
 
+# A file "hangs" when parsing it takes over 10 s of CPU time, or does not finish
+# within 60 s of wall time (the machine is shared: wall time alone would count a
+# busy neighbour as a hang, CPU time alone would miss a blocked read).
 PER_FILE_LIMIT_SECONDS = 10.0
+PER_FILE_WALL_LIMIT_SECONDS = 60.0
 SECRET_TOKEN = "SECRET-OUTSIDE-TOKEN"
 INTERNAL_ERROR = "please report this"
 _DIAGNOSTIC_LINE = re.compile(r"^.+?(?::\d+)?: (?:error|warning): .+$")
@@ -449,7 +453,7 @@ def time_limit(seconds: float):
 @dataclass
 class FolderReport:
     files: int = 0
-    parse_seconds: list[float] = field(default_factory=list)
+    parse_seconds: list[float] = field(default_factory=list)  # CPU seconds per file
     tracebacks: list[str] = field(default_factory=list)  # where, and the last line of the traceback
     hangs: list[str] = field(default_factory=list)  # files over the per-file limit, commands that timed out
     internal_errors: list[str] = field(default_factory=list)
@@ -492,29 +496,45 @@ def parse_each_file(folder: Folder, report: FolderReport) -> None:
         if data is None:
             continue
         name = rel.decode("utf-8", "backslashreplace")
-        started = time.perf_counter()
+        started = time.process_time()
         try:
-            with time_limit(PER_FILE_LIMIT_SECONDS):
+            with time_limit(PER_FILE_WALL_LIMIT_SECONDS):
                 result = parse_article(name, data, max_bytes=200_000)
         except _Timeout:
-            report.hangs.append(f"parse {name!r}: over {PER_FILE_LIMIT_SECONDS:.0f} s")
+            report.hangs.append(f"parse {name!r}: no result within {PER_FILE_WALL_LIMIT_SECONDS:.0f} s")
             continue
         except Exception as exc:  # noqa: BLE001 - parse_article must never raise
             report.tracebacks.append(f"parse {name!r}: {type(exc).__name__}: {str(exc)[:200]}")
             continue
-        report.parse_seconds.append(time.perf_counter() - started)
+        seconds = time.process_time() - started
+        report.parse_seconds.append(seconds)
+        if seconds > PER_FILE_LIMIT_SECONDS:
+            report.hangs.append(f"parse {name!r}: {seconds:.1f} s of CPU time")
         for d in result.diagnostics:
             if INTERNAL_ERROR in d.message:
                 report.internal_errors.append(f"{name!r}: {d.message[:200]}")
 
 
 def _run(python: str, repo: Path, args: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProcess[str] | None:
+    """Run build.py; None when it does not finish within ``timeout``. The command
+    runs in a process group of its own, killed whole on a timeout, so that the
+    parse workers of a hung build never outlive it."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.Popen([python, str(repo / "build.py"), *args], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, errors="surrogateescape", env=env,
+                            start_new_session=True)
     try:
-        return subprocess.run([python, str(repo / "build.py"), *args], cwd=cwd, capture_output=True,
-                              text=True, errors="surrogateescape", timeout=timeout, env=env)
+        out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
         return None
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # workers left behind by a finished command, if any
+        except ProcessLookupError:
+            pass
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
 def _diagnostic_lines(stderr: str) -> list[str]:
@@ -558,20 +578,24 @@ def run_folder(folder: Folder, *, python: str = sys.executable, repo: Path | Non
         only_check = sorted(set(check_lines) - set(build_lines))[:5]
         only_build = sorted(set(build_lines) - set(check_lines))[:5]
         report.disagreements.append(f"only in check: {only_check}; only in build: {only_build}")
-    _account(folder, report, timeout)
+    recorded = _account(folder, report, timeout)
     site = folder.root / "site"
     facts = site / "facts.json"
     if facts.is_file():
         published = sorted(s["path"] for s in json.loads(facts.read_text("utf-8"))["sources"])
         report.sources = len(published)
+        if recorded is not None and published != sorted(recorded):
+            report.disagreements.append(
+                f"the site's sources differ from the records read: {sorted(set(published) ^ recorded)[:5]}")
         for path in site.rglob("*"):
             if path.is_file() and SECRET_TOKEN.encode() in path.read_bytes():
                 report.leaks.append(str(path.relative_to(site)))
     return report
 
 
-def _account(folder: Folder, report: FolderReport, timeout: float) -> None:
-    """Every article file ends as a record or is named by a message saying it was skipped."""
+def _account(folder: Folder, report: FolderReport, timeout: float) -> set[str] | None:
+    """Every article file ends as a record or is named by a message saying it was
+    skipped. Returns the paths of the records (None when the corpus could not be read)."""
     from factsheet.config import load_config
     from factsheet.corpus import load_corpus
 
@@ -581,10 +605,10 @@ def _account(folder: Folder, report: FolderReport, timeout: float) -> None:
             corpus = load_corpus(config)
     except _Timeout:
         report.hangs.append("load_corpus: no answer")
-        return
+        return None
     except Exception as exc:  # noqa: BLE001
         report.tracebacks.append(f"load_corpus: {type(exc).__name__}: {str(exc)[:200]}")
-        return
+        return None
     recorded = {r.path for r in corpus.records}
     skipped = {d.path for d in corpus.diagnostics
                if (d.level == "error" or "skipped" in d.message) and d.path != "_sheet.md"}
@@ -597,3 +621,4 @@ def _account(folder: Folder, report: FolderReport, timeout: float) -> None:
         report.unaccounted.append(
             f"{expected} article files, but {len(recorded)} records and {len(skipped | unsupported)} skipped "
             f"({len(links)} of them folder links)")
+    return recorded
