@@ -14,7 +14,7 @@ from typing import Any
 
 from ..models import Diagnostic
 from .dates import DATE_IN_TEXT, date_from_match, normalize_date
-from .frontmatter import norm_key
+from .frontmatter import MAX_META_DEPTH, MAX_META_NODES, norm_key
 
 # Field -> accepted keys (normalized), in order of preference.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -83,11 +83,9 @@ def _ascii_word(word: str) -> str:
 
 
 class MetaTooLarge(ValueError):
-    """Front matter nested too deeply or too large (e.g. a YAML alias bomb)."""
-
-
-MAX_META_NODES = 5000
-MAX_META_DEPTH = 20
+    """Front matter nested too deeply or too large. The front matter readers
+    already refuse such documents (see frontmatter.MAX_META_NODES); this is the
+    second line of defence of ``json_safe``."""
 
 
 def json_safe(value: Any, _budget: list[int] | None = None, _depth: int = 0) -> Any:
