@@ -39,6 +39,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", default=None, help="fail on warnings too")
     p.add_argument("--base-url", metavar="URL", help="absolute URL the site is published at")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems (no progress)")
+    p.add_argument("--force", action="store_true", help="replace --out even if it is not a previous factsheet build")
 
     p = sub.add_parser("check", help="validate the content and list every problem as file:line: message")
     _add_common(p)
@@ -90,6 +91,7 @@ def _config_from(args: argparse.Namespace):
         strict=getattr(args, "strict", None),
         base_url=getattr(args, "base_url", None),
         cname=getattr(args, "cname", None),
+        force=args.force if args.command == "build" else None,  # deploy's --force is about the remote branch
     )
 
 

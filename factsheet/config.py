@@ -38,6 +38,7 @@ class Config:
     config_file: Path | None = None
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     workers: int | None = None  # None: decide from the corpus size and the CPU count
+    force: bool = False  # `build --force`: replace an output folder that is not a previous build
 
     @property
     def theme_dirs(self) -> tuple[Path, ...]:
@@ -89,6 +90,7 @@ def load_config(
     strict: bool | None = None,
     base_url: str | None = None,
     cname: str | None = None,
+    force: bool | None = None,
     cwd: Path | None = None,
 ) -> Config:
     """Merge ``factsheet.toml`` (if any) with explicit values and validate the result.
@@ -144,4 +146,5 @@ def load_config(
         cname=(cname if cname is not None else data.get("cname")) or None,
         config_file=file_path,
         max_file_bytes=max_bytes,
+        force=bool(force),
     )

@@ -1,16 +1,25 @@
 """Read the content folder: find the articles, parse each one (a map over files
 through a concurrent.futures executor, cached by content hash), then check the
-corpus as a whole (duplicate ids). Every record is read before any output is
-written (Pelican's rule).
+corpus as a whole (ids). Every record is read before any output is written
+(Pelican's rule).
+
+Everything read from the content folder, the sheet file included, goes through
+``read_inside``: the resolved path must lie inside the folder (symlinks
+included; a loop or a dangling link is a message), only regular files are
+opened (never a FIFO, device or socket, which could block the build), and no
+more than the size limit is read.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 import re
+import stat
 import threading
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -18,7 +27,7 @@ from .config import SHEET_FILE_NAME, Config
 from .editorial import Editorial, editorial_from
 from .errors import ContentError
 from .models import Diagnostic, Record
-from .parse import ParseResult, parse_article
+from .parse import ParseResult, parse_article, slug_for_path
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdown", ".mkd"})
 # Files editors and tools leave behind while saving; never content.
@@ -26,6 +35,12 @@ _SCRATCH = re.compile(r"(^\.|^#.*#$|~$|\.sw[a-p]$|\.swpx?$|^4913$|\.tmp$|\.bak$|
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 48
+# Hex digits of the path hash that tells apart files whose names give the same id.
+ID_SUFFIX_DIGITS = 6
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+)
 
 
 def is_scratch_name(name: str) -> bool:
@@ -50,10 +65,16 @@ class Corpus:
 
 class RecordCache:
     """ParseResults keyed by (path, content hash, limits). Thread-safe; lives as
-    long as its owner (one build, or the whole life of the dev server)."""
+    long as its owner (one build, or the whole life of the dev server).
 
-    def __init__(self) -> None:
+    With ``keep_last_good`` (the dev server's), it also remembers the last
+    record each path produced, and ``load_corpus`` uses it while a later
+    version of that file has an error: the preview keeps showing the article
+    (the error is still reported) instead of dropping it mid-edit."""
+
+    def __init__(self, *, keep_last_good: bool = False) -> None:
         self._entries: dict[tuple[str, bytes, int], ParseResult] = {}
+        self._last_good: dict[str, Record] | None = {} if keep_last_good else None
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
@@ -77,6 +98,27 @@ class RecordCache:
         with self._lock:
             self._entries[key] = result
 
+    def remember_good(self, rel_path: str, record: Record) -> None:
+        if self._last_good is not None:
+            with self._lock:
+                self._last_good[rel_path] = record
+
+    def last_good(self, rel_path: str) -> Record | None:
+        if self._last_good is None:
+            return None
+        with self._lock:
+            return self._last_good.get(rel_path)
+
+    def retain_paths(self, rel_paths: Iterable[str]) -> None:
+        """Forget the last good records of files that no longer exist."""
+        if self._last_good is None:
+            return
+        keep = set(rel_paths)
+        with self._lock:
+            for rel in list(self._last_good):
+                if rel not in keep:
+                    del self._last_good[rel]
+
     def retain(self, keys: Iterable[tuple[str, bytes, int]]) -> None:
         """Forget entries for files that no longer exist or changed."""
         keep = set(keys)
@@ -86,27 +128,51 @@ class RecordCache:
                     del self._entries[key]
 
 
+def display_path(content_dir: Path, path: Path) -> str:
+    """``path`` relative to ``content_dir`` as a clean string: a name that is not
+    valid UTF-8 keeps its bad bytes as ``\\xff`` escapes (the operating system
+    hands them over as lone surrogates, which nothing can encode)."""
+    rel = path.relative_to(content_dir).as_posix()
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _has_bad_bytes(name: str) -> bool:
+    return any("\udc80" <= ch <= "\udcff" for ch in name)
+
+
 def discover(content_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
     """Article files under content_dir, sorted by relative path; and warnings for
-    files that are not articles."""
+    files that are not articles. Folders are walked where they are: a symbolic
+    link to a folder is reported, never followed (no loops, nothing outside)."""
     articles: list[Path] = []
     notes: list[Diagnostic] = []
-    for root, dirs, files in os.walk(content_dir):
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else content_dir
+        rel = display_path(content_dir, where) if where != content_dir else "."
+        notes.append(Diagnostic(rel, f"cannot read folder: {exc.strerror or exc}; skipped"))
+
+    for root, dirs, files in os.walk(content_dir, onerror=unreadable):
+        for name in sorted(dirs):
+            if not name.startswith((".", "_")) and os.path.islink(os.path.join(root, name)):
+                rel = display_path(content_dir, Path(root) / name)
+                notes.append(Diagnostic(rel, "symbolic link to a folder; not followed, skipped", "warning"))
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         for name in sorted(files):
             if is_scratch_name(name):
                 continue
             path = Path(root) / name
-            rel = path.relative_to(content_dir).as_posix()
+            rel = display_path(content_dir, path)
             if rel == SHEET_FILE_NAME:
                 continue
-            if path.is_symlink() and not path.resolve().is_relative_to(content_dir.resolve()):
-                notes.append(Diagnostic(rel, "symbolic link pointing outside the content folder; skipped", "warning"))
-                continue
-            if path.suffix.lower() not in ARTICLE_SUFFIXES:
+            if _has_bad_bytes(path.relative_to(content_dir).as_posix()):
+                notes.append(Diagnostic(
+                    rel, "file name is not valid UTF-8 (bad bytes shown as \\x escapes); please rename it", "warning"))
+            suffix = Path(rel).suffix
+            if suffix.lower() not in ARTICLE_SUFFIXES:
                 notes.append(Diagnostic(
                     rel,
-                    f"not an article (unsupported file type {path.suffix or 'with no extension'!r}; "
+                    f"not an article (unsupported file type {suffix or 'with no extension'!r}; "
                     f"articles are {', '.join(sorted(ARTICLE_SUFFIXES))}); skipped",
                     "warning",
                 ))
@@ -116,14 +182,49 @@ def discover(content_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
     return articles, notes
 
 
-def _read_bytes(path: Path, rel: str, max_bytes: int) -> bytes | Diagnostic:
+def read_inside(folder: Path, path: Path, rel: str, max_bytes: int) -> bytes | Diagnostic:
+    """The bytes of ``path``, or a Diagnostic saying why it was not read: its
+    resolved path lies outside ``folder``, it is a symlink loop or a dangling
+    link, it is not a regular file, or it is over ``max_bytes``. Never blocks
+    (a FIFO is opened non-blocking and refused) and never reads past the limit."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Diagnostic(rel, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; skipped")
-        return path.read_bytes()
+        real = os.path.realpath(path, strict=True)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Diagnostic(rel, "symbolic link loop (the link leads back to itself); skipped")
+        if exc.errno == errno.ENOENT and os.path.islink(path):
+            return Diagnostic(rel, "broken symbolic link (its target does not exist); skipped")
+        return Diagnostic(rel, f"cannot read file: {exc.strerror or exc}; skipped")
+    if not Path(real).is_relative_to(os.path.realpath(folder)):
+        return Diagnostic(rel, "symbolic link pointing outside the content folder; skipped", "warning")
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         return Diagnostic(rel, f"cannot read file: {exc.strerror or exc}; skipped")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _FILE_KINDS if test(info.st_mode)), "not a regular file")
+            return Diagnostic(rel, f"not a regular file ({kind}); skipped")
+        if info.st_size > max_bytes:
+            return Diagnostic(rel, _too_large(info.st_size, max_bytes))
+        chunks: list[bytes] = []
+        left = max_bytes + 1  # one byte more tells a file that grew past the limit
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > max_bytes:
+            return Diagnostic(rel, _too_large(max(len(data), os.fstat(fd).st_size), max_bytes))
+        return data
+    except OSError as exc:
+        return Diagnostic(rel, f"cannot read file: {exc.strerror or exc}; skipped")
+    finally:
+        os.close(fd)
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; skipped"
 
 
 def _parse_many(jobs: list[tuple[str, bytes]], max_bytes: int, executor: Executor | None,
@@ -165,19 +266,93 @@ def _parse_job(rel: str, data: bytes, max_bytes: int) -> ParseResult:
 
 
 def read_editorial(config: Config) -> tuple[Editorial, list[Diagnostic]]:
+    """The sheet file, read by the same rules as every article. A sheet file
+    with a problem is reported and left out; the sheet builds without it."""
     path = config.sheet_file
-    if not path.is_file():
+    if not os.path.lexists(path):
         return Editorial(), []
     from .parse.frontmatter import read_front_matter
 
+    data = read_inside(config.content_dir, path, SHEET_FILE_NAME, config.max_file_bytes)
+    if isinstance(data, Diagnostic):
+        return Editorial(), [data]
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = data.decode("utf-8").removeprefix("\ufeff")
         fm = read_front_matter(text, SHEET_FILE_NAME)
         return editorial_from(fm.meta, fm.body, SHEET_FILE_NAME), []
     except UnicodeDecodeError as exc:
-        return Editorial(), [Diagnostic(SHEET_FILE_NAME, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
+        return Editorial(), [Diagnostic(SHEET_FILE_NAME, f"not UTF-8 text ({exc.reason} at byte {exc.start}); skipped")]
     except ContentError as exc:
         return Editorial(), [exc.diagnostic]
+
+
+def _theme_notes(config: Config) -> tuple[Diagnostic, ...]:
+    """Files of the user's templates folder that the build leaves out (read here,
+    with every other input, so that `check` reports them too)."""
+    if config.templates_dir is None:
+        return ()
+    from .render.theme import theme_diagnostics
+
+    return theme_diagnostics((config.templates_dir,))
+
+
+def _kept_last_good(diagnostic: Diagnostic) -> Diagnostic:
+    if diagnostic.level != "error":
+        return diagnostic
+    return replace(diagnostic, message=f"{diagnostic.message} (the preview shows this file's last good version)")
+
+
+def assign_ids(records: list[Record]) -> tuple[list[Record], list[Diagnostic]]:
+    """Give every record a distinct id; ``records`` are in path order.
+
+    An id set in front matter is the editor's: two files setting the same one is
+    an error, and the later file is skipped. Ids made from file names never
+    drop a file: names that differ only in case, accents or Unicode
+    normalization, the same name in two folders, or names with no letters at all
+    give one slug, so all but one of those files get the slug plus a stable hash
+    of their path. The plain slug goes to a file whose name is spelled exactly
+    like it ("report.md" rather than "Report.md"), else to the first in path
+    order, so adding a file seldom renames an existing page.
+    """
+    explicit = [r for r in records if r.id != slug_for_path(r.path)]
+    derived = [r for r in records if r.id == slug_for_path(r.path)]
+    owner: dict[str, str] = {}
+    notes: list[Diagnostic] = []
+    kept: dict[str, Record] = {}
+    for record in explicit:
+        if record.id in owner:
+            notes.append(Diagnostic(record.path, f"duplicate id {record.id!r}: already used by {owner[record.id]}; skipped"))
+            continue
+        owner[record.id] = record.path
+        kept[record.path] = record
+    by_slug: dict[str, list[Record]] = {}
+    for record in derived:
+        by_slug.setdefault(record.id, []).append(record)
+    for slug, group in by_slug.items():
+        group.sort(key=lambda r: (not _spelled_as_slug(r.path, slug), r.path))
+        for index, record in enumerate(group):
+            new_id = slug
+            if index > 0 or slug in owner:
+                new_id = _suffixed_id(slug, record.path, owner)
+            owner[new_id] = record.path
+            kept[record.path] = record if new_id == record.id else replace(record, id=new_id)
+    return [kept[r.path] for r in records if r.path in kept], notes
+
+
+def _spelled_as_slug(rel_path: str, slug: str) -> bool:
+    stem = rel_path.rsplit("/", 1)[-1]
+    if "." in stem.lstrip("."):
+        stem = stem.rsplit(".", 1)[0]
+    return stem == slug
+
+
+def _suffixed_id(slug: str, rel_path: str, taken: dict[str, str]) -> str:
+    digest = hashlib.sha256(rel_path.encode("utf-8")).hexdigest()
+    for digits in (ID_SUFFIX_DIGITS, 10, 16, 64):
+        candidate = f"{slug[: 99 - digits]}-{digest[:digits]}"
+        if candidate not in taken:
+            return candidate
+    raise AssertionError("sha256 prefixes of distinct paths collided")  # pragma: no cover
 
 
 def load_corpus(config: Config, cache: RecordCache | None = None, executor: Executor | None = None,
@@ -201,10 +376,10 @@ def load_corpus(config: Config, cache: RecordCache | None = None, executor: Exec
     results: dict[str, ParseResult] = {}
     keys = []
     for path in paths:
-        rel = path.relative_to(config.content_dir).as_posix()
-        data = _read_bytes(path, rel, config.max_file_bytes)
+        rel = display_path(config.content_dir, path)
+        data = read_inside(config.content_dir, path, rel, config.max_file_bytes)
         if isinstance(data, Diagnostic):
-            diagnostics.append(data)
+            results[rel] = ParseResult(None, (data,))
             one_more()
             continue
         key = RecordCache.key(rel, data, config.max_file_bytes) if cache is not None else None
@@ -223,27 +398,30 @@ def load_corpus(config: Config, cache: RecordCache | None = None, executor: Exec
             if rel in results:
                 cache.put(key, results[rel])
         cache.retain(key for _, key in keys)
+        cache.retain_paths(results)
 
     records: list[Record] = []
-    owner_of_id: dict[str, str] = {}
     for rel in sorted(results):
         result = results[rel]
-        diagnostics.extend(result.diagnostics)
         record = result.record
+        if record is None and cache is not None:
+            record = cache.last_good(rel)
+            if record is not None:
+                result = ParseResult(record, tuple(_kept_last_good(d) for d in result.diagnostics))
+        diagnostics.extend(result.diagnostics)
         if record is None:
             continue
         if not _SAFE_ID.match(record.id):
             diagnostics.append(Diagnostic(rel, f"invalid id {record.id!r} (use lowercase letters, digits and '-'); skipped"))
             continue
-        if record.id in owner_of_id:
-            diagnostics.append(Diagnostic(
-                rel, f"duplicate id {record.id!r}: already used by {owner_of_id[record.id]}; skipped"
-            ))
-            continue
-        owner_of_id[record.id] = rel
+        if cache is not None and result is results[rel]:
+            cache.remember_good(rel, record)
         records.append(record)
+    records, id_notes = assign_ids(records)
+    diagnostics.extend(id_notes)
 
     editorial, editorial_notes = read_editorial(config)
     diagnostics.extend(editorial_notes)
+    diagnostics.extend(_theme_notes(config))
     diagnostics.sort(key=lambda d: (d.path, d.line or 0, d.level, d.message))
     return Corpus(records=tuple(records), editorial=editorial, diagnostics=tuple(diagnostics))

@@ -16,6 +16,7 @@ introduction, plus editorial control over claims by id.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,6 +62,20 @@ def _error(path: str, message: str) -> ContentError:
     return ContentError(Diagnostic(path=path, message=message, line=1))
 
 
+def _scalar_text(value: Any, key: str, path: str) -> str | None:
+    """A title or summary: text, or a scalar YAML read as another type (a
+    number, a date, ``yes``) written back as text; never a list or mapping."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, dt.date)):
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    raise _error(path, f"'{key}' must be text, not {'a list' if isinstance(value, list) else 'a mapping'}")
+
+
 def _str_list(value: Any, key: str, path: str) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -77,11 +92,10 @@ def editorial_from(meta: dict[str, Any], body: str, path: str) -> Editorial:
     unknown = sorted(set(meta) - known)
     if unknown:
         raise _error(path, f"unknown key(s) in the sheet file: {', '.join(unknown)} (known: {', '.join(sorted(known))})")
-    for key in ("title", "summary"):
-        if meta.get(key) is not None and not isinstance(meta[key], str):
-            raise _error(path, f"'{key}' must be text")
+    title = _scalar_text(meta.get("title"), "title", path)
+    summary = _scalar_text(meta.get("summary"), "summary", path)
     merges_raw = meta.get("merge") or []
-    if not isinstance(merges_raw, list):
+    if not isinstance(merges_raw, list) or not all(isinstance(group, (list, str)) for group in merges_raw):
         raise _error(path, "'merge' must be a list of lists of claim ids")
     merges = tuple(_str_list(group, "merge", path) for group in merges_raw)
     if any(len(group) < 2 for group in merges):
@@ -91,8 +105,8 @@ def editorial_from(meta: dict[str, Any], body: str, path: str) -> Editorial:
         raise _error(path, "'reword' must map claim ids to text")
     return Editorial(
         path=path,
-        title=meta.get("title"),
-        summary=meta.get("summary"),
+        title=title,
+        summary=summary,
         intro_markdown=body,
         pin=_str_list(meta.get("pin"), "pin", path),
         hide=_str_list(meta.get("hide"), "hide", path),

@@ -79,6 +79,9 @@ class Repo:
     def changed_paths(self, old: str, new: str) -> set[str]:
         return set(self.out("diff", "--name-only", "--no-renames", old, new, "--").splitlines())
 
+    def message_of(self, commit: str) -> str:
+        return self.out("log", "-1", "--format=%B", commit)
+
     def file_at(self, commit: str, path: str) -> bytes | None:
         done = self.run("cat-file", "blob", f"{commit}:{path}", check=False)
         return done.stdout if done.returncode == 0 else None

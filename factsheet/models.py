@@ -13,12 +13,39 @@ templates and facts.json receive.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Level = Literal["error", "warning"]
 ClaimKind = Literal["fact", "figure", "quote", "commentary"]
 ClaimStatus = Literal["corroborated", "single-source", "disputed"]
+
+
+# What must not reach a terminal raw: C0 and C1 controls (a newline in a file name
+# would forge a second message line, ESC starts a terminal command), DEL, line and
+# paragraph separators, bidi marks, embeddings, overrides and isolates (which
+# reorder what is shown), and lone surrogates (which cannot be printed at all).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    ch = match.group()
+    named = _NAMED_ESCAPES.get(ch)
+    if named is not None:
+        return named
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+
+
+def printable(text: str, *, keep_tabs: bool = False) -> str:
+    """``text`` safe to print on one terminal line: every character above
+    written as a backslash escape (a newline as ``\\n``, ESC as ``\\x1b``)."""
+    if text.isprintable() and text.isascii():
+        return text
+    if keep_tabs:
+        return "\t".join(_UNPRINTABLE.sub(_escape_char, part) for part in text.split("\t"))
+    return _UNPRINTABLE.sub(_escape_char, text)
 
 
 @dataclass(frozen=True)
@@ -33,10 +60,14 @@ class Diagnostic:
     line_text: str | None = None
 
     def format(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{where}: {self.level}: {self.message}"
+        """``file:line: level: message``, then the offending line indented. File
+        names, messages and lines come from content: each is escaped so that it
+        prints as exactly one line (see ``printable``)."""
+        path = printable(self.path)
+        where = f"{path}:{self.line}" if self.line else path
+        text = f"{where}: {self.level}: {printable(self.message)}"
         if self.line_text is not None:
-            text += f"\n    {self.line_text.rstrip()}"
+            text += f"\n    {printable(self.line_text.rstrip(), keep_tabs=True)}"
         return text
 
 

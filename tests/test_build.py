@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from conftest import SEED_CONTENT, run_cli
@@ -33,12 +34,20 @@ def _build(project: Path, *args: str):
 
 
 def test_duplicate_id_names_both_files_and_keeps_the_first(make_project) -> None:
-    project = make_project({"ferry.md": GOOD, "ferry.txt": OTHER, "other.md": OTHER})
+    """Two files setting the same id in front matter: the editor's mistake, reported."""
+    project = make_project({
+        "ferry.md": GOOD, "other.md": OTHER,
+        "later.md": GOOD.replace("---\ntitle:", "---\nid: ferry\ntitle:", 1).replace("Monday", "Tuesday"),
+        "first.md": GOOD.replace("---\ntitle:", "---\nid: ferry\ntitle:", 1),
+    })
     result = _build(project)
     assert result.returncode == 0, result.stderr
-    assert "ferry.txt: error: duplicate id 'ferry': already used by ferry.md; skipped" in result.stderr
+    assert "later.md: error: duplicate id 'ferry': already used by first.md; skipped" in result.stderr
     facts = json.loads((project / "site" / "facts.json").read_text())
-    assert sorted(s["path"] for s in facts["sources"]) == ["ferry.md", "other.md"]
+    ids = {s["path"]: s["id"] for s in facts["sources"]}
+    assert set(ids) == {"ferry.md", "first.md", "other.md"}
+    # ferry.md's id comes from its name, and an explicit id owns that: it gets one with a path hash.
+    assert ids["first.md"] == "ferry" and re.fullmatch(r"ferry-[0-9a-f]{6}", ids["ferry.md"])
 
 
 def test_oversized_file_is_skipped_with_its_size(make_project) -> None:

@@ -212,6 +212,67 @@ def test_deploy_refuses_when_the_remote_branch_moved_on_unless_forced(source_rep
     assert "hand-edit.html" not in published_files(bare)  # but the site replaces its files
 
 
+def _fresh_clone(bare: Path, dest: Path) -> Path:
+    """A new clone of the sources: origin/gh-pages is known, no local gh-pages branch."""
+    git(dest.parent, "clone", "--quiet", "--branch", "main", str(bare), str(dest))
+    identify(dest)
+    assert git(dest, "branch", "--list", "gh-pages") == ""
+    return dest
+
+
+def test_fresh_clone_does_not_overwrite_a_gh_pages_someone_else_moved_on(source_repo: Path, tmp_path: Path) -> None:
+    """The clone has no local gh-pages to compare with, so the deploy compares with the
+    remote branch itself: its tip must be a deploy of sources this branch contains."""
+    src, bare = source_repo, source_repo.parent / "origin.git"
+    git(src, "push", "--quiet", "origin", "main")
+    assert run_cli("deploy", cwd=src).returncode == 0
+    other = tmp_path / "other"
+    git(tmp_path, "clone", "--quiet", "--branch", "gh-pages", str(bare), str(other))
+    identify(other)
+    (other / "hand-edit.html").write_text("<p>edited by hand</p>", encoding="utf-8")
+    git(other, "add", "hand-edit.html")
+    git(other, "commit", "--quiet", "-m", "hand edit")
+    git(other, "push", "--quiet", "origin", "gh-pages")
+    theirs = git(other, "rev-parse", "HEAD")
+
+    fresh = _fresh_clone(bare, tmp_path / "fresh")
+    done = run_cli("deploy", cwd=fresh)
+    assert_clean_refusal(done, "this clone never deployed to it", "not a factsheet deploy", "--force")
+    assert git(bare, "rev-parse", "gh-pages") == theirs  # nothing was pushed
+    assert "hand-edit.html" in published_files(bare)
+
+    done = run_cli("deploy", "--force", cwd=fresh)
+    assert done.returncode == 0, done.stderr
+    assert git(bare, "rev-parse", "gh-pages^") == theirs  # their commit stays in history
+    assert "hand-edit.html" not in published_files(bare)
+
+
+def test_fresh_clone_deploys_on_top_of_a_deploy_of_its_own_history(source_repo: Path, tmp_path: Path) -> None:
+    src, bare = source_repo, source_repo.parent / "origin.git"
+    git(src, "push", "--quiet", "origin", "main")
+    assert run_cli("deploy", cwd=src).returncode == 0
+    first = git(bare, "rev-parse", "gh-pages")
+
+    fresh = _fresh_clone(bare, tmp_path / "fresh")
+    extra = sorted(SEED_CONTENT.iterdir())[2]
+    shutil.copy(extra, fresh / "content" / extra.name)
+    git(fresh, "add", "content")
+    git(fresh, "commit", "--quiet", "-m", "one more article")
+    done = run_cli("deploy", cwd=fresh)
+    assert done.returncode == 0, done.stderr
+    assert "was last published from" in done.stdout and "which this branch contains" in done.stdout
+    assert git(bare, "rev-parse", "gh-pages^") == first
+    assert f"Source commit: {git(fresh, 'rev-parse', 'HEAD')}" in git(bare, "log", "-1", "--format=%B", "gh-pages")
+
+    # The first clone now sees a deploy of sources it does not have (it did not pull): refused.
+    git(fresh, "push", "--quiet", "origin", "main")
+    done = run_cli("deploy", cwd=src)
+    assert_clean_refusal(done, "moved on", "which this branch does not contain", "--force")
+    git(src, "pull", "--quiet", "--ff-only", "origin", "main")
+    done = run_cli("deploy", cwd=src)  # after pulling, it contains them: fine again
+    assert done.returncode == 0, done.stderr
+
+
 def test_deploy_keeps_a_custom_domain_set_on_github(source_repo: Path, tmp_path: Path) -> None:
     """Settings -> Pages -> Custom domain commits a CNAME file to the branch: the next
     deploy builds on that commit instead of refusing, and keeps the domain."""

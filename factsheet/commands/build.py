@@ -74,7 +74,7 @@ def build_site(
     diagnostics = corpus.diagnostics + merged.diagnostics
     _fail_if_strict(config, diagnostics)
     merged_at = time.perf_counter()
-    with staged_output(out_dir) as staging:
+    with staged_output(out_dir, force=config.force) as staging:
         # The dev server keeps one render cache across builds.
         rendered = render_site(merged.sheet, config, staging, cache=render_cache, progress=progress)
     timings = (("parse", parsed - started), ("merge", merged_at - parsed)) + rendered.timings

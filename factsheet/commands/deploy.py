@@ -6,6 +6,7 @@ working tree, index and current branch are left exactly as they were.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,10 @@ from ..ghpages import Repo, github_pages_url, open_repo
 from .build import build_site, report
 
 DEFAULT_MESSAGE = "Publish the fact sheet"
+SOURCE_LINE = "Source commit: {sha}"  # in every deploy commit's message: what the site was built from
+_SOURCE_LINE = re.compile(r"^Source commit: ([0-9a-f]{40})\s*$", re.M)
+# How far back past CNAME-only commits (GitHub's, when a custom domain is set) to look for a deploy.
+MAX_CNAME_COMMITS = 20
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,7 @@ def published_url(config: Config, remote_url: str) -> str | None:
 def commit_message(message: str | None, source: Source) -> str:
     lines = [(message or DEFAULT_MESSAGE).strip()]
     if source.sha:
-        lines += ["", f"Source commit: {source.sha}"]
+        lines += ["", SOURCE_LINE.format(sha=source.sha)]
         if source.dirty:
             lines.append("The working tree had uncommitted changes; the site includes them.")
     else:
@@ -52,25 +57,58 @@ def commit_message(message: str | None, source: Source) -> str:
     return "\n".join(lines) + "\n"
 
 
+def published_source(repo: Repo, tip: str) -> str | None:
+    """The source commit the site at ``tip`` was built from: the "Source commit"
+    line of the newest deploy commit, looking past CNAME-only commits. None when
+    the tip (past those) is not a factsheet deploy: a commit made by hand or by
+    another tool, or a deploy from a repository without commits."""
+    commit = tip
+    for _ in range(MAX_CNAME_COMMITS + 1):
+        match = _SOURCE_LINE.search(repo.message_of(commit))
+        if match:
+            return match.group(1)
+        parent = repo.rev(f"{commit}^")
+        if parent is None or not repo.changed_paths(parent, commit) <= {"CNAME"}:
+            return None
+        commit = parent
+    return None
+
+
 def choose_target(repo: Repo, remote: str, branch: str, *, force: bool) -> Target:
-    """Refuse when the remote branch moved on since our last deploy (unless forced)."""
+    """Build on the remote branch only when nothing on it would be lost (unless forced).
+
+    Safe: the remote is at (or behind) this clone's last deploy; it only added a
+    CNAME since; or its tip is a factsheet deploy built from a source commit the
+    current branch contains (a deploy from another clone or from CI, even when
+    this clone never deployed). Anything else (a commit made by hand or by another
+    tool, a deploy from sources this branch does not have) is someone else's work,
+    and a fresh clone without a local gh-pages branch is judged the same way."""
     local_tip = repo.rev(f"refs/heads/{branch}")
     remote_tip = repo.remote_branch_tip(remote, branch)
     if remote_tip is None:
         return Target(local_tip, None, local_tip)
-    if local_tip is None or repo.is_ancestor(remote_tip, local_tip):
-        # First deploy from this clone, or the remote is at (or behind) what we pushed.
-        parent = local_tip or remote_tip
-        return Target(local_tip, remote_tip, parent)
-    if repo.is_ancestor(local_tip, remote_tip) and repo.changed_paths(local_tip, remote_tip) <= {"CNAME"}:
+    if local_tip is not None and repo.is_ancestor(remote_tip, local_tip):
+        return Target(local_tip, remote_tip, local_tip)  # the remote is at (or behind) what we pushed
+    if (local_tip is not None and repo.is_ancestor(local_tip, remote_tip)
+            and repo.changed_paths(local_tip, remote_tip) <= {"CNAME"}):
         # GitHub commits a CNAME file when a custom domain is set under Settings -> Pages:
         # build on top of that instead of refusing (the CNAME is kept, see kept_cname).
         print(f"{remote}/{branch} only changed CNAME since the last deploy; building on top of it")
         return Target(local_tip, remote_tip, remote_tip)
+    source = published_source(repo, remote_tip)
+    head = repo.rev("HEAD")
+    if source is not None and head is not None and repo.is_ancestor(source, head):
+        print(f"{remote}/{branch} was last published from {source[:12]}, which this branch contains; "
+              "building on top of it")
+        return Target(local_tip, remote_tip, remote_tip)
     if not force:
+        why = (f"was published from {source[:12]}, which this branch does not contain (pull first?)" if source
+               else "holds a commit that is not a factsheet deploy (made by hand or by another tool)")
+        since = (f"has moved on since the last deploy from here (remote {remote_tip[:12]}, "
+                 f"last deployed {local_tip[:12]}) and " if local_tip else
+                 f"exists ({remote_tip[:12]}), this clone never deployed to it, and it ")
         raise Abort(
-            f"{remote}/{branch} has moved on since the last deploy from here "
-            f"(remote {remote_tip[:12]}, last deployed {local_tip[:12]}): someone else published. "
+            f"{remote}/{branch} {since}{why}: someone else published. "
             f"Run `git log {remote}/{branch}` to see what changed; use --force to publish anyway "
             "(the new commit goes on top of the remote branch, replacing its files)"
         )

@@ -4,6 +4,7 @@ better no date than a wrong one."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 MONTHS = {
@@ -49,6 +50,10 @@ def normalize_date(value: object) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
+            return None
+        if not 1900 <= value <= 2100:
+            return None
         year = int(value)
         return f"{year:04d}" if 1900 <= year <= 2100 and value == year else None
     if not isinstance(value, str):

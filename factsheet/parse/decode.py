@@ -53,6 +53,7 @@ def decode_article(path: str, data: bytes, max_bytes: int) -> Decoded:
         notes.append(note)
     if text.startswith("\ufeff"):
         text = text[1:]
+    text = _without_surrogates(text)
     if not text.strip():
         return _error(path, "file has only whitespace, no text; skipped")
     sample = text[:_BINARY_SAMPLE]
@@ -66,7 +67,7 @@ def _decode_utf16(path: str, data: bytes) -> Decoded:
         text = data.decode("utf-16")
     except UnicodeDecodeError:
         return _error(path, "binary file (invalid UTF-16), not an article; skipped")
-    text = text.lstrip("\ufeff")
+    text = _without_surrogates(text.lstrip("\ufeff"))
     if not text.strip():
         return _error(path, "file has only whitespace, no text; skipped")
     note = Diagnostic(path, "file is UTF-16, not UTF-8; decoded as UTF-16", "warning")
@@ -98,6 +99,15 @@ def _fallback(path: str, data: bytes, exc: UnicodeDecodeError) -> tuple[str | No
         f"decoded as {best.encoding} — please save the file as UTF-8"
     )
     return text, Diagnostic(path, message, "warning", line_no, _nth_line(text, line_no))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> str:
+    """UTF-8 and UTF-16 decoding never yield lone surrogates, but a detected
+    fallback codec (UTF-7, for one) can; no encoder accepts them later."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def _nth_line(text: str, line_no: int) -> str | None:

@@ -4,21 +4,36 @@
 
 Malformed front matter raises ContentError naming the file, the line of the
 problem in the file and the parser's own message. Never swallowed.
+
+Every parser is bounded before any value is used (content is untrusted): YAML
+through a loader that counts the nodes a document expands to (aliases
+included) and its nesting before constructing anything, JSON and TOML by
+catching runaway nesting; then one walk over the result enforces the same
+node and depth budget for every format and replaces lone surrogates (from
+``\\ud800``-style escapes), so that no later stage sees a value it cannot
+encode. Dates out of range and integers too long to convert stay text.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 import tomllib
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 from ..errors import ContentError
 from ..models import Diagnostic
+
+# Bounds on what front matter may hold. A real article's front matter has a few
+# dozen values, a few levels deep; these leave a wide margin and stop alias
+# bombs (900 bytes of YAML can expand to billions of values) and deep nesting.
+MAX_META_NODES = 5000  # values after expanding YAML aliases
+MAX_META_DEPTH = 20  # levels of nested lists and mappings
+MAX_INT_DIGITS = 100  # longer integers are kept as their digits (text)
 
 
 @dataclass(frozen=True)
@@ -108,9 +123,130 @@ def _read_fenced(text: str, path: str, lead: int, fmt: str) -> FrontMatter | Non
     return FrontMatter(meta, text[body_start:], body_start, fmt)
 
 
+class FrontMatterTooLarge(ValueError):
+    """The front matter expands to more values, or nests deeper, than the bounds above."""
+
+
+_YAML_BASE: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _BoundedYAMLLoader(_YAML_BASE):  # type: ignore[misc, valid-type]
+    """yaml's safe loader that checks the composed node graph against the
+    budget before constructing any value."""
+
+    def get_single_data(self) -> Any:
+        node = self.get_single_node()
+        if node is None:
+            return None
+        _check_yaml_nodes(node)
+        return self.construct_document(node)
+
+
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):  # 0000-00-00, 2024-02-30, an offset of +99:00: not a date, keep the text
+        return loader.construct_scalar(node)
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    digits = loader.construct_scalar(node)
+    if len(digits) > MAX_INT_DIGITS:
+        return digits
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+_BoundedYAMLLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_BoundedYAMLLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+def _check_yaml_nodes(root: yaml.Node) -> None:
+    """Raise FrontMatterTooLarge when the document, with every alias expanded,
+    has more than MAX_META_NODES values or nests deeper than MAX_META_DEPTH (a
+    node that contains itself nests without end). Iterative, linear in the
+    number of distinct nodes."""
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _yaml_children(node)
+        if done:
+            on_path.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            depth[key] = 1 + max((depth[id(c)] for c in children), default=0)
+            if size[key] > MAX_META_NODES:
+                raise FrontMatterTooLarge(f"front matter is too large: over {MAX_META_NODES:,} values once its YAML aliases are expanded")
+            if depth[key] > MAX_META_DEPTH + 1:
+                raise FrontMatterTooLarge(f"front matter is nested more than {MAX_META_DEPTH} levels deep")
+            continue
+        if key in size:
+            continue
+        if key in on_path:
+            raise FrontMatterTooLarge("front matter contains itself (a YAML alias inside its own anchor)")
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in size)
+
+
+def _yaml_children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_string(text: str) -> str:
+    """``text`` with each lone surrogate (which no encoder accepts) replaced by U+FFFD."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def bounded_values(value: Any) -> Any:
+    """A copy of parsed front matter that later stages can always serialize:
+    strings without lone surrogates (keys too), NaN and infinities as text,
+    the same budget as YAML for every format. Raises FrontMatterTooLarge."""
+    budget = [MAX_META_NODES]
+
+    def walk(item: Any, level: int) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise FrontMatterTooLarge(f"front matter is too large: over {MAX_META_NODES:,} values")
+        if level > MAX_META_DEPTH:
+            raise FrontMatterTooLarge(f"front matter is nested more than {MAX_META_DEPTH} levels deep")
+        if isinstance(item, str):
+            return clean_string(item)
+        if isinstance(item, dict):
+            return {(clean_string(k) if isinstance(k, str) else k): walk(v, level + 1) for k, v in item.items()}
+        if isinstance(item, (list, tuple)):
+            return [walk(v, level + 1) for v in item]
+        if isinstance(item, (set, frozenset)):
+            return [walk(v, level + 1) for v in sorted(item, key=repr)]
+        if isinstance(item, float) and not math.isfinite(item):  # .nan, .inf, 1e400: no JSON number
+            return str(item)
+        if isinstance(item, bytes):  # YAML !!binary
+            return clean_string(item.decode("utf-8", "replace"))
+        return item
+
+    return walk(value, 0)
+
+
+def _parse_int(digits: str) -> int | str:
+    return int(digits) if len(digits.lstrip("-")) <= MAX_INT_DIGITS else digits
+
+
 def _parse_yaml(text: str, path: str, block: str, first_line: int) -> dict[str, Any]:
     try:
-        meta = YAMLHandler().load(block)
+        meta = yaml.load(block, Loader=_BoundedYAMLLoader)  # noqa: S506 - a safe loader
+    except FrontMatterTooLarge as exc:
+        raise _fail(text, path, str(exc), first_line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and mark is not None and mark.line >= block.count("\n"):
@@ -122,30 +258,54 @@ def _parse_yaml(text: str, path: str, block: str, first_line: int) -> dict[str, 
         raise _fail(text, path, f"invalid YAML front matter: {problem}", line_no) from None
     except yaml.YAMLError as exc:
         raise _fail(text, path, f"invalid YAML front matter: {exc}", first_line) from None
+    except RecursionError:
+        raise _fail(text, path, f"front matter is nested more than {MAX_META_DEPTH} levels deep", first_line) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a constructor refusing a value (e.g. a bad !!float)
+        raise _fail(text, path, f"invalid YAML front matter: {exc}", first_line) from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):
         kind = {list: "a list", str: "plain text"}.get(type(meta), f"a {type(meta).__name__}")
         raise _fail(text, path, f"front matter must be a mapping of keys to values, not {kind}", first_line)
-    return {str(k): v for k, v in meta.items()}
+    return _bounded_mapping(text, path, meta, first_line)
+
+
+def _bounded_mapping(text: str, path: str, meta: dict[Any, Any], first_line: int) -> dict[str, Any]:
+    try:
+        clean = bounded_values(meta)
+    except FrontMatterTooLarge as exc:
+        raise _fail(text, path, str(exc), first_line) from None
+    return {(k if isinstance(k, str) else str(k)): v for k, v in clean.items()}
 
 
 def _parse_toml(text: str, path: str, block: str, first_line: int) -> dict[str, Any]:
     try:
-        return tomllib.loads(block)
+        meta = tomllib.loads(block)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         pos = _TOML_POS.search(message)
         line_no = first_line + (int(pos.group(1)) - 1 if pos else 0)
         message = _TOML_POS.sub("", message).strip()
         raise _fail(text, path, f"invalid TOML front matter: {message}", line_no) from None
+    except RecursionError:
+        raise _fail(text, path, f"front matter is nested more than {MAX_META_DEPTH} levels deep", first_line) from None
+    except ValueError:  # tomllib converts integers itself; one of over 4,300 digits raises here
+        raise _fail(text, path, "invalid TOML front matter: a number too long to read", first_line) from None
+    return _bounded_mapping(text, path, meta, first_line)
+
+
+_JSON_DECODER = json.JSONDecoder(parse_int=_parse_int)
 
 
 def _read_json(text: str, path: str, lead: int) -> FrontMatter:
+    first_line = text.count("\n", 0, lead) + 1
     try:
-        meta, end = json.JSONDecoder().raw_decode(text, lead)
+        meta, end = _JSON_DECODER.raw_decode(text, lead)
     except json.JSONDecodeError as exc:
         raise _fail(text, path, f"invalid JSON front matter: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise _fail(text, path, f"front matter is nested more than {MAX_META_DEPTH} levels deep", first_line) from None
+    meta = _bounded_mapping(text, path, meta, first_line)
     rest = _FENCE_LINE.match(text, end)
     if rest is None:
         line_no, _ = _line_at(text, end)

@@ -6,13 +6,15 @@ Unknown keys are kept in ``meta`` (made JSON-safe: dates become ISO strings).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Diagnostic
 from .dates import DATE_IN_TEXT, date_from_match, normalize_date
-from .frontmatter import norm_key
+from .frontmatter import MAX_META_DEPTH, MAX_META_NODES, norm_key
 
 # Field -> accepted keys (normalized), in order of preference.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -28,7 +30,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 _LEADING_DATE = re.compile(rf"{DATE_IN_TEXT}(?![\d/.-])", re.I)
 _URL = re.compile(r"^https?://\S+$", re.I)
-_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_ASCII_WORD = re.compile(r"^[a-z0-9]+$")
 
 
 @dataclass
@@ -45,17 +47,45 @@ class Metadata:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark.
+_LATIN_FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ı": "i", "ħ": "h"})
+
+
 def slugify(text: str, limit: int = 80) -> str:
-    slug = _SLUG_JUNK.sub("-", text.lower()).strip("-")
+    """Lower-case words of ``text`` joined by '-', in ASCII (ids become file
+    names and URLs): ASCII letters and digits as they are, accented Latin
+    letters folded to their base letter ("Zürich" -> "zurich"), and a word in
+    any other script spelled in Punycode, which keeps every letter and gives
+    distinct words distinct slugs ("東京" -> "1lqs71d"). Case and Unicode
+    normalization never matter ("Report" and "report", composed and
+    decomposed "é", give the same slug)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    words: list[str] = []
+    current: list[str] = []
+    for ch in folded + " ":
+        if unicodedata.category(ch)[0] in "LMN":
+            current.append(ch)
+        elif current:
+            words.append(_ascii_word("".join(current)))
+            current = []
+    slug = "-".join(w for w in words if w)
     return slug[:limit].strip("-")
 
 
+def _ascii_word(word: str) -> str:
+    if _ASCII_WORD.match(word):
+        return word
+    base = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    base = unicodedata.normalize("NFKC", base).translate(_LATIN_FOLD)
+    if _ASCII_WORD.match(base):
+        return base
+    return unicodedata.normalize("NFC", word).encode("punycode").decode("ascii").strip("-")
+
+
 class MetaTooLarge(ValueError):
-    """Front matter nested too deeply or too large (e.g. a YAML alias bomb)."""
-
-
-MAX_META_NODES = 5000
-MAX_META_DEPTH = 20
+    """Front matter nested too deeply or too large. The front matter readers
+    already refuse such documents (see frontmatter.MAX_META_NODES); this is the
+    second line of defence of ``json_safe``."""
 
 
 def json_safe(value: Any, _budget: list[int] | None = None, _depth: int = 0) -> Any:
@@ -67,6 +97,8 @@ def json_safe(value: Any, _budget: list[int] | None = None, _depth: int = 0) -> 
         return normalize_date(value)
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # NaN and infinities are no JSON numbers
     if isinstance(value, dict):
         return {str(k): json_safe(v, budget, _depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -78,11 +110,20 @@ def json_safe(value: Any, _budget: list[int] | None = None, _depth: int = 0) -> 
     return str(value)
 
 
+# Where a mapping holds the text of a field ({name: ...}, JSON-LD's {"@value": ...}),
+# and the parts of a person's name ({first: Ana, last: Ruiz}), by normalized key.
+_TEXT_KEYS = ("name", "title", "text", "value", "@value", "label", "headline")
+_NAME_PART_KEYS = ("honorific", "first", "firstname", "given", "givenname", "middle", "middlename",
+                   "last", "lastname", "family", "familyname", "surname", "suffix")
+
+
 def _text(value: Any) -> str | None:
+    """A front-matter value as one line of text; None when it holds none (an
+    empty list, a mapping without a text-like key: never the string "None")."""
     if value is None:
         return None
     if isinstance(value, dict):
-        value = value.get("name") or value.get("title")
+        return _mapping_text(value)
     if isinstance(value, (list, tuple)):
         parts = [_text(v) for v in value]
         value = ", ".join(p for p in parts if p)
@@ -92,13 +133,26 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+def _mapping_text(value: dict[Any, Any]) -> str | None:
+    by_key = {norm_key(str(k)): v for k, v in value.items()}
+    for key in _TEXT_KEYS:
+        if key in by_key and not isinstance(by_key[key], dict):
+            text = _text(by_key[key])
+            if text:
+                return text
+    parts = [_text(by_key[k]) for k in _NAME_PART_KEYS if k in by_key and not isinstance(by_key[k], (dict, list))]
+    joined = " ".join(p for p in parts if p)
+    return joined or None
+
+
 def _tags(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
     items = value if isinstance(value, (list, tuple)) else str(value).split(",")
     seen: list[str] = []
     for item in items:
-        tag = re.sub(r"\s+", " ", str(item)).strip().lstrip("#").strip()
+        text = _text(item) if isinstance(item, (dict, list, tuple)) else str(item)
+        tag = re.sub(r"\s+", " ", text or "").strip().lstrip("#").strip()
         if tag and tag not in seen:
             seen.append(tag)
     return tuple(seen)
@@ -151,12 +205,18 @@ def _assign(out: Metadata, name: str, key: str, value: Any, path: str, text: str
         return bool(out.tags)
     if name == "publisher" and isinstance(value, dict):
         out.publisher = _text(value)
-        link = value.get("url") or value.get("link")
+        link = _text(value.get("url") or value.get("link"))
         if link and out.url is None:
-            out.url = str(link)
+            out.url = link
         return out.publisher is not None
     text_value = _text(value)
     if text_value is None:
+        if isinstance(value, (dict, list, tuple)) and value:
+            line_no, line_text = _key_line(text, key)
+            kind = "a mapping" if isinstance(value, dict) else "a list"
+            out.diagnostics.append(Diagnostic(
+                path, f"front matter {key!r} is {kind} with no text in it; {name} left empty", "warning",
+                line_no, line_text))
         return False
     if name == "publisher" and _URL.match(text_value):
         if out.url is None:

@@ -3,13 +3,21 @@ BuildErrors that name the template file and line, and the theme's static assets.
 
 The user's ``--templates`` folder comes first in ``config.theme_dirs``, so any
 template or asset of the default theme can be overridden by name.
+
+A theme folder is read by the same rule as the content folder: only regular
+files whose resolved path lies inside the folder are used, as templates or as
+assets. A symbolic link leading out of it, a link loop or a dangling link, a
+FIFO or a device is left out with a message (``theme_diagnostics``), so a
+theme can never publish a file from elsewhere on the machine.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import stat
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +34,7 @@ from jinja2 import (
     TemplateSyntaxError,
     UndefinedError,
 )
+from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from ..config import default_theme_dir
@@ -45,8 +54,31 @@ def _json_script(value: Any) -> Markup:
     return Markup(text)
 
 
+class InsideFolderLoader(FileSystemLoader):
+    """A FileSystemLoader that treats a template whose resolved path lies outside
+    its folder (a symbolic link out of it) as missing, before reading it."""
+
+    def get_source(self, environment: Environment, template: str):  # type: ignore[no-untyped-def]
+        pieces = split_template_path(template)
+        for searchpath in self.searchpath:
+            filename = os.path.join(searchpath, *pieces)
+            if os.path.isfile(filename):
+                if not _inside(filename, searchpath):
+                    raise TemplateNotFound(template)
+                break
+        return super().get_source(environment, template)
+
+
+def _inside(path: str | Path, folder: str | Path) -> bool:
+    try:
+        real = os.path.realpath(path, strict=True)
+    except OSError:
+        return False
+    return Path(real).is_relative_to(os.path.realpath(folder))
+
+
 def make_environment(theme_dirs: tuple[Path, ...]) -> Environment:
-    loader = ChoiceLoader([FileSystemLoader(str(d)) for d in theme_dirs])
+    loader = ChoiceLoader([InsideFolderLoader(str(d)) for d in theme_dirs])
     env = Environment(
         loader=loader,
         autoescape=True,  # every template, whatever its extension
@@ -62,20 +94,63 @@ def make_environment(theme_dirs: tuple[Path, ...]) -> Environment:
 
 
 def theme_files(theme_dirs: tuple[Path, ...]) -> dict[str, Path]:
-    """Every file of the theme by its name relative to its theme folder; the first
-    folder (the user's) wins. Hidden files are ignored."""
+    """Every usable file of the theme by its name relative to its theme folder;
+    the first folder (the user's) wins. Hidden files are ignored, and so is
+    anything ``theme_diagnostics`` reports."""
+    return _scan_theme(theme_dirs)[0]
+
+
+def theme_diagnostics(theme_dirs: tuple[Path, ...]) -> tuple[Diagnostic, ...]:
+    """Files of the theme folders that are left out, and why."""
+    return _scan_theme(theme_dirs)[1]
+
+
+def _scan_theme(theme_dirs: tuple[Path, ...]) -> tuple[dict[str, Path], tuple[Diagnostic, ...]]:
     found: dict[str, Path] = {}
+    notes: list[Diagnostic] = []
     for theme_dir in theme_dirs:
         if not theme_dir.is_dir():
             continue
         for root, dirs, files in os.walk(theme_dir):
+            for name in sorted(dirs):
+                if not name.startswith(".") and os.path.islink(os.path.join(root, name)):
+                    notes.append(Diagnostic(_shown(Path(root) / name), "symbolic link to a folder; not followed, skipped",
+                                            "warning"))
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 if name.startswith("."):
                     continue
                 path = Path(root) / name
+                problem = _unusable(path, theme_dir)
+                if problem is not None:
+                    notes.append(problem)
+                    continue
                 found.setdefault(path.relative_to(theme_dir).as_posix(), path)
-    return dict(sorted(found.items()))
+    return dict(sorted(found.items())), tuple(notes)
+
+
+def _unusable(path: Path, theme_dir: Path) -> Diagnostic | None:
+    shown = _shown(path)
+    try:
+        real = os.path.realpath(path, strict=True)
+        mode = os.stat(real).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Diagnostic(shown, "symbolic link loop (the link leads back to itself); skipped")
+        if os.path.islink(path):
+            return Diagnostic(shown, "broken symbolic link (its target does not exist); skipped")
+        return Diagnostic(shown, f"cannot read file: {exc.strerror or exc}; skipped")
+    if not Path(real).is_relative_to(os.path.realpath(theme_dir)):
+        return Diagnostic(shown, "symbolic link pointing outside the templates folder; skipped", "warning")
+    if not stat.S_ISREG(mode):
+        return Diagnostic(shown, "not a regular file; skipped")
+    return None
+
+
+def _shown(path: Path) -> str:
+    """A theme file as messages name it: relative to the current folder, bad bytes escaped."""
+    shown = _display_path(str(path), None)
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def theme_fingerprint(files: dict[str, Path]) -> str:

@@ -23,6 +23,7 @@ from ..commands.build import build_site
 from ..config import Config
 from ..corpus import RecordCache
 from ..errors import Abort, FactsheetError
+from ..models import printable
 from ..render import RenderCache
 from .overlay import Problem, error_problems, problems_from_exception
 from .state import ServerState
@@ -61,7 +62,8 @@ class Builder:
         self.config = config
         self.state = state
         self.builds_root = builds_root
-        self.cache = RecordCache()
+        # Keeps each file's last good record, shown while a later save of it has an error.
+        self.cache = RecordCache(keep_last_good=True)
         # Pages whose inputs did not change are taken from here instead of being
         # rendered again, hard-linked from its store (on the builds' file system)
         # into each new build folder; also kept for the life of the server.
@@ -100,7 +102,7 @@ class Builder:
         self._folders.append(out_dir)
         self._delete_old_folders()
         for problem in problems:
-            _log(f"{problem.where}: error: {problem.message}")
+            _log(f"{printable(problem.where)}: error: {printable(problem.message)}")
         stages = ", ".join(f"{name} {t * 1000:.0f}" for name, t in timings)
         _log(
             f"built in {seconds * 1000:.0f} ms{f' ({stages} ms)' if stages else ''}: "
@@ -152,7 +154,7 @@ class Builder:
             first_event=first_event,
         )
         for problem in problems:
-            _log(f"{problem.where + ': ' if problem.where else ''}error: {problem.message}")
+            _log(f"{printable(problem.where) + ': ' if problem.where else ''}error: {printable(problem.message)}")
         _log("build failed; still serving the last good build")
 
     def _delete_old_folders(self) -> None:

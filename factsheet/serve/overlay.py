@@ -68,7 +68,8 @@ def overlay_html(problems: tuple[Problem, ...], *, build_failed: bool) -> str:
     if build_failed:
         heading = "Build failed: showing the last good build"
     else:
-        heading = f"The site was built, but {len(problems)} error(s) were reported (files with errors are left out)"
+        heading = (f"The site was built, but {len(problems)} error(s) were reported: a file with an error shows "
+                   "its last good version, or is left out if it never built")
     items = []
     for p in problems:
         parts = []

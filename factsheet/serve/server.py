@@ -11,6 +11,7 @@ import io
 import json
 import os
 import socket
+import sys
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -25,6 +26,9 @@ from .state import ServerState
 SSE_KEEPALIVE_SECONDS = 10.0
 LONG_POLL_SECONDS = 25.0
 PORT_SEARCH_SPAN = 100
+# A browser that closes a tab, stops a download or reloads mid-response: the
+# client's business, not an error of the server.
+_CLIENT_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
 
 
 class DevServer(ThreadingHTTPServer):
@@ -35,6 +39,15 @@ class DevServer(ThreadingHTTPServer):
         self.state = state
         self.pending = pending
         super().__init__(address, DevRequestHandler)
+
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001
+        """A client that went away is one line in the log, not a traceback."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, _CLIENT_GONE):
+            host, port = client_address[:2] if isinstance(client_address, tuple) else (client_address, "")
+            print(f"client {host}:{port} disconnected ({type(exc).__name__})", file=sys.stderr, flush=True)
+            return
+        super().handle_error(request, client_address)
 
 
 class DevServer6(DevServer):

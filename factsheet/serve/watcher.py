@@ -6,10 +6,19 @@ over the original; leave swap, backup and lock files). We react to creations,
 writes, deletions and renames of files that are not scratch files, and ignore
 pure reads (the build itself opens every file, and on inotify that produces
 "opened"/"closed_no_write" events that must not trigger another build).
+
+A watched folder can go away (``rm -rf content``, a ``git checkout``, a
+``mv content old && mkdir content``); its inotify watch (or polling emitter)
+then dies with it. The watcher checks every watched folder's identity (device
+and inode) twice a second and, when it changed, schedules the folder again as
+soon as it exists and reports a change, so the server rebuilds from what is
+there now.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -39,6 +48,7 @@ MAX_WAIT_SECONDS = 1.0  # ...or at the latest this long after the first event of
 BURST_QUIET_SECONDS = 0.25
 BURST_WINDOW_SECONDS = 0.3
 POLL_INTERVAL_SECONDS = 0.5
+REARM_INTERVAL_SECONDS = 0.5  # how often a watched folder is checked for having been replaced or removed
 _CHANGE_EVENTS = frozenset({
     EVENT_TYPE_CREATED, EVENT_TYPE_MODIFIED, EVENT_TYPE_DELETED, EVENT_TYPE_MOVED, EVENT_TYPE_CLOSED,
 })
@@ -141,15 +151,36 @@ class _Handler(FileSystemEventHandler):
                 self.on_change(path)
 
 
-class Watcher:
-    """One watchdog observer (inotify & co., or polling) over several WatchSpecs."""
+def folder_identity(folder: Path) -> tuple[int, int] | None:
+    """(device, inode) of a folder, or None when there is no folder there."""
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino) if os.path.isdir(folder) else None
 
-    def __init__(self, on_change: Callable[[str], None], *, poll: bool) -> None:
+
+@dataclass
+class _Armed:
+    watch: object | None  # watchdog's ObservedWatch, None while the folder does not exist
+    identity: tuple[int, int] | None
+
+
+class Watcher:
+    """One watchdog observer (inotify & co., or polling) over several WatchSpecs,
+    re-armed whenever a watched folder is removed, replaced or created."""
+
+    def __init__(self, on_change: Callable[[str], None], *, poll: bool,
+                 rearm_interval: float = REARM_INTERVAL_SECONDS) -> None:
         self.on_change = on_change
         self.poll = poll
+        self.rearm_interval = rearm_interval
         self._observer = PollingObserver(timeout=POLL_INTERVAL_SECONDS) if poll else Observer()
         self._specs: tuple[WatchSpec, ...] = ()
+        self._armed: dict[WatchSpec, _Armed] = {}
         self._lock = threading.Lock()
+        self._stopped = threading.Event()
+        self._rearm_thread = threading.Thread(target=self._rearm_loop, name="factsheet-rearm", daemon=True)
 
     def watch(self, specs: tuple[WatchSpec, ...]) -> None:
         """Replace what is watched (the configuration may have moved a folder)."""
@@ -157,15 +188,51 @@ class Watcher:
             if specs == self._specs:
                 return
             self._observer.unschedule_all()
-            for spec in specs:
-                if spec.root.is_dir():
-                    self._observer.schedule(_Handler(spec, self.on_change), str(spec.root), recursive=spec.recursive)
+            self._armed = {spec: self._arm(spec) for spec in specs}
             self._specs = specs
+
+    def _arm(self, spec: WatchSpec) -> _Armed:
+        identity = folder_identity(spec.root)
+        if identity is None:
+            return _Armed(None, None)
+        try:
+            watch = self._observer.schedule(_Handler(spec, self.on_change), str(spec.root), recursive=spec.recursive)
+        except OSError:  # gone again between the check and the schedule: try on the next round
+            return _Armed(None, None)
+        return _Armed(watch, identity)
+
+    def rearm(self) -> list[Path]:
+        """Schedule again every watched folder whose identity changed; report
+        each as a change (after it is watched again, so no later edit is lost)."""
+        changed: list[Path] = []
+        with self._lock:
+            for spec, armed in list(self._armed.items()):
+                if folder_identity(spec.root) == armed.identity:
+                    continue
+                if armed.watch is not None:
+                    try:
+                        self._observer.unschedule(armed.watch)  # type: ignore[arg-type]
+                    except (KeyError, OSError, ValueError):
+                        pass  # its emitter already stopped when the folder went away
+                self._armed[spec] = self._arm(spec)
+                changed.append(spec.root)
+        for root in changed:
+            self.on_change(str(root))
+        return changed
+
+    def _rearm_loop(self) -> None:
+        while not self._stopped.wait(self.rearm_interval):
+            try:
+                self.rearm()
+            except Exception as exc:  # noqa: BLE001 - the watcher must outlive one bad round
+                print(f"watcher: could not re-arm: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
 
     def start(self) -> None:
         self._observer.daemon = True
         self._observer.start()
+        self._rearm_thread.start()
 
     def stop(self) -> None:
+        self._stopped.set()
         self._observer.stop()
         self._observer.join(timeout=2)
