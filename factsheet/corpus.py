@@ -14,12 +14,14 @@ more than the size limit is read.
 from __future__ import annotations
 
 import errno
+import gc
 import hashlib
 import os
 import re
 import stat
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
@@ -342,51 +344,8 @@ def load_corpus(config: Config, cache: RecordCache | None = None, executor: Exec
     become diagnostics and are skipped; the rest still make records.
     ``progress(done, total)`` is called as files are read, for a progress display."""
     paths, diagnostics = discover(config.content_dir)
-    total = len(paths)
-    done = 0
-
-    def one_more() -> None:
-        nonlocal done
-        done += 1
-        if progress is not None:
-            progress(done, total)
-
-    if progress is not None:
-        progress(0, total)
-    jobs: list[_Job] = []
-    results: dict[str, ParsedFile] = {}
-    keys: list[str] = []
-    job_keys: dict[str, str] = {}
-    from_cache = 0
-    for path in paths:
-        rel = display_path(config.content_dir, path)
-        data = read_inside(config.content_dir, path, rel, config.max_file_bytes)
-        if isinstance(data, Diagnostic):
-            results[rel] = ParsedFile(ParseResult(None, (data,)))
-            one_more()
-            continue
-        if cache is None:
-            jobs.append(_Job(rel, data, None))
-            continue
-        key = cache.key(rel, data, config.max_file_bytes)
-        keys.append(key)
-        cached = cache.get(key)
-        if cached is not None:
-            results[rel] = cached
-            from_cache += 1
-            one_more()
-        else:
-            jobs.append(_Job(rel, data, key if cache.stores else None))
-            job_keys[rel] = key
-
-    outputs = _read_many(jobs, config.max_file_bytes, executor, one_more)
-    for job, output in zip(jobs, outputs):
-        results[job.rel] = output.parsed
-        if cache is not None:
-            cache.put(job_keys[job.rel], output.parsed, output.blob)
-    if cache is not None:
-        cache.finish(keys)
-        cache.retain_paths(results)
+    with _gc_paused():
+        results, stats = _read_files(config, paths, cache, executor, progress)
 
     records: list[Record] = []
     facts_by_path: dict[str, RecordFacts | None] = {}
@@ -415,11 +374,70 @@ def load_corpus(config: Config, cache: RecordCache | None = None, executor: Exec
     diagnostics.extend(editorial_notes)
     diagnostics.extend(_theme_notes(config))
     diagnostics.sort(key=lambda d: (d.path, d.line or 0, d.level, d.message))
-    stats = ReadStats(files=total, from_cache=from_cache, parsed=len(jobs),
-                      parse_seconds=sum(o.parse_seconds for o in outputs),
-                      extract_seconds=sum(o.extract_seconds for o in outputs))
     return Corpus(records=tuple(records), editorial=editorial, diagnostics=tuple(diagnostics),
                   facts=_facts_by_id(records, facts_by_path), stats=stats)
+
+
+def _read_files(config: Config, paths: list[Path], cache: RecordCache | None, executor: Executor | None,
+                progress: Callable[[int, int], None] | None) -> tuple[dict[str, ParsedFile], ReadStats]:
+    """Every file's ParsedFile, by display path: from the cache where it has this
+    content, else parsed and extracted (and then kept in the cache)."""
+    total = len(paths)
+    done = 0
+
+    def one_more() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    if progress is not None:
+        progress(0, total)
+    jobs: list[_Job] = []
+    results: dict[str, ParsedFile] = {}
+    keys: dict[str, str] = {}  # display path -> cache key
+    for path in paths:
+        rel = display_path(config.content_dir, path)
+        data = read_inside(config.content_dir, path, rel, config.max_file_bytes)
+        if isinstance(data, Diagnostic):
+            results[rel] = ParsedFile(ParseResult(None, (data,)))
+            one_more()
+            continue
+        key = keys[rel] = cache.key(rel, data, config.max_file_bytes) if cache is not None else ""
+        cached = cache.get(key) if cache is not None else None
+        if cached is not None:
+            results[rel] = cached
+            one_more()
+        else:
+            jobs.append(_Job(rel, data, key if cache is not None and cache.stores else None))
+
+    outputs = _read_many(jobs, config.max_file_bytes, executor, one_more)
+    for job, output in zip(jobs, outputs):
+        results[job.rel] = output.parsed
+        if cache is not None:
+            cache.put(keys[job.rel], output.parsed, output.blob)
+    if cache is not None:
+        cache.finish(keys.values())
+        cache.retain_paths(results)
+    stats = ReadStats(files=total, from_cache=len(keys) - len(jobs) if cache is not None else 0, parsed=len(jobs),
+                      parse_seconds=sum(o.parse_seconds for o in outputs),
+                      extract_seconds=sum(o.extract_seconds for o in outputs))
+    return results, stats
+
+
+@contextmanager
+def _gc_paused():
+    """Records and their extractions are acyclic data, thousands of objects a file:
+    the cyclic collector's passes over them while they are read (from the cache
+    or from the workers) cost as much as decoding them (0.94 against 0.40 ms an
+    entry, benchmarks/extract_speed.py). Paused for the read, restored after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _facts_by_id(records: list[Record], facts_by_path: dict[str, RecordFacts | None]) -> dict[str, RecordFacts]:
