@@ -31,18 +31,21 @@ the build did not use are deleted, least recently used first, while the folder
 holds more than ``MAX_CACHE_BYTES``; entries the build used are always kept.
 
 Entries are zlib-compressed pickles, loaded by an unpickler that can only
-build factsheet's own dataclasses (no other class or function can be named,
-so a planted file cannot run code; see ``_EntryUnpickler``). Pickle because it
-is the fastest to load of the formats measured (see docs in the project note),
-and the data is our own frozen dataclasses.
+build factsheet's own dataclasses: no other class or function can be named, so
+a planted file cannot run code (see ``_EntryUnpickler``). Pickle because it is
+fast to load: about 0.4 ms of CPU time an entry, against about 12 ms to parse
+and extract the file again (benchmarks/extract_speed.py). orjson takes as long
+just to turn the same data into dicts, before any dataclass is rebuilt from
+them. zlib makes an entry a third of the size (about 7 KB for a typical
+article) and costs 0.2 ms in the worker.
 """
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import errno
 import hashlib
+import importlib
 import io
 import os
 import pickle
@@ -71,7 +74,7 @@ MAX_CACHE_BYTES = 256 * 1024 * 1024
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 # At most this much is decompressed from one entry (no zlib bomb).
 MAX_DECODED_BYTES = 256 * 1024 * 1024
-ZLIB_LEVEL = 1  # 3x smaller than the raw pickle; level 6 saves 10% more for 3x the time
+ZLIB_LEVEL = 1  # a third of the raw pickle's size, for about 0.2 ms a file in the worker
 # A temporary file older than this is left over from a killed build and deleted.
 STALE_TEMP_SECONDS = 600
 
@@ -79,8 +82,6 @@ _MAGIC = b"factsheet-cache\x00\x01"
 _ENTRY_NAME = re.compile(r"^[0-9a-f]{64}\.entry$")
 _TEMP_PREFIX = ".tmp-"
 _PICKLE_PROTOCOL = 5
-# Data packages whose contents the lexicon reads (lemmas, word frequencies).
-_DATA_PACKAGES = ("lemminflect", "wordfreq")
 # Where the code fingerprint starts: the parse stage and the per-record extraction.
 _FINGERPRINT_ROOTS = ("parse/__init__.py", "merge/extract.py")
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -104,9 +105,13 @@ class ParsedFile:
 
 def code_fingerprint(package_dir: Path = _PACKAGE_DIR) -> str:
     """SHA-256 of the source of every factsheet module the parse and the extraction
-    import (followed through their relative imports), and of the merge's data files."""
+    import (followed through their imports), of the merge's data files, and of the
+    versions of the other packages those modules import (yaml, charset_normalizer,
+    lemminflect, wordfreq, ...)."""
     digest = hashlib.sha256()
-    for rel in _module_closure(package_dir):
+    files, packages = _module_closure(package_dir)
+    digest.update(_package_versions(packages))
+    for rel in files:
         digest.update(rel.encode() + b"\0")
         try:
             digest.update((package_dir / rel).read_bytes())
@@ -120,10 +125,19 @@ def code_fingerprint(package_dir: Path = _PACKAGE_DIR) -> str:
     return digest.hexdigest()
 
 
-def _module_closure(package_dir: Path) -> list[str]:
+# An import statement, at the start of a line (a docstring that quotes one only adds
+# a file to the fingerprint, never drops one): "from ..x import (a, b)", "import a.b".
+_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)"
+                     r"|import[ \t]+([^\n#;]*))", re.M)
+
+
+def _module_closure(package_dir: Path) -> tuple[list[str], set[str]]:
     """Paths (relative to the package) of the roots and every module they import
-    from the package, transitively."""
+    from the package, transitively; and the top-level names of the other
+    non-standard modules they import. (A scan of the import lines: ast.parse of
+    the 21 files took 0.1-0.4 s, this takes milliseconds.)"""
     seen: set[str] = set()
+    packages: set[str] = set()
     todo = list(_FINGERPRINT_ROOTS)
     while todo:
         rel = todo.pop()
@@ -131,27 +145,54 @@ def _module_closure(package_dir: Path) -> list[str]:
             continue
         seen.add(rel)
         try:
-            tree = ast.parse((package_dir / rel).read_bytes())
-        except (OSError, SyntaxError, ValueError):
+            source = (package_dir / rel).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
             continue
         here = Path(rel).parent.parts  # the module's package, as parts
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom):
-                todo.extend(_imported_files(here, node, package_dir))
-    return sorted(seen)
+        for dots, module, names, plain in _IMPORT.findall(source):
+            if plain:
+                packages.update(_names(plain))
+                continue
+            if not dots:
+                packages.add(module.split(".")[0])
+            todo.extend(_imported_files(here, len(dots), module, _names(names), package_dir))
+    return sorted(seen), {p for p in packages if p and p != "factsheet" and p not in sys.stdlib_module_names}
 
 
-def _imported_files(package: tuple[str, ...], node: ast.ImportFrom, package_dir: Path) -> list[str]:
-    """The package's files an import statement reads: the module imported from, and any
-    submodules named ("from . import params"); the package's __init__ only when the
-    names are defined there."""
-    if node.level:
-        base = list(package[: len(package) - node.level + 1])
-    elif node.module and node.module.split(".")[0] == "factsheet":
-        base = []
+def _names(text: str) -> list[str]:
+    """"(a as b,\n c)" -> ["a", "c"]"""
+    parts = (part.split()[0] for part in text.strip("() \t\n").replace("\n", " ").split(",") if part.split())
+    return [p for p in parts if re.fullmatch(r"[\w.]+", p)]
+
+
+def _package_versions(modules: set[str]) -> bytes:
+    """"module=version" of each module's distribution (found under the module's own
+    name, "charset_normalizer"), else the module's ``__version__`` ("yaml")."""
+    lines = []
+    for module in sorted(modules):
+        try:
+            version = metadata.version(module)
+        except metadata.PackageNotFoundError:
+            try:
+                version = str(getattr(importlib.import_module(module), "__version__", "unknown"))
+            except ImportError:
+                version = "missing"
+        lines.append(f"{module}={version}")
+    return "\n".join(lines).encode() + b"\0"
+
+
+def _imported_files(package: tuple[str, ...], level: int, module: str, names: list[str],
+                    package_dir: Path) -> list[str]:
+    """The package's files an import reads: the module imported from, and any
+    submodules named ("from . import params"); the package's __init__ only when
+    the names are defined there."""
+    if level:
+        base = list(package[: len(package) - level + 1])
+        parts = [p for p in module.split(".") if p]
+    elif module.split(".")[0] == "factsheet":
+        base, parts = [], module.split(".")[1:]
     else:
         return []
-    parts = [p for p in (node.module or "").split(".") if p][0 if node.level else 1:]
     target = "/".join(base + parts)
 
     def module_file(dotted: str) -> str | None:
@@ -160,9 +201,8 @@ def _imported_files(package: tuple[str, ...], node: ast.ImportFrom, package_dir:
                 return candidate.lstrip("/")
         return None
 
-    submodules = [module_file(f"{target}/{alias.name}") for alias in node.names]
-    files = [f for f in submodules if f]
-    if node.module or len(files) < len(node.names):
+    files = [f for f in (module_file(f"{target}/{name}") for name in names) if f]
+    if module or len(files) < len(names):
         found = module_file(target)
         if found:
             files.append(found)
@@ -170,14 +210,8 @@ def _imported_files(package: tuple[str, ...], node: ast.ImportFrom, package_dir:
 
 
 def _environment_key() -> bytes:
-    versions = []
-    for name in _DATA_PACKAGES:
-        try:
-            versions.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name}=none")
     return "\n".join([f"python={sys.version_info[0]}.{sys.version_info[1]}", f"parse={PARSE_VERSION}",
-                      f"extract={EXTRACT_VERSION}", *versions]).encode()
+                      f"extract={EXTRACT_VERSION}"]).encode()
 
 
 # ------------------------------------------------------------------ entries

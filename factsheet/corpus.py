@@ -1,8 +1,8 @@
 """Read the content folder: find the articles, parse each one and extract its
 propositions (a map over files through a concurrent.futures executor; both are
 pure functions of the file, kept in the record cache by content hash, see
-cache.py), then check the corpus as a whole (ids). Every record is read before any output is written
-(Pelican's rule).
+cache.py), then check the corpus as a whole (ids). Every record is read before
+any output is written (Pelican's rule).
 
 Everything read from the content folder, the sheet file included, goes through
 ``read_inside``: the resolved path must lie inside the folder (symlinks
