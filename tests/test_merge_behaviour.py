@@ -110,3 +110,60 @@ def test_commentary_is_never_a_plain_fact():
     s = sheet({"01_wire.md": WIRE, "02_blog.txt": blog})
     (rant,) = [c for c in s.claims if "ashamed" in c.text]
     assert rant.kind == "commentary"
+
+
+_ASIDES = {
+    "Alpha": "Alpha reporter Imke Varo watched from the breakwater. Gulls circled the empty car park all afternoon.",
+    "Beta": "Beta spoke to a cafe owner, Ruan Pelt, who expects a quiet week. His kiosk sells tea to drivers.",
+    "Gamma": "Gamma first reported the story on its evening bulletin. A drone crew filmed the quay from above.",
+    "Delta": "Delta's weather desk expects rain by the weekend. Fishing boats stayed in port.",
+}
+
+
+def _article(name: str, outlet: str, body: str) -> tuple[str, str]:
+    """An article of `body` and two sentences of colour only this outlet writes."""
+    return name, f"---\ntitle: Harbour news\nsource: {outlet}\ndate: 2031-07-02\n---\n\n{body} {_ASIDES[outlet]}\n"
+
+
+def test_the_same_statement_with_a_rival_detail_is_one_disputed_claim():
+    files = dict([
+        _article("01_a.md", "Alpha", "The harbour authority closed the Quayside ferry terminal until Friday for safety inspections. "
+                 "Crews repaired the ramp."),
+        _article("02_b.md", "Beta", "The harbour authority has closed the Quayside ferry terminal until Friday for safety inspections."),
+        _article("03_c.md", "Gamma", "The harbour authority closed the Quayside ferry terminal until Sunday for safety inspections."),
+    ])
+    s = sheet(files)
+    (claim,) = claims_citing(s, "Quayside ferry terminal")
+    assert {q.source for q in claim.citations} == {"01-a", "02-b", "03-c"}
+    assert claim.status == "disputed"
+    (d,) = [d for d in s.discrepancies if claim.id in d.claims]
+    by_value = {v.value: set(v.sources) for v in d.values}
+    assert by_value == {"Friday": {"01-a", "02-b"}, "Sunday": {"03-c"}}
+    assert all(v.claims == (claim.id,) for v in d.values)
+
+
+def test_rival_counts_of_a_bare_measure_stay_two_claims():
+    """Sharing the measure and nothing else ("employs 2,300" / "employs 1,900") is a
+    discrepancy between two claims, not one claim."""
+    files = dict([
+        _article("01_a.md", "Alpha", "Tarvel employs 2,300 people."),
+        _article("02_b.md", "Beta", "Tarvel employs 2,300 people."),
+        _article("03_c.md", "Gamma", "The firm employs 1,900 people."),
+    ])
+    s = sheet(files)
+    claims = claims_citing(s, "employs")
+    assert len(claims) == 2
+    assert any({v.value for v in d.values} >= {"2,300 people", "1,900 people"} for d in s.discrepancies), \
+        [d.summary for d in s.discrepancies]
+
+
+def test_a_sentence_stating_a_claim_among_other_details_is_cited_by_it():
+    files = dict([
+        _article("01_a.md", "Alpha", "The fire broke out in the engine room at 07:38."),
+        _article("02_b.md", "Beta", "The fire broke out in the engine room at 07:38, the operator said."),
+        _article("03_c.md", "Gamma", "The 90-metre ferry Aldwyn, built at the Kestrel yard in 1998 and carrying 300 people and "
+                 "41 vehicles to Carrow Point, had a fire break out in the engine room at 07:38 on Tuesday."),
+    ])
+    s = sheet(files)
+    (claim,) = [c for c in s.claims if c.text.startswith("The fire broke out")]
+    assert {q.source for q in claim.citations} == {"01-a", "02-b", "03-c"}

@@ -8,6 +8,7 @@ from factsheet.merge.extract import _count_noun
 from factsheet.merge.lexicon import Lexicon
 from factsheet.merge.propositions import pieces_text, split_propositions, tokenize
 from factsheet.merge.quantities import extract_quantities, same_value
+from factsheet.parse import parse_article
 
 
 @pytest.fixture(scope="module")
@@ -94,3 +95,21 @@ def test_parts_deltas_and_rates(lex):
 def test_times_keep_their_relation(lex):
     (q,) = [q for q in extract_quantities("Services stay suspended until Thursday.", _count_noun(lex))]
     assert q.kind == "weekday" and q.relation == "until"
+
+
+@pytest.mark.parametrize("sentence, negated", [
+    ("The water board did not open an investigation into the failure.", True),
+    ("Officials found no evidence that the gates had been tampered with.", True),
+    ("It was 8C and overcast with almost no wind at the start of the race.", False),
+    ("The levy is of no value to farmers downstream, the council said.", False),
+    ("This is not just a flood for the families of the valley.", False),
+    ("The spillway, which had never been tested, failed on Monday.", False),
+])
+def test_a_negation_denies_only_its_own_clause(sentence, negated, lex):
+    from factsheet.merge.extract import extract_record
+
+    body = f"{sentence} Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried families out."
+    record = parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record
+    facts = extract_record(record, lex)
+    first = [p for p in facts.propositions if p.sentence == 0 and p.role == "main"]
+    assert first and first[0].negated is negated, [(p.text, p.negated) for p in first]

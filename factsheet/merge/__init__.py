@@ -106,7 +106,8 @@ def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, Re
     for u in units:  # a leftover fragment of a sentence belongs to a claim citing its sentence
         if not claim_of_unit[u.index]:
             claim_of_unit[u.index] = citing.get((u.record, u.sentence), "")
-    rivals = [r for r in find_rivals(units, comps, claim_of_unit) if claim_of_unit[r.a] and claim_of_unit[r.b]]
+    disputes = {pair for g in groups for pair in g.disputes}
+    rivals = [r for r in find_rivals(units, comps, claim_of_unit, disputes) if claim_of_unit[r.a] and claim_of_unit[r.b]]
     names = source_names(records)
     discrepancies = build_discrepancies(units, rivals, claim_of_unit, {r.id: r.date for r in records}, names.__getitem__)
     clock.lap("discrepancies")

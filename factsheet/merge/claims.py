@@ -114,7 +114,7 @@ def draft_claims(groups: list[Group], units: list[Unit], records: dict[str, Reco
             u = units[g.members[0]]
             leftovers[(u.record, u.sentence)].append(g.members[0])
             continue
-        drafts.append(_draft(g.members, units, records, comps, commentary))
+        drafts.append(_draft(g.members, units, records, comps, commentary, g.also))
     for (rid, sentence), members in sorted(leftovers.items(), key=lambda kv: (units[kv[1][0]].record_order, kv[0][1])):
         if (rid, sentence) not in merged_sentences:
             drafts.append(_sentence_draft(tuple(members), units, records, commentary))
@@ -128,7 +128,7 @@ def _spread(items: list[int], cap: int) -> list[int]:
     return [items[int(k * step)] for k in range(cap)]
 
 
-def _draft(members: tuple[int, ...], units, records, comps, commentary) -> DraftClaim:
+def _draft(members: tuple[int, ...], units, records, comps, commentary, also: tuple[int, ...] = ()) -> DraftClaim:
     # the centre is measured against an even sample of the members, and the candidates are
     # the members that read on their own first: a claim cited a thousand times costs no more
     sample = tuple(_spread(list(members), P.CANONICAL_SAMPLE))
@@ -141,7 +141,7 @@ def _draft(members: tuple[int, ...], units, records, comps, commentary) -> Draft
     cu = units[canonical]
     text = cu.prop.text if cu.prop.standalone else records[cu.record].sentences[cu.sentence].text.strip()
     citations = {}
-    for m in sorted(members, key=lambda i: (units[i].record_order, units[i].sentence)):
+    for m in sorted(members + also, key=lambda i: (units[i].record_order, units[i].sentence)):
         u = units[m]
         citations.setdefault((u.record, u.sentence), _citation(u, records[u.record]))
     is_comm = sum(commentary(units[m]) for m in members) * 2 > len(members)

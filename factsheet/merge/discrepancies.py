@@ -89,12 +89,14 @@ def _may_rival(a: Unit, b: Unit) -> bool:
     return any(rivals(qa, qb, a, b) for qa in a.prop.quantities for qb in b.prop.quantities)
 
 
-def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str]) -> list[Rival]:
+def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str],
+                disputes: set[tuple[int, int]] = frozenset()) -> list[Rival]:
+    """Rival pairs between claims, and within a disputed claim the pairs that made it one."""
     out = []
     compared = comps.compared()
-    for i, j in sorted(_candidates(units, comps)):
+    for i, j in sorted(_candidates(units, comps) | set(disputes)):
         a, b = units[i], units[j]
-        if a.record == b.record or claim_of_unit[i] == claim_of_unit[j]:
+        if a.record == b.record or (claim_of_unit[i] == claim_of_unit[j] and (i, j) not in disputes):
             continue
         if (i, j) not in compared and not _may_rival(a, b):
             continue
@@ -132,9 +134,10 @@ def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: l
             out.append(_discrepancy([r for o in spokes for r in graph[hub][o]], units, claim_of_unit, dates, label,
                                     members_of))
             for o in list(graph[hub]):
-                graph[o].pop(hub, None)
-                if not graph[o]:
-                    del graph[o]
+                if o != hub:
+                    graph[o].pop(hub, None)
+                    if not graph[o]:
+                        del graph[o]
             del graph[hub]
     return sorted(out, key=lambda d: d.id)
 

@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 1  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 2  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -103,7 +103,7 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
             found = lex.phrase_at(lemmas, i - a)
             if found is not None and not tok.text[:1].isupper():
                 phrase, length = found
-                if phrase.concept == "~negation" and not _embedded(toks, a, i):
+                if phrase.concept == "~negation" and _denies(toks, a, i):
                     negated = True
                 elif not phrase.concept.startswith("~"):
                     w = lex.concept_weight(phrase.concept)
@@ -134,7 +134,7 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
             if current_name:
                 names.append(" ".join(current_name))
                 current_name = []
-            in_scope = not _embedded(toks, a, i)
+            in_scope = _denies(toks, a, i)
             if tok.low.endswith("n't") and in_scope:
                 negated = True
             for part in tok.low.split("-"):
@@ -154,6 +154,25 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
 # words that can be nouns but never continue the noun a count counts ("350 people once it opens")
 _NOT_NOUN_AFTER_HEAD = frozenset("once when while where after before since until like as than so then now today "
                                  "yesterday last next this that".split())
+
+
+# "with almost no wind", "of no value": a negation after a preposition describes a noun
+_PREPOSITIONS = frozenset("with of for in at on by from under into about over than".split())
+_SOFTENERS = frozenset("almost nearly virtually practically all but absolutely".split())
+# "not just", "not only": a negation that adds, not one that denies
+_FOCUS_AFTER_NOT = frozenset("just only merely simply solely least".split())
+
+
+def _denies(toks: list[Tok], a: int, i: int) -> bool:
+    """Does the negation at toks[i] deny the proposition (ranges start at a)?"""
+    if _embedded(toks, a, i):
+        return False
+    if i + 1 < len(toks) and toks[i + 1].low in _FOCUS_AFTER_NOT:
+        return False
+    j = i - 1
+    while j >= a and toks[j].low in _SOFTENERS:
+        j -= 1
+    return not (j >= a and toks[j].low in _PREPOSITIONS)
 
 
 def _embedded(toks: list[Tok], a: int, i: int) -> bool:

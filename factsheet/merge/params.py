@@ -133,6 +133,9 @@ APPROX_VALUE_CREDIT = 0.8
 # A count with this many significant digits (240,112; 31,400 has three) names the same
 # count in two sentences whatever noun each counts it with.
 DISTINCTIVE_DIGITS = 3
+# The same exact value of one of these kinds with DISTINCTIVE_DIGITS significant digits
+# counts as two shared features: "2:03:11" or "240,112" says what it is about.
+IDENTIFYING_KINDS = frozenset({"count", "money", "duration", "percent", "distance", "physical", "temperature"})
 # Kinds of value that never make two propositions rivals (an ordinal is a rank, not a measure).
 NEVER_RIVAL_KINDS = frozenset({"ordinal"})
 # Nouns that count people: two counts of people in one event compare when both state the
@@ -146,6 +149,7 @@ MEASURE_CONCEPTS = frozenset({"die", "injure", "employ", "rescue", "evacuate", "
 # ------------------------------------------------------------------ blocking (blocking.py)
 
 BLOCK_KEYS = 6  # a unit probes the index under its heaviest features, this many
+INDEX_KEYS = 14  # ... and is indexed under this many (a long one's lighter features too)
 BLOCK_MIN_WEIGHT = 0.3  # lighter features never index (function-like and topic words)
 # A feature held by at most this many units finds its holders on its own; a more common
 # one only together with a second heavy feature of the probing unit (a pair key).
@@ -172,6 +176,15 @@ JOIN_PASSES = 2
 # Two claims whose members restate each other (at CORE_BAR) and whose centroids are this
 # alike state one fact that grew two cores: they become one claim.
 CLAIM_MERGE_BAR = 0.5
+# Two claims whose propositions state rival values in words this alike (values left out)
+# are one disputed claim; the discrepancy lists each value with its sources.
+RIVAL_MERGE_CORE = 0.6
+# ... sharing at least this many words besides the values: "employs 2,300" / "employs 1,900"
+# share the measure and nothing else, and stay two claims of one discrepancy.
+RIVAL_MERGE_SHARED_WORDS = 3
+# A proposition of another claim that restates this share of a claim's core (with other
+# details) is cited by that claim as well.
+ALSO_CITED_COVER = 0.7
 
 # ------------------------------------------------------------------ claims (claims.py)
 

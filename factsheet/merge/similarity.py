@@ -61,6 +61,11 @@ def _core(a: Unit, b: Unit) -> tuple[float, float, int]:
     return dot, overlap, shared
 
 
+def shared_words(a: Unit, b: Unit) -> int:
+    """How many substantial word and name features the two have in common."""
+    return _core(a, b)[2]
+
+
 def counts_comparable(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
     """Two counts of one measure: the same counted noun, or people counted in one event
     ("450 jobs" / "between 300 and 350 people" employed; "death toll two" / "one crew
@@ -88,6 +93,15 @@ def _same_count(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
 def _distinctive(q: Quantity) -> bool:
     digits = re.sub(r"\D", "", f"{int(q.low)}").rstrip("0")
     return q.exact and q.low == int(q.low) and len(digits) >= P.DISTINCTIVE_DIGITS
+
+
+def _identifying(q: Quantity) -> bool:
+    """A measured value so particular (2:03:11; 240,112 records; $38.50) that two
+    sentences stating it exactly are about the same thing."""
+    if q.kind not in P.IDENTIFYING_KINDS or q.part or q.delta or q.reference or q.high != q.low:
+        return False
+    digits = re.sub(r"\D", "", f"{q.low:.2f}".rstrip("0").rstrip(".")).strip("0")
+    return q.exact and len(digits) >= P.DISTINCTIVE_DIGITS
 
 
 def _concepts(u: Unit) -> set[str]:
@@ -154,7 +168,7 @@ def value_matches(a: Unit, b: Unit) -> tuple[float, float, int, list[tuple[Quant
             credit = 1.0 if qa.key == qb_all[best].key else P.APPROX_VALUE_CREDIT
             dot += wa * wb * credit
             overlap += min(wa, wb) * credit
-            matched += 1
+            matched += 2 if qa.key == qb_all[best].key and _identifying(qa) else 1
             continue
         unmatched_a.append(qa)
     unmatched_b = [qb for j, qb in enumerate(qb_all) if j not in used]
