@@ -167,3 +167,16 @@ def test_a_sentence_stating_a_claim_among_other_details_is_cited_by_it():
     s = sheet(files)
     (claim,) = [c for c in s.claims if c.text.startswith("The fire broke out")]
     assert {q.source for q in claim.citations} == {"01-a", "02-b", "03-c"}
+
+
+def test_the_same_people_doing_different_things_are_different_claims():
+    files = dict([
+        _article("01_a.md", "Alpha", "Mayor Delphine Orsk offered City Hall as a venue for the talks."),
+        _article("02_b.md", "Beta", "Mayor Delphine Orsk urged both sides to return to the negotiating table."),
+        _article("03_c.md", "Gamma", "Mayor Delphine Orsk offered City Hall as a venue."),
+    ])
+    s = sheet(files)
+    (venue,) = [c for c in s.claims if "venue" in c.text]
+    assert {q.source for q in venue.citations} == {"01-a", "03-c"}
+    (table,) = [c for c in s.claims if "negotiating table" in c.text]
+    assert {q.source for q in table.citations} == {"02-b"}

@@ -50,13 +50,16 @@ def _citation(u: Unit, record: Record) -> Citation:
 
 
 def _canonical_rank(i: int, members: tuple[int, ...], units: list[Unit], comps: Comparisons, commentary,
-                    share: dict[str, float]) -> tuple:
+                    share: dict[str, float], events: set[str]) -> tuple:
     u = units[i]
     words = len(u.prop.text.split())
     centre = sum(comps.get(i, j).score for j in members if j != i) / max(1, len(members) - 1)
     # what the member says beyond the claim: weight of its features most members lack
     extra = sum(w for k, w in u.features.items() if share.get(k, 0.0) < 0.5) / max(1e-9, u.total)
     penalty = P.CANONICAL_EXTRA * extra
+    # what most members say happened, and it leaves out
+    if events and not events & set(u.prop.predicate):
+        penalty += P.CANONICAL_MISSES_EVENT
     if not u.prop.standalone:
         penalty += P.CANONICAL_NOT_STANDALONE
     if u.info.quote:
@@ -137,7 +140,12 @@ def _draft(members: tuple[int, ...], units, records, comps, commentary, also: tu
     for m in sample:
         for k in units[m].features:
             share[k] += 1 / len(sample)
-    canonical = max(candidates, key=lambda i: _canonical_rank(i, sample, units, comps, commentary, share))
+    said: dict[str, int] = defaultdict(int)
+    for m in sample:
+        for k in units[m].prop.predicate:
+            said[k] += 1
+    events = {k for k, n in said.items() if n * 2 > len(sample)}
+    canonical = max(candidates, key=lambda i: _canonical_rank(i, sample, units, comps, commentary, share, events))
     cu = units[canonical]
     text = cu.prop.text if cu.prop.standalone else records[cu.record].sentences[cu.sentence].text.strip()
     citations = {}

@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 2  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 3  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -39,6 +39,7 @@ class Proposition:
     quantities: tuple[Quantity, ...]
     negated: bool
     predicate: tuple[str, ...] = ()  # feature keys of what the proposition says happened ("w:die")
+    name_keys: tuple[str, ...] = ()  # feature keys that come from names only ("Mayor Delphine Ostrowski")
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,15 @@ def _is_name(tok: Tok, first: bool, shouting: bool, lex: Lexicon) -> bool:
 
 
 def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shouting: bool,
-                   skip: set[int]) -> tuple[dict[str, float], bool, list[str]]:
+                   skip: set[int]) -> tuple[dict[str, float], bool, list[str], frozenset[str]]:
     """Feature keys of the tokens in `ranges`: concept classes of words, name words, and
-    whether a negation sits among them; also the names (as written) they contain."""
+    whether a negation sits among them; also the names (as written) they contain, and the
+    keys that come from names only."""
     feats: dict[str, float] = {}
     negated = False
     names: list[str] = []
+    from_names: set[str] = set()
+    from_words: set[str] = set()
     for a, b in ranges:
         lemmas = [lex.word(t.low).key if t.low[:1].isalpha() else t.low for t in toks[a:b]]
         i = a
@@ -109,6 +113,7 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
                     w = lex.concept_weight(phrase.concept)
                     key = "w:" + phrase.concept
                     feats[key] = max(feats.get(key, 0.0), w)
+                    from_words.add(key)
                 i += length
                 continue
             if _is_name(tok, i == first_index, shouting, lex):
@@ -125,6 +130,7 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
                     # report of an injury
                     key = ("w:" + lex.word(part).key) if not lex.is_rare(part, P.NAME_MAX_ZIPF) else "n:" + part
                     feats[key] = max(feats.get(key, 0.0), lex.background_weight(part))
+                    from_names.add(key)
                 i += 1
                 continue
             if current_name and tok.low in _NAME_CONNECTORS and i + 1 < b and toks[i + 1].text[:1].isupper():
@@ -137,6 +143,8 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
             in_scope = _denies(toks, a, i)
             if tok.low.endswith("n't") and in_scope:
                 negated = True
+            # a capitalized title before a name ("Mayor Delphine Orsk") is part of the name
+            title = tok.text[:1].isupper() and i + 1 < b and _is_name(toks[i + 1], False, shouting, lex)
             for part in tok.low.split("-"):
                 info = lex.word(part)
                 if info.function == "negation" and in_scope:
@@ -145,10 +153,11 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
                     continue
                 for c in info.concepts:
                     feats["w:" + c] = max(feats.get("w:" + c, 0.0), info.weight)
+                    (from_names if title else from_words).add("w:" + c)
             i += 1
         if current_name:
             names.append(" ".join(current_name))
-    return feats, negated, names
+    return feats, negated, names, frozenset(from_names - from_words)
 
 
 # words that can be nouns but never continue the noun a count counts ("350 people once it opens")
@@ -276,8 +285,7 @@ def value_weight(q: Quantity) -> float:
         base *= P.REFERENCE_VALUE_FACTOR
     if q.kind in ("year", "weekday", "ordinal", "date", "month", "clock"):
         return base
-    digits = len(re.sub(r"\D", "", f"{q.low:.6g}").strip("0")) or 1
-    return base * (1.0 + P.VALUE_DIGIT_BONUS * min(digits - 1, P.VALUE_DIGITS_MAX))
+    return base * (1.0 + P.VALUE_DIGIT_BONUS * min(q.digits - 1, P.VALUE_DIGITS_MAX))
 
 
 # Verbs that carry little meaning of their own: the noun after them says what happened
@@ -425,7 +433,7 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
             skip = {i for a, b in ranges for i in range(a, b) if _inside_value(toks[i], quantities, lex)}
             if span.skip:
                 skip.update(range(*span.skip))
-            feats, negated, names = _word_features(toks, ranges, lex, first, shouting, skip)
+            feats, negated, names, name_keys = _word_features(toks, ranges, lex, first, shouting, skip)
             all_names.extend(n for n in names if n not in all_names)
             lo, hi = _ranges_span(toks, span.pieces)
             own_q = tuple(q for q in quantities if any(toks[a].start <= q.start < toks[b - 1].end for a, b in span.pieces if b > a))
@@ -441,9 +449,9 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
                 body = text[toks[start].start:].strip() if start else text.strip()
             props.append(Proposition(index, lo, hi, span.role, body, standalone,
                                      tuple(sorted(feats.items())), own_q, negated,
-                                     tuple(k for k in predicate if k in feats)))
+                                     tuple(k for k in predicate if k in feats), tuple(sorted(name_keys))))
         if not spans:
-            _, _, all_names = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
+            _, _, all_names, _ = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
         claimable = _claimable(s, toks, spans, lex, verbs)
         sentences.append(SentenceFacts(index, claimable, quote, 0.0 if continues else commentary_score(text),
                                        _speakers(all_names, text), tuple(all_names), continues))

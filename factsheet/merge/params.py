@@ -126,6 +126,10 @@ OTHER_EVENT_FACTOR = 0.3
 # (words, names or values) of at least SHARED_FEATURE_MIN_WEIGHT each: one shared word
 # ("crew", the company's name) says they are about the same thing, not that they say it.
 MIN_SHARED_FEATURES = 2
+# Two propositions that share only names (the parts of "Mayor Delphine Ostrowski", or of
+# "Velmont Metropolitan Transport (VMT)"), no other word and no value, are about the same
+# people or bodies and say different things of them: their score counts this much.
+NAMES_ONLY_FACTOR = 0.5
 SHARED_FEATURE_MIN_WEIGHT = 0.25
 # A value one source states and another allows ("more than 300" / "312") counts this
 # much of an identical value.
@@ -193,6 +197,9 @@ CANONICAL_NOT_STANDALONE = 1.0  # does not read on its own (pronoun opening, fra
 # ... and this much times the share of its weight in features most members lack: the
 # canonical text should say what the sources agree on, not one source's extra details.
 CANONICAL_EXTRA = 0.5
+# ... and this much if it does not state the event most members state (their main verb or
+# event noun): "an appeal has been lodged" is the claim, not "his camp is furious".
+CANONICAL_MISSES_EVENT = 0.3
 CANONICAL_QUOTE = 0.15  # direct speech: a reported statement reads better as the claim
 CANONICAL_COMMENTARY = 0.4
 CANONICAL_QUESTION = 0.4

@@ -399,6 +399,9 @@ def _classify(pieces: list[list], toks: list[Tok], lex: Lexicon, verbs: "_Verbs"
             # (the main clause itself when only its subject came before the relative clause)
             only_lead = all(p[2] in ("relative", "apposition", "lead") for p in kept[:-1])
             kept.append([a, b, "main" if only_lead and finite else "host", finite])
+        elif finite and role == "comma" and last and last[2] == "participle" and len(kept) >= 2 \
+                and kept[-2][2] == "lead":
+            kept.append([a, b, "main", True])  # "Ruto, running a solid race, took a bottle": the subject goes on
         elif finite and last and role == "comma" and last[2] in ("subordinate", "lead"):
             kept.append([a, b, "main", True])  # the main clause after a fronted subordinate or adverbial
         elif finite and role not in ("comma", "apposition") and (not kept or last[3] or last[2] == "host"):
@@ -411,12 +414,28 @@ def _classify(pieces: list[list], toks: list[Tok], lex: Lexicon, verbs: "_Verbs"
     return kept
 
 
+def _colon_before_clause(toks: list[Tok], start: int, verbs: "_Verbs") -> int | None:
+    """The first colon (outside quotes) that both follows and precedes a clause."""
+    for i in range(start + 2, len(toks) - 2):
+        if toks[i].low == ":" and toks[i].depth == 0 and toks[i + 1].depth == 0:
+            if verbs.any_finite(toks, i + 1, len(toks)) and verbs.any_finite(toks, start, i) \
+                    and not _is_attribution(toks, start, i, verbs.lex, verbs):
+                return i
+            return None
+    return None
+
+
 def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_Verbs | None" = None) -> list[PropositionSpan]:
     """Propositions of the sentence tokens toks[start:] (a dateline before `start` is skipped)."""
     verbs = verbs or _Verbs(lex)
     n = len(toks)
     if n - start < 3:
         return [PropositionSpan(((start, n),), None, "main")] if n > start else []
+    colon = _colon_before_clause(toks, start, verbs)
+    if colon is not None:
+        # "Here's what happened: Collins Ruto took a bottle ...": what follows the colon is
+        # a sentence of its own
+        return split_propositions(toks[:colon], lex, start, verbs) + split_propositions(toks, lex, colon + 1, verbs)
     cuts = _cuts(toks, start, verbs)
     bounds = [start] + [c for c, _ in cuts] + [n]
     roles = ["main"] + [r for _, r in cuts]

@@ -105,6 +105,12 @@ class Quantity:
     def exact(self) -> bool:
         return not self.qualifier and self.low == self.high
 
+    @cached_property
+    def digits(self) -> int:
+        """Significant digits as stated: "2:03:11" 5, "240,112" 6, "31,400" 3, "$2.1bn" 2,
+        "21-year" 2, "fourteen" 1 (not of the value in base units: 21 years in seconds)."""
+        return max(1, len(re.sub(r"\D", "", self.text).strip("0")))
+
 
 def _fmt(x: float) -> str:
     return f"{x:.6g}"
