@@ -92,6 +92,15 @@ def test_parts_deltas_and_rates(lex):
     assert by_value[178].kind == "duration" and by_value[178].rate == "kilometre"  # a pace
 
 
+def test_a_value_set_against_the_stated_one_is_no_rival(lex):
+    qs = extract_quantities("Patients will get 24 months of monitoring, not the single year first announced, "
+                            "and the toll rose to 19, up from 14 on Monday.", _count_noun(lex))
+    by_text = {q.text: q for q in qs}
+    assert by_text["single year"].reference and not by_text["24 months"].reference
+    assert by_text["14"].reference and not by_text["19"].reference
+    assert not by_text["Monday"].reference
+
+
 def test_times_keep_their_relation(lex):
     (q,) = [q for q in extract_quantities("Services stay suspended until Thursday.", _count_noun(lex))]
     assert q.kind == "weekday" and q.relation == "until"

@@ -9,6 +9,8 @@ degrees Celsius, a currency, a counted noun), so that "48 hours" and "two days",
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -178,6 +180,10 @@ _PART_BEFORE = re.compile(r"\b(?:among|including|of whom|of which)\s+(?:them\s+|
 _PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|those|these|the|whom|which|its|their|our|his|her)\b|"
                          r"(?:\w+\s+){0,2}(?:were|are|was|is)\s+among\b|among\s+(?:them|the)\b)", re.I)
 # "four of the 19", "among the 312": the count a part is taken from.
+# "24 months, not the single year", "up from 180,000", "rather than two": a value set
+# against the one stated, not stated itself (it counts as little as a group referred to).
+_CONTRAST_BEFORE = re.compile(
+    r"(?:,\s*not|\brather than|\binstead of|\bup from|\bdown from|\bcompared (?:with|to))\s+(?:[A-Za-z-]+\s+){0,2}$", re.I)
 _GROUP_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|its|their|our|all)\s+$", re.I)
 # "Of the 14 injured, four were crew", "Of those, 31,400 ...": later counts are parts of the first group.
 _OF_THE_GROUP = re.compile(r"^\W*(?:of|among)\s+(?:the|those|these|them|its|their)\b[^,]*,", re.I)
@@ -437,6 +443,8 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             continue  # "$140 million a year", "8 GWh a year": a rate
         f = DURATION_UNITS[m.group("u").lower()]
         add("duration", f, f, "s", m.start(), m.end())
+    out = [dataclasses.replace(q, reference=True) if not q.reference
+           and _CONTRAST_BEFORE.search(sentence[max(0, q.start - 32):q.start]) else q for q in out]
     out.sort(key=lambda q: q.start)
     final = []
     for q in out:
