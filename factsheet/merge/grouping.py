@@ -265,6 +265,21 @@ def _states_its_group(i: int, g: Group, comps: Comparisons) -> bool:
     return i == g.core
 
 
+def _one_statement(a: Unit, b: Unit, c: Comparison) -> bool:
+    """Do two propositions with a rival value make the same statement? They share words
+    besides the value, name nobody different (when both name someone, they name someone
+    in common), and their values are of one order ("14" / "19", not "one count" / "11")."""
+    if shared_words(a, b) < P.RIVAL_MERGE_SHARED_WORDS:
+        return False
+    if a.names and b.names and not a.names & b.names:
+        return False
+    qa, qb = c.conflicts[0]
+    if qa.kind in P.RIVAL_MERGE_RATIO_KINDS and min(qa.low, qb.low) > 0:
+        if max(qa.high, qb.high) / min(qa.low, qb.low) > P.RIVAL_MERGE_MAX_RATIO:
+            return False
+    return True
+
+
 def _merge_rival_groups(groups: list[Group], units: list[Unit], comps: Comparisons) -> list[Group]:
     """Step 5: groups linked by a rival pair of like words become one disputed group."""
     group_of = {m: k for k, g in enumerate(groups) for m in g.members}
@@ -278,12 +293,10 @@ def _merge_rival_groups(groups: list[Group], units: list[Unit], comps: Compariso
 
     links = []
     rival_pairs = [(pair, c) for pair, c in comps.compared().items()
-                   if len(c.conflicts) == 1 and not c.polarity_differs and c.core >= P.RIVAL_MERGE_CORE
-                   and shared_words(units[pair[0]], units[pair[1]]) >= P.RIVAL_MERGE_SHARED_WORDS]
+                   if len(c.conflicts) == 1 and not c.polarity_differs and c.core >= P.RIVAL_MERGE_CORE]
     for (i, j), c in sorted(rival_pairs, key=lambda pc: pc[0]):
-        if False:
-            continue
-        if units[i].record == units[j].record or units[i].context.foreign_to(units[j].context):
+        a, b = units[i], units[j]
+        if a.record == b.record or a.context.foreign_to(b.context) or not _one_statement(a, b, c):
             continue
         gi, gj = group_of[i], group_of[j]
         if gi != gj and _states_its_group(i, groups[gi], comps) and _states_its_group(j, groups[gj], comps):

@@ -186,6 +186,10 @@ RIVAL_MERGE_CORE = 0.6
 # ... sharing at least this many words besides the values: "employs 2,300" / "employs 1,900"
 # share the measure and nothing else, and stay two claims of one discrepancy.
 RIVAL_MERGE_SHARED_WORDS = 3
+# ... and values of one order: sources that disagree on a count or an amount give figures
+# within this ratio ("14" / "19", "$2.1bn" / "$2.4bn"); "one count" / "11 counts" are two facts.
+RIVAL_MERGE_MAX_RATIO = 3.0
+RIVAL_MERGE_RATIO_KINDS = frozenset({"count", "money", "percent", "duration", "distance", "physical"})
 # A proposition of another claim that restates this share of a claim's core (with other
 # details) is cited by that claim as well.
 ALSO_CITED_COVER = 0.7
