@@ -67,6 +67,7 @@ def test_reported_clause_after_but_said_is_content(lex):
     ("48 hours", "two days"), ("24 months", "two years"), ("118-metre", "387-foot"),
     ("$2.1bn", "2.1 billion dollars"), ("8 degrees Celsius", "46F"), ("nearly 250,000", "240,112"),
     ("more than 300 people", "312 people"), ("27%", "27 per cent"), ("2:03:11", "two hours, three minutes and 11 seconds"),
+    ("a magnitude 6.4 earthquake", "a 6.4-magnitude quake"), ("a magnitude of 5.1", "5.1 on the Richter scale"),
 ])
 def test_values_that_agree(a, b, lex):
     (qa,), (qb,) = extract_quantities(a, _count_noun(lex)), extract_quantities(b, _count_noun(lex))
@@ -76,6 +77,7 @@ def test_values_that_agree(a, b, lex):
 @pytest.mark.parametrize("a,b", [
     ("14 people", "19 people"), ("2:03:11", "2:03:12"), ("$4.5 million", "$4.2 million"), ("7:30 a.m.", "8 a.m."),
     ("48 hours", "three to four days"), ("up to 600 jobs", "180 jobs"), ("about 180,000", "240,112"),
+    ("a magnitude 6.4 earthquake", "magnitude 6.2"),
 ])
 def test_values_that_differ(a, b, lex):
     (qa,), (qb,) = extract_quantities(a, _count_noun(lex)), extract_quantities(b, _count_noun(lex))

@@ -192,6 +192,8 @@ def _subject(rivals: list[Rival], units: list[Unit]) -> str:
     what = {"count": "number", "money": "amount", "percent": "percentage", "duration": "duration",
             "clock": "time", "date": "date", "weekday": "day", "distance": "distance", "temperature": "temperature",
             "year": "year", "age": "age", "physical": "quantity"}.get(q.kind, "value")
+    if q.unit == "magnitude":
+        what = "magnitude"
     unit = f" of {q.unit}" if q.kind == "count" and q.unit else ""
     about = u.prop.text
     if len(about) > P.SUBJECT_MAX_CHARS:

@@ -94,6 +94,7 @@ class Lexicon:
         self.concepts_of: dict[str, tuple[str, ...]] = {}
         self.functions: dict[str, str] = {}
         self.phrases: dict[str, tuple[Phrase, ...]] = {}
+        self.noun_only: set[tuple[str, str]] = set()  # (lemma, class): only word forms that can be nouns
         self._concept_weights: dict[str, float] = {}
         self._load(concept_text)
 
@@ -117,6 +118,8 @@ class Lexicon:
             name, members = line.split(":", 1)
             name = name.strip()
             for member in re.findall(r'"[^"]+"|\S+', members):
+                noun_only = member.endswith("/n")
+                member = member.removesuffix("/n")
                 words = tuple(self._base_lemma(w) if w != "*" else "*" for w in member.strip('"').split())
                 if name.startswith("~"):
                     if len(words) == 1:
@@ -124,6 +127,8 @@ class Lexicon:
                     else:
                         phrases.setdefault(words[0], []).append(Phrase(words, name))
                 elif len(words) == 1:
+                    if noun_only:
+                        self.noun_only.add((words[0], name))
                     have = self.concepts_of.get(words[0], ())
                     if name not in have:
                         self.concepts_of[words[0]] = have + (name,)
@@ -203,6 +208,8 @@ class Lexicon:
         if key not in self.concepts_of:
             key = self._derived_base(key)
         concepts = self.concepts_of.get(key)
+        if concepts is not None and not noun:
+            concepts = tuple(c for c in concepts if (key, c) not in self.noun_only) or None
         if concepts is None:
             return WordInfo(key, (key,), self.background_weight(low), verb, noun)
         return WordInfo(key, concepts, max(self.concept_weight(c) for c in concepts), verb, noun)

@@ -193,8 +193,22 @@ def _is_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verb
         if lex.word(toks[i].low).key in _ATTRIBUTION_KEYS and verbs.finite(toks, i):
             if i + 1 < b and toks[i + 1].low == "to":
                 return False  # "drivers were told to use the coast road": an instruction, not a source
+            if _passive(toks, a, i):
+                return False  # "nine deaths are now confirmed": what was confirmed is the content
             return not any(verbs.finite(toks, j) or verbs.participle(toks[j]) for j in words[k + 1:])
     return False
+
+
+_BE = frozenset("is are was were be been being 's".split())
+_ADVERBS_IN_VERB_GROUP = frozenset("now also not still already officially formally first since then".split())
+
+
+def _passive(toks: list[Tok], a: int, i: int) -> bool:
+    """Is toks[i] a past participle after a form of "be" ("are now confirmed")?"""
+    j = i - 1
+    while j >= a and (toks[j].low in _ADVERBS_IN_VERB_GROUP or toks[j].low.endswith("ly")):
+        j -= 1
+    return j >= a and toks[j].low in _BE
 
 
 def _np_before(toks: list[Tok], end: int, lo: int) -> tuple[int, int] | None:
@@ -394,6 +408,8 @@ def _classify(pieces: list[list], toks: list[Tok], lex: Lexicon, verbs: "_Verbs"
             kept.append([a, b, "participle", True])
         elif role == "subordinate" and finite:
             kept.append([a, b, "subordinate", True])
+        elif last and last[2] == "apposition" and role == "apposition" and not finite:
+            last[1] = b  # "22 km south-west of Kelvasa, the provincial capital": one apposition
         elif last and last[2] in ("relative", "apposition") and (finite or role in ("comma", "apposition")):
             # "X, who crossed third, was disqualified"; "X – a 27% premium – for Y": the host goes on
             # (the main clause itself when only its subject came before the relative clause)

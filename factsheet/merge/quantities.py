@@ -184,6 +184,11 @@ _PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|those|these|the|whom|which|its|th
 # against the one stated, not stated itself (it counts as little as a group referred to).
 _CONTRAST_BEFORE = re.compile(
     r"(?:,\s*not|\brather than|\binstead of|\bup from|\bdown from|\bcompared (?:with|to))\s+(?:[A-Za-z-]+\s+){0,2}$", re.I)
+# An earthquake's magnitude: "magnitude 6.4", "a magnitude of 6.4", "6.4-magnitude", "5.1 on the Richter scale"
+MAGNITUDE_RE = re.compile(
+    r"\bmagnitude(?:-|\s+of\s+|\s+)(?P<a>\d{1,2}(?:\.\d{1,2})?)\b(?!-|\s*(?:%|per|km|kilomet|mile|metre|meter))"
+    r"|\b(?P<b>\d{1,2}(?:\.\d{1,2})?)(?:-|\s+)magnitude\b"
+    r"|\b(?P<c>\d{1,2}(?:\.\d{1,2})?)\s+on\s+the\s+richter\s+scale\b", re.I)
 _GROUP_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|its|their|our|all)\s+$", re.I)
 # "Of the 14 injured, four were crew", "Of those, 31,400 ...": later counts are parts of the first group.
 _OF_THE_GROUP = re.compile(r"^\W*(?:of|among)\s+(?:the|those|these|them|its|their)\b[^,]*,", re.I)
@@ -287,6 +292,9 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
     def when(cond: bool, pattern: re.Pattern):
         return pattern.finditer(sentence) if cond else ()
 
+    for m in when(digit and ("magnitude" in low or "richter" in low), MAGNITUDE_RE):
+        v = float(m.group("a") or m.group("b") or m.group("c"))
+        add("physical", v, v, "magnitude", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
     for m in when(digit and (":" in sentence or "h" in low), HMS_RE):
         h, mi, s = (m.group("h"), m.group("m"), m.group("s")) if m.group("h") else (m.group("h2"), m.group("m2"), m.group("s2"))
         v = int(h) * 3600 + int(mi) * 60 + int(s)
