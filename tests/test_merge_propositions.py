@@ -124,3 +124,13 @@ def test_a_negation_denies_only_its_own_clause(sentence, negated, lex):
     facts = extract_record(record, lex)
     first = [p for p in facts.propositions if p.sentence == 0 and p.role == "main"]
     assert first and first[0].negated is negated, [(p.text, p.negated) for p in first]
+
+
+def test_a_change_states_its_new_figure_and_phone_numbers_are_no_values(lex):
+    qs = extract_quantities("The recall was extended from 12 to 14 batches; call 0800 300 600 or 1-888-555-0142.",
+                            _count_noun(lex))
+    by_text = {q.text: q for q in qs}
+    assert by_text["12"].reference and not by_text["14 batches"].reference
+    assert set(by_text) == {"12", "14 batches"}
+    (span,) = extract_quantities("Between 300 and 350 people will work there.", _count_noun(lex))
+    assert (span.low, span.high) == (300, 350)  # a range, not a change

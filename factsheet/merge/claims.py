@@ -60,6 +60,8 @@ def _canonical_rank(i: int, members: tuple[int, ...], units: list[Unit], comps: 
     # what most members say happened, and it leaves out
     if events and not events & set(u.prop.predicate):
         penalty += P.CANONICAL_MISSES_EVENT
+    if any(q.reference for q in u.prop.quantities):
+        penalty += P.CANONICAL_OTHER_VALUE
     if not u.prop.standalone:
         penalty += P.CANONICAL_NOT_STANDALONE
     if u.info.quote:

@@ -204,6 +204,9 @@ CANONICAL_EXTRA = 0.5
 # ... and this much if it does not state the event most members state (their main verb or
 # event noun): "an appeal has been lodged" is the claim, not "his camp is furious".
 CANONICAL_MISSES_EVENT = 0.3
+# ... and this much if it also names a value it sets against its own ("extended from 12 to
+# 14 batches", "24 months, not one year"): the claim reads best stating its figure plainly.
+CANONICAL_OTHER_VALUE = 0.2
 CANONICAL_QUOTE = 0.15  # direct speech: a reported statement reads better as the claim
 CANONICAL_COMMENTARY = 0.4
 CANONICAL_QUESTION = 0.4

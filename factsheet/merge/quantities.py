@@ -189,6 +189,26 @@ MAGNITUDE_RE = re.compile(
     r"\bmagnitude(?:-|\s+of\s+|\s+)(?P<a>\d{1,2}(?:\.\d{1,2})?)\b(?!-|\s*(?:%|per|km|kilomet|mile|metre|meter))"
     r"|\b(?P<b>\d{1,2}(?:\.\d{1,2})?)(?:-|\s+)magnitude\b"
     r"|\b(?P<c>\d{1,2}(?:\.\d{1,2})?)\s+on\s+the\s+richter\s+scale\b", re.I)
+# A verb of change before "from X to Y": a change, not a range
+_CHANGED_FROM = re.compile(
+    r"\b(?:rose|risen|rising|rises|increased?|increasing|climbed|jumped|grew|grown|extended|widened|expanded|raised|lifted"
+    r"|revised|updated|cut|reduced|lowered|fell|fallen|dropped|decreased|declined|doubled|went|gone|changed|moved|up|down)"
+    r"(?:\s+\w+){0,2}\s+$", re.I)
+# "extended from 12 to 14 batches": the first value is the one replaced
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_TO_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}to\s+(?:about\s+|around\s+)?[\d$€£]", re.I)
+
+
+def _set_against(sentence: str, q: "Quantity") -> bool:
+    """Is q a value the sentence sets against the one it states?"""
+    if _CONTRAST_BEFORE.search(sentence[max(0, q.start - 32):q.start]):
+        return True
+    return bool(_FROM_BEFORE.search(sentence[max(0, q.start - 8):q.start]) and _TO_AFTER.match(sentence[q.end:q.end + 32]))
+
+
+# Telephone numbers are no values: "0800 300 600", "1-888-555-0142", "+44 20 7946 0000", "15 24 24"
+PHONE_RE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ -]?)?(?:\(?0\d{2,4}\)?[ -]\d{2,4}(?:[ -]\d{2,4})+|1-\d{3}-\d{3}-\d{4}"
+                      r"|\d{3}-\d{3}-\d{4}|\d{2} \d{2} \d{2}(?: \d{2})*)(?![\w.,]\d)")
 _GROUP_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|its|their|our|all)\s+$", re.I)
 # "Of the 14 injured, four were crew", "Of those, 31,400 ...": later counts are parts of the first group.
 _OF_THE_GROUP = re.compile(r"^\W*(?:of|among)\s+(?:the|those|these|them|its|their)\b[^,]*,", re.I)
@@ -275,6 +295,10 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
     caller so that this module needs no word list."""
     out: list[Quantity] = []
     taken = _Taken()
+    phones = [m.span() for m in PHONE_RE.finditer(sentence)] if sentence.count(" ") or "-" in sentence else []
+
+    def taken_by_phone(q: Quantity) -> bool:
+        return any(a <= q.start < b for a, b in phones)
 
     def add(kind: str, low: float, high: float, unit: str, a: int, b: int, **kw) -> None:
         if taken.free(a, b):
@@ -429,6 +453,12 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
                 and not _TALLY_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]):
             continue  # a number word on its own is rarely a value ("one of them" is, "the toll rose to two" is)
         end = m.end() + noun_end
+        if m.group("lo") and m.group("between").lower() == "from" and _CHANGED_FROM.search(
+                sentence[max(0, m.start() - 32):m.start()]):
+            # "extended from 12 to 14 batches": a change; the new figure is stated, the old one referred to
+            add("count", a, a, unit, m.start("lo"), m.end("lo"), reference=True)
+            add("count", b, b, unit, m.start("a"), end, qualifier=_qualifier_before(sentence, m.start("a")))
+            continue
         rate = ""
         r = _RATE_AFTER.match(sentence, end)
         if r and unit:
@@ -451,8 +481,8 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             continue  # "$140 million a year", "8 GWh a year": a rate
         f = DURATION_UNITS[m.group("u").lower()]
         add("duration", f, f, "s", m.start(), m.end())
-    out = [dataclasses.replace(q, reference=True) if not q.reference
-           and _CONTRAST_BEFORE.search(sentence[max(0, q.start - 32):q.start]) else q for q in out]
+    out = [dataclasses.replace(q, reference=True) if not q.reference and _set_against(sentence, q) else q for q in out]
+    out = [q for q in out if not taken_by_phone(q)]
     out.sort(key=lambda q: q.start)
     final = []
     for q in out:
