@@ -18,7 +18,7 @@ from ..models import Diagnostic, Record, RemovedSpan, Sentence
 from . import rules as R
 from .blocks import Block, split_blocks
 from .clean import clean_blocks, figures_differ, norm_text
-from .lines import SIGNUP_HINTS, signup_call
+from .lines import SIGNUP_HINTS, legal_sentence, reporting_credit, signup_call
 from .decode import decode_article
 from .frontmatter import read_front_matter
 from .infer import infer_missing, title_and_outlet, title_block
@@ -255,23 +255,28 @@ def _drop_notices(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[in
     """Notices glued to the end of a paragraph: "... appeal. (Reporting by A;
     Editing by B)", "... the ruling. Copyright 2027 X. All rights reserved.
     This material may not be ...". A copyright or legal sentence takes the
-    rest of its paragraph with it when that rest is short."""
+    rest of its paragraph with it when that rest is short, and the legal
+    sentences just before it ("X content is protected by copyright. © 2027 X.")."""
     keep: list[tuple[int, int]] = []
     dropped: list[RemovedSpan] = []
     for start, end in spans:
         text = raw[start:end]
-        if not text[:14].lower().startswith(_NOTICE_HEADS):
+        if not text[:14].lower().startswith(_NOTICE_HEADS) and "©" not in text:
             keep.append((start, end))
             continue
-        if R.COPYRIGHT_START.match(text) or R.LEGAL_NOTICE.match(text.lower()):
+        if R.COPYRIGHT_START.match(text) or R.COPYRIGHT_AFTER.match(text) or R.LEGAL_NOTICE.match(text.lower()):
             rest_end = spans[-1][1]
-            if raw.count(" ", start, rest_end) <= 60:
-                dropped.append(RemovedSpan(start, rest_end, raw[start:rest_end], "copyright notice"))
-                return keep, dropped
+            lead = len(keep)
+            while lead and legal_sentence(raw[keep[lead - 1][0] : keep[lead - 1][1]]):
+                lead -= 1
+            notice_start = keep[lead][0] if lead < len(keep) else start
+            if raw.count(" ", notice_start, rest_end) <= 60:
+                dropped.append(RemovedSpan(notice_start, rest_end, raw[notice_start:rest_end], "copyright notice"))
+                return keep[:lead], dropped
         words = raw.count(" ", start, end) + 1
         if words <= 30 and R.SYNDICATION_NOTICE.match(text):
             dropped.append(RemovedSpan(start, end, text, "syndication notice"))
-        elif words <= 30 and text.startswith("(") and R.CREDITS.match(text):
+        elif words <= 30 and text.startswith("(") and (R.CREDITS.match(text) or reporting_credit(text)):
             dropped.append(RemovedSpan(start, end, text, "reporting credit"))
         else:
             keep.append((start, end))

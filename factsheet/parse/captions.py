@@ -12,6 +12,10 @@ a closing bracket ("handoutThe"); the text before that capital is the figure's
 and goes with the reason "caption", the rest stays. A caption standing on its
 own line is recognised by its shape (short, present tense or no verb at all,
 no attribution, no quotation) when it stands next to such a credit or an image.
+
+Wires also credit a picture without a label, after its caption on the same
+line: "Police stand outside the depot on Monday. AGENCY/Jane Doe". Such a
+credit is credit words with a slash between two capitalised words.
 """
 
 from __future__ import annotations
@@ -114,6 +118,43 @@ def _credit_end(text: str, start: int) -> int | None:
     return None
 
 
+# "AGENCY/Jane Doe", "Jane Doe/The Post", "EPA-EFE/Jane Doe": a slash between capitalised words.
+_SLASH = re.compile(r"[A-Z0-9][\w.'’&-]*\s?/\s?[A-Z]")
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]")  # a name written in upper and lower case ("ET/PT" has none)
+_UP_TO_LAST_SENTENCE_END = re.compile(r".*[.!?][”\"’)\]]*\s+", re.S)
+SLASH_CREDIT_MIN_WORDS = 2
+
+
+def slash_credit(text: str) -> bool:
+    """An unlabelled picture credit: credit words with a slash between two
+    capitalised words, one of them a name in mixed case ("AGENCY/Jane Doe",
+    "Jane Doe/The Post"; not "ET/PT" or "and/or")."""
+    text = text.strip().rstrip(".")
+    return (len(text.split()) >= SLASH_CREDIT_MIN_WORDS and _SLASH.search(text) is not None
+            and _NAME_WORD.search(text) is not None and _credit_words(text))
+
+
+def _trailing_credit(text: str) -> int | None:
+    """Where an unlabelled credit closing the block starts, after its last
+    sentence end: "... on Monday. AGENCY/Jane Doe"."""
+    if "/" not in text:
+        return None
+    m = _UP_TO_LAST_SENTENCE_END.match(text)
+    return m.end() if m is not None and slash_credit(text[m.end():]) else None
+
+
+_ATTRIBUTION = frozenset("said says told tells according".split())
+
+
+def _caption_before_credit(sentence: str) -> bool:
+    """The one short sentence a credit closes is its picture's caption, in any
+    tense ("Firefighters battled the blaze on Sunday."), unless it quotes or
+    attributes: a caption describes, it does not report what someone said."""
+    words = _WORD.findall(sentence)
+    return (0 < len(words) <= CAPTION_MAX_WORDS and not _SENTENCE_INSIDE.search(sentence)
+            and not any(q in sentence for q in _QUOTES) and not any(w.lower() in _ATTRIBUTION for w in words))
+
+
 def credit_line(text: str) -> bool:
     """A line that is all credit: "Gazette photo by Ana Lima", "Credit: Ana
     Lima/The Post", "Photo © Ana Lima / TrailWorks" (not "A photo by a
@@ -151,6 +192,10 @@ def split_glued_credits(raw: str, blocks: list[Block]) -> tuple[list[Block], lis
     for block in blocks:
         text = block.text
         m = _credit_start(text) if not block.explicit_heading else None
+        credit_at = _trailing_credit(text) if m is None and not block.explicit_heading else None
+        if credit_at is not None:
+            _cut_trailing_credit(raw, block, credit_at, out, spans)
+            continue
         end = _credit_end(text, m.end()) if m is not None else None
         cut = _caption_start(text, m.start()) if m is not None and end is not None else 0
         if m is None or end is None or (m.start() == 0 and end == len(text)):
@@ -171,6 +216,19 @@ def split_glued_credits(raw: str, blocks: list[Block]) -> tuple[list[Block], lis
     for index, block in enumerate(out):
         block.index = index
     return out, spans, credit_led
+
+
+def _cut_trailing_credit(raw: str, block: Block, credit_at: int, out: list[Block],
+                         spans: list[tuple[int, int, str]]) -> None:
+    """A block closed by an unlabelled credit: all of it is the figure's when
+    the credit follows one caption sentence, else only the credit is cut."""
+    head = block.text[:credit_at].rstrip()
+    if _caption_before_credit(head):
+        spans.append((block.outer_start, block.outer_end, FIGURE_TEXT))
+        return
+    head_end = block.start + len(head)
+    out.append(_piece(raw, block, block.start, head_end, block.outer_start, head_end))
+    spans.append((block.start + credit_at, block.outer_end, CAPTION))
 
 
 def _caption_start(text: str, label_start: int) -> int:

@@ -13,7 +13,7 @@ from ..models import RemovedSpan
 from . import lines as L
 from . import rules as R
 from .blocks import Block, looks_like_heading
-from .captions import CAPTION, CREDIT_LINE_MAX_WORDS, caption_shaped, credit_line, split_glued_credits
+from .captions import CAPTION, CREDIT_LINE_MAX_WORDS, caption_shaped, credit_line, slash_credit, split_glued_credits
 
 _NORM = re.compile(r"[^a-z0-9$%]+")
 _TOKEN = re.compile(r"[a-z0-9$][a-z0-9$%,.'’-]*")
@@ -94,6 +94,11 @@ def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int,
 
 
 _MARKUP = re.compile(r"[*_]+")
+LEGAL_BLOCK_MAX_WORDS = 60  # a site's copyright and reuse notice, all of it
+CREDIT_BLOCK_MAX_WORDS = 40  # "(Reporting by A, B and C in Halden; Editing by D)"
+PROMO_MAX_WORDS = 30  # an app promo, or a promo ending in its sign-up button
+_CREDIT_HINT = re.compile(r"reporting|editing|writing|research|compiled|produced|graphics|fact-checking|translation|photography")
+_SIGNUP_BUTTON_HINT = re.compile(r"sign|subscri|regist|join")
 _INBOX_WORDS = re.compile(r"\b(?:sign up|subscri\w*|newsletters?|members?|membership)\b")
 _ABOUT_PAGE = re.compile(r"\b(?:this|the) (?:article|content|site|information|post)\b")
 
@@ -109,6 +114,8 @@ def furniture_reason(block: Block) -> str | None:
     if words <= 60 and (R.COPYRIGHT_START.match(text) or R.LEGAL_NOTICE.match(low)
                         or words <= 15 and _copyright_line(text)):
         return "copyright notice"  # the whole block: "© 2027 X. All rights reserved. This material may not be ..."
+    if words <= LEGAL_BLOCK_MAX_WORDS and legal_block(text):
+        return "copyright notice"
     if words <= 30 and R.PAYWALL.match(text):
         return "paywall prompt"
     if words <= 15 and R.BREADCRUMB.match(text):
@@ -119,7 +126,8 @@ def furniture_reason(block: Block) -> str | None:
         return "page header/footer"
     if words <= 20 and R.STANDARDS_LINE.match(text):
         return "standards notice"
-    if words <= 40 and R.CREDITS.match(text) or words <= 10 and R.CREDIT_LINE.match(text):
+    if words <= 40 and R.CREDITS.match(text) or words <= 10 and R.CREDIT_LINE.match(text) \
+            or words <= CREDIT_BLOCK_MAX_WORDS and _CREDIT_HINT.search(low) and L.reporting_credit(text):
         return "reporting credit"
     if words <= 80 and R.CORRECTION_NOTE.match(text):
         return "correction notice"
@@ -169,6 +177,11 @@ def furniture_reason(block: Block) -> str | None:
         return row
     if words <= 30 and R.NEWSLETTER.match(text):
         return "newsletter plug"
+    if words <= PROMO_MAX_WORDS and R.APP_PLUG.match(text):
+        return "app promo"
+    if words <= PROMO_MAX_WORDS and _SIGNUP_BUTTON_HINT.search(low) and R.SIGNUP_BUTTON_END.search(text) \
+            and R.SIGNUP_OBJECT.search(low):  # "... every Friday. Subscribe"
+        return "newsletter plug"
     if words <= 40 and ("inbox" in low or "thanks for reading" in low or "subscri" in low or "member" in low or "newsletter" in low) \
             and R.INBOX_PLUG.search(low) and _INBOX_WORDS.search(low):
         return "newsletter plug"
@@ -192,7 +205,7 @@ def furniture_reason(block: Block) -> str | None:
         return "bare link"
     if words <= 40 and (R.CAPTION.match(text) or R.search_words(R.CREDIT_WORDS, text) or R.CREDIT_AT_END.search(text)
                         or R.CREDIT_AGENCY_AT_END.search(text, max(0, len(text) - 40))) \
-            or words <= CREDIT_LINE_MAX_WORDS and credit_line(text):
+            or words <= CREDIT_LINE_MAX_WORDS and (credit_line(text) or "/" in text and slash_credit(text)):
         return "caption or photo credit"
     if block.kind == "heading" and R.BOILERPLATE_HEADER.match(text.strip("*_ ")):
         return "boilerplate header"
@@ -231,12 +244,24 @@ def _ticker_line(text: str) -> bool:
 
 
 def _copyright_line(text: str) -> bool:
-    """"Copyright Valley Times" names a holder in capitals; "Copyright
-    lawyers said ..." is prose."""
-    m = R.COPYRIGHT.match(text)
+    """"Copyright Valley Times", "Valley Wire © 2027" name a holder in
+    capitals; "Copyright lawyers said ..." is prose."""
+    m = R.COPYRIGHT.match(text) or R.COPYRIGHT_AFTER.match(text)
     if m is None:
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w in ("and", "of", "&", "the") for w in m.group("pub").split())
+
+
+def legal_block(text: str) -> bool:
+    """A copyright line and the legal sentences around it, in one block: "X
+    content is protected by copyright. © 2027 X.", "X © 2027. Republication or
+    redistribution is prohibited without prior written consent." Every
+    sentence must be legal text, so a report on a copyright case is kept."""
+    if "©" not in text and "(c)" not in text.lower() and "copyright" not in text.lower():
+        return False
+    sentences = [p.strip("*_ ") for p in re.split(r"(?<=[.!?])\s+", text) if p.strip("*_ ")]
+    marks = [bool(R.COPYRIGHT_START.match(p)) or _copyright_line(p) for p in sentences]
+    return len(sentences) >= 2 and any(marks) and all(m or L.legal_sentence(p) for p, m in zip(sentences, marks))
 
 
 def _footer_links(low: str) -> bool:
@@ -495,7 +520,7 @@ def _press_boilerplate(c: Cleaning) -> None:
             continue  # below the article's opening, where a release's tail sits
         text = block.text.strip("*_# ")
         about = R.ABOUT_HEADER.match(text) if block.words <= 7 else None
-        if about and i + 1 < len(kept) and kept[i + 1].text.startswith(about.group("name")):
+        if about and i + 1 < len(kept) and _describes(about.group("name"), kept[i + 1], kept[i + 2 :]):
             c.drop(block, "company boilerplate")
             c.drop(kept[i + 1], "company boilerplate")
         elif block.words <= 3 and R.CONTACT_HEADER.match(text):
@@ -504,6 +529,21 @@ def _press_boilerplate(c: Cleaning) -> None:
                 if item.words > 8 or item.text.endswith((".", "!", "?")):
                     break
                 c.drop(item, "contact line")
+
+
+ABOUT_NAME_MIN_CHARS = 4  # a word of "About the Harlow Museum" that names it ("Harlow"; not "the", "Us")
+
+
+def _describes(name: str, block: Block, after: list[Block]) -> bool:
+    """The issuer's standard paragraph under "About X": it opens with X's
+    name, or it is the page's last paragraph and names X by a proper word of
+    it later on ("Founded in 1887 by the Harlow family, the museum ...")."""
+    if block.text.startswith(name):
+        return True
+    if block.kind != "paragraph" or any(b.kind in ("paragraph", "quote") and b.words >= 12 for b in after):
+        return False
+    proper = [w for w in name.split() if w[:1].isupper() and len(w) >= ABOUT_NAME_MIN_CHARS]
+    return any(re.search(rf"(?<=\s){re.escape(w)}\b", block.text) for w in proper)
 
 
 def _author_bio(c: Cleaning, author: str | None) -> None:

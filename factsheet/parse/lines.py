@@ -40,6 +40,40 @@ def signup_call(text: str, first_sentence: bool = False, low: str | None = None)
     return not first_sentence or R.SENTENCE_END.search(text, 0, m.start()) is None
 
 
+_CREDIT_EDGES = "()[]*_ -–—"
+HOLDER_MAX_WORDS = 6  # "The Valley Wire Service of Halden"
+_HOLDER_WORD = re.compile(r"^(?:[A-Z0-9][\w&.'’-]*|of|and|the|&)$")
+
+
+def reporting_credit(text: str) -> bool:
+    """A line of reporting credits, each clause a credit or the wire's name:
+    "(Reporting by A; Editing by B)", "(A reporting; B editing)", "-- Valley
+    Wire; additional reporting by C". A bracket, a dash sign-off or a "by"
+    credit is needed ("Ana Lima reporting" alone could be a headline)."""
+    inner = text.strip().strip(_CREDIT_EDGES).rstrip(".").strip(_CREDIT_EDGES)
+    clauses = [c.strip() for c in inner.split(";") if c.strip()]
+    if not clauses:
+        return False
+    credits = [c for c in clauses if R.CREDIT_CLAUSE.match(c)]
+    if not credits or not all(c in credits or _holder(c) for c in clauses):
+        return False
+    marked = text.lstrip()[:1] in "([-–—" or len(clauses) > 1
+    return marked or any(" by " in c.lower() for c in credits)
+
+
+def _holder(text: str) -> bool:
+    """"Valley Wire", "The Harbour Ledger": a name in capitals, short."""
+    words = text.split()
+    return 1 <= len(words) <= HOLDER_MAX_WORDS and words[0][:1].isupper() and all(_HOLDER_WORD.match(w) for w in words)
+
+
+def legal_sentence(text: str) -> bool:
+    """A sentence of a legal notice: "All rights reserved.", "Republication
+    or redistribution is prohibited.", "X content is protected by copyright"."""
+    low = text.lower()
+    return bool(R.LEGAL_NOTICE.match(low) or R.LEGAL_PHRASE.search(low))
+
+
 def row_items(text: str) -> list[str]:
     return [item.strip("*_ ") for item in R.ROW_SEPARATOR.split(text) if item.strip("*_ ")]
 

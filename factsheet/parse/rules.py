@@ -95,7 +95,7 @@ courier chronicle observer express mail telegraph record star sun mirror network
 magazine weekly insider report reporter bulletin digest blog live world local business sport sports
 """.split())
 HAT_TIP = re.compile(r"^(?:h/t|hat tip|ht)\b", I)
-END_MARK = re.compile(r"^(?:#{3}|-\s?30\s?-|\*{3}|ends|[-–—]\s*ends\s*[-–—]|end of (?:article|story))$", I)
+END_MARK = re.compile(r"^(?:#{3}|-\s?30\s?-|\*{3}|[-–—]?\s*ends\s*[-–—]?|end of (?:article|story))$", I)
 CONTACT_HEADER = re.compile(r"^(?:media|press|investor|news) (?:contacts?|enquiries|inquiries|relations)\s*:?$", I)
 # "Media contact: Jane Doe, jane@example.org", "Press enquiries: 0800 555 0100".
 CONTACT_INLINE = re.compile(
@@ -104,23 +104,36 @@ CONTACT_INLINE = re.compile(
     I,
 )
 MORE_INFO = re.compile(r"^for (?:more|further) (?:information|details),? (?:visit|see|contact|go to|call|please visit)\b", I)
-ABOUT_HEADER = re.compile(r"^(?i:about) (?P<name>[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5})$")
+ABOUT_HEADER = re.compile(r"^(?i:about)(?: (?i:the))? (?P<name>[A-Z][\w&.'’-]*(?: (?:[A-Z&][\w&.'’-]*|of|for|and|the|de)){0,6})$")
 MD_LINK = re.compile(r"\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)")
-# Legal lines that travel with a copyright notice ("This material may not be
-# published, broadcast, rewritten or redistributed.").
+_REUSE = r"(?:reproduction|redistribution|republication|retransmission|rebroadcast|distribution|copying|reuse)"
 # Legal lines that travel with a copyright notice, matched at the start of a
 # block or sentence (lower-cased): "All rights reserved.", "This material may
-# not be published, broadcast, rewritten or redistributed."
+# not be published, broadcast, rewritten or redistributed.", "Republication or
+# redistribution is prohibited" (a ban on reuse "of this/these/any ...": "of
+# the report" is news).
 LEGAL_NOTICE = re.compile(
     r"all rights reserved|"
     r"this (?:material|article|content|story|report|work|page)s? (?:may|must|cannot|can ?not|should) not be "
     r"(?:published|reproduced|copied|distributed|redistributed|republished|broadcast|rewritten|used|stored|shared)|"
     r"no part of this (?:material|article|publication|content|story|report|work|site|page)|"
     r"unauthori[sz]ed (?:reproduction|copying|distribution|use|republication)|"
-    r"(?:reproduction|redistribution|republication) (?:of this [a-z]+ )?(?:is )?(?:strictly )?prohibited"
+    rf"{_REUSE}(?:(?:,| or|, or| and|, and) {_REUSE})* (?:of (?:this|these|any) [a-z ]{{1,30}}? )?(?:is |are )?"
+    r"(?:strictly )?(?:prohibited|forbidden|not permitted)"
+)
+# Sentences of a legal notice that need not open it: "X content is protected by
+# copyright.", "... is prohibited without prior written consent." They are
+# furniture only in a block of legal sentences (see clean.legal_block); news
+# about a copyright dispute uses the same words among other sentences.
+LEGAL_PHRASE = re.compile(
+    r"\bprotected by (?:[a-z]+ ){0,2}copyright|\b(?:is|are) copyrighted\b|"
+    r"\b(?:prohibited|forbidden|not permitted) without (?:the )?(?:(?:prior|express|explicit|written) )*(?:permission|consent)\b"
 )
 # "© 2027 X", "(c) 2027", "Copyright 2027 X", "Copyright © X" - not "Copyright lawyers said".
 COPYRIGHT_START = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))|copyright\s+\d{4}\b)", I)
+# The holder first, in capitals: "Valley Wire © 2027.", "Valley Wire Ltd (c) 2026-2027".
+COPYRIGHT_AFTER = re.compile(
+    r"^(?P<pub>[A-Z][\w&.'’-]*(?: (?:[A-Z&][\w&.'’-]*|of|and|the)){0,6})\s*(?:©|\([cC]\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?$")
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:(?:©|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<pub>[^.\n]{2,60}?)\.?\s*(?:all rights reserved\.?)?$", I)
 DISCLAIMER = re.compile(
     r"^(?:[*_]*)(?:disclaimer|disclosure|legal disclaimer|important notice|risk warning|editorial note: this (?:content|article) is sponsored)\b",
@@ -152,6 +165,7 @@ WIDGET = re.compile(
     r"advertisement\s*[-–—:|]\s*scroll to continue(?: with content)?|send us your (?:news )?(?:tips?|stories|photos)|"
     r"(?:this|the) (?:story|article|post) has been updated|for immediate release|(?:press|news) release|"
     r"embargoed (?:until|for)\b.*|source link|original (?:article|story|link)|reject all|please enable javascript[^.]*|"
+    r"(?:i )?(?:agree|disagree|do not agree)|more options|(?:cookie|privacy|consent) (?:settings|options|preferences)|"
     r"you must be logged in to (?:post a )?(?:comment|reply)|jump to|table of contents|up next|next article|"
     r"previous article|premium|exclusive|(?:subscribers?|members) only|start (?:your|a) free trial(?: today)?|"
     r"try \d+ (?:months?|weeks?) for [$€£]\d+|link copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|x|"
@@ -169,11 +183,16 @@ ADVERT = re.compile(
     I,
 )
 # A live blog's own furniture: "This page refreshes automatically.", "Latest posts first.",
-# "Refresh for new posts", "5 new updates".
+# "The newest updates are at the top of this page.", "Refresh this page for the
+# newest entries, which appear first.", "Pull down to refresh", "5 new updates".
+_LIVE_ITEMS = r"(?:posts?|updates?|entries|items|events)"
 LIVE_NOTICE = re.compile(
     r"^(?:this page (?:updates|refreshes|will update|will refresh) automatically|"
-    r"(?:newest|latest|most recent|oldest) (?:posts?|updates|entries) (?:first|at the top)|"
-    r"refresh (?:the page )?(?:for|to see|to get) (?:the )?(?:latest|new|more)(?: updates| posts)?|"
+    rf"(?:the )?(?:newest|latest|most recent|oldest) {_LIVE_ITEMS}(?: (?:are|appear|will appear|come|are shown))? "
+    r"(?:first|at the top|on top)(?: of (?:this|the) (?:page|blog|feed))?|"
+    rf"refresh (?:this |the )?(?:page )?(?:for|to see|to get) (?:the )?(?:latest|newest|new|more)(?: {_LIVE_ITEMS})?"
+    r"(?:,? (?:which|that) (?:appear|are shown|come) (?:first|at the top))?|"
+    r"(?:pull|swipe|drag) (?:down )?to (?:refresh|update)|tap (?:here )?to (?:refresh|update)|"
     r"\d+ new (?:updates?|posts?)|auto-?refresh(?: (?:on|off))?|show (?:\d+ )?new (?:updates?|posts?)|key events|pinned post)[.!]?$",
     I,
 )
@@ -194,6 +213,21 @@ NEWSLETTER = re.compile(
     r"download (?:our|the) app|follow us on|never miss (?:a|an)\b|stay (?:informed|up to date|in the loop)[^.]{0,20}\b(?:newsletter|subscribe))",
     I,
 )
+# A publisher's app promoted to the reader: "Download the Valley 9 app for
+# breaking news alerts", "Get our free app for the latest headlines". The app
+# must bring news ("Download the city's app to pay for parking" is a notice).
+APP_PLUG = re.compile(
+    r"^(?:download|get|install|try) (?:the|our) (?:free )?(?:[\w&'’.-]+ ){0,4}?app\b"
+    r"[^.]{0,80}?\b(?:news|alerts|headlines|notifications|stories|coverage|forecasts?|live (?:radio|tv|video))\b",
+    I,
+)
+# A sign-up button's label left at the end of a promo: "The Friday Ledger:
+# market news every week. Sign up" (checked with SIGNUP_OBJECT on the rest).
+SIGNUP_BUTTON_END = re.compile(
+    r"(?:[.!?:]\s+|\s[|›»→]\s*)(?:sign up|sign me up|subscribe|register|join|join now|join free|"
+    r"subscribe (?:now|free|here|today)|sign up (?:now|free|here|today))[.!]?$",
+    I,
+)
 # A sign-up call starting a clause: "Don't miss a match: subscribe to the X
 # Weekly", "Start the day smarter ☀️ Sign up for our briefing", "Liked
 # this story? Subscribe to X". Its object must be a publication's kind of thing
@@ -209,7 +243,7 @@ SIGNUP_OBJECT = re.compile(
     r"|(?i:subscribe to|sign up for) (?:the )?[A-Z]",
 )
 COOKIE = re.compile(
-    r"^(?:we(?: and our (?:partners|vendors))? use cookies|(?:this|our) (?:site|website) uses cookies|"
+    r"^(?:we(?: and our (?:\w+ )?(?:partners|vendors))? (?:use|store|set|place|access|read)(?: and (?:access|read|use))? cookies|(?:this|our) (?:site|website) uses cookies|"
     r"by (?:continuing to use|using) (?:this|our) (?:site|website)|we value your privacy|your privacy (?:choices|matters|settings)|"
     r"cookie (?:settings|preferences|policy|consent)|manage (?:your )?(?:cookies|consent)|by clicking [“\"']?accept)",
     I,
@@ -221,17 +255,21 @@ DONATION = re.compile(
     r"make a (?:one-off |monthly |small )?(?:donation|contribution) to (?:us|our)|become a (?:supporter|patron))\b",
 )
 AUTHOR_BIO = re.compile(r"^(?:about the author|author bio|about the writer)\b", I)
-# "Priya Natarajan is a reporter covering ...": checked against the byline's name.
+# Who writes: a journalist's job title ("senior editor", "transport correspondent").
+_ROLE = r"(?:correspondent|reporter|editor|writer|journalist|columnist|contributor|producer|photographer|presenter|critic|bureau chief|blogger)s?"
+# "Priya Natarajan is a reporter covering ...", "... is senior editor at X":
+# checked against the byline's name.
 BIO_VERB = re.compile(
     r"^\s*(?:is (?:a|an|the|our)\b|covers\b|writes\b|reports\b|has (?:been|covered|written|reported)\b|joined\b|"
-    r"was (?:previously|formerly)\b|can be reached\b|previously\b)"
+    rf"was (?:previously|formerly)\b|can be reached\b|previously\b|is (?:[\w'’-]+ ){{0,3}}{_ROLE}\b)"
 )
 # "Jane Doe is the Courier's transport correspondent.", "Jane Doe covers
-# health for the Post.": a journalist's bio, checked at the end of the page.
-_ROLE = r"(?:correspondent|reporter|editor|writer|journalist|columnist|contributor|producer|photographer|presenter|critic|bureau chief|blogger)s?"
+# health for the Post.", "Jane Doe is senior editor at the Post.": a
+# journalist's bio, checked at the end of the page.
 BIO_LINE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|bin)){1,3})\s+"
     rf"(?:is (?i:a|an|the|our)\b[^.]{{0,80}}?\b(?i:{_ROLE})\b|is [A-Z][\w.&'’ -]{{0,40}}?['’]s?\b[^.]{{0,60}}?\b(?i:{_ROLE})\b|"
+    rf"is (?:[a-z'’-]+ ){{0,3}}(?i:{_ROLE}) (?:at|for|with|of) (?:the )?[A-Z]|"
     r"(?:covers|writes about|writes on|reports on)\b[^.]{0,80}?\bfor (?:the )?[A-Z]|writes for (?:the )?[A-Z]|has covered\b)"
 )
 PAYWALL = re.compile(
@@ -267,6 +305,15 @@ CREDITS = re.compile(
     r"^\(?(?:reporting|writing|editing|research|compiled|produced|graphics|fact-checking|translation|"
     r"photography|video)(?: and \w+)? by\b.*(?:;|\)$|\b(?:writing|editing) by\b)",
     I,
+)
+# One clause of a reporting credit line: "Reporting by A", "additional
+# reporting by B in Halden", "A reporting", "B editing" (see lines.reporting_credit).
+_CREDIT_JOB = r"(?:reporting|writing|editing|research|compiled|produced|graphics|fact-checking|translation|photography|video)"
+_NAME = r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|bin))*"
+CREDIT_CLAUSE = re.compile(
+    rf"^(?:(?i:additional|further|with additional) )?(?i:{_CREDIT_JOB})(?: (?i:and) \w+)? (?i:by) {_NAME}"
+    rf"(?:(?:,| and| &) {_NAME})*(?: (?:in|from|at) {_NAME})?$|"
+    rf"^{_NAME}(?:(?:,| and| &) {_NAME})* (?i:{_CREDIT_JOB})(?: (?:in|from|at) {_NAME})?$"
 )
 BREADCRUMB = re.compile(
     r"^(?:[\w&'’ .-]{1,30}\s*(?:>|›|»|→)\s*){2,}[\w&'’ .-]{1,40}$|^home\s*(?:/|\|)\s*[\w&'’ .-]{1,30}(?:\s*(?:/|\|)\s*[\w&'’ .-]{1,30})*$",
@@ -375,7 +422,8 @@ DATELINE_PREFIX = re.compile(
     I,
 )
 DATE_SEARCH = re.compile(DATE_IN_TEXT, I)
-LIVE_NOTICE_HEADS = ("this page", "newest", "latest", "most recent", "oldest", "refresh", "auto", "show", "key events",
+LIVE_NOTICE_HEADS = ("this page", "newest", "latest", "most recent", "oldest", "the newest", "the latest", "the most",
+                     "the oldest", "refresh", "pull", "swipe", "drag", "tap", "auto", "show", "key events",
                      "pinned") + tuple(str(d) for d in range(10))  # how a LIVE_NOTICE begins (lower-cased)
 # What a meta row holds besides dates, times and the byline: "March 6, 2026 · 4 min read · by Jane Doe".
 META_ROW_PARTS = re.compile(
