@@ -131,3 +131,28 @@ def test_a_paragraph_that_ends_with_a_credit_keeps_its_sentences() -> None:
     record = parse_text(raw)
     assert "It took four years and 600 workers." in kept(record)
     assert [(s.reason, s.text) for s in record.removed] == [("caption", "Ana Lima/The Harbour Ledger")]
+
+
+@pytest.mark.parametrize("figure, after", [
+    ("Image: Channel 9", "Rescuers reached the last two climbers on the ridge shortly after dawn."),
+    ("Photo: Route 66 Gazette", "The museum reopens on Friday with a new wing for the car collection."),
+])
+def test_a_credit_with_a_channel_or_route_number_is_cut_at_the_glued_sentence(figure: str, after: str) -> None:
+    raw = f"{LEAD}\n\n{figure}{after}\n\n{MORE}\n"
+    record = parse_text(raw)
+    assert_offsets(record, raw)
+    assert after in kept(record)
+    assert [(s.reason, s.text) for s in record.removed] == [("caption", figure)]
+
+
+def test_a_number_glued_to_a_capital_inside_a_credit_is_no_glue() -> None:
+    line = "Photo: 3M headquarters in St Paul"
+    record = parse_text(f"{LEAD}\n\n{line}\n\n{MORE}\n")
+    assert [(s.reason, s.text) for s in record.removed] == [("caption or photo credit", line)]
+
+
+def test_a_copyright_year_is_not_a_photo_credit() -> None:
+    line = "© 2027 Harbour Ledger"
+    record = parse_text(f"{LEAD}\n\n{MORE}\n\n{line}\n")
+    assert [(s.reason, s.text) for s in record.removed] == [("copyright notice", line)]
+    assert record.publisher == "Harbour Ledger"

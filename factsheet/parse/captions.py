@@ -44,12 +44,18 @@ CREDIT_LABEL = re.compile(
 _LABEL_WORDS = ("photo", "image", "picture", "illustration", "graphic", "video", "credit", "©")  # one is in every label
 # Where a label may start inside a block: after a sentence end, glued or not (".Photo by", ") Photo:").
 _LABEL_SPOT = re.compile(r"[.!?)\]”\"]\s*")
-# The glue: a lower-case letter or a closing bracket, then a capital (or an
-# opening quotation mark) with no space between them: "handoutThe", "Agency)Officials".
-_GLUE = re.compile(r"(?<=[a-z)\]])(?=[A-Z“\"‘])")
+# The glue: a lower-case letter, a digit or a closing bracket, then a capital
+# (or an opening quotation mark) with no space between them: "handoutThe",
+# "Agency)Officials", "Channel 9Rescuers".
+_GLUE = re.compile(r"(?<=[a-z0-9)\]])(?=[A-Z“\"‘])")
+# After a digit the glued word must be a word and what follows a whole
+# sentence ("Photo: 3M headquarters" has no glue).
+_WORD_AFTER_DIGIT = re.compile(r"[A-Z][a-z]+\b")
+_SENTENCE_END_AT_END = re.compile(r"[.!?][\"'”’)]*$")
 _GLUED_WORD = re.compile(r"[^\s]+")
 _CAMEL_OR_PATH = re.compile(r"[a-z][A-Z]|/")
 _CREDIT_SPLIT = re.compile(r"[\s/|,;]+")
+_CREDIT_NUMBER = re.compile(r"^\d{1,3}$")  # "Channel 9", "Route 66"; a year ("© 2027 X") is a copyright notice
 _CREDIT_SMALL_WORDS = frozenset("handout handouts for via and of the de van von da del staff photo photos file courtesy by & - – —".split())
 
 # Caption shape. Words that make a sentence a report rather than a picture's
@@ -97,7 +103,8 @@ def _credit_words(text: str) -> bool:
     words = _CREDIT_SPLIT.split(text.strip(" ()[]"))
     words = [w for w in words if w]
     return 0 < len(words) <= CREDIT_MAX_WORDS and all(
-        any(ch.isupper() for ch in w) or w.lower().strip(".,") in _CREDIT_SMALL_WORDS for w in words)
+        any(ch.isupper() for ch in w) or _CREDIT_NUMBER.match(w) or w.lower().strip(".,") in _CREDIT_SMALL_WORDS
+        for w in words)
 
 
 def _credit_end(text: str, start: int) -> int | None:
@@ -112,6 +119,9 @@ def _credit_end(text: str, start: int) -> int | None:
             continue
         if len(text[m.start():].split()) < GLUED_REST_MIN_WORDS:
             continue  # "Photo: Ana Lima/TrailWorks": a brand written in camel case, not a glued sentence
+        if text[m.start() - 1].isdigit() and not (
+                _WORD_AFTER_DIGIT.match(text, m.start()) and _SENTENCE_END_AT_END.search(text.rstrip())):
+            continue
         return m.start() if _credit_words(text[start:m.start()]) else None
     if len(text) - start <= CREDIT_MAX_CHARS and _credit_words(text[start:]):
         return len(text)
