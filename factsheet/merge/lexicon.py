@@ -158,13 +158,15 @@ class Lexicon:
         return low
 
     def _derived_base(self, lemma: str) -> str:
-        """evacuation -> evacuate, approval -> approve, payment -> pay (known verbs only)."""
+        """evacuation -> evacuate, approval -> approve, payment -> pay (known verbs only, and
+        not much rarer than the word: "total" is no "tote")."""
         for suffix, replacements in P.DERIVATION_SUFFIXES:
             if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 3:
                 stem = lemma[: -len(suffix)]
                 for rep in replacements:
                     cand = stem + rep
-                    if "VERB" in self._all_lemmas(cand) and self._all_lemmas(cand)["VERB"][0] == cand:
+                    if "VERB" in self._all_lemmas(cand) and self._all_lemmas(cand)["VERB"][0] == cand \
+                            and self._zipf(cand, "en") >= self._zipf(lemma, "en") - P.DERIVATION_MAX_RARER:
                         return cand
         return lemma
 

@@ -21,6 +21,9 @@ DERIVATION_SUFFIXES = (
     ("ation", ("ate", "e", "")), ("ition", ("ite", "")), ("ment", ("",)), ("al", ("e", "")),
     ("ure", ("e", "")), ("ance", ("", "e")), ("ence", ("", "e")), ("ing", ("", "e")),
 )
+# ... only onto a verb at most this much rarer than the word (Zipf units): "approval" ->
+# "approve", "closure" -> "close", but "total" is no form of "tote".
+DERIVATION_MAX_RARER = 1.0
 # A word that is a noun itself keeps its noun reading when the verb it could be a form of is
 # rarer than the word by more than this (in Zipf units): "crew" stays "crew" (not "crow"),
 # while "fell" becomes "fall" and "saw" becomes "see".
