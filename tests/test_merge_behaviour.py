@@ -180,3 +180,16 @@ def test_the_same_people_doing_different_things_are_different_claims():
     assert {q.source for q in venue.citations} == {"01-a", "03-c"}
     (table,) = [c for c in s.claims if "negotiating table" in c.text]
     assert {q.source for q in table.citations} == {"02-b"}
+
+
+def test_a_quotation_states_what_its_speaker_says():
+    files = dict([
+        _article("01_a.md", "Alpha", '"We are deeply sorry for what happened to our passengers," chief executive Hollis Varga said.'),
+        _article("02_b.md", "Beta", "Chief executive Hollis Varga apologised to passengers."),
+        _article("03_c.md", "Gamma", '"We are deeply sorry," Pell Harbour spokesman Imran Dace said of the delays at the quay.'),
+    ])
+    s = sheet(files)
+    (claim,) = [c for c in s.claims if any("Varga" in q.quote for q in c.citations)]
+    assert {q.source for q in claim.citations} == {"01-a", "02-b"}
+    (delays,) = claims_citing(s, "delays at the quay")  # what it was said of is content, not attribution
+    assert {q.source for q in delays.citations} == {"03-c"}

@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 4  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 5  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -40,6 +40,7 @@ class Proposition:
     negated: bool
     predicate: tuple[str, ...] = ()  # feature keys of what the proposition says happened ("w:die")
     name_keys: tuple[str, ...] = ()  # feature keys that come from names only ("Mayor Delphine Ostrowski")
+    speaker_keys: tuple[str, ...] = ()  # name keys of the speaker a direct quotation is attributed to
 
 
 @dataclass(frozen=True)
@@ -392,6 +393,18 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|according to)\s+$")
 _QUOTED_SPANS = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
+def _quote_speakers(toks: list[Tok], text: str, lex: Lexicon, start: int, first: int,
+                    shouting: bool) -> tuple[tuple[str, ...], dict[str, float]]:
+    """The speakers a direct quotation's attribution names ('..., chief executive Hollis
+    Varga said'), and their name features at SPEAKER_WEIGHT_FACTOR of their weight."""
+    feats, _, names, keys = _word_features(toks, [(start, len(toks))], lex, first, shouting, set())
+    speakers = _speakers(names, text)
+    parts = {fold(p).replace("’", "'").removesuffix("'s") for sp in speakers for p in re.split(r"[\s-]+", sp)}
+    own = {k: w * P.SPEAKER_WEIGHT_FACTOR for k, w in feats.items()
+           if k in keys and k.split(":", 1)[1] in parts}
+    return speakers, own
+
+
 def _speakers(names: list[str], text: str) -> tuple[str, ...]:
     out = []
     for name in names:
@@ -428,6 +441,7 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
         quote = _is_direct_quote(text, s.block) or continues
         all_names: list[str] = []
         quantities = _with_contexts(quantities, toks, lex)
+        speakers, speaker_feats = _quote_speakers(toks, text, lex, start, first, shouting) if quote else ((), {})
         for span in spans:
             ranges = list(span.pieces) + ([span.subject] if span.subject else [])
             skip = {i for a, b in ranges for i in range(a, b) if _inside_value(toks[i], quantities, lex)}
@@ -435,6 +449,10 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
                 skip.update(range(*span.skip))
             feats, negated, names, name_keys = _word_features(toks, ranges, lex, first, shouting, skip)
             all_names.extend(n for n in names if n not in all_names)
+            for k, w in speaker_feats.items():  # who speaks is part of what a quotation states
+                if k not in feats:
+                    feats[k] = w
+                    name_keys = name_keys | {k}
             lo, hi = _ranges_span(toks, span.pieces)
             own_q = tuple(q for q in quantities if any(toks[a].start <= q.start < toks[b - 1].end for a, b in span.pieces if b > a))
             for q in own_q:
@@ -449,12 +467,14 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
                 body = text[toks[start].start:].strip() if start else text.strip()
             props.append(Proposition(index, lo, hi, span.role, body, standalone,
                                      tuple(sorted(feats.items())), own_q, negated,
-                                     tuple(k for k in predicate if k in feats), tuple(sorted(name_keys))))
+                                     tuple(k for k in predicate if k in feats), tuple(sorted(name_keys)),
+                                     tuple(sorted(speaker_feats))))
         if not spans:
             _, _, all_names, _ = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
         claimable = _claimable(s, toks, spans, lex, verbs)
+        all_names.extend(n for n in speakers if n not in all_names)
         sentences.append(SentenceFacts(index, claimable, quote, 0.0 if continues else commentary_score(text),
-                                       _speakers(all_names, text), tuple(all_names), continues))
+                                       speakers or _speakers(all_names, text), tuple(all_names), continues))
     return RecordFacts(record.id, record.content_hash, tuple(sentences), tuple(props))
 
 

@@ -88,6 +88,12 @@ ATTRIBUTION_MAX_WORDS = 20
 VALUE_CONTEXT_WORDS = 3
 MIN_LETTER_SHARE = 0.55  # of a sentence's characters: fewer letters are tables, tickers, codes
 QUOTE_SHARE = 0.5  # a sentence this much inside quotation marks is direct speech
+# The speaker a direct quotation's attribution names is part of what it states ("'We are
+# deeply sorry,' chief executive Hollis Varga said" / "Varga apologised"): the speaker's
+# name features count this much of their weight (they are names: alone they make no match).
+SPEAKER_WEIGHT_FACTOR = 0.7
+# Two direct quotations attributed to different speakers keep this share of their similarity.
+OTHER_SPEAKER_FACTOR = 0.5
 
 # ------------------------------------------------------------------ weights and similarity (units.py, similarity.py)
 

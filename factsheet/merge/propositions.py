@@ -195,6 +195,8 @@ def _is_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verb
                 return False  # "drivers were told to use the coast road": an instruction, not a source
             if _passive(toks, a, i):
                 return False  # "nine deaths are now confirmed": what was confirmed is the content
+            if i + 1 < b and toks[i + 1].low in ("of", "about"):
+                return False  # "..., she said of the delays at the quay": what it was said of is content
             return not any(verbs.finite(toks, j) or verbs.participle(toks[j]) for j in words[k + 1:])
     return False
 

@@ -200,6 +200,9 @@ def compare(a: Unit, b: Unit) -> Comparison:
     score = (1 - k) * (dot + vdot) / (a.norm * b.norm) + k * (overlap + voverlap) / max(1e-9, min(a.total, b.total))
     if a.prop.predicate and b.prop.predicate and not set(a.prop.predicate) & set(b.prop.predicate) and not matched:
         score *= P.PREDICATE_MISMATCH_FACTOR
+    if a.speakers and b.speakers and not a.speakers & b.speakers:
+        score *= P.OTHER_SPEAKER_FACTOR  # two people's words, however alike
+        core *= P.OTHER_SPEAKER_FACTOR
     if not content and not matched and not rival:
         score *= P.NAMES_ONLY_FACTOR  # the same people or bodies, saying or doing different things
         core *= P.NAMES_ONLY_FACTOR

@@ -39,6 +39,7 @@ class Unit:
     words_total: float  # sum of their weights
     context: "RecordContext"  # what the unit's article is about (shared by its record's units)
     names: frozenset = frozenset()  # feature keys from names only (an acronym's words too)
+    speakers: frozenset = frozenset()  # name keys of a direct quotation's speaker
 
 
 @dataclass(frozen=True)
@@ -201,5 +202,5 @@ def build_units(facts: list[RecordFacts], topic: dict[int, dict[str, float]] | N
             words = {k: w for k, w in feats.items() if k[0] != "q"}
             units.append(Unit(len(units), rf.record_id, order, p.sentence, p, infos[p.sentence], feats, norm,
                               sum(feats.values()), words, sum(w * w for w in words.values()), sum(words.values()),
-                              context, frozenset(names & feats.keys())))
+                              context, frozenset(names & feats.keys()), frozenset(p.speaker_keys)))
     return units, topic
