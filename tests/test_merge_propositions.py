@@ -58,6 +58,11 @@ def test_an_apposition_with_a_value_is_a_proposition(lex):
     assert ("apposition", "$12.40 a share a 31% premium to Monday's close") in got
 
 
+def test_a_quoted_phrase_stays_in_its_clause(lex):
+    got = props('Officials say "about 180,000" patients are affected.', lex)
+    assert got == [("main", 'Officials say "about 180,000" patients are affected')]
+
+
 def test_reported_clause_after_but_said_is_content(lex):
     got = props("The council declined to name the contractor but said it would not renew the lease.", lex)
     assert any(role == "coordinate" and "would not renew the lease" in text for role, text in got)

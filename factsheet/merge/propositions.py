@@ -298,8 +298,9 @@ def _cuts(toks: list[Tok], start: int, verbs: "_Verbs") -> list[tuple[int, str]]
         nxt = toks[i + 1] if i + 1 < n else None
         if t.depth > 0 or nxt is None:
             continue
-        if t.low in ("”", '"', "’") and nxt.depth == 0 and nxt.low[:1].isalpha() and i > start:
-            cuts.append((i + 1, "comma"))  # '“...,” the chief executive said'
+        if t.low in ("”", '"', "’") and nxt.depth == 0 and nxt.low[:1].isalpha() and i > start \
+                and toks[i - 1].low in (",", ".", "?", "!", "…"):
+            cuts.append((i + 1, "comma"))  # '“...,” the chief executive said' (not a quoted phrase: '"about 180,000" patients')
         elif t.low == ";" or (t.low == ":" and nxt.depth == 0):
             cuts.append((i + 1, "coordinate"))
         elif t.low in (",", "—", "–") and nxt.depth == 0:
