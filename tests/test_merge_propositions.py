@@ -113,22 +113,23 @@ def test_times_keep_their_relation(lex):
     assert q.kind == "weekday" and q.relation == "until"
 
 
-@pytest.mark.parametrize("sentence, negated", [
-    ("The water board did not open an investigation into the failure.", True),
-    ("Officials found no evidence that the gates had been tampered with.", True),
-    ("It was 8C and overcast with almost no wind at the start of the race.", False),
-    ("The levy is of no value to farmers downstream, the council said.", False),
-    ("This is not just a flood for the families of the valley.", False),
-    ("The spillway, which had never been tested, failed on Monday.", False),
+@pytest.mark.parametrize("sentence, words, negated", [
+    ("The water board did not open an investigation into the failure.", "investigation", True),
+    ("Officials found no evidence that the gates had been tampered with.", "evidence", True),
+    ("It was 8C and overcast with almost no wind at the start of the race.", "overcast", False),
+    ("The levy is of no value to farmers downstream, the council said.", "levy", False),
+    ("This is not just a flood for the families of the valley.", "flood", False),
+    ("The spillway, which had never been tested, failed on Monday.", "failed", False),
+    ("The board apologised, adding that it had found no evidence of sabotage.", "evidence", True),
 ])
-def test_a_negation_denies_only_its_own_clause(sentence, negated, lex):
+def test_a_negation_denies_only_its_own_clause(sentence, words, negated, lex):
     from factsheet.merge.extract import extract_record
 
     body = f"{sentence} Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried families out."
     record = parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record
     facts = extract_record(record, lex)
-    first = [p for p in facts.propositions if p.sentence == 0 and p.role == "main"]
-    assert first and first[0].negated is negated, [(p.text, p.negated) for p in first]
+    (prop,) = [p for p in facts.propositions if p.sentence == 0 and words in p.text]
+    assert prop.negated is negated, prop.text
 
 
 def test_a_change_states_its_new_figure_and_phone_numbers_are_no_values(lex):

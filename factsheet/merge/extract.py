@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 6  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 7  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -203,7 +203,9 @@ _RELATIVE_OPENERS = frozenset(("which", "who", "whom", "whose"))
 _REPORTING_BEFORE_THAT = frozenset("""said says say told tells added adds confirmed confirms believe believes believed
 think thinks thought know knows knew show shows showed showing found find finds suggested suggest suggests argued
 argues claimed claims warned warns stated states noted notes ruled rules announced announces reported reports
-insisted insists hope hopes hoped fear fears feared expect expects expected clear so""".split())
+insisted insists hope hopes hoped fear fears feared expect expects expected clear so saying telling adding
+confirming believing thinking knowing finding suggesting arguing claiming warning stating noting ruling announcing
+reporting insisting hoping fearing expecting explaining explained explains admitting admitted admits""".split())
 
 
 def _count_noun(lex: Lexicon):
