@@ -193,3 +193,19 @@ def test_a_quotation_states_what_its_speaker_says():
     assert {q.source for q in claim.citations} == {"01-a", "02-b"}
     (delays,) = claims_citing(s, "delays at the quay")  # what it was said of is content, not attribution
     assert {q.source for q in delays.citations} == {"03-c"}
+
+
+def test_a_bound_beside_an_exact_figure_differs_in_precision_only():
+    files = dict([
+        _article("01_a.md", "Alpha", "Exactly 336 people abandoned the ferry Orla in life rafts."),
+        _article("02_b.md", "Beta", "More than 330 people abandoned the ferry Orla in life rafts."),
+        _article("03_c.md", "Gamma", "336 people abandoned the ferry Orla in life rafts, the coastguard said."),
+    ])
+    s = sheet(files)
+    (claim,) = claims_citing(s, "abandoned the ferry Orla")
+    assert {q.source for q in claim.citations} == {"01-a", "02-b", "03-c"}
+    assert claim.status == "corroborated"  # agreement, not a dispute
+    (d,) = [d for d in s.discrepancies if claim.id in d.claims]
+    assert d.kind == "precision"
+    assert {v.value.lower(): set(v.sources) for v in d.values} == {
+        "336 people": {"01-a", "03-c"}, "more than 330 people": {"02-b"}}

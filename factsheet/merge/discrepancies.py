@@ -142,6 +142,64 @@ def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: l
     return sorted(out, key=lambda d: d.id)
 
 
+def precision_discrepancies(units: list[Unit], members_of: dict[str, list[int]], dates: dict[str, str | None],
+                            label, disputed: set[str]) -> list[Discrepancy]:
+    """Within one claim, one measure stated exactly by some sources and as a bound, a range
+    or a round figure by others ("more than 1,300" / "1,354"; "between 300 and 350" /
+    "320"): agreement, but shown as differing in precision rather than hidden. Claims
+    already disputed on a value are left to that discrepancy."""
+    out = []
+    for cid in sorted(members_of):
+        if cid in disputed or not cid:
+            continue
+        by_measure: dict[tuple, dict[str, dict]] = defaultdict(dict)
+        for idx in members_of[cid]:
+            u = units[idx]
+            for q in u.prop.quantities:
+                if q.kind not in P.PRECISION_KINDS or q.part or q.delta or q.reference:
+                    continue
+                unit = "person" if q.kind == "count" and q.unit in P.PERSON_UNITS else q.unit
+                slot = by_measure[(q.kind, unit, q.rate)].setdefault(q.key, {"q": q, "sources": set()})
+                slot["sources"].add(u.record)
+        for measure in sorted(by_measure):
+            variants = list(by_measure[measure].values())
+            exact = [v for v in variants if v["q"].exact]
+            loose = [v for v in variants if not v["q"].exact and any(
+                same_value(v["q"], e["q"]) and (v["q"].low, v["q"].high) != (e["q"].low, e["q"].high) for e in exact)]
+            if not exact or not loose or len({s for v in exact + loose for s in v["sources"]}) < 2:
+                continue
+            chosen = sorted(exact + loose, key=lambda v: (not v["q"].exact, -len(v["sources"]), v["q"].low))
+            values = tuple(ValueVariant(_as_stated(v["q"]), tuple(sorted(v["sources"])), (cid,),
+                                        tuple(sorted(d for d in (dates.get(x) for x in v["sources"]) if d)))
+                           for v in chosen[:P.MAX_DISCREPANCY_VALUES])
+            what = _what(chosen[0]["q"])
+            said = "; ".join(f"{', '.join(label(x) for x in v.sources)} {'says' if len(v.sources) == 1 else 'say'} {v.value}"
+                             for v in values)
+            did = "d-" + hashlib.sha1(("precision|" + cid + "|" + "|".join(v.value for v in values)).encode()).hexdigest()[:8]
+            about = units[members_of[cid][0]].prop.text
+            if len(about) > P.SUBJECT_MAX_CHARS:
+                about = about[:P.SUBJECT_MAX_CHARS].rsplit(" ", 1)[0] + "…"
+            out.append(Discrepancy(did, f"Sources state the {what} with different precision: {said}.",
+                                   f"{what}: {about}", (cid,), values, "precision"))
+    return out
+
+
+def _as_stated(q: Quantity) -> str:
+    """The value with its qualifier ("more than 330 people"), as the sentence words it."""
+    if q.qualifier and not q.text.lower().startswith(q.qualifier):
+        return f"{q.qualifier} {q.text}"
+    return q.text
+
+
+def _what(q: Quantity) -> str:
+    if q.unit == "magnitude":
+        return "magnitude"
+    what = {"count": "number", "money": "amount", "percent": "percentage", "duration": "duration",
+            "clock": "time", "date": "date", "weekday": "day", "distance": "distance", "temperature": "temperature",
+            "year": "year", "age": "age", "physical": "quantity"}.get(q.kind, "value")
+    return what
+
+
 def _variants(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], dates,
               members_of: dict[str, list[int]]) -> list[dict]:
     """Distinct values (one per readable value), each with its sources, claims and dates."""
@@ -189,16 +247,10 @@ def _subject(rivals: list[Rival], units: list[Unit]) -> str:
     q = rivals[0].qa
     u = units[rivals[0].a]
     words = [w for w in q.context if not w.startswith("~")][:P.SUBJECT_WORDS]
-    what = {"count": "number", "money": "amount", "percent": "percentage", "duration": "duration",
-            "clock": "time", "date": "date", "weekday": "day", "distance": "distance", "temperature": "temperature",
-            "year": "year", "age": "age", "physical": "quantity"}.get(q.kind, "value")
-    if q.unit == "magnitude":
-        what = "magnitude"
-    unit = f" of {q.unit}" if q.kind == "count" and q.unit else ""
     about = u.prop.text
     if len(about) > P.SUBJECT_MAX_CHARS:
         about = about[:P.SUBJECT_MAX_CHARS].rsplit(" ", 1)[0] + "…"
-    return f"{what}{unit}" + (f" ({', '.join(words)})" if words else "") + f": {about}"
+    return _what(q) + (f" ({', '.join(words)})" if words else "") + f": {about}"
 
 
 def _discrepancy(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], dates, label,

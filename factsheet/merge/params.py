@@ -242,6 +242,9 @@ MEASURE_BUCKET_SAMPLE = 16
 RIVAL_CANDIDATES = 12
 # A discrepancy lists at most this many rival claims around its hub.
 MAX_DISCREPANCY_VALUES = 8
+# Kinds of value whose exact and approximate statements in one claim are shown as
+# differing in precision ("more than 1,300" / "1,354").
+PRECISION_KINDS = frozenset({"count", "money", "percent", "duration", "distance", "physical", "temperature"})
 SUBJECT_WORDS = 3  # words of a value's context named in a discrepancy's subject
 SUBJECT_MAX_CHARS = 90
 
