@@ -108,6 +108,13 @@ def test_a_value_set_against_the_stated_one_is_no_rival(lex):
     assert not by_text["Monday"].reference
 
 
+def test_a_margin_is_a_difference_not_a_figure(lex):
+    (margin,) = extract_quantities("She unseated the mayor, defeating him by 1,912 votes.", _count_noun(lex))
+    assert margin.delta
+    (crew,) = extract_quantities("The fire was put out by 14 firefighters.", _count_noun(lex))
+    assert not crew.delta
+
+
 def test_times_keep_their_relation(lex):
     (q,) = [q for q in extract_quantities("Services stay suspended until Thursday.", _count_noun(lex))]
     assert q.kind == "weekday" and q.relation == "until"

@@ -113,6 +113,7 @@ def draft_claims(groups: list[Group], units: list[Unit], records: dict[str, Reco
         if len({units[m].record for m in g.members}) > 1 or len(g.members) > 1:
             merged_sentences.update((units[m].record, units[m].sentence) for m in g.members)
     drafts: list[DraftClaim] = []
+    stated = {q.key for g in groups if len(g.members) > 1 for m in g.members for q in units[m].prop.quantities}
     leftovers: dict[tuple[str, int], list[int]] = defaultdict(list)
     for g in groups:
         if len(g.members) == 1:
@@ -123,6 +124,15 @@ def draft_claims(groups: list[Group], units: list[Unit], records: dict[str, Reco
     for (rid, sentence), members in sorted(leftovers.items(), key=lambda kv: (units[kv[1][0]].record_order, kv[0][1])):
         if (rid, sentence) not in merged_sentences:
             drafts.append(_sentence_draft(tuple(members), units, records, commentary))
+            continue
+        # the rest of a sentence that other claims cite: a proposition stating a particular
+        # figure no claim states is a claim of its own ("Kovac received 52,340 votes" beside
+        # the merged "Fenn received 50,428 votes"), so that the figure (and its rivals) is not lost
+        for m in members:
+            u = units[m]
+            if u.prop.standalone and any(q.digits >= P.DISTINCTIVE_DIGITS and q.key not in stated
+                                         and not q.reference for q in u.prop.quantities):
+                drafts.append(_proposition_draft(m, units, records, commentary))
     return drafts
 
 
@@ -169,6 +179,13 @@ def _sentence_draft(members: tuple[int, ...], units, records, commentary) -> Dra
     c = _citation(u, records[u.record])
     return DraftClaim(members, main.index, sentence.text.strip(), _kind(main, is_comm, u.info.quote), (c,),
                       (u.record,), is_comm)
+
+
+def _proposition_draft(m: int, units, records, commentary) -> DraftClaim:
+    u = units[m]
+    is_comm = commentary(u)
+    c = _citation(u, records[u.record])
+    return DraftClaim((m,), m, u.prop.text.strip(), _kind(u, is_comm, u.info.quote), (c,), (u.record,), is_comm)
 
 
 def assign_ids(drafts: list[DraftClaim]) -> list[str]:

@@ -489,7 +489,7 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         r = _RATE_AFTER.match(sentence, q.end)
         if r and not q.rate and q.kind in ("duration", "money", "distance", "physical", "count", "percent"):
             q = _replace(q, rate=r.group("r").lower(), end=r.end(), text=sentence[q.start:r.end()])
-        if _DELTA_AFTER.match(sentence, q.end):
+        if _DELTA_AFTER.match(sentence, q.end) or _MARGIN_BEFORE.search(sentence[max(0, q.start - 48):q.start]):
             q = _replace(q, delta=True)
         if q.kind in _TIME_KINDS:
             m = _RELATION_BEFORE.search(sentence[max(0, q.start - 30):q.start])
@@ -509,6 +509,12 @@ _RELATIONS = {"until": "until", "till": "until", "by": "until", "through": "unti
 
 # "one second faster", "87 seconds off the record", "47 seconds clear of", "a minute and a half
 # under the course record", "3% higher", "two days later": a difference between values.
+# "defeating the mayor by 1,912 votes", "won by 87 seconds", "a margin of 2 points", "leads by 5":
+# a margin between two figures, not a figure of its own
+_MARGIN_BEFORE = re.compile(
+    r"\b(?:(?:won|win|wins|winning|beat|beats|beating|defeated|defeats|defeating|lost|loses|losing|led|leads|leading"
+    r"|ahead|behind|trailed|trails|trailing)\b(?:\s+[\w'’.-]+){0,4}\s+by|margin\s+of|lead\s+of|gap\s+of)"
+    r"\s+(?:about\s+|nearly\s+|almost\s+|just\s+|only\s+|some\s+)?$", re.I)
 _DELTA_AFTER = re.compile(r"\s*(?:faster|slower|quicker|more|less|fewer|higher|lower|bigger|smaller|larger|longer|shorter|"
                           r"earlier|later|ahead|behind|clear|off|ago|better|worse"
                           r"|(?:under|over|inside|outside|below|above)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?"
