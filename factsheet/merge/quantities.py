@@ -172,7 +172,7 @@ COUNT_RE = re.compile(
 FRACTION_RE = re.compile(r"\b(?P<f>a\s+quarter|half|a\s+third|three\s+quarters)(?:\s+of)?(?:\s+an?)?[\s-]+(?P<s>million|billion|thousand)\b",
                          re.I)
 _FRACTIONS = {"a quarter": 0.25, "half": 0.5, "a third": 1 / 3, "three quarters": 0.75}
-_RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|for each|every)\s+(?P<r>share|year|day|week|month|hour|kilometre|"
+_RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|for each|every)\s+(?:(?-i:[A-Z])[\w'’-]+\s+)?(?P<r>share|year|day|week|month|hour|kilometre|"
                          r"kilometer|km|mile|person|head|household|annum)\b", re.I)
 # "among them two tugs", "including four trawlers": a part of a group just named.
 _PART_BEFORE = re.compile(r"\b(?:among|including|of whom|of which)\s+(?:them\s+|those\s+|these\s+|the\s+)?$", re.I)
