@@ -201,6 +201,9 @@ class Lexicon:
         if not low or low in STOPWORDS or not any(c.isalpha() for c in low):
             return WordInfo(low, (), 0.0, False, False, "stop" if low else "")
         lemmas = self._all_lemmas(low) if low.isalpha() else {}
+        if not lemmas and low.isalpha() and len(low) > 3:
+            # a word the tables do not know ("dockworkers", "ro-pax"): most likely a noun
+            lemmas = self._oov_lemmas(low, "NOUN")
         verb = "VERB" in lemmas or "AUX" in lemmas
         noun = "NOUN" in lemmas or "PROPN" in lemmas
         key = low if low in self.concepts_of else self._choose_lemma(low, lemmas)
