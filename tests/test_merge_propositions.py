@@ -73,6 +73,7 @@ def test_reported_clause_after_but_said_is_content(lex):
     ("$2.1bn", "2.1 billion dollars"), ("8 degrees Celsius", "46F"), ("nearly 250,000", "240,112"),
     ("more than 300 people", "312 people"), ("27%", "27 per cent"), ("2:03:11", "two hours, three minutes and 11 seconds"),
     ("a magnitude 6.4 earthquake", "a 6.4-magnitude quake"), ("a magnitude of 5.1", "5.1 on the Richter scale"),
+    ("1,2 million bottles", "1.2m bottles"), ("180 000 bottles", "180,000 bottles"),
 ])
 def test_values_that_agree(a, b, lex):
     (qa,), (qb,) = extract_quantities(a, _count_noun(lex)), extract_quantities(b, _count_noun(lex))

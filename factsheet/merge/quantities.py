@@ -166,7 +166,7 @@ ORDINAL_RE = re.compile(r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|
 _COUNT_END = r"(?![\w%°:]|[.,]\d|\s?(?:%|per\s?cent|percent))"
 COUNT_RE = re.compile(
     rf"(?<![\w$£€¥.,:/-])(?:(?P<between>between|from)\s+(?P<lo>{_AMOUNT})(?:\s(?P<ls>{_SCALE}))?\s+(?:and|to)\s+)?"
-    rf"(?P<a>{_AMOUNT})(?:\s(?P<s>{_SCALE}))?{_COUNT_END}"
+    rf"(?P<a>{_AMOUNT})(?:\s(?P<s>{_SCALE})|(?<=\d)(?P<gs>m|bn|mn|k)(?=\s))?{_COUNT_END}"
     rf"(?:\s*(?:-|–|to)\s*(?P<b>{_AMOUNT})(?:\s(?P<bs>{_SCALE}))?{_COUNT_END})?",
     re.I)
 FRACTION_RE = re.compile(r"\b(?P<f>a\s+quarter|half|a\s+third|three\s+quarters)(?:\s+of)?(?:\s+an?)?[\s-]+(?P<s>million|billion|thousand)\b",
@@ -237,6 +237,23 @@ _RATE_HOST_BEFORE = re.compile(rf"(?:{_SCALE}|{_CUR_WORD}|%|gwh|mwh|kwh)$", re.I
 _CLOCK_CUE_BEFORE = re.compile(r"\b(?:at|by|until|till|from|since|before|after|around|about)\s+$", re.I)
 
 
+# "1,2 million", "3,5 %": a decimal comma before a scale or a percentage; "180 000": a
+# thousands space. Rewritten in place, character for character ("1.2 million", "180,000").
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=\s?(?:million|billion|mln|bn|mn|m\b|%|per ?cent|percent))", re.I)
+_THOUSANDS_SPACE = re.compile(r"(?<![\d,.])(?<!\d\s)(\d{1,3})((?:\u00a0| )\d{3})+(?![\d,])")
+
+
+_PLURAL_AFTER = re.compile(
+    r"\s+(?:(?!(?:is|was|has|this|its|as|us|yes|less|across|towards|plus)\b)[a-z]{2,}s|people|children|men|women)\b")
+
+
+def _european_numbers(sentence: str) -> str:
+    if not any(c.isdigit() for c in sentence):
+        return sentence
+    sentence = _DECIMAL_COMMA.sub(lambda m: f"{m.group(1)}.{m.group(2)}", sentence)
+    return _THOUSANDS_SPACE.sub(lambda m: re.sub(r"[\u00a0 ]", ",", m.group(0)), sentence)
+
+
 def number_value(text: str) -> float | None:
     t = text.strip().lower().replace(",", "")
     if t in WORD_NUMBERS:
@@ -293,9 +310,11 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
     ``count_noun(text_after)`` returns (unit, end offset within text_after) for the noun a
     bare count counts ("312 passengers" -> "passenger"), or ("", 0); it is given by the
     caller so that this module needs no word list."""
+    original = sentence
+    sentence = _european_numbers(sentence)  # same length: offsets hold in both
     out: list[Quantity] = []
     taken = _Taken()
-    phones = [m.span() for m in PHONE_RE.finditer(sentence)] if sentence.count(" ") or "-" in sentence else []
+    phones = [m.span() for m in PHONE_RE.finditer(original)] if original.count(" ") or "-" in original else []
 
     def taken_by_phone(q: Quantity) -> bool:
         return any(a <= q.start < b for a, b in phones)
@@ -303,7 +322,7 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
     def add(kind: str, low: float, high: float, unit: str, a: int, b: int, **kw) -> None:
         if taken.free(a, b):
             taken.take(a, b)
-            out.append(Quantity(kind, low, high, unit, sentence[a:b], a, b, **kw))
+            out.append(Quantity(kind, low, high, unit, original[a:b], a, b, **kw))
 
     # Each pattern runs only where the sentence holds what every match of it needs (a digit,
     # a currency sign, a month's name, ...): most sentences state no value at all.
@@ -403,6 +422,8 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         elif u in _PHYSICAL_BY_WORDS:
             if u == "m" and not m.group("sep").strip() == "" and m.group("sep") != "":
                 continue  # "5 m" is ambiguous with million; only "5m" glued or "5-metre" counts
+            if u == "m" and _PLURAL_AFTER.match(sentence, m.end()):
+                continue  # "1.2m bottles", "3m people": millions of them, not metres
             base, f = _PHYSICAL_BY_WORDS[u]
             rate = "year" if m.group("per") and m.group("per")[1:2].lower() == "y" else ""
             end = m.end()
@@ -439,7 +460,7 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         add("age", v, v, "year", m.start("n"), m.end("n"))
     group = _OF_THE_GROUP.match(sentence)
     for m in when(numeric, COUNT_RE):
-        a = _scaled(m.group("a"), m.group("s") or m.group("bs"))
+        a = _scaled(m.group("a"), m.group("s") or m.group("gs") or m.group("bs"))
         b = _scaled(m.group("b"), m.group("bs")) if m.group("b") else a
         if m.group("lo"):
             a, b = _scaled(m.group("lo"), m.group("ls") or m.group("s")), a
