@@ -41,7 +41,10 @@ def _measure_keys(u: Unit) -> list[tuple[tuple, Quantity]]:
         if q.part or q.delta or q.reference or q.kind in P.NEVER_RIVAL_KINDS:
             continue
         unit = q.unit if q.kind != "count" or q.unit not in P.PERSON_UNITS else "person"
-        for c in q.context:
+        # the words next to it, and what the proposition says happened to those counted
+        # ("four children ended up in hospital" / "three were treated in hospital": injure)
+        measures = {k[2:] for k in u.features if k.startswith("w:") and k[2:] in P.MEASURE_CONCEPTS}
+        for c in sorted(set(q.context) | measures):
             keys.append(((q.kind, unit, q.rate, c), q))
     return keys
 
