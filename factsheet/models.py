@@ -152,6 +152,9 @@ class Claim:
     discrepancies: tuple[str, ...] = ()  # ids of discrepancies this claim takes part in
     entities: tuple[str, ...] = ()  # ids of entities mentioned
     numbers: tuple[str, ...] = ()  # normalized numeric values mentioned, for display/search
+    # (start, end) within `text` of the clause the claim states, when `text` is its whole
+    # sentence because no source states the clause in words that read on their own
+    focus: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

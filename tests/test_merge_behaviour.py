@@ -209,3 +209,15 @@ def test_a_bound_beside_an_exact_figure_differs_in_precision_only():
     assert d.kind == "precision"
     assert {v.value.lower(): set(v.sources) for v in d.values} == {
         "336 people": {"01-a", "03-c"}, "more than 330 people": {"02-b"}}
+
+
+def test_a_clause_no_source_states_on_its_own_is_marked_in_its_sentence():
+    files = dict([
+        _article("01_a.md", "Alpha", "Crews closed the Varrow bridge at dawn, costing the county an estimated $2.4 million in lost tolls."),
+        _article("02_b.md", "Beta", "The Varrow bridge shut at dawn, costing the county an estimated $2.4 million in lost tolls."),
+    ])
+    s = sheet(files)
+    (tolls,) = [c for c in s.claims if c.focus]
+    a, b = tolls.focus
+    assert tolls.text[a:b] == "costing the county an estimated $2.4 million in lost tolls"
+    assert {q.source for q in tolls.citations} == {"01-a", "02-b"}

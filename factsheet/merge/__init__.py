@@ -127,7 +127,8 @@ def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, Re
         discs = tuple(sorted(disc_of.get(cid, ())))
         status = "disputed" if disputed & {cid} else ("corroborated" if support >= 2 else "single-source")
         numbers = tuple(dict.fromkeys(q.text for q in units[d.canonical].prop.quantities if q.kind != "year"))
-        claims.append(Claim(cid, d.text, d.kind, support, status, d.citations, discrepancies=discs, numbers=numbers))
+        claims.append(Claim(cid, d.text, d.kind, support, status, d.citations, discrepancies=discs, numbers=numbers,
+                            focus=d.focus))
     first_seen = {cid: (d.citations[0].source, d.citations[0].start) for cid, d in zip(ids, drafts)}
     kind_rank = {"figure": 0, "fact": 0, "quote": 1, "commentary": 2}
     claims.sort(key=lambda c: (kind_rank[c.kind], -c.support, first_seen[c.id], c.id))

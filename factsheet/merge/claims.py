@@ -26,6 +26,7 @@ from . import params as P
 from .grouping import Comparisons, Group
 from .opinion import is_commentary
 from .units import Unit
+from .units import Unit
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class DraftClaim:
     citations: tuple[Citation, ...]
     sources: tuple[str, ...]  # record ids, sorted
     commentary: bool
+    focus: tuple[int, int] | None = None  # the clause within a whole-sentence text
 
 
 def normalized_for_id(text: str) -> str:
@@ -159,7 +161,9 @@ def _draft(members: tuple[int, ...], units, records, comps, commentary, also: tu
     events = {k for k, n in said.items() if n * 2 > len(sample)}
     canonical = max(candidates, key=lambda i: _canonical_rank(i, sample, units, comps, commentary, share, events))
     cu = units[canonical]
-    text = cu.prop.text if cu.prop.standalone else records[cu.record].sentences[cu.sentence].text.strip()
+    text, focus = cu.prop.text, None
+    if not cu.prop.standalone:
+        text, focus = _sentence_with_clause(cu, records[cu.record].sentences[cu.sentence].text)
     citations = {}
     for m in sorted(members + also, key=lambda i: (units[i].record_order, units[i].sentence)):
         u = units[m]
@@ -168,7 +172,17 @@ def _draft(members: tuple[int, ...], units, records, comps, commentary, also: tu
     all_quotes = all(units[m].info.quote for m in members)
     cites = tuple(sorted(citations.values(), key=lambda c: (c.source, c.start)))
     return DraftClaim(members, canonical, text.strip(), _kind(cu, is_comm, all_quotes), cites,
-                      tuple(sorted({c.source for c in cites})), is_comm)
+                      tuple(sorted({c.source for c in cites})), is_comm, focus)
+
+
+def _sentence_with_clause(u: Unit, sentence: str) -> tuple[str, tuple[int, int] | None]:
+    """The whole sentence, and where in it the unit's clause is (None when it is all of it)."""
+    lead = len(sentence) - len(sentence.lstrip())
+    text = sentence.strip()
+    a, b = max(0, u.prop.start - lead), min(len(text), u.prop.end - lead)
+    if b <= a or (a == 0 and b >= len(text.rstrip(".!?\"”’ "))):
+        return text, None
+    return text, (a, b)
 
 
 def _sentence_draft(members: tuple[int, ...], units, records, commentary) -> DraftClaim:
