@@ -155,7 +155,10 @@ NEVER_RIVAL_KINDS = frozenset({"ordinal"})
 # same measure (one of MEASURE_CONCEPTS) and one of them counts people in general.
 PERSON_UNITS = frozenset({"person", "passenger", "crew", "patient", "child", "employ", "runner", "police",
                           "firefighter", "doctor", "official", "resident", "victim", "student", "worker",
-                          "member", "fan", "visitor", "customer", "individual"})
+                          "member", "fan", "visitor", "customer", "individual", "adult", "boy", "girl", "man",
+                          "woman", "civilian", "climber", "dockworker", "driver", "engineer", "fisherman", "guard",
+                          "hiker", "inmate", "miner", "nurse", "pilot", "prisoner", "pupil", "soldier", "spectator",
+                          "suspect", "swimmer", "teacher", "tourist", "volunteer", "injure", "rescue", "survive"})
 GENERIC_PERSON_UNITS = frozenset({"person", "employ", "individual"})
 MEASURE_CONCEPTS = frozenset({"die", "injure", "employ", "rescue", "evacuate", "missing", "arrest", "survive"})
 
