@@ -148,3 +148,12 @@ def test_a_change_states_its_new_figure_and_phone_numbers_are_no_values(lex):
     assert set(by_text) == {"12", "14 batches"}
     (span,) = extract_quantities("Between 300 and 350 people will work there.", _count_noun(lex))
     assert (span.low, span.high) == (300, 350)  # a range, not a change
+
+
+def test_a_coordinated_verb_phrase_borrows_subject_and_auxiliary(lex):
+    got = props("The Taiwan-based giant will co-design and develop server racks with its partner.", lex)
+    assert ("coordinate", "The Taiwan-based giant will develop server racks with its partner") in got
+    got = props("The committee met on Monday and approved the budget.", lex)
+    assert ("coordinate", "The committee approved the budget") in got
+    assert props("He bought bread and butter at the market.", lex) == [("main", "He bought bread and butter at the market")]
+    assert props("OpenAI worked with Oracle and SoftBank this year on plans to invest.", lex)[0][1].endswith("to invest")

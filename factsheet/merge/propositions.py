@@ -124,11 +124,13 @@ class _Verbs:
             return False
         if t.text[:1].isupper() and i > 0:
             return False  # a name
+        if i > 0 and toks[i - 1].low in ("-", "–") and toks[i - 1].end == t.start:
+            return False  # "Taiwan-based", "state-owned": part of a compound
         prev = toks[i - 1].low if i > 0 else ""
         if prev in ("that", "this") and (i == 1 or not toks[i - 2].low[:1].isalnum()):
             return True  # "That put the leaders on course ...": a demonstrative subject
-        if prev in DETERMINERS or prev in ("to",):
-            return False  # "the building", "to pay"
+        if prev in DETERMINERS or prev in ("to",) or (prev in PREPOSITIONS and prev not in ("that", "as")):
+            return False  # "the building", "to pay", "on plans to invest"
         if prev.endswith("'s") and i + 1 < len(toks) and toks[i + 1].low[:1].isalpha() and \
                 self.lex.word(toks[i + 1].low).noun and not toks[i + 1].low in PREPOSITIONS:
             return False  # "Corvane's agreed takeover" (but "Corvane's fell 3.2%")
@@ -263,6 +265,34 @@ def _subject(toks: list[Tok], a: int, b: int, verbs: "_Verbs") -> tuple[int, int
     return None
 
 
+def _opens_with_verb(toks: list[Tok], i: int, verbs: "_Verbs") -> bool:
+    """Does the piece start with a verb (a coordinated verb phrase: "and develop racks",
+    "and was charged")? Not a name, a determiner or a word that is only a noun."""
+    if i >= len(toks) or toks[i].depth or toks[i].text[:1].isupper():
+        return False
+    w = toks[i].low
+    if w in AUXILIARIES:
+        return True
+    info = verbs.lex.word(w)
+    if not info.verb or w in DETERMINERS or w in PREPOSITIONS:
+        return False
+    if not info.noun:
+        return True
+    # a word that is a noun too ("set", "manufacture") opens a verb phrase in its base form
+    # before what it acts on: "and set a record", "and manufacture products"
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    return info.key == w and (nxt in DETERMINERS or nxt[:1].isdigit() or (
+        nxt.endswith("s") and verbs.lex.word(nxt).noun and nxt not in PRONOUNS))
+
+
+def _with_auxiliaries(toks: list[Tok], subject: tuple[int, int], end: int) -> tuple[int, int]:
+    """The subject and the auxiliaries right after it ("The giant will", "X has been")."""
+    a, b = subject
+    while b < end and toks[b].low in AUXILIARIES and toks[b].depth == 0:
+        b += 1
+    return (a, b)
+
+
 def _clause_follows(toks: list[Tok], i: int, verbs: "_Verbs") -> bool:
     """A subject and a finite verb within the next few tokens: "14 people were", "it had"."""
     for j in range(i, min(len(toks), i + 7)):
@@ -322,7 +352,8 @@ def _cuts(toks: list[Tok], start: int, verbs: "_Verbs") -> list[tuple[int, str]]
             else:
                 cuts.append((i + 1, "comma"))
         elif t.low in ("and", "but") and i > start + 1 and toks[i - 1].low != ",":
-            if (verbs.finite(toks, i + 1) or _clause_follows(toks, i + 1, verbs)) and _own_verb_before(
+            if (verbs.finite(toks, i + 1) or _clause_follows(toks, i + 1, verbs)
+                    or _opens_with_verb(toks, i + 1, verbs)) and _own_verb_before(
                     toks, cuts[-1][0] if cuts else start, i, verbs):
                 cuts.append((i, "coordinate"))
         elif t.low in SUBORDINATORS and i > start + 2 and toks[i - 1].low != "," and t.low not in ("as", "since", "once"):
@@ -394,7 +425,8 @@ def _classify(pieces: list[list], toks: list[Tok], lex: Lexicon, verbs: "_Verbs"
     fronted subordinate clause is the main clause."""
     kept: list[list] = []
     for a, b, role in pieces:
-        finite = verbs.any_finite(toks, a, b)
+        finite = verbs.any_finite(toks, a, b) or (role == "coordinate" and _opens_with_verb(
+            toks, a + (1 if toks[a].low in COORDINATORS else 0), verbs))
         if toks[a].low in SUBORDINATORS and toks[a].depth == 0 and role in ("main", "coordinate", "subordinate") \
                 and toks[a].low not in ("and", "but", "yet", "so"):
             role = "subordinate"  # "When the alarm sounded", ", while the town slept,"
@@ -493,11 +525,15 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
             host.append((a, b))
         else:
             skip = 1 if toks[a].low in COORDINATORS | SUBORDINATORS else 0
-            own = _subject(toks, a + skip, b, verbs)
+            verb_phrase = role == "coordinate" and _opens_with_verb(toks, a + skip, verbs)
+            own = None if verb_phrase else _subject(toks, a + skip, b, verbs)
             if role == "participle":
                 props.append(PropositionSpan(((a, b),), None, "participle"))
             elif own is None and main_subject is not None and role == "coordinate" and k > main_at:
-                props.append(PropositionSpan(((a + skip, b),), main_subject, "coordinate"))
+                # "The giant will co-design and develop racks": the verb phrase borrows the
+                # subject, and the auxiliary it shares ("will develop racks")
+                subject = _with_auxiliaries(toks, main_subject, kept[main_at][1]) if verb_phrase else main_subject
+                props.append(PropositionSpan(((a + skip, b),), subject, "coordinate"))
             else:
                 props.append(PropositionSpan(((a + skip, b),), None, "subordinate" if role == "subordinate" else role))
     out = [PropositionSpan(tuple(host), None, "main", skip=_leading_attribution(toks, host[0][0], host[0][1], lex, verbs))]

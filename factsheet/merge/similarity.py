@@ -49,7 +49,7 @@ def _core(a: Unit, b: Unit) -> tuple[float, float, int, int]:
     if len(fb) < len(fa):
         fa, fb = fb, fa
     dot = overlap = 0.0
-    shared = content = 0
+    content = names = 0
     bar = P.SHARED_FEATURE_MIN_WEIGHT
     names_a, names_b = a.names, b.names
     for k, wa in fa.items():
@@ -59,9 +59,11 @@ def _core(a: Unit, b: Unit) -> tuple[float, float, int, int]:
             m = wa if wa < wb else wb
             overlap += m
             if m >= bar:
-                shared += 1
                 if not (k in names_a and k in names_b):
                     content += 1
+                else:
+                    names = 1  # the parts of a name ("Velmont Metropolitan Transport") are one thing shared
+    shared = content + names
     return dot, overlap, shared, content
 
 
