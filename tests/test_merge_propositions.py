@@ -109,6 +109,13 @@ def test_a_value_set_against_the_stated_one_is_no_rival(lex):
     assert not by_text["Monday"].reference
 
 
+def test_two_amounts_joined_by_and_are_no_range(lex):
+    qs = extract_quantities("He was fined £12,000 and ordered to pay £8,500 in costs.", _count_noun(lex))
+    assert [(q.text, q.low, q.high) for q in qs] == [("£12,000", 12000, 12000), ("£8,500", 8500, 8500)]
+    (span,) = extract_quantities("It will invest between $1 billion and $5 billion.", _count_noun(lex))
+    assert (span.low, span.high) == (1e9, 5e9)
+
+
 def test_a_margin_is_a_difference_not_a_figure(lex):
     (margin,) = extract_quantities("She unseated the mayor, defeating him by 1,912 votes.", _count_noun(lex))
     assert margin.delta

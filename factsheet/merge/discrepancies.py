@@ -92,6 +92,14 @@ def _may_rival(a: Unit, b: Unit) -> bool:
     return any(rivals(qa, qb, a, b) for qa in a.prop.quantities for qb in b.prop.quantities)
 
 
+def _orders_apart(qa: Quantity, qb: Quantity) -> bool:
+    """Values so far apart (more than DISCREPANCY_MAX_RATIO times) that sources giving them
+    state two different things."""
+    if qa.kind not in P.RIVAL_MERGE_RATIO_KINDS or min(qa.low, qb.low) <= 0:
+        return False
+    return max(qa.high, qb.high) / min(qa.low, qb.low) > P.DISCREPANCY_MAX_RATIO
+
+
 def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str],
                 disputes: set[tuple[int, int]] = frozenset()) -> list[Rival]:
     """Rival pairs between claims, and within a disputed claim the pairs that made it one."""
@@ -109,6 +117,8 @@ def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str],
         if not c.conflicts or c.core < P.DISCREPANCY_CORE_BAR or c.polarity_differs:
             continue
         qa, qb = c.conflicts[0]
+        if _orders_apart(qa, qb):
+            continue  # "$1 billion" / "$500 billion": two different investments, not one disputed
         out.append(Rival(i, j, qa, qb))
     return out
 

@@ -245,6 +245,9 @@ MEASURE_BUCKET_SAMPLE = 16
 RIVAL_CANDIDATES = 12
 # A discrepancy lists at most this many rival claims around its hub.
 MAX_DISCREPANCY_VALUES = 8
+# Values of a measure more than this many times apart are not one disputed figure: sources
+# that disagree give figures of one order ("$1 billion to $5 billion" is no rival of "$500 billion").
+DISCREPANCY_MAX_RATIO = 20.0
 # Kinds of value whose exact and approximate statements in one claim are shown as
 # differing in precision ("more than 1,300" / "1,354").
 PRECISION_KINDS = frozenset({"count", "money", "percent", "duration", "distance", "physical", "temperature"})

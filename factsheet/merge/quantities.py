@@ -247,6 +247,10 @@ _PLURAL_AFTER = re.compile(
     r"\s+(?:(?!(?:is|was|has|this|its|as|us|yes|less|across|towards|plus)\b)[a-z]{2,}s|people|children|men|women)\b")
 
 
+_AND_BETWEEN = re.compile(r"\sand\s")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+
+
 def _european_numbers(sentence: str) -> str:
     if not any(c.isdigit() for c in sentence):
         return sentence
@@ -370,6 +374,16 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             cur = _currency(m.group("cur"))
             a = _scaled(m.group("a"), m.group("sa") or m.group("sb"))
             b = _scaled(m.group("b"), m.group("sb")) if m.group("b") else a
+            if m.group("b") and _AND_BETWEEN.search(sentence, m.start(), m.start("b")) \
+                    and not _BETWEEN_BEFORE.search(sentence[max(0, m.start() - 12):m.start()]):
+                # "fined £12,000 and ordered to pay £8,500", "$2bn and $3bn": two amounts, not a range
+                a, b = _scaled(m.group("a"), m.group("sa")), _scaled(m.group("b"), m.group("sb"))
+                second = _AND_BETWEEN.search(sentence, m.start(), m.start("b")).end()
+                if a is not None and b is not None:
+                    add("money", a, a, cur, m.start(), m.end("sa") if m.group("sa") else m.end("a"),
+                        qualifier=_qualifier_before(sentence, m.start()))
+                    add("money", b, b, cur, second, m.end())
+                continue
         else:
             cur = CURRENCY_WORDS[m.group("cw").lower()]
             a = b = _scaled(m.group("a2"), m.group("sa2"))
