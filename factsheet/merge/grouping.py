@@ -149,8 +149,11 @@ def _matches(q: Quantity, cq: Quantity, u: Unit, cu: Unit) -> bool:
 def _strength(i: int, comps: Comparisons, units: list[Unit]) -> tuple[int, float]:
     """How many other sources restate unit i (at CORE_BAR, covering CORE_COVER of it): a
     proposition that states one thing plainly is restated by many; a long one packing
-    several details is covered whole by few, and makes a poor core."""
-    linked = [(j, s) for j, s, cover in comps.links.get(i, ()) if s >= P.CORE_BAR and cover >= P.CORE_COVER]
+    several details is covered whole by few, and makes a poor core. A restatement counts
+    only if the core also says CORE_REVERSE_COVER of it: a fragment of a few common words
+    ("if your child has had the syrup") is "covered" by every sentence holding them."""
+    linked = [(j, s) for j, s, cover in comps.links.get(i, ()) if s >= P.CORE_BAR and cover >= P.CORE_COVER
+              and comps.covers(j, i) >= P.CORE_REVERSE_COVER]
     records = {units[j].record for j, _ in linked if units[j].record != units[i].record}
     return len(records), sum(s for _, s in linked)
 

@@ -187,6 +187,7 @@ JOIN_BAR = 0.35
 # repeats one detail of a long core ("a pocket watch made in 1741" of "the thieves took eight
 # snuffboxes and a pocket watch made in 1741 from two cases ...") does not state the core.
 CORE_COVER = 0.5
+CORE_REVERSE_COVER = 0.2
 MEMBER_COVER = 0.2
 JOIN_PASSES = 2
 # Two claims whose members restate each other (at CORE_BAR) and whose centroids are this
