@@ -18,7 +18,7 @@ from ..models import Diagnostic, Record, RemovedSpan, Sentence
 from . import rules as R
 from .blocks import Block, split_blocks
 from .clean import clean_blocks, figures_differ, norm_text
-from .lines import SIGNUP_HINTS, legal_sentence, reporting_credit, signup_call
+from .lines import SENTENCE_FURNITURE_HINT, SIGNUP_HINTS, furniture_sentence, legal_sentence, reporting_credit, signup_call
 from .decode import decode_article
 from .frontmatter import read_front_matter
 from .infer import infer_missing, title_and_outlet, title_block
@@ -81,7 +81,7 @@ def _parse(rel_path: str, data: bytes, max_bytes: int) -> ParseResult:
         headline = title_block(kept)
         if headline is not None:
             headline.kind = "heading"  # a headline is not a claim
-    sentences, kept_blocks, ad_spans = _sentences(raw, kept)
+    sentences, kept_blocks, ad_spans = _sentences(raw, kept, cleaning.times, cleaning.speakers)
     removed = sorted(cleaning.removed + ad_spans, key=lambda s: (s.start, s.end))
 
     count, words = prose_sentences([(s.text, s.block) for s in sentences])
@@ -138,7 +138,9 @@ def _top_end(kept: list[Block]) -> int:
     return prose[0].end if prose else (kept[-1].end if kept else 0)
 
 
-def _sentences(raw: str, kept: list[Block]) -> tuple[list[Sentence], list[list[Sentence]], list[RemovedSpan]]:
+def _sentences(raw: str, kept: list[Block], times: dict[int, str], speakers: dict[int, str],
+               ) -> tuple[list[Sentence], list[list[Sentence]], list[RemovedSpan]]:
+    """The kept blocks' sentences, each with its block's live-blog time and transcript speaker."""
     sentences: list[Sentence] = []
     groups: list[list[Sentence]] = []
     ads: list[RemovedSpan] = []
@@ -163,6 +165,7 @@ def _sentences(raw: str, kept: list[Block]) -> tuple[list[Sentence], list[list[S
             sentence = Sentence(
                 id=f"s{len(sentences) + 1}", text=raw[start:end], start=start, end=end,
                 paragraph=len(groups), block=block.kind,  # type: ignore[arg-type]
+                time=times.get(block.index), speaker=speakers.get(block.index),
             )
             sentences.append(sentence)
             group.append(sentence)
@@ -216,14 +219,16 @@ SIGNUP_LEAD_IN_MAX_WORDS = 4  # "Liked this story?" before "Subscribe to X"
 
 def _drop_furniture_sentences(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
     """Furniture sentences inside a paragraph: a phrase only furniture uses
-    (rules.FURNITURE_PHRASES), or a call to sign up for a publication, with a
+    (rules.FURNITURE_PHRASES), a call to sign up for a publication, with a
     short question leading into it ("Liked this story? Subscribe to X - free,
-    weekly.")."""
+    weekly."), or a sentence shaped like furniture (lines.furniture_sentence)."""
     if not spans:
         return spans, []
     block = raw[spans[0][0] : spans[-1][1]].lower()
-    if R.FURNITURE_PHRASE_HINT.search(block) is None and not any(hint in block for hint in SIGNUP_HINTS):
-        return spans, []  # most paragraphs: one scan
+    phrases = R.FURNITURE_PHRASE_HINT.search(block) is not None or any(hint in block for hint in SIGNUP_HINTS)
+    shapes = SENTENCE_FURNITURE_HINT.search(block) is not None
+    if not phrases and not shapes:
+        return spans, []  # most paragraphs: one scan or two
     keep: list[tuple[int, int]] = []
     dropped: list[RemovedSpan] = []
     for start, end in spans:
@@ -232,9 +237,12 @@ def _drop_furniture_sentences(raw: str, spans: list[tuple[int, int]]) -> tuple[l
             keep.append((start, end))
             continue
         low = text.lower()
-        if R.FURNITURE_PHRASE_HINT.search(low) and R.FURNITURE_PHRASE.search(low):
+        reason = furniture_sentence(text, low) if shapes else None
+        if phrases and R.FURNITURE_PHRASE_HINT.search(low) and R.FURNITURE_PHRASE.search(low):
             dropped.append(RemovedSpan(start, end, text, "furniture sentence"))
-        elif signup_call(text, low=low):
+        elif reason is not None:
+            dropped.append(RemovedSpan(start, end, text, reason))
+        elif phrases and signup_call(text, low=low):
             if keep and raw[keep[-1][1] - 1] == "?" and raw.count(" ", *keep[-1]) < SIGNUP_LEAD_IN_MAX_WORDS:
                 ls, le = keep.pop()
                 dropped.append(RemovedSpan(ls, le, raw[ls:le], "newsletter plug"))
