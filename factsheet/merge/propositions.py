@@ -405,8 +405,9 @@ def _leading_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "
         if lex.word(toks[i].low).key not in _ATTRIBUTION_KEYS or i == a:
             return None
         j = i + 1
-        while j < b and (toks[j].low in ("that", "on", "in", "a", "statement", "yesterday", "today", "late", "earlier")
-                         or toks[j].low in _WEEKDAYS):
+        while j < b and (toks[j].low in ("that", "on", "in", "a", "statement", "yesterday", "today", "late", "earlier",
+                                         "us", "me", "reporters", "journalists")
+                         or toks[j].low in _WEEKDAYS):  # "X told reporters (on Monday) that ...", "X tells us ..."
             j += 1
         if j >= b or not _clause_follows(toks, j, verbs) or toks[j].low in PRONOUNS:
             return None
