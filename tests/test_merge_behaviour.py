@@ -221,3 +221,14 @@ def test_a_clause_no_source_states_on_its_own_is_marked_in_its_sentence():
     a, b = tolls.focus
     assert tolls.text[a:b] == "costing the county an estimated $2.4 million in lost tolls"
     assert {q.source for q in tolls.citations} == {"01-a", "02-b"}
+
+
+def test_a_question_is_no_claim():
+    files = dict([
+        _article("01_a.md", "Alpha", "How do you know if your ferry ticket is still valid? Tickets for the Quayside route are valid until Friday."),
+        _article("02_b.md", "Beta", "Tickets for the Quayside route remain valid until Friday."),
+    ])
+    s = sheet(files)
+    assert not [c for c in s.claims if c.text.endswith("?")]
+    (valid,) = claims_citing(s, "valid until Friday")
+    assert {q.source for q in valid.citations} == {"01-a", "02-b"}

@@ -72,8 +72,6 @@ def _canonical_rank(i: int, members: tuple[int, ...], units: list[Unit], comps: 
         penalty += P.CANONICAL_COMMENTARY
     if words > P.CANONICAL_LONG_WORDS:
         penalty += (words - P.CANONICAL_LONG_WORDS) * P.CANONICAL_PER_EXTRA_WORD
-    if u.prop.text.rstrip().endswith("?"):
-        penalty += P.CANONICAL_QUESTION
     return (centre - penalty, -words, u.record_order, u.sentence, i)
 
 

@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 15  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 16  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -381,6 +381,8 @@ def _ranges_span(toks: list[Tok], ranges) -> tuple[int, int]:
 def _claimable(sentence, toks: list[Tok], spans: list[PropositionSpan], lex: Lexicon, verbs: _Verbs) -> bool:
     if sentence.block == "heading" or getattr(sentence, "truncated", False):
         return False
+    if sentence.text.rstrip(" \"”’'").endswith("?"):
+        return False  # a question states nothing ("How do you know if your bottle is affected?")
     words = [t for t in toks if t.low[:1].isalpha()]
     if len(words) < P.MIN_CLAIM_WORDS:
         return False

@@ -222,7 +222,6 @@ CANONICAL_MISSES_EVENT = 0.3
 CANONICAL_OTHER_VALUE = 0.2
 CANONICAL_QUOTE = 0.15  # direct speech: a reported statement reads better as the claim
 CANONICAL_COMMENTARY = 0.4
-CANONICAL_QUESTION = 0.4
 CANONICAL_LONG_WORDS = 30  # longer members lose this much per extra word
 CANONICAL_PER_EXTRA_WORD = 0.01
 # Canonical text is chosen among this many members (those that read on their own first),
