@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 16  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 17  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -389,7 +389,15 @@ def _claimable(sentence, toks: list[Tok], spans: list[PropositionSpan], lex: Lex
     letters = sum(c.isalpha() for c in sentence.text)
     if letters < P.MIN_LETTER_SHARE * len(sentence.text):
         return False
-    return any(verbs.finite(toks, i) or verbs.participle(toks[i]) for i in range(len(toks)))
+    return any(verbs.finite(toks, i) or verbs.participle(toks[i]) or _verb_only(toks[i], lex) for i in range(len(toks)))
+
+
+def _verb_only(tok: Tok, lex: Lexicon) -> bool:
+    """A word that can only be a verb ("remain", "say"): a sentence holding one states something."""
+    if not tok.low[:1].isalpha() or tok.text[:1].isupper():
+        return False
+    info = lex.word(tok.low)
+    return info.verb and not info.noun and not info.function
 
 
 _SAID_AFTER = re.compile(r"^(?:,[^,]{0,60},)?\s+(?:also\s+)?(?:said|says|told|added|wrote|explained|warned)\b")
