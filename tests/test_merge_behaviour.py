@@ -232,3 +232,15 @@ def test_a_question_is_no_claim():
     assert not [c for c in s.claims if c.text.endswith("?")]
     (valid,) = claims_citing(s, "valid until Friday")
     assert {q.source for q in valid.citations} == {"01-a", "02-b"}
+
+
+def test_a_transcripts_speaker_label_names_who_is_quoted():
+    transcript = ("Harbour hour: transcript\n\n"
+                  "PRESENTER: Good evening. The Quayside ferry terminal is closed until Friday.\n"
+                  'DR ILSE BRANDT: We closed it for safety checks. "Nobody will sail until the ramp is repaired," '
+                  "I told the crews.\n"
+                  "PRESENTER: How long will the checks take?\n"
+                  "DR ILSE BRANDT: About three days. The ramp cracked on Monday.\n")
+    s = sheet({"01_radio.txt": transcript})
+    (quote,) = [q for q in s.quotes if "Nobody will sail" in q.text]
+    assert quote.speaker == "DR ILSE BRANDT"
