@@ -7,7 +7,7 @@ To snapshot the committed code against today's corpora, export it and point
 PARSE_DIFF_CODE at it:
     git archive HEAD factsheet | tar -x -C /tmp/old && PARSE_DIFF_CODE=/tmp/old python benchmarks/parse_diff.py snapshot OLD.json
 
-Covers the seeds (content/), tests/corpora/*/content, tests/heldout/*/content
+Covers the seeds (content/), tests/corpora-gold/*/content
 and tests/fixtures/parse. For each file it records the kept sentences, the
 removed spans with reasons, and the inferred metadata; `diff` prints every
 sentence that was kept before and is removed now (and the reverse), and every
@@ -26,7 +26,7 @@ sys.path.insert(0, os.environ.get("PARSE_DIFF_CODE") or str(REPO))
 
 from factsheet.parse import parse_article  # noqa: E402
 
-GLOBS = ("content/*", "tests/corpora/*/content/*", "tests/heldout/*/content/*", "tests/fixtures/parse/*")
+GLOBS = ("content/*", "tests/corpora-gold/*/content/*", "tests/fixtures/parse/*")
 
 
 def snapshot() -> dict[str, dict]:

@@ -14,14 +14,13 @@ more than the size limit is read.
 from __future__ import annotations
 
 import errno
-import gc
 import hashlib
 import os
 import re
 import stat
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
@@ -344,7 +343,7 @@ def load_corpus(config: Config, cache: RecordCache | None = None, executor: Exec
     become diagnostics and are skipped; the rest still make records.
     ``progress(done, total)`` is called as files are read, for a progress display."""
     paths, diagnostics = discover(config.content_dir)
-    with _gc_paused():
+    with cache.loading() if cache is not None else nullcontext():
         results, stats = _read_files(config, paths, cache, executor, progress)
 
     records: list[Record] = []
@@ -423,21 +422,6 @@ def _read_files(config: Config, paths: list[Path], cache: RecordCache | None, ex
                       parse_seconds=sum(o.parse_seconds for o in outputs),
                       extract_seconds=sum(o.extract_seconds for o in outputs))
     return results, stats
-
-
-@contextmanager
-def _gc_paused():
-    """Records and their extractions are acyclic data, thousands of objects a file:
-    the cyclic collector's passes over them while they are read (from the cache
-    or from the workers) cost as much as decoding them (0.94 against 0.40 ms an
-    entry, benchmarks/extract_speed.py). Paused for the read, restored after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _facts_by_id(records: list[Record], facts_by_path: dict[str, RecordFacts | None]) -> dict[str, RecordFacts]:

@@ -84,6 +84,12 @@ class Sentence:
     ``truncated`` marks the file's last sentence when the scrape cut it off
     (mid-word, or without its end punctuation): it stays in the record, so the
     source page shows it, but it is never a claim or a canonical text.
+
+    ``time`` is the time stamp of the live-blog update the sentence is in, as
+    the page writes it ("17:20", "4:30 p.m."); ``speaker`` is who speaks it in
+    a transcript, from the label that opens the turn ("HOST (Ysolde
+    Castell)", "DR OKAFOR"). Neither is part of ``text``: a stamp or label
+    glued before the sentence is recorded as a removed span.
     """
 
     id: str  # "s1", "s2", ... unique within its record; used as the HTML anchor
@@ -93,6 +99,8 @@ class Sentence:
     paragraph: int  # index of the kept block the sentence belongs to
     block: Literal["paragraph", "heading", "bullet", "quote"] = "paragraph"
     truncated: bool = False
+    time: str | None = None
+    speaker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -152,6 +160,9 @@ class Claim:
     discrepancies: tuple[str, ...] = ()  # ids of discrepancies this claim takes part in
     entities: tuple[str, ...] = ()  # ids of entities mentioned
     numbers: tuple[str, ...] = ()  # normalized numeric values mentioned, for display/search
+    # (start, end) within `text` of the clause the claim states, when `text` is its whole
+    # sentence because no source states the clause in words that read on their own
+    focus: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,11 @@ if [ "$keep" -eq 0 ]; then
   trap 'rm -rf "$work"' EXIT
 fi
 git clone --quiet --no-hardlinks "$repo" "$work/factsheet" || { echo "quickstart: git clone failed" >&2; exit 1; }
+# The tests read the development corpora and their scorer from ../shared beside the
+# checkout; give the clone the same neighbour.
+if [ -d "$repo/../shared" ]; then
+  ln -s "$(cd "$repo/../shared" && pwd)" "$work/shared"
+fi
 cd "$work/factsheet"
 
 echo "quickstart: in a fresh clone ($work/factsheet): $build_cmd"

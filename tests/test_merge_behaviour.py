@@ -110,3 +110,137 @@ def test_commentary_is_never_a_plain_fact():
     s = sheet({"01_wire.md": WIRE, "02_blog.txt": blog})
     (rant,) = [c for c in s.claims if "ashamed" in c.text]
     assert rant.kind == "commentary"
+
+
+_ASIDES = {
+    "Alpha": "Alpha reporter Imke Varo watched from the breakwater. Gulls circled the empty car park all afternoon.",
+    "Beta": "Beta spoke to a cafe owner, Ruan Pelt, who expects a quiet week. His kiosk sells tea to drivers.",
+    "Gamma": "Gamma first reported the story on its evening bulletin. A drone crew filmed the quay from above.",
+    "Delta": "Delta's weather desk expects rain by the weekend. Fishing boats stayed in port.",
+}
+
+
+def _article(name: str, outlet: str, body: str) -> tuple[str, str]:
+    """An article of `body` and two sentences of colour only this outlet writes."""
+    return name, f"---\ntitle: Harbour news\nsource: {outlet}\ndate: 2031-07-02\n---\n\n{body} {_ASIDES[outlet]}\n"
+
+
+def test_the_same_statement_with_a_rival_detail_is_one_disputed_claim():
+    files = dict([
+        _article("01_a.md", "Alpha", "The harbour authority closed the Quayside ferry terminal until Friday for safety inspections. "
+                 "Crews repaired the ramp."),
+        _article("02_b.md", "Beta", "The harbour authority has closed the Quayside ferry terminal until Friday for safety inspections."),
+        _article("03_c.md", "Gamma", "The harbour authority closed the Quayside ferry terminal until Sunday for safety inspections."),
+    ])
+    s = sheet(files)
+    (claim,) = claims_citing(s, "Quayside ferry terminal")
+    assert {q.source for q in claim.citations} == {"01-a", "02-b", "03-c"}
+    assert claim.status == "disputed"
+    (d,) = [d for d in s.discrepancies if claim.id in d.claims]
+    by_value = {v.value: set(v.sources) for v in d.values}
+    assert by_value == {"Friday": {"01-a", "02-b"}, "Sunday": {"03-c"}}
+    assert all(v.claims == (claim.id,) for v in d.values)
+
+
+def test_rival_counts_of_a_bare_measure_stay_two_claims():
+    """Sharing the measure and nothing else ("employs 2,300" / "employs 1,900") is a
+    discrepancy between two claims, not one claim."""
+    files = dict([
+        _article("01_a.md", "Alpha", "Tarvel employs 2,300 people."),
+        _article("02_b.md", "Beta", "Tarvel employs 2,300 people."),
+        _article("03_c.md", "Gamma", "The firm employs 1,900 people."),
+    ])
+    s = sheet(files)
+    claims = claims_citing(s, "employs")
+    assert len(claims) == 2
+    assert any({v.value for v in d.values} >= {"2,300 people", "1,900 people"} for d in s.discrepancies), \
+        [d.summary for d in s.discrepancies]
+
+
+def test_a_sentence_stating_a_claim_among_other_details_is_cited_by_it():
+    files = dict([
+        _article("01_a.md", "Alpha", "The fire broke out in the engine room at 07:38."),
+        _article("02_b.md", "Beta", "The fire broke out in the engine room at 07:38, the operator said."),
+        _article("03_c.md", "Gamma", "The 90-metre ferry Aldwyn, built at the Kestrel yard in 1998 and carrying 300 people and "
+                 "41 vehicles to Carrow Point, had a fire break out in the engine room at 07:38 on Tuesday."),
+    ])
+    s = sheet(files)
+    (claim,) = [c for c in s.claims if c.text.startswith("The fire broke out")]
+    assert {q.source for q in claim.citations} == {"01-a", "02-b", "03-c"}
+
+
+def test_the_same_people_doing_different_things_are_different_claims():
+    files = dict([
+        _article("01_a.md", "Alpha", "Mayor Delphine Orsk offered City Hall as a venue for the talks."),
+        _article("02_b.md", "Beta", "Mayor Delphine Orsk urged both sides to return to the negotiating table."),
+        _article("03_c.md", "Gamma", "Mayor Delphine Orsk offered City Hall as a venue."),
+    ])
+    s = sheet(files)
+    (venue,) = [c for c in s.claims if "venue" in c.text]
+    assert {q.source for q in venue.citations} == {"01-a", "03-c"}
+    (table,) = [c for c in s.claims if "negotiating table" in c.text]
+    assert {q.source for q in table.citations} == {"02-b"}
+
+
+def test_a_quotation_states_what_its_speaker_says():
+    files = dict([
+        _article("01_a.md", "Alpha", '"We are deeply sorry for what happened to our passengers," chief executive Hollis Varga said.'),
+        _article("02_b.md", "Beta", "Chief executive Hollis Varga apologised to passengers."),
+        _article("03_c.md", "Gamma", '"We are deeply sorry," Pell Harbour spokesman Imran Dace said of the delays at the quay.'),
+    ])
+    s = sheet(files)
+    (claim,) = [c for c in s.claims if any("Varga" in q.quote for q in c.citations)]
+    assert {q.source for q in claim.citations} == {"01-a", "02-b"}
+    (delays,) = claims_citing(s, "delays at the quay")  # what it was said of is content, not attribution
+    assert {q.source for q in delays.citations} == {"03-c"}
+
+
+def test_a_bound_beside_an_exact_figure_differs_in_precision_only():
+    files = dict([
+        _article("01_a.md", "Alpha", "Exactly 336 people abandoned the ferry Orla in life rafts."),
+        _article("02_b.md", "Beta", "More than 330 people abandoned the ferry Orla in life rafts."),
+        _article("03_c.md", "Gamma", "336 people abandoned the ferry Orla in life rafts, the coastguard said."),
+    ])
+    s = sheet(files)
+    (claim,) = claims_citing(s, "abandoned the ferry Orla")
+    assert {q.source for q in claim.citations} == {"01-a", "02-b", "03-c"}
+    assert claim.status == "corroborated"  # agreement, not a dispute
+    (d,) = [d for d in s.discrepancies if claim.id in d.claims]
+    assert d.kind == "precision"
+    assert {v.value.lower(): set(v.sources) for v in d.values} == {
+        "336 people": {"01-a", "03-c"}, "more than 330 people": {"02-b"}}
+
+
+def test_a_clause_no_source_states_on_its_own_is_marked_in_its_sentence():
+    files = dict([
+        _article("01_a.md", "Alpha", "Crews closed the Varrow bridge at dawn, costing the county an estimated $2.4 million in lost tolls."),
+        _article("02_b.md", "Beta", "The Varrow bridge shut at dawn, costing the county an estimated $2.4 million in lost tolls."),
+    ])
+    s = sheet(files)
+    (tolls,) = [c for c in s.claims if c.focus]
+    a, b = tolls.focus
+    assert tolls.text[a:b] == "costing the county an estimated $2.4 million in lost tolls"
+    assert {q.source for q in tolls.citations} == {"01-a", "02-b"}
+
+
+def test_a_question_is_no_claim():
+    files = dict([
+        _article("01_a.md", "Alpha", "How do you know if your ferry ticket is still valid? Tickets for the Quayside route are valid until Friday."),
+        _article("02_b.md", "Beta", "Tickets for the Quayside route remain valid until Friday."),
+    ])
+    s = sheet(files)
+    assert not [c for c in s.claims if c.text.endswith("?")]
+    (valid,) = claims_citing(s, "valid until Friday")
+    assert {q.source for q in valid.citations} == {"01-a", "02-b"}
+
+
+def test_a_transcripts_speaker_label_names_who_is_quoted():
+    transcript = ("Harbour hour: transcript\n\n"
+                  "PRESENTER: Good evening. The Quayside ferry terminal is closed until Friday.\n"
+                  'DR ILSE BRANDT: We closed it for safety checks. "Nobody will sail until the ramp is repaired," '
+                  "I told the crews.\n"
+                  "PRESENTER: How long will the checks take?\n"
+                  "DR ILSE BRANDT: About three days. The ramp cracked on Monday.\n")
+    s = sheet({"01_radio.txt": transcript})
+    (quote,) = [q for q in s.quotes if "Nobody will sail" in q.text]
+    assert quote.speaker == "DR ILSE BRANDT"

@@ -8,6 +8,7 @@ from factsheet.merge.extract import _count_noun
 from factsheet.merge.lexicon import Lexicon
 from factsheet.merge.propositions import pieces_text, split_propositions, tokenize
 from factsheet.merge.quantities import extract_quantities, same_value
+from factsheet.parse import parse_article
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +58,11 @@ def test_an_apposition_with_a_value_is_a_proposition(lex):
     assert ("apposition", "$12.40 a share a 31% premium to Monday's close") in got
 
 
+def test_a_quoted_phrase_stays_in_its_clause(lex):
+    got = props('Officials say "about 180,000" patients are affected.', lex)
+    assert got == [("main", 'Officials say "about 180,000" patients are affected')]
+
+
 def test_reported_clause_after_but_said_is_content(lex):
     got = props("The council declined to name the contractor but said it would not renew the lease.", lex)
     assert any(role == "coordinate" and "would not renew the lease" in text for role, text in got)
@@ -66,6 +72,8 @@ def test_reported_clause_after_but_said_is_content(lex):
     ("48 hours", "two days"), ("24 months", "two years"), ("118-metre", "387-foot"),
     ("$2.1bn", "2.1 billion dollars"), ("8 degrees Celsius", "46F"), ("nearly 250,000", "240,112"),
     ("more than 300 people", "312 people"), ("27%", "27 per cent"), ("2:03:11", "two hours, three minutes and 11 seconds"),
+    ("a magnitude 6.4 earthquake", "a 6.4-magnitude quake"), ("a magnitude of 5.1", "5.1 on the Richter scale"),
+    ("1,2 million bottles", "1.2m bottles"), ("180 000 bottles", "180,000 bottles"),
 ])
 def test_values_that_agree(a, b, lex):
     (qa,), (qb,) = extract_quantities(a, _count_noun(lex)), extract_quantities(b, _count_noun(lex))
@@ -75,6 +83,7 @@ def test_values_that_agree(a, b, lex):
 @pytest.mark.parametrize("a,b", [
     ("14 people", "19 people"), ("2:03:11", "2:03:12"), ("$4.5 million", "$4.2 million"), ("7:30 a.m.", "8 a.m."),
     ("48 hours", "three to four days"), ("up to 600 jobs", "180 jobs"), ("about 180,000", "240,112"),
+    ("a magnitude 6.4 earthquake", "magnitude 6.2"), ("$14.50 per Brennock share", "$14.25 a share"),
 ])
 def test_values_that_differ(a, b, lex):
     (qa,), (qb,) = extract_quantities(a, _count_noun(lex)), extract_quantities(b, _count_noun(lex))
@@ -91,6 +100,67 @@ def test_parts_deltas_and_rates(lex):
     assert by_value[178].kind == "duration" and by_value[178].rate == "kilometre"  # a pace
 
 
+def test_a_value_set_against_the_stated_one_is_no_rival(lex):
+    qs = extract_quantities("Patients will get 24 months of monitoring, not the single year first announced, "
+                            "and the toll rose to 19, up from 14 on Monday.", _count_noun(lex))
+    by_text = {q.text: q for q in qs}
+    assert by_text["single year"].reference and not by_text["24 months"].reference
+    assert by_text["14"].reference and not by_text["19"].reference
+    assert not by_text["Monday"].reference
+
+
+def test_two_amounts_joined_by_and_are_no_range(lex):
+    qs = extract_quantities("He was fined £12,000 and ordered to pay £8,500 in costs.", _count_noun(lex))
+    assert [(q.text, q.low, q.high) for q in qs] == [("£12,000", 12000, 12000), ("£8,500", 8500, 8500)]
+    (span,) = extract_quantities("It will invest between $1 billion and $5 billion.", _count_noun(lex))
+    assert (span.low, span.high) == (1e9, 5e9)
+
+
+def test_a_margin_is_a_difference_not_a_figure(lex):
+    (margin,) = extract_quantities("She unseated the mayor, defeating him by 1,912 votes.", _count_noun(lex))
+    assert margin.delta
+    (crew,) = extract_quantities("The fire was put out by 14 firefighters.", _count_noun(lex))
+    assert not crew.delta
+
+
 def test_times_keep_their_relation(lex):
     (q,) = [q for q in extract_quantities("Services stay suspended until Thursday.", _count_noun(lex))]
     assert q.kind == "weekday" and q.relation == "until"
+
+
+@pytest.mark.parametrize("sentence, words, negated", [
+    ("The water board did not open an investigation into the failure.", "investigation", True),
+    ("Officials found no evidence that the gates had been tampered with.", "evidence", True),
+    ("It was 8C and overcast with almost no wind at the start of the race.", "overcast", False),
+    ("The levy is of no value to farmers downstream, the council said.", "levy", False),
+    ("This is not just a flood for the families of the valley.", "flood", False),
+    ("The spillway, which had never been tested, failed on Monday.", "failed", False),
+    ("The board apologised, adding that it had found no evidence of sabotage.", "evidence", True),
+])
+def test_a_negation_denies_only_its_own_clause(sentence, words, negated, lex):
+    from factsheet.merge.extract import extract_record
+
+    body = f"{sentence} Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried families out."
+    record = parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record
+    facts = extract_record(record, lex)
+    (prop,) = [p for p in facts.propositions if p.sentence == 0 and words in p.text]
+    assert prop.negated is negated, prop.text
+
+
+def test_a_change_states_its_new_figure_and_phone_numbers_are_no_values(lex):
+    qs = extract_quantities("The recall was extended from 12 to 14 batches; call 0800 300 600 or 1-888-555-0142.",
+                            _count_noun(lex))
+    by_text = {q.text: q for q in qs}
+    assert by_text["12"].reference and not by_text["14 batches"].reference
+    assert set(by_text) == {"12", "14 batches"}
+    (span,) = extract_quantities("Between 300 and 350 people will work there.", _count_noun(lex))
+    assert (span.low, span.high) == (300, 350)  # a range, not a change
+
+
+def test_a_coordinated_verb_phrase_borrows_subject_and_auxiliary(lex):
+    got = props("The Taiwan-based giant will co-design and develop server racks with its partner.", lex)
+    assert ("coordinate", "The Taiwan-based giant will develop server racks with its partner") in got
+    got = props("The committee met on Monday and approved the budget.", lex)
+    assert ("coordinate", "The committee approved the budget") in got
+    assert props("He bought bread and butter at the market.", lex) == [("main", "He bought bread and butter at the market")]
+    assert props("OpenAI worked with Oracle and SoftBank this year on plans to invest.", lex)[0][1].endswith("to invest")

@@ -359,8 +359,11 @@ def test_live_blog_page() -> None:
     assert_offsets(record, raw)
     texts = kept(record)
     assert len(texts) == 4 and texts[0] == "Metro strike: trains halted across the capital"
-    assert all(t.startswith("**0") for t in texts[1:])  # timed entries are the story
+    # timed entries are the story; their time stamps are not part of the sentences
+    assert texts[1].startswith("Unions say 90% of drivers") and texts[3].startswith("Commuters report queues")
+    assert [s.time for s in record.sentences] == [None, "09:15", "08:40", "07:55"]
     r = reasons(record)
+    assert r["timestamp"] == ["**09:15** –", "**08:40** –", "**07:55** –"]
     assert r["share/comment widget"] == ["**LIVE UPDATES**", "Last updated: 2 hours ago", "Sponsored", "Get the app"]
     assert r["reporting credit"] == ["Fact checked by Nora Blum"]
     assert r["correction notice"] == ["Correction: An earlier version of this post gave the wrong start time for the strike."]

@@ -54,7 +54,8 @@ def test_twins_match_the_macros_value_by_value() -> None:
                   "label": text, "source": "x"}
         more = [None, {"count": i, "href": text}, {"count": i, "href": None}][i % 3]
         claim = {"id": "c", "anchor": text if i % 3 else None, "permalink": f"#{text}", "text": text,
-                 "pinned": i % 2 == 0, "edited": i % 3 == 0, "support": i, "markers": [marker, marker], "more": more}
+                 "pinned": i % 2 == 0, "edited": i % 3 == 0, "support": i, "markers": [marker, marker], "more": more,
+                 "focus": (text, text, "x") if i % 2 else None}
         figure = {"claim": text if i % 2 else None, "value": text, "measure": text, "markers": [marker], "more": more}
         note = {"id": text, "quote": text, "href": text, "source_label": text, "original": text if i % 2 else None}
         sent = {"id": text, "text": text, "claims": [text] * (i % 3), "original": text if i % 2 else None}

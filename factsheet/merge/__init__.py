@@ -27,7 +27,7 @@ from ..models import Claim, Diagnostic, Record, Sheet, SourceSummary
 from . import derived
 from .blocking import candidate_pairs
 from .claims import assign_ids, draft_claims
-from .discrepancies import build_discrepancies, find_rivals
+from .discrepancies import build_discrepancies, find_rivals, precision_discrepancies
 from .naming import source_names
 from .editorial import apply_editorial
 from .extract import RecordFacts, extract_record
@@ -106,9 +106,15 @@ def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, Re
     for u in units:  # a leftover fragment of a sentence belongs to a claim citing its sentence
         if not claim_of_unit[u.index]:
             claim_of_unit[u.index] = citing.get((u.record, u.sentence), "")
-    rivals = [r for r in find_rivals(units, comps, claim_of_unit) if claim_of_unit[r.a] and claim_of_unit[r.b]]
+    disputes = {pair for g in groups for pair in g.disputes}
+    rivals = [r for r in find_rivals(units, comps, claim_of_unit, disputes) if claim_of_unit[r.a] and claim_of_unit[r.b]]
     names = source_names(records)
-    discrepancies = build_discrepancies(units, rivals, claim_of_unit, {r.id: r.date for r in records}, names.__getitem__)
+    dates = {r.id: r.date for r in records}
+    discrepancies = build_discrepancies(units, rivals, claim_of_unit, dates, names.__getitem__)
+    disputed = {c for dsc in discrepancies for c in dsc.claims}
+    members_of = {cid: list(d.members) for cid, d in zip(ids, drafts)}
+    discrepancies += precision_discrepancies(units, members_of, dates, names.__getitem__, disputed)
+    discrepancies.sort(key=lambda d: d.id)
     clock.lap("discrepancies")
     disc_of: dict[str, list[str]] = {}
     for dsc in discrepancies:
@@ -119,9 +125,10 @@ def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, Re
     for cid, d in zip(ids, drafts):
         support = len(d.sources)
         discs = tuple(sorted(disc_of.get(cid, ())))
-        status = "disputed" if discs else ("corroborated" if support >= 2 else "single-source")
+        status = "disputed" if disputed & {cid} else ("corroborated" if support >= 2 else "single-source")
         numbers = tuple(dict.fromkeys(q.text for q in units[d.canonical].prop.quantities if q.kind != "year"))
-        claims.append(Claim(cid, d.text, d.kind, support, status, d.citations, discrepancies=discs, numbers=numbers))
+        claims.append(Claim(cid, d.text, d.kind, support, status, d.citations, discrepancies=discs, numbers=numbers,
+                            focus=d.focus))
     first_seen = {cid: (d.citations[0].source, d.citations[0].start) for cid, d in zip(ids, drafts)}
     kind_rank = {"figure": 0, "fact": 0, "quote": 1, "commentary": 2}
     claims.sort(key=lambda c: (kind_rank[c.kind], -c.support, first_seen[c.id], c.id))

@@ -1,8 +1,9 @@
 """Which pairs of units to compare: near-linear, without starving the merge.
 
-Each unit probes the index under its heaviest features (BLOCK_KEYS of them, at least
-BLOCK_MIN_WEIGHT each; a feature's weight already says how rare it is in English and
-in this corpus):
+Each unit is indexed under its INDEX_KEYS heaviest features and probes the index under
+its BLOCK_KEYS heaviest (at least BLOCK_MIN_WEIGHT each; a feature's weight already says
+how rare it is in English and in this corpus): a short proposition finds the long
+sentence that states it among other details, whose heaviest features are those details.
 
 * a feature few units hold (at most SINGLE_KEY_POSTINGS) finds every one of them;
 * a more common feature finds units only together with a second heavy feature of the
@@ -25,9 +26,9 @@ from . import params as P
 from .units import Unit
 
 
-def _keys(u: Unit) -> list[tuple[str, float]]:
+def _keys(u: Unit, n: int) -> list[tuple[str, float]]:
     ranked = sorted(u.features.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [(k, w) for k, w in ranked[:P.BLOCK_KEYS] if w >= P.BLOCK_MIN_WEIGHT]
+    return [(k, w) for k, w in ranked[:n] if w >= P.BLOCK_MIN_WEIGHT]
 
 
 def _spread(members: list[int], cap: int) -> list[int]:
@@ -39,10 +40,10 @@ def _spread(members: list[int], cap: int) -> list[int]:
 
 def candidate_pairs(units: list[Unit]) -> list[tuple[int, int]]:
     """Sorted pairs (i, j), i < j, of units worth comparing (never two of one sentence)."""
-    keys = [_keys(u) for u in units]
+    keys = [_keys(u, P.BLOCK_KEYS) for u in units]
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, ks in enumerate(keys):
-        for k, _ in ks:
+    for i, u in enumerate(units):
+        for k, _ in _keys(u, P.INDEX_KEYS):
             postings[k].append(i)
     common = {k for k, members in postings.items() if len(members) > P.SINGLE_KEY_POSTINGS}
     pair_postings: dict[tuple[str, str], list[int]] = defaultdict(list)

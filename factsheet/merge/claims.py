@@ -26,6 +26,7 @@ from . import params as P
 from .grouping import Comparisons, Group
 from .opinion import is_commentary
 from .units import Unit
+from .units import Unit
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class DraftClaim:
     citations: tuple[Citation, ...]
     sources: tuple[str, ...]  # record ids, sorted
     commentary: bool
+    focus: tuple[int, int] | None = None  # the clause within a whole-sentence text
 
 
 def normalized_for_id(text: str) -> str:
@@ -50,13 +52,18 @@ def _citation(u: Unit, record: Record) -> Citation:
 
 
 def _canonical_rank(i: int, members: tuple[int, ...], units: list[Unit], comps: Comparisons, commentary,
-                    share: dict[str, float]) -> tuple:
+                    share: dict[str, float], events: set[str]) -> tuple:
     u = units[i]
     words = len(u.prop.text.split())
     centre = sum(comps.get(i, j).score for j in members if j != i) / max(1, len(members) - 1)
     # what the member says beyond the claim: weight of its features most members lack
     extra = sum(w for k, w in u.features.items() if share.get(k, 0.0) < 0.5) / max(1e-9, u.total)
     penalty = P.CANONICAL_EXTRA * extra
+    # what most members say happened, and it leaves out
+    if events and not events & set(u.prop.predicate):
+        penalty += P.CANONICAL_MISSES_EVENT
+    if any(q.reference for q in u.prop.quantities):
+        penalty += P.CANONICAL_OTHER_VALUE
     if not u.prop.standalone:
         penalty += P.CANONICAL_NOT_STANDALONE
     if u.info.quote:
@@ -65,8 +72,6 @@ def _canonical_rank(i: int, members: tuple[int, ...], units: list[Unit], comps: 
         penalty += P.CANONICAL_COMMENTARY
     if words > P.CANONICAL_LONG_WORDS:
         penalty += (words - P.CANONICAL_LONG_WORDS) * P.CANONICAL_PER_EXTRA_WORD
-    if u.prop.text.rstrip().endswith("?"):
-        penalty += P.CANONICAL_QUESTION
     return (centre - penalty, -words, u.record_order, u.sentence, i)
 
 
@@ -108,16 +113,26 @@ def draft_claims(groups: list[Group], units: list[Unit], records: dict[str, Reco
         if len({units[m].record for m in g.members}) > 1 or len(g.members) > 1:
             merged_sentences.update((units[m].record, units[m].sentence) for m in g.members)
     drafts: list[DraftClaim] = []
+    stated = {q.key for g in groups if len(g.members) > 1 for m in g.members for q in units[m].prop.quantities}
     leftovers: dict[tuple[str, int], list[int]] = defaultdict(list)
     for g in groups:
         if len(g.members) == 1:
             u = units[g.members[0]]
             leftovers[(u.record, u.sentence)].append(g.members[0])
             continue
-        drafts.append(_draft(g.members, units, records, comps, commentary))
+        drafts.append(_draft(g.members, units, records, comps, commentary, g.also))
     for (rid, sentence), members in sorted(leftovers.items(), key=lambda kv: (units[kv[1][0]].record_order, kv[0][1])):
         if (rid, sentence) not in merged_sentences:
             drafts.append(_sentence_draft(tuple(members), units, records, commentary))
+            continue
+        # the rest of a sentence that other claims cite: a proposition stating a particular
+        # figure no claim states is a claim of its own ("Kovac received 52,340 votes" beside
+        # the merged "Fenn received 50,428 votes"), so that the figure (and its rivals) is not lost
+        for m in members:
+            u = units[m]
+            if u.prop.standalone and any(q.digits >= P.DISTINCTIVE_DIGITS and q.key not in stated
+                                         and not q.reference for q in u.prop.quantities):
+                drafts.append(_proposition_draft(m, units, records, commentary))
     return drafts
 
 
@@ -128,7 +143,7 @@ def _spread(items: list[int], cap: int) -> list[int]:
     return [items[int(k * step)] for k in range(cap)]
 
 
-def _draft(members: tuple[int, ...], units, records, comps, commentary) -> DraftClaim:
+def _draft(members: tuple[int, ...], units, records, comps, commentary, also: tuple[int, ...] = ()) -> DraftClaim:
     # the centre is measured against an even sample of the members, and the candidates are
     # the members that read on their own first: a claim cited a thousand times costs no more
     sample = tuple(_spread(list(members), P.CANONICAL_SAMPLE))
@@ -137,18 +152,35 @@ def _draft(members: tuple[int, ...], units, records, comps, commentary) -> Draft
     for m in sample:
         for k in units[m].features:
             share[k] += 1 / len(sample)
-    canonical = max(candidates, key=lambda i: _canonical_rank(i, sample, units, comps, commentary, share))
+    said: dict[str, int] = defaultdict(int)
+    for m in sample:
+        for k in units[m].prop.predicate:
+            said[k] += 1
+    events = {k for k, n in said.items() if n * 2 > len(sample)}
+    canonical = max(candidates, key=lambda i: _canonical_rank(i, sample, units, comps, commentary, share, events))
     cu = units[canonical]
-    text = cu.prop.text if cu.prop.standalone else records[cu.record].sentences[cu.sentence].text.strip()
+    text, focus = cu.prop.text, None
+    if not cu.prop.standalone:
+        text, focus = _sentence_with_clause(cu, records[cu.record].sentences[cu.sentence].text)
     citations = {}
-    for m in sorted(members, key=lambda i: (units[i].record_order, units[i].sentence)):
+    for m in sorted(members + also, key=lambda i: (units[i].record_order, units[i].sentence)):
         u = units[m]
         citations.setdefault((u.record, u.sentence), _citation(u, records[u.record]))
     is_comm = sum(commentary(units[m]) for m in members) * 2 > len(members)
     all_quotes = all(units[m].info.quote for m in members)
     cites = tuple(sorted(citations.values(), key=lambda c: (c.source, c.start)))
     return DraftClaim(members, canonical, text.strip(), _kind(cu, is_comm, all_quotes), cites,
-                      tuple(sorted({c.source for c in cites})), is_comm)
+                      tuple(sorted({c.source for c in cites})), is_comm, focus)
+
+
+def _sentence_with_clause(u: Unit, sentence: str) -> tuple[str, tuple[int, int] | None]:
+    """The whole sentence, and where in it the unit's clause is (None when it is all of it)."""
+    lead = len(sentence) - len(sentence.lstrip())
+    text = sentence.strip()
+    a, b = max(0, u.prop.start - lead), min(len(text), u.prop.end - lead)
+    if b <= a or (a == 0 and b >= len(text.rstrip(".!?\"”’ "))):
+        return text, None
+    return text, (a, b)
 
 
 def _sentence_draft(members: tuple[int, ...], units, records, commentary) -> DraftClaim:
@@ -159,6 +191,13 @@ def _sentence_draft(members: tuple[int, ...], units, records, commentary) -> Dra
     c = _citation(u, records[u.record])
     return DraftClaim(members, main.index, sentence.text.strip(), _kind(main, is_comm, u.info.quote), (c,),
                       (u.record,), is_comm)
+
+
+def _proposition_draft(m: int, units, records, commentary) -> DraftClaim:
+    u = units[m]
+    is_comm = commentary(u)
+    c = _citation(u, records[u.record])
+    return DraftClaim((m,), m, u.prop.text.strip(), _kind(u, is_comm, u.info.quote), (c,), (u.record,), is_comm)
 
 
 def assign_ids(drafts: list[DraftClaim]) -> list[str]:

@@ -93,7 +93,10 @@ def quotes(claims: list[Claim], records: dict[str, Record], facts: dict[str, Rec
 
 
 def _speaker(rf: RecordFacts, record: Record, index: int) -> str | None:
-    """The name the sentence attributes speech to, else the nearest earlier one in its paragraph."""
+    """Who speaks: the transcript's speaker label of the sentence, the name the sentence
+    attributes speech to, else the nearest earlier one in its paragraph."""
+    if record.sentences[index].speaker:
+        return record.sentences[index].speaker
     paragraph = record.sentences[index].paragraph
     for i in range(index, max(-1, index - P.SPEAKER_LOOKBACK), -1):
         if record.sentences[i].paragraph != paragraph:

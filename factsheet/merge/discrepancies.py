@@ -41,7 +41,10 @@ def _measure_keys(u: Unit) -> list[tuple[tuple, Quantity]]:
         if q.part or q.delta or q.reference or q.kind in P.NEVER_RIVAL_KINDS:
             continue
         unit = q.unit if q.kind != "count" or q.unit not in P.PERSON_UNITS else "person"
-        for c in q.context:
+        # the words next to it, and what the proposition says happened to those counted
+        # ("four children ended up in hospital" / "three were treated in hospital": injure)
+        measures = {k[2:] for k in u.features if k.startswith("w:") and k[2:] in P.MEASURE_CONCEPTS}
+        for c in sorted(set(q.context) | measures):
             keys.append(((q.kind, unit, q.rate, c), q))
     return keys
 
@@ -89,12 +92,22 @@ def _may_rival(a: Unit, b: Unit) -> bool:
     return any(rivals(qa, qb, a, b) for qa in a.prop.quantities for qb in b.prop.quantities)
 
 
-def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str]) -> list[Rival]:
+def _orders_apart(qa: Quantity, qb: Quantity) -> bool:
+    """Values so far apart (more than DISCREPANCY_MAX_RATIO times) that sources giving them
+    state two different things."""
+    if qa.kind not in P.RIVAL_MERGE_RATIO_KINDS or min(qa.low, qb.low) <= 0:
+        return False
+    return max(qa.high, qb.high) / min(qa.low, qb.low) > P.DISCREPANCY_MAX_RATIO
+
+
+def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str],
+                disputes: set[tuple[int, int]] = frozenset()) -> list[Rival]:
+    """Rival pairs between claims, and within a disputed claim the pairs that made it one."""
     out = []
     compared = comps.compared()
-    for i, j in sorted(_candidates(units, comps)):
+    for i, j in sorted(_candidates(units, comps) | set(disputes)):
         a, b = units[i], units[j]
-        if a.record == b.record or claim_of_unit[i] == claim_of_unit[j]:
+        if a.record == b.record or (claim_of_unit[i] == claim_of_unit[j] and (i, j) not in disputes):
             continue
         if (i, j) not in compared and not _may_rival(a, b):
             continue
@@ -104,6 +117,8 @@ def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str])
         if not c.conflicts or c.core < P.DISCREPANCY_CORE_BAR or c.polarity_differs:
             continue
         qa, qb = c.conflicts[0]
+        if _orders_apart(qa, qb):
+            continue  # "$1 billion" / "$500 billion": two different investments, not one disputed
         out.append(Rival(i, j, qa, qb))
     return out
 
@@ -132,11 +147,70 @@ def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: l
             out.append(_discrepancy([r for o in spokes for r in graph[hub][o]], units, claim_of_unit, dates, label,
                                     members_of))
             for o in list(graph[hub]):
-                graph[o].pop(hub, None)
-                if not graph[o]:
-                    del graph[o]
+                if o != hub:
+                    graph[o].pop(hub, None)
+                    if not graph[o]:
+                        del graph[o]
             del graph[hub]
     return sorted(out, key=lambda d: d.id)
+
+
+def precision_discrepancies(units: list[Unit], members_of: dict[str, list[int]], dates: dict[str, str | None],
+                            label, disputed: set[str]) -> list[Discrepancy]:
+    """Within one claim, one measure stated exactly by some sources and as a bound, a range
+    or a round figure by others ("more than 1,300" / "1,354"; "between 300 and 350" /
+    "320"): agreement, but shown as differing in precision rather than hidden. Claims
+    already disputed on a value are left to that discrepancy."""
+    out = []
+    for cid in sorted(members_of):
+        if cid in disputed or not cid:
+            continue
+        by_measure: dict[tuple, dict[str, dict]] = defaultdict(dict)
+        for idx in members_of[cid]:
+            u = units[idx]
+            for q in u.prop.quantities:
+                if q.kind not in P.PRECISION_KINDS or q.part or q.delta or q.reference:
+                    continue
+                unit = "person" if q.kind == "count" and q.unit in P.PERSON_UNITS else q.unit
+                slot = by_measure[(q.kind, unit, q.rate)].setdefault(q.key, {"q": q, "sources": set()})
+                slot["sources"].add(u.record)
+        for measure in sorted(by_measure):
+            variants = list(by_measure[measure].values())
+            exact = [v for v in variants if v["q"].exact]
+            loose = [v for v in variants if not v["q"].exact and any(
+                same_value(v["q"], e["q"]) and (v["q"].low, v["q"].high) != (e["q"].low, e["q"].high) for e in exact)]
+            if not exact or not loose or len({s for v in exact + loose for s in v["sources"]}) < 2:
+                continue
+            chosen = sorted(exact + loose, key=lambda v: (not v["q"].exact, -len(v["sources"]), v["q"].low))
+            values = tuple(ValueVariant(_as_stated(v["q"]), tuple(sorted(v["sources"])), (cid,),
+                                        tuple(sorted(d for d in (dates.get(x) for x in v["sources"]) if d)))
+                           for v in chosen[:P.MAX_DISCREPANCY_VALUES])
+            what = _what(chosen[0]["q"])
+            said = "; ".join(f"{', '.join(label(x) for x in v.sources)} {'says' if len(v.sources) == 1 else 'say'} {v.value}"
+                             for v in values)
+            did = "d-" + hashlib.sha1(("precision|" + cid + "|" + "|".join(v.value for v in values)).encode()).hexdigest()[:8]
+            about = units[members_of[cid][0]].prop.text
+            if len(about) > P.SUBJECT_MAX_CHARS:
+                about = about[:P.SUBJECT_MAX_CHARS].rsplit(" ", 1)[0] + "…"
+            out.append(Discrepancy(did, f"Sources state the {what} with different precision: {said}.",
+                                   f"{what}: {about}", (cid,), values, "precision"))
+    return out
+
+
+def _as_stated(q: Quantity) -> str:
+    """The value with its qualifier ("more than 330 people"), as the sentence words it."""
+    if q.qualifier and not q.text.lower().startswith(q.qualifier):
+        return f"{q.qualifier} {q.text}"
+    return q.text
+
+
+def _what(q: Quantity) -> str:
+    if q.unit == "magnitude":
+        return "magnitude"
+    what = {"count": "number", "money": "amount", "percent": "percentage", "duration": "duration",
+            "clock": "time", "date": "date", "weekday": "day", "distance": "distance", "temperature": "temperature",
+            "year": "year", "age": "age", "physical": "quantity"}.get(q.kind, "value")
+    return what
 
 
 def _variants(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], dates,
@@ -186,14 +260,10 @@ def _subject(rivals: list[Rival], units: list[Unit]) -> str:
     q = rivals[0].qa
     u = units[rivals[0].a]
     words = [w for w in q.context if not w.startswith("~")][:P.SUBJECT_WORDS]
-    what = {"count": "number", "money": "amount", "percent": "percentage", "duration": "duration",
-            "clock": "time", "date": "date", "weekday": "day", "distance": "distance", "temperature": "temperature",
-            "year": "year", "age": "age", "physical": "quantity"}.get(q.kind, "value")
-    unit = f" of {q.unit}" if q.kind == "count" and q.unit else ""
     about = u.prop.text
     if len(about) > P.SUBJECT_MAX_CHARS:
         about = about[:P.SUBJECT_MAX_CHARS].rsplit(" ", 1)[0] + "…"
-    return f"{what}{unit}" + (f" ({', '.join(words)})" if words else "") + f": {about}"
+    return _what(q) + (f" ({', '.join(words)})" if words else "") + f": {about}"
 
 
 def _discrepancy(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], dates, label,

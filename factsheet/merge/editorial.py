@@ -66,7 +66,7 @@ def apply_editorial(claims: list[Claim], editorial: Editorial) -> tuple[list[Cla
         if cid not in by_id:
             unknown(cid, "reword")
         elif text.strip():
-            by_id[cid] = dataclasses.replace(by_id[cid], text=text.strip(), edited=True)
+            by_id[cid] = dataclasses.replace(by_id[cid], text=text.strip(), edited=True, focus=None)
     pin_order = {cid: i for i, cid in enumerate(editorial.pin)}
     out = [by_id[c.id] for c in claims if c.id not in folded and c.id not in hidden]
     out.sort(key=lambda c: (0, pin_order[c.id]) if c.pinned else (1, 0))  # stable: keeps the merge order otherwise

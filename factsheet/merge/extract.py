@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 1  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 17  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -39,6 +39,8 @@ class Proposition:
     quantities: tuple[Quantity, ...]
     negated: bool
     predicate: tuple[str, ...] = ()  # feature keys of what the proposition says happened ("w:die")
+    name_keys: tuple[str, ...] = ()  # feature keys that come from names only ("Mayor Delphine Ostrowski")
+    speaker_keys: tuple[str, ...] = ()  # name keys of the speaker a direct quotation is attributed to
 
 
 @dataclass(frozen=True)
@@ -82,12 +84,15 @@ def _is_name(tok: Tok, first: bool, shouting: bool, lex: Lexicon) -> bool:
 
 
 def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shouting: bool,
-                   skip: set[int]) -> tuple[dict[str, float], bool, list[str]]:
+                   skip: set[int]) -> tuple[dict[str, float], bool, list[str], frozenset[str]]:
     """Feature keys of the tokens in `ranges`: concept classes of words, name words, and
-    whether a negation sits among them; also the names (as written) they contain."""
+    whether a negation sits among them; also the names (as written) they contain, and the
+    keys that come from names only."""
     feats: dict[str, float] = {}
     negated = False
     names: list[str] = []
+    from_names: set[str] = set()
+    from_words: set[str] = set()
     for a, b in ranges:
         lemmas = [lex.word(t.low).key if t.low[:1].isalpha() else t.low for t in toks[a:b]]
         i = a
@@ -103,12 +108,13 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
             found = lex.phrase_at(lemmas, i - a)
             if found is not None and not tok.text[:1].isupper():
                 phrase, length = found
-                if phrase.concept == "~negation" and not _embedded(toks, a, i):
+                if phrase.concept == "~negation" and _denies(toks, a, i):
                     negated = True
                 elif not phrase.concept.startswith("~"):
                     w = lex.concept_weight(phrase.concept)
                     key = "w:" + phrase.concept
                     feats[key] = max(feats.get(key, 0.0), w)
+                    from_words.add(key)
                 i += length
                 continue
             if _is_name(tok, i == first_index, shouting, lex):
@@ -125,6 +131,7 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
                     # report of an injury
                     key = ("w:" + lex.word(part).key) if not lex.is_rare(part, P.NAME_MAX_ZIPF) else "n:" + part
                     feats[key] = max(feats.get(key, 0.0), lex.background_weight(part))
+                    from_names.add(key)
                 i += 1
                 continue
             if current_name and tok.low in _NAME_CONNECTORS and i + 1 < b and toks[i + 1].text[:1].isupper():
@@ -134,9 +141,11 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
             if current_name:
                 names.append(" ".join(current_name))
                 current_name = []
-            in_scope = not _embedded(toks, a, i)
+            in_scope = _denies(toks, a, i)
             if tok.low.endswith("n't") and in_scope:
                 negated = True
+            # a capitalized title before a name ("Mayor Delphine Orsk") is part of the name
+            title = tok.text[:1].isupper() and i + 1 < b and _is_name(toks[i + 1], False, shouting, lex)
             for part in tok.low.split("-"):
                 info = lex.word(part)
                 if info.function == "negation" and in_scope:
@@ -145,15 +154,35 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
                     continue
                 for c in info.concepts:
                     feats["w:" + c] = max(feats.get("w:" + c, 0.0), info.weight)
+                    (from_names if title else from_words).add("w:" + c)
             i += 1
         if current_name:
             names.append(" ".join(current_name))
-    return feats, negated, names
+    return feats, negated, names, frozenset(from_names - from_words)
 
 
 # words that can be nouns but never continue the noun a count counts ("350 people once it opens")
 _NOT_NOUN_AFTER_HEAD = frozenset("once when while where after before since until like as than so then now today "
                                  "yesterday last next this that".split())
+
+
+# "with almost no wind", "of no value": a negation after a preposition describes a noun
+_PREPOSITIONS = frozenset("with of for in at on by from under into about over than".split())
+_SOFTENERS = frozenset("almost nearly virtually practically all but absolutely".split())
+# "not just", "not only": a negation that adds, not one that denies
+_FOCUS_AFTER_NOT = frozenset("just only merely simply solely least".split())
+
+
+def _denies(toks: list[Tok], a: int, i: int) -> bool:
+    """Does the negation at toks[i] deny the proposition (ranges start at a)?"""
+    if _embedded(toks, a, i):
+        return False
+    if i + 1 < len(toks) and toks[i + 1].low in _FOCUS_AFTER_NOT:
+        return False
+    j = i - 1
+    while j >= a and toks[j].low in _SOFTENERS:
+        j -= 1
+    return not (j >= a and toks[j].low in _PREPOSITIONS)
 
 
 def _embedded(toks: list[Tok], a: int, i: int) -> bool:
@@ -174,7 +203,9 @@ _RELATIVE_OPENERS = frozenset(("which", "who", "whom", "whose"))
 _REPORTING_BEFORE_THAT = frozenset("""said says say told tells added adds confirmed confirms believe believes believed
 think thinks thought know knows knew show shows showed showing found find finds suggested suggest suggests argued
 argues claimed claims warned warns stated states noted notes ruled rules announced announces reported reports
-insisted insists hope hopes hoped fear fears feared expect expects expected clear so""".split())
+insisted insists hope hopes hoped fear fears feared expect expects expected clear so saying telling adding
+confirming believing thinking knowing finding suggesting arguing claiming warning stating noting ruling announcing
+reporting insisting hoping fearing expecting explaining explained explains admitting admitted admits""".split())
 
 
 def _count_noun(lex: Lexicon):
@@ -257,8 +288,7 @@ def value_weight(q: Quantity) -> float:
         base *= P.REFERENCE_VALUE_FACTOR
     if q.kind in ("year", "weekday", "ordinal", "date", "month", "clock"):
         return base
-    digits = len(re.sub(r"\D", "", f"{q.low:.6g}").strip("0")) or 1
-    return base * (1.0 + P.VALUE_DIGIT_BONUS * min(digits - 1, P.VALUE_DIGITS_MAX))
+    return base * (1.0 + P.VALUE_DIGIT_BONUS * min(q.digits - 1, P.VALUE_DIGITS_MAX))
 
 
 # Verbs that carry little meaning of their own: the noun after them says what happened
@@ -351,18 +381,40 @@ def _ranges_span(toks: list[Tok], ranges) -> tuple[int, int]:
 def _claimable(sentence, toks: list[Tok], spans: list[PropositionSpan], lex: Lexicon, verbs: _Verbs) -> bool:
     if sentence.block == "heading" or getattr(sentence, "truncated", False):
         return False
+    if sentence.text.rstrip(" \"”’'").endswith("?"):
+        return False  # a question states nothing ("How do you know if your bottle is affected?")
     words = [t for t in toks if t.low[:1].isalpha()]
     if len(words) < P.MIN_CLAIM_WORDS:
         return False
     letters = sum(c.isalpha() for c in sentence.text)
     if letters < P.MIN_LETTER_SHARE * len(sentence.text):
         return False
-    return any(verbs.finite(toks, i) or verbs.participle(toks[i]) for i in range(len(toks)))
+    return any(verbs.finite(toks, i) or verbs.participle(toks[i]) or _verb_only(toks[i], lex) for i in range(len(toks)))
+
+
+def _verb_only(tok: Tok, lex: Lexicon) -> bool:
+    """A word that can only be a verb ("remain", "say"): a sentence holding one states something."""
+    if not tok.low[:1].isalpha() or tok.text[:1].isupper():
+        return False
+    info = lex.word(tok.low)
+    return info.verb and not info.noun and not info.function
 
 
 _SAID_AFTER = re.compile(r"^(?:,[^,]{0,60},)?\s+(?:also\s+)?(?:said|says|told|added|wrote|explained|warned)\b")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|according to)\s+$")
 _QUOTED_SPANS = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _quote_speakers(toks: list[Tok], text: str, lex: Lexicon, start: int, first: int,
+                    shouting: bool) -> tuple[tuple[str, ...], dict[str, float]]:
+    """The speakers a direct quotation's attribution names ('..., chief executive Hollis
+    Varga said'), and their name features at SPEAKER_WEIGHT_FACTOR of their weight."""
+    feats, _, names, keys = _word_features(toks, [(start, len(toks))], lex, first, shouting, set())
+    speakers = _speakers(names, text)
+    parts = {fold(p).replace("’", "'").removesuffix("'s") for sp in speakers for p in re.split(r"[\s-]+", sp)}
+    own = {k: w * P.SPEAKER_WEIGHT_FACTOR for k, w in feats.items()
+           if k in keys and k.split(":", 1)[1] in parts}
+    return speakers, own
 
 
 def _speakers(names: list[str], text: str) -> tuple[str, ...]:
@@ -401,13 +453,18 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
         quote = _is_direct_quote(text, s.block) or continues
         all_names: list[str] = []
         quantities = _with_contexts(quantities, toks, lex)
+        speakers, speaker_feats = _quote_speakers(toks, text, lex, start, first, shouting) if quote else ((), {})
         for span in spans:
             ranges = list(span.pieces) + ([span.subject] if span.subject else [])
             skip = {i for a, b in ranges for i in range(a, b) if _inside_value(toks[i], quantities, lex)}
             if span.skip:
                 skip.update(range(*span.skip))
-            feats, negated, names = _word_features(toks, ranges, lex, first, shouting, skip)
+            feats, negated, names, name_keys = _word_features(toks, ranges, lex, first, shouting, skip)
             all_names.extend(n for n in names if n not in all_names)
+            for k, w in speaker_feats.items():  # who speaks is part of what a quotation states
+                if k not in feats:
+                    feats[k] = w
+                    name_keys = name_keys | {k}
             lo, hi = _ranges_span(toks, span.pieces)
             own_q = tuple(q for q in quantities if any(toks[a].start <= q.start < toks[b - 1].end for a, b in span.pieces if b > a))
             for q in own_q:
@@ -422,12 +479,14 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
                 body = text[toks[start].start:].strip() if start else text.strip()
             props.append(Proposition(index, lo, hi, span.role, body, standalone,
                                      tuple(sorted(feats.items())), own_q, negated,
-                                     tuple(k for k in predicate if k in feats)))
+                                     tuple(k for k in predicate if k in feats), tuple(sorted(name_keys)),
+                                     tuple(sorted(speaker_feats))))
         if not spans:
-            _, _, all_names = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
+            _, _, all_names, _ = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
         claimable = _claimable(s, toks, spans, lex, verbs)
+        all_names.extend(n for n in speakers if n not in all_names)
         sentences.append(SentenceFacts(index, claimable, quote, 0.0 if continues else commentary_score(text),
-                                       _speakers(all_names, text), tuple(all_names), continues))
+                                       speakers or _speakers(all_names, text), tuple(all_names), continues))
     return RecordFacts(record.id, record.content_hash, tuple(sentences), tuple(props))
 
 

@@ -11,6 +11,10 @@
 3. Two claims that grew a core each for one fact (their members restate each other and
    their centroids reach CLAIM_MERGE_BAR) become one, if neither contradicts the other.
 4. What is left stands alone (a single-source claim).
+5. Claims that say the same thing with rival values ("diverted for 48 hours" / "turned
+   away ambulances for three to four days") are one disputed claim: their words (values
+   left out) reach RIVAL_MERGE_CORE and each side's proposition states its own claim. The
+   discrepancy then lists each value with its sources (discrepancies.py).
 
 "Contradicts" means: states a rival value of a measure the claim states (similarity.rivals)
 or the opposite polarity. A claim keeps the distinct values its members state, so that
@@ -21,12 +25,13 @@ Deterministic: every ordering breaks ties by unit position.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 
 from . import params as P
 from .quantities import Quantity, same_value
-from .similarity import Comparison, _loosely_comparable, _same_count, compare, rivals
+from .similarity import Comparison, _loosely_comparable, _same_count, compare, rivals, shared_words
 from .units import Unit
 
 
@@ -34,6 +39,8 @@ from .units import Unit
 class Group:
     core: int
     members: tuple[int, ...]  # unit indexes, core first
+    disputes: tuple[tuple[int, int], ...] = ()  # rival pairs of members that made it one disputed claim
+    also: tuple[int, ...] = ()  # units of other claims whose sentences state this one too (cited, not members)
 
 
 class Comparisons:
@@ -142,8 +149,11 @@ def _matches(q: Quantity, cq: Quantity, u: Unit, cu: Unit) -> bool:
 def _strength(i: int, comps: Comparisons, units: list[Unit]) -> tuple[int, float]:
     """How many other sources restate unit i (at CORE_BAR, covering CORE_COVER of it): a
     proposition that states one thing plainly is restated by many; a long one packing
-    several details is covered whole by few, and makes a poor core."""
-    linked = [(j, s) for j, s, cover in comps.links.get(i, ()) if s >= P.CORE_BAR and cover >= P.CORE_COVER]
+    several details is covered whole by few, and makes a poor core. A restatement counts
+    only if the core also says CORE_REVERSE_COVER of it: a fragment of a few common words
+    ("if your child has had the syrup") is "covered" by every sentence holding them."""
+    linked = [(j, s) for j, s, cover in comps.links.get(i, ()) if s >= P.CORE_BAR and cover >= P.CORE_COVER
+              and comps.covers(j, i) >= P.CORE_REVERSE_COVER]
     records = {units[j].record for j, _ in linked if units[j].record != units[i].record}
     return len(records), sum(s for _, s in linked)
 
@@ -220,4 +230,89 @@ def group_units(units: list[Unit], comps: Comparisons) -> list[Group]:
     out = [Group(c.members[0], tuple(c.members)) for c in merged]
     assigned = {m for c in merged for m in c.members}
     out.extend(Group(u, (u,)) for u in range(len(units)) if u not in assigned)
+    return _cite_containing_sentences(_merge_rival_groups(out, units, comps), units, comps)
+
+
+def _cite_containing_sentences(groups: list[Group], units: list[Unit], comps: Comparisons) -> list[Group]:
+    """Step 6: a proposition that states a claim's whole core among other details ("the
+    118-metre ferry suffered an engine-room fire at 07:38 on Tuesday, two miles off the
+    port" states "the fire broke out at 07:38") is cited by that claim too, when its
+    source is not cited there yet: one proposition, several claims it supports."""
+    partners: dict[int, list[int]] = defaultdict(list)
+    for i, j in sorted(comps.compared()):
+        partners[i].append(j)
+        partners[j].append(i)
+    out = []
+    for g in groups:
+        if len(g.members) < 2:
+            out.append(g)
+            continue
+        records = {units[m].record for m in g.members}
+        claim = _Claim(units, g.members[0])
+        for m in g.members[1:]:
+            claim.add(m)
+        also = []
+        near = sorted({j for m in g.members[:P.CANONICAL_SAMPLE] for j in partners.get(m, ())})
+        for j in near:
+            if units[j].record in records or not comps.get(g.core, j).compatible \
+                    or units[j].context.foreign_to(units[g.core].context):
+                continue
+            if comps.covers(g.core, j) >= P.ALSO_CITED_COVER and claim.fits(j):
+                also.append(j)
+                records.add(units[j].record)
+        out.append(dataclasses.replace(g, also=tuple(also)) if also else g)
     return out
+
+
+def _states_its_group(i: int, g: Group, comps: Comparisons) -> bool:
+    return i == g.core
+
+
+def _one_statement(a: Unit, b: Unit, c: Comparison) -> bool:
+    """Do two propositions with a rival value make the same statement? They share words
+    besides the value, name nobody different (when both name someone, they name someone
+    in common), and their values are of one order ("14" / "19", not "one count" / "11")."""
+    if shared_words(a, b) < P.RIVAL_MERGE_SHARED_WORDS:
+        return False
+    if a.names and b.names and not a.names & b.names:
+        return False
+    qa, qb = c.conflicts[0]
+    if qa.kind in P.RIVAL_MERGE_RATIO_KINDS and min(qa.low, qb.low) > 0:
+        if max(qa.high, qb.high) / min(qa.low, qb.low) > P.RIVAL_MERGE_MAX_RATIO:
+            return False
+    return True
+
+
+def _merge_rival_groups(groups: list[Group], units: list[Unit], comps: Comparisons) -> list[Group]:
+    """Step 5: groups linked by a rival pair of like words become one disputed group."""
+    group_of = {m: k for k, g in enumerate(groups) for m in g.members}
+    root = list(range(len(groups)))
+
+    def find(g: int) -> int:
+        while root[g] != g:
+            root[g] = root[root[g]]
+            g = root[g]
+        return g
+
+    links = []
+    rival_pairs = [(pair, c) for pair, c in comps.compared().items()
+                   if len(c.conflicts) == 1 and not c.polarity_differs and c.core >= P.RIVAL_MERGE_CORE]
+    for (i, j), c in sorted(rival_pairs, key=lambda pc: pc[0]):
+        a, b = units[i], units[j]
+        if a.record == b.record or a.context.foreign_to(b.context) or not _one_statement(a, b, c):
+            continue
+        gi, gj = group_of[i], group_of[j]
+        if gi != gj and _states_its_group(i, groups[gi], comps) and _states_its_group(j, groups[gj], comps):
+            links.append((-c.core, i, j, gi, gj))
+    disputes: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for _, i, j, gi, gj in sorted(links):
+        ri, rj = find(gi), find(gj)
+        if ri != rj:
+            keep, gone = sorted((ri, rj), key=lambda g: (-len(groups[g].members), g))
+            root[gone] = keep
+            disputes[keep].extend(disputes.pop(gone, []))
+            disputes[keep].append((i, j))
+    members: dict[int, list[int]] = defaultdict(list)
+    for k, g in enumerate(groups):
+        members[find(k)].extend(g.members)
+    return [Group(groups[k].core, tuple(members[k]), tuple(sorted(disputes.get(k, ())))) for k in sorted(members)]

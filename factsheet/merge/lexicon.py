@@ -94,6 +94,7 @@ class Lexicon:
         self.concepts_of: dict[str, tuple[str, ...]] = {}
         self.functions: dict[str, str] = {}
         self.phrases: dict[str, tuple[Phrase, ...]] = {}
+        self.noun_only: set[tuple[str, str]] = set()  # (lemma, class): only word forms that can be nouns
         self._concept_weights: dict[str, float] = {}
         self._load(concept_text)
 
@@ -117,6 +118,8 @@ class Lexicon:
             name, members = line.split(":", 1)
             name = name.strip()
             for member in re.findall(r'"[^"]+"|\S+', members):
+                noun_only = member.endswith("/n")
+                member = member.removesuffix("/n")
                 words = tuple(self._base_lemma(w) if w != "*" else "*" for w in member.strip('"').split())
                 if name.startswith("~"):
                     if len(words) == 1:
@@ -124,6 +127,8 @@ class Lexicon:
                     else:
                         phrases.setdefault(words[0], []).append(Phrase(words, name))
                 elif len(words) == 1:
+                    if noun_only:
+                        self.noun_only.add((words[0], name))
                     have = self.concepts_of.get(words[0], ())
                     if name not in have:
                         self.concepts_of[words[0]] = have + (name,)
@@ -153,13 +158,15 @@ class Lexicon:
         return low
 
     def _derived_base(self, lemma: str) -> str:
-        """evacuation -> evacuate, approval -> approve, payment -> pay (known verbs only)."""
+        """evacuation -> evacuate, approval -> approve, payment -> pay (known verbs only, and
+        not much rarer than the word: "total" is no "tote")."""
         for suffix, replacements in P.DERIVATION_SUFFIXES:
             if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 3:
                 stem = lemma[: -len(suffix)]
                 for rep in replacements:
                     cand = stem + rep
-                    if "VERB" in self._all_lemmas(cand) and self._all_lemmas(cand)["VERB"][0] == cand:
+                    if "VERB" in self._all_lemmas(cand) and self._all_lemmas(cand)["VERB"][0] == cand \
+                            and self._zipf(cand, "en") >= self._zipf(lemma, "en") - P.DERIVATION_MAX_RARER:
                         return cand
         return lemma
 
@@ -194,6 +201,9 @@ class Lexicon:
         if not low or low in STOPWORDS or not any(c.isalpha() for c in low):
             return WordInfo(low, (), 0.0, False, False, "stop" if low else "")
         lemmas = self._all_lemmas(low) if low.isalpha() else {}
+        if not lemmas and low.isalpha() and len(low) > 3:
+            # a word the tables do not know ("dockworkers", "ro-pax"): most likely a noun
+            lemmas = self._oov_lemmas(low, "NOUN")
         verb = "VERB" in lemmas or "AUX" in lemmas
         noun = "NOUN" in lemmas or "PROPN" in lemmas
         key = low if low in self.concepts_of else self._choose_lemma(low, lemmas)
@@ -203,6 +213,8 @@ class Lexicon:
         if key not in self.concepts_of:
             key = self._derived_base(key)
         concepts = self.concepts_of.get(key)
+        if concepts is not None and not noun:
+            concepts = tuple(c for c in concepts if (key, c) not in self.noun_only) or None
         if concepts is None:
             return WordInfo(key, (key,), self.background_weight(low), verb, noun)
         return WordInfo(key, concepts, max(self.concept_weight(c) for c in concepts), verb, noun)

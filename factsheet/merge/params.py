@@ -21,6 +21,9 @@ DERIVATION_SUFFIXES = (
     ("ation", ("ate", "e", "")), ("ition", ("ite", "")), ("ment", ("",)), ("al", ("e", "")),
     ("ure", ("e", "")), ("ance", ("", "e")), ("ence", ("", "e")), ("ing", ("", "e")),
 )
+# ... only onto a verb at most this much rarer than the word (Zipf units): "approval" ->
+# "approve", "closure" -> "close", but "total" is no form of "tote".
+DERIVATION_MAX_RARER = 1.0
 # A word that is a noun itself keeps its noun reading when the verb it could be a form of is
 # rarer than the word by more than this (in Zipf units): "crew" stays "crew" (not "crow"),
 # while "fell" becomes "fall" and "saw" becomes "see".
@@ -85,6 +88,12 @@ ATTRIBUTION_MAX_WORDS = 20
 VALUE_CONTEXT_WORDS = 3
 MIN_LETTER_SHARE = 0.55  # of a sentence's characters: fewer letters are tables, tickers, codes
 QUOTE_SHARE = 0.5  # a sentence this much inside quotation marks is direct speech
+# The speaker a direct quotation's attribution names is part of what it states ("'We are
+# deeply sorry,' chief executive Hollis Varga said" / "Varga apologised"): the speaker's
+# name features count this much of their weight (they are names: alone they make no match).
+SPEAKER_WEIGHT_FACTOR = 0.7
+# Two direct quotations attributed to different speakers keep this share of their similarity.
+OTHER_SPEAKER_FACTOR = 0.5
 
 # ------------------------------------------------------------------ weights and similarity (units.py, similarity.py)
 
@@ -126,6 +135,10 @@ OTHER_EVENT_FACTOR = 0.3
 # (words, names or values) of at least SHARED_FEATURE_MIN_WEIGHT each: one shared word
 # ("crew", the company's name) says they are about the same thing, not that they say it.
 MIN_SHARED_FEATURES = 2
+# Two propositions that share only names (the parts of "Mayor Delphine Ostrowski", or of
+# "Velmont Metropolitan Transport (VMT)"), no other word and no value, are about the same
+# people or bodies and say different things of them: their score counts this much.
+NAMES_ONLY_FACTOR = 0.5
 SHARED_FEATURE_MIN_WEIGHT = 0.25
 # A value one source states and another allows ("more than 300" / "312") counts this
 # much of an identical value.
@@ -133,19 +146,26 @@ APPROX_VALUE_CREDIT = 0.8
 # A count with this many significant digits (240,112; 31,400 has three) names the same
 # count in two sentences whatever noun each counts it with.
 DISTINCTIVE_DIGITS = 3
+# The same exact value of one of these kinds with DISTINCTIVE_DIGITS significant digits
+# counts as two shared features: "2:03:11" or "240,112" says what it is about.
+IDENTIFYING_KINDS = frozenset({"count", "money", "duration", "percent", "distance", "physical", "temperature"})
 # Kinds of value that never make two propositions rivals (an ordinal is a rank, not a measure).
 NEVER_RIVAL_KINDS = frozenset({"ordinal"})
 # Nouns that count people: two counts of people in one event compare when both state the
 # same measure (one of MEASURE_CONCEPTS) and one of them counts people in general.
 PERSON_UNITS = frozenset({"person", "passenger", "crew", "patient", "child", "employ", "runner", "police",
                           "firefighter", "doctor", "official", "resident", "victim", "student", "worker",
-                          "member", "fan", "visitor", "customer", "individual"})
+                          "member", "fan", "visitor", "customer", "individual", "adult", "boy", "girl", "man",
+                          "woman", "civilian", "climber", "dockworker", "driver", "engineer", "fisherman", "guard",
+                          "hiker", "inmate", "miner", "nurse", "pilot", "prisoner", "pupil", "soldier", "spectator",
+                          "suspect", "swimmer", "teacher", "tourist", "volunteer", "injure", "rescue", "survive"})
 GENERIC_PERSON_UNITS = frozenset({"person", "employ", "individual"})
 MEASURE_CONCEPTS = frozenset({"die", "injure", "employ", "rescue", "evacuate", "missing", "arrest", "survive"})
 
 # ------------------------------------------------------------------ blocking (blocking.py)
 
 BLOCK_KEYS = 6  # a unit probes the index under its heaviest features, this many
+INDEX_KEYS = 14  # ... and is indexed under this many (a long one's lighter features too)
 BLOCK_MIN_WEIGHT = 0.3  # lighter features never index (function-like and topic words)
 # A feature held by at most this many units finds its holders on its own; a more common
 # one only together with a second heavy feature of the probing unit (a pair key).
@@ -167,11 +187,25 @@ JOIN_BAR = 0.35
 # repeats one detail of a long core ("a pocket watch made in 1741" of "the thieves took eight
 # snuffboxes and a pocket watch made in 1741 from two cases ...") does not state the core.
 CORE_COVER = 0.5
+CORE_REVERSE_COVER = 0.2
 MEMBER_COVER = 0.2
 JOIN_PASSES = 2
 # Two claims whose members restate each other (at CORE_BAR) and whose centroids are this
 # alike state one fact that grew two cores: they become one claim.
 CLAIM_MERGE_BAR = 0.5
+# Two claims whose propositions state rival values in words this alike (values left out)
+# are one disputed claim; the discrepancy lists each value with its sources.
+RIVAL_MERGE_CORE = 0.6
+# ... sharing at least this many words besides the values: "employs 2,300" / "employs 1,900"
+# share the measure and nothing else, and stay two claims of one discrepancy.
+RIVAL_MERGE_SHARED_WORDS = 3
+# ... and values of one order: sources that disagree on a count or an amount give figures
+# within this ratio ("14" / "19", "$2.1bn" / "$2.4bn"); "one count" / "11 counts" are two facts.
+RIVAL_MERGE_MAX_RATIO = 3.0
+RIVAL_MERGE_RATIO_KINDS = frozenset({"count", "money", "percent", "duration", "distance", "physical"})
+# A proposition of another claim that restates this share of a claim's core (with other
+# details) is cited by that claim as well.
+ALSO_CITED_COVER = 0.7
 
 # ------------------------------------------------------------------ claims (claims.py)
 
@@ -180,9 +214,14 @@ CANONICAL_NOT_STANDALONE = 1.0  # does not read on its own (pronoun opening, fra
 # ... and this much times the share of its weight in features most members lack: the
 # canonical text should say what the sources agree on, not one source's extra details.
 CANONICAL_EXTRA = 0.5
+# ... and this much if it does not state the event most members state (their main verb or
+# event noun): "an appeal has been lodged" is the claim, not "his camp is furious".
+CANONICAL_MISSES_EVENT = 0.3
+# ... and this much if it also names a value it sets against its own ("extended from 12 to
+# 14 batches", "24 months, not one year"): the claim reads best stating its figure plainly.
+CANONICAL_OTHER_VALUE = 0.2
 CANONICAL_QUOTE = 0.15  # direct speech: a reported statement reads better as the claim
 CANONICAL_COMMENTARY = 0.4
-CANONICAL_QUESTION = 0.4
 CANONICAL_LONG_WORDS = 30  # longer members lose this much per extra word
 CANONICAL_PER_EXTRA_WORD = 0.01
 # Canonical text is chosen among this many members (those that read on their own first),
@@ -206,6 +245,12 @@ MEASURE_BUCKET_SAMPLE = 16
 RIVAL_CANDIDATES = 12
 # A discrepancy lists at most this many rival claims around its hub.
 MAX_DISCREPANCY_VALUES = 8
+# Values of a measure more than this many times apart are not one disputed figure: sources
+# that disagree give figures of one order ("$1 billion to $5 billion" is no rival of "$500 billion").
+DISCREPANCY_MAX_RATIO = 20.0
+# Kinds of value whose exact and approximate statements in one claim are shown as
+# differing in precision ("more than 1,300" / "1,354").
+PRECISION_KINDS = frozenset({"count", "money", "percent", "duration", "distance", "physical", "temperature"})
 SUBJECT_WORDS = 3  # words of a value's context named in a discrepancy's subject
 SUBJECT_MAX_CHARS = 90
 

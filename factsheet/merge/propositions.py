@@ -124,11 +124,13 @@ class _Verbs:
             return False
         if t.text[:1].isupper() and i > 0:
             return False  # a name
+        if i > 0 and toks[i - 1].low in ("-", "–") and toks[i - 1].end == t.start:
+            return False  # "Taiwan-based", "state-owned": part of a compound
         prev = toks[i - 1].low if i > 0 else ""
         if prev in ("that", "this") and (i == 1 or not toks[i - 2].low[:1].isalnum()):
             return True  # "That put the leaders on course ...": a demonstrative subject
-        if prev in DETERMINERS or prev in ("to",):
-            return False  # "the building", "to pay"
+        if prev in DETERMINERS or prev in ("to",) or (prev in PREPOSITIONS and prev not in ("that", "as")):
+            return False  # "the building", "to pay", "on plans to invest"
         if prev.endswith("'s") and i + 1 < len(toks) and toks[i + 1].low[:1].isalpha() and \
                 self.lex.word(toks[i + 1].low).noun and not toks[i + 1].low in PREPOSITIONS:
             return False  # "Corvane's agreed takeover" (but "Corvane's fell 3.2%")
@@ -193,8 +195,24 @@ def _is_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verb
         if lex.word(toks[i].low).key in _ATTRIBUTION_KEYS and verbs.finite(toks, i):
             if i + 1 < b and toks[i + 1].low == "to":
                 return False  # "drivers were told to use the coast road": an instruction, not a source
+            if _passive(toks, a, i):
+                return False  # "nine deaths are now confirmed": what was confirmed is the content
+            if i + 1 < b and toks[i + 1].low in ("of", "about"):
+                return False  # "..., she said of the delays at the quay": what it was said of is content
             return not any(verbs.finite(toks, j) or verbs.participle(toks[j]) for j in words[k + 1:])
     return False
+
+
+_BE = frozenset("is are was were be been being 's".split())
+_ADVERBS_IN_VERB_GROUP = frozenset("now also not still already officially formally first since then".split())
+
+
+def _passive(toks: list[Tok], a: int, i: int) -> bool:
+    """Is toks[i] a past participle after a form of "be" ("are now confirmed")?"""
+    j = i - 1
+    while j >= a and (toks[j].low in _ADVERBS_IN_VERB_GROUP or toks[j].low.endswith("ly")):
+        j -= 1
+    return j >= a and toks[j].low in _BE
 
 
 def _np_before(toks: list[Tok], end: int, lo: int) -> tuple[int, int] | None:
@@ -247,6 +265,34 @@ def _subject(toks: list[Tok], a: int, b: int, verbs: "_Verbs") -> tuple[int, int
     return None
 
 
+def _opens_with_verb(toks: list[Tok], i: int, verbs: "_Verbs") -> bool:
+    """Does the piece start with a verb (a coordinated verb phrase: "and develop racks",
+    "and was charged")? Not a name, a determiner or a word that is only a noun."""
+    if i >= len(toks) or toks[i].depth or toks[i].text[:1].isupper():
+        return False
+    w = toks[i].low
+    if w in AUXILIARIES:
+        return True
+    info = verbs.lex.word(w)
+    if not info.verb or w in DETERMINERS or w in PREPOSITIONS:
+        return False
+    if not info.noun:
+        return True
+    # a word that is a noun too ("set", "manufacture") opens a verb phrase in its base form
+    # before what it acts on: "and set a record", "and manufacture products"
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    return info.key == w and (nxt in DETERMINERS or nxt[:1].isdigit() or (
+        nxt.endswith("s") and verbs.lex.word(nxt).noun and nxt not in PRONOUNS))
+
+
+def _with_auxiliaries(toks: list[Tok], subject: tuple[int, int], end: int) -> tuple[int, int]:
+    """The subject and the auxiliaries right after it ("The giant will", "X has been")."""
+    a, b = subject
+    while b < end and toks[b].low in AUXILIARIES and toks[b].depth == 0:
+        b += 1
+    return (a, b)
+
+
 def _clause_follows(toks: list[Tok], i: int, verbs: "_Verbs") -> bool:
     """A subject and a finite verb within the next few tokens: "14 people were", "it had"."""
     for j in range(i, min(len(toks), i + 7)):
@@ -282,8 +328,9 @@ def _cuts(toks: list[Tok], start: int, verbs: "_Verbs") -> list[tuple[int, str]]
         nxt = toks[i + 1] if i + 1 < n else None
         if t.depth > 0 or nxt is None:
             continue
-        if t.low in ("”", '"', "’") and nxt.depth == 0 and nxt.low[:1].isalpha() and i > start:
-            cuts.append((i + 1, "comma"))  # '“...,” the chief executive said'
+        if t.low in ("”", '"', "’") and nxt.depth == 0 and nxt.low[:1].isalpha() and i > start \
+                and toks[i - 1].low in (",", ".", "?", "!", "…"):
+            cuts.append((i + 1, "comma"))  # '“...,” the chief executive said' (not a quoted phrase: '"about 180,000" patients')
         elif t.low == ";" or (t.low == ":" and nxt.depth == 0):
             cuts.append((i + 1, "coordinate"))
         elif t.low in (",", "—", "–") and nxt.depth == 0:
@@ -305,7 +352,8 @@ def _cuts(toks: list[Tok], start: int, verbs: "_Verbs") -> list[tuple[int, str]]
             else:
                 cuts.append((i + 1, "comma"))
         elif t.low in ("and", "but") and i > start + 1 and toks[i - 1].low != ",":
-            if (verbs.finite(toks, i + 1) or _clause_follows(toks, i + 1, verbs)) and _own_verb_before(
+            if (verbs.finite(toks, i + 1) or _clause_follows(toks, i + 1, verbs)
+                    or _opens_with_verb(toks, i + 1, verbs)) and _own_verb_before(
                     toks, cuts[-1][0] if cuts else start, i, verbs):
                 cuts.append((i, "coordinate"))
         elif t.low in SUBORDINATORS and i > start + 2 and toks[i - 1].low != "," and t.low not in ("as", "since", "once"):
@@ -357,8 +405,9 @@ def _leading_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "
         if lex.word(toks[i].low).key not in _ATTRIBUTION_KEYS or i == a:
             return None
         j = i + 1
-        while j < b and (toks[j].low in ("that", "on", "in", "a", "statement", "yesterday", "today", "late", "earlier")
-                         or toks[j].low in _WEEKDAYS):
+        while j < b and (toks[j].low in ("that", "on", "in", "a", "statement", "yesterday", "today", "late", "earlier",
+                                         "us", "me", "reporters", "journalists")
+                         or toks[j].low in _WEEKDAYS):  # "X told reporters (on Monday) that ...", "X tells us ..."
             j += 1
         if j >= b or not _clause_follows(toks, j, verbs) or toks[j].low in PRONOUNS:
             return None
@@ -377,7 +426,8 @@ def _classify(pieces: list[list], toks: list[Tok], lex: Lexicon, verbs: "_Verbs"
     fronted subordinate clause is the main clause."""
     kept: list[list] = []
     for a, b, role in pieces:
-        finite = verbs.any_finite(toks, a, b)
+        finite = verbs.any_finite(toks, a, b) or (role == "coordinate" and _opens_with_verb(
+            toks, a + (1 if toks[a].low in COORDINATORS else 0), verbs))
         if toks[a].low in SUBORDINATORS and toks[a].depth == 0 and role in ("main", "coordinate", "subordinate") \
                 and toks[a].low not in ("and", "but", "yet", "so"):
             role = "subordinate"  # "When the alarm sounded", ", while the town slept,"
@@ -394,11 +444,16 @@ def _classify(pieces: list[list], toks: list[Tok], lex: Lexicon, verbs: "_Verbs"
             kept.append([a, b, "participle", True])
         elif role == "subordinate" and finite:
             kept.append([a, b, "subordinate", True])
+        elif last and last[2] == "apposition" and role == "apposition" and not finite:
+            last[1] = b  # "22 km south-west of Kelvasa, the provincial capital": one apposition
         elif last and last[2] in ("relative", "apposition") and (finite or role in ("comma", "apposition")):
             # "X, who crossed third, was disqualified"; "X – a 27% premium – for Y": the host goes on
             # (the main clause itself when only its subject came before the relative clause)
             only_lead = all(p[2] in ("relative", "apposition", "lead") for p in kept[:-1])
             kept.append([a, b, "main" if only_lead and finite else "host", finite])
+        elif finite and role == "comma" and last and last[2] == "participle" and len(kept) >= 2 \
+                and kept[-2][2] == "lead":
+            kept.append([a, b, "main", True])  # "Ruto, running a solid race, took a bottle": the subject goes on
         elif finite and last and role == "comma" and last[2] in ("subordinate", "lead"):
             kept.append([a, b, "main", True])  # the main clause after a fronted subordinate or adverbial
         elif finite and role not in ("comma", "apposition") and (not kept or last[3] or last[2] == "host"):
@@ -411,12 +466,28 @@ def _classify(pieces: list[list], toks: list[Tok], lex: Lexicon, verbs: "_Verbs"
     return kept
 
 
+def _colon_before_clause(toks: list[Tok], start: int, verbs: "_Verbs") -> int | None:
+    """The first colon (outside quotes) that both follows and precedes a clause."""
+    for i in range(start + 2, len(toks) - 2):
+        if toks[i].low == ":" and toks[i].depth == 0 and toks[i + 1].depth == 0:
+            if verbs.any_finite(toks, i + 1, len(toks)) and verbs.any_finite(toks, start, i) \
+                    and not _is_attribution(toks, start, i, verbs.lex, verbs):
+                return i
+            return None
+    return None
+
+
 def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_Verbs | None" = None) -> list[PropositionSpan]:
     """Propositions of the sentence tokens toks[start:] (a dateline before `start` is skipped)."""
     verbs = verbs or _Verbs(lex)
     n = len(toks)
     if n - start < 3:
         return [PropositionSpan(((start, n),), None, "main")] if n > start else []
+    colon = _colon_before_clause(toks, start, verbs)
+    if colon is not None:
+        # "Here's what happened: Collins Ruto took a bottle ...": what follows the colon is
+        # a sentence of its own
+        return split_propositions(toks[:colon], lex, start, verbs) + split_propositions(toks, lex, colon + 1, verbs)
     cuts = _cuts(toks, start, verbs)
     bounds = [start] + [c for c, _ in cuts] + [n]
     roles = ["main"] + [r for _, r in cuts]
@@ -455,11 +526,15 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
             host.append((a, b))
         else:
             skip = 1 if toks[a].low in COORDINATORS | SUBORDINATORS else 0
-            own = _subject(toks, a + skip, b, verbs)
+            verb_phrase = role == "coordinate" and _opens_with_verb(toks, a + skip, verbs)
+            own = None if verb_phrase else _subject(toks, a + skip, b, verbs)
             if role == "participle":
                 props.append(PropositionSpan(((a, b),), None, "participle"))
             elif own is None and main_subject is not None and role == "coordinate" and k > main_at:
-                props.append(PropositionSpan(((a + skip, b),), main_subject, "coordinate"))
+                # "The giant will co-design and develop racks": the verb phrase borrows the
+                # subject, and the auxiliary it shares ("will develop racks")
+                subject = _with_auxiliaries(toks, main_subject, kept[main_at][1]) if verb_phrase else main_subject
+                props.append(PropositionSpan(((a + skip, b),), subject, "coordinate"))
             else:
                 props.append(PropositionSpan(((a + skip, b),), None, "subordinate" if role == "subordinate" else role))
     out = [PropositionSpan(tuple(host), None, "main", skip=_leading_attribution(toks, host[0][0], host[0][1], lex, verbs))]

@@ -9,6 +9,8 @@ degrees Celsius, a currency, a counted noun), so that "48 hours" and "two days",
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -105,6 +107,12 @@ class Quantity:
     def exact(self) -> bool:
         return not self.qualifier and self.low == self.high
 
+    @cached_property
+    def digits(self) -> int:
+        """Significant digits as stated: "2:03:11" 5, "240,112" 6, "31,400" 3, "$2.1bn" 2,
+        "21-year" 2, "fourteen" 1 (not of the value in base units: 21 years in seconds)."""
+        return max(1, len(re.sub(r"\D", "", self.text).strip("0")))
+
 
 def _fmt(x: float) -> str:
     return f"{x:.6g}"
@@ -158,13 +166,13 @@ ORDINAL_RE = re.compile(r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|
 _COUNT_END = r"(?![\w%°:]|[.,]\d|\s?(?:%|per\s?cent|percent))"
 COUNT_RE = re.compile(
     rf"(?<![\w$£€¥.,:/-])(?:(?P<between>between|from)\s+(?P<lo>{_AMOUNT})(?:\s(?P<ls>{_SCALE}))?\s+(?:and|to)\s+)?"
-    rf"(?P<a>{_AMOUNT})(?:\s(?P<s>{_SCALE}))?{_COUNT_END}"
+    rf"(?P<a>{_AMOUNT})(?:\s(?P<s>{_SCALE})|(?<=\d)(?P<gs>m|bn|mn|k)(?=\s))?{_COUNT_END}"
     rf"(?:\s*(?:-|–|to)\s*(?P<b>{_AMOUNT})(?:\s(?P<bs>{_SCALE}))?{_COUNT_END})?",
     re.I)
 FRACTION_RE = re.compile(r"\b(?P<f>a\s+quarter|half|a\s+third|three\s+quarters)(?:\s+of)?(?:\s+an?)?[\s-]+(?P<s>million|billion|thousand)\b",
                          re.I)
 _FRACTIONS = {"a quarter": 0.25, "half": 0.5, "a third": 1 / 3, "three quarters": 0.75}
-_RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|for each|every)\s+(?P<r>share|year|day|week|month|hour|kilometre|"
+_RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|for each|every)\s+(?:(?-i:[A-Z])[\w'’-]+\s+)?(?P<r>share|year|day|week|month|hour|kilometre|"
                          r"kilometer|km|mile|person|head|household|annum)\b", re.I)
 # "among them two tugs", "including four trawlers": a part of a group just named.
 _PART_BEFORE = re.compile(r"\b(?:among|including|of whom|of which)\s+(?:them\s+|those\s+|these\s+|the\s+)?$", re.I)
@@ -172,6 +180,35 @@ _PART_BEFORE = re.compile(r"\b(?:among|including|of whom|of which)\s+(?:them\s+|
 _PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|those|these|the|whom|which|its|their|our|his|her)\b|"
                          r"(?:\w+\s+){0,2}(?:were|are|was|is)\s+among\b|among\s+(?:them|the)\b)", re.I)
 # "four of the 19", "among the 312": the count a part is taken from.
+# "24 months, not the single year", "up from 180,000", "rather than two": a value set
+# against the one stated, not stated itself (it counts as little as a group referred to).
+_CONTRAST_BEFORE = re.compile(
+    r"(?:,\s*not|\brather than|\binstead of|\bup from|\bdown from|\bcompared (?:with|to))\s+(?:[A-Za-z-]+\s+){0,2}$", re.I)
+# An earthquake's magnitude: "magnitude 6.4", "a magnitude of 6.4", "6.4-magnitude", "5.1 on the Richter scale"
+MAGNITUDE_RE = re.compile(
+    r"\bmagnitude(?:-|\s+of\s+|\s+)(?P<a>\d{1,2}(?:\.\d{1,2})?)\b(?!-|\s*(?:%|per|km|kilomet|mile|metre|meter))"
+    r"|\b(?P<b>\d{1,2}(?:\.\d{1,2})?)(?:-|\s+)magnitude\b"
+    r"|\b(?P<c>\d{1,2}(?:\.\d{1,2})?)\s+on\s+the\s+richter\s+scale\b", re.I)
+# A verb of change before "from X to Y": a change, not a range
+_CHANGED_FROM = re.compile(
+    r"\b(?:rose|risen|rising|rises|increased?|increasing|climbed|jumped|grew|grown|extended|widened|expanded|raised|lifted"
+    r"|revised|updated|cut|reduced|lowered|fell|fallen|dropped|decreased|declined|doubled|went|gone|changed|moved|up|down)"
+    r"(?:\s+\w+){0,2}\s+$", re.I)
+# "extended from 12 to 14 batches": the first value is the one replaced
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_TO_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}to\s+(?:about\s+|around\s+)?[\d$€£]", re.I)
+
+
+def _set_against(sentence: str, q: "Quantity") -> bool:
+    """Is q a value the sentence sets against the one it states?"""
+    if _CONTRAST_BEFORE.search(sentence[max(0, q.start - 32):q.start]):
+        return True
+    return bool(_FROM_BEFORE.search(sentence[max(0, q.start - 8):q.start]) and _TO_AFTER.match(sentence[q.end:q.end + 32]))
+
+
+# Telephone numbers are no values: "0800 300 600", "1-888-555-0142", "+44 20 7946 0000", "15 24 24"
+PHONE_RE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ -]?)?(?:\(?0\d{2,4}\)?[ -]\d{2,4}(?:[ -]\d{2,4})+|1-\d{3}-\d{3}-\d{4}"
+                      r"|\d{3}-\d{3}-\d{4}|\d{2} \d{2} \d{2}(?: \d{2})*)(?![\w.,]\d)")
 _GROUP_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|its|their|our|all)\s+$", re.I)
 # "Of the 14 injured, four were crew", "Of those, 31,400 ...": later counts are parts of the first group.
 _OF_THE_GROUP = re.compile(r"^\W*(?:of|among)\s+(?:the|those|these|them|its|their)\b[^,]*,", re.I)
@@ -198,6 +235,27 @@ _ONE_PERIOD = re.compile(r"\b(?:a|an|one|a single)\s+(?P<u>year|month|week|day|f
 _GLUED_DEGREES = re.compile(r"\d[CF]\b")
 _RATE_HOST_BEFORE = re.compile(rf"(?:{_SCALE}|{_CUR_WORD}|%|gwh|mwh|kwh)$", re.I)
 _CLOCK_CUE_BEFORE = re.compile(r"\b(?:at|by|until|till|from|since|before|after|around|about)\s+$", re.I)
+
+
+# "1,2 million", "3,5 %": a decimal comma before a scale or a percentage; "180 000": a
+# thousands space. Rewritten in place, character for character ("1.2 million", "180,000").
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=\s?(?:million|billion|mln|bn|mn|m\b|%|per ?cent|percent))", re.I)
+_THOUSANDS_SPACE = re.compile(r"(?<![\d,.])(?<!\d\s)(\d{1,3})((?:\u00a0| )\d{3})+(?![\d,])")
+
+
+_PLURAL_AFTER = re.compile(
+    r"\s+(?:(?!(?:is|was|has|this|its|as|us|yes|less|across|towards|plus)\b)[a-z]{2,}s|people|children|men|women)\b")
+
+
+_AND_BETWEEN = re.compile(r"\sand\s")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+
+
+def _european_numbers(sentence: str) -> str:
+    if not any(c.isdigit() for c in sentence):
+        return sentence
+    sentence = _DECIMAL_COMMA.sub(lambda m: f"{m.group(1)}.{m.group(2)}", sentence)
+    return _THOUSANDS_SPACE.sub(lambda m: re.sub(r"[\u00a0 ]", ",", m.group(0)), sentence)
 
 
 def number_value(text: str) -> float | None:
@@ -256,13 +314,19 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
     ``count_noun(text_after)`` returns (unit, end offset within text_after) for the noun a
     bare count counts ("312 passengers" -> "passenger"), or ("", 0); it is given by the
     caller so that this module needs no word list."""
+    original = sentence
+    sentence = _european_numbers(sentence)  # same length: offsets hold in both
     out: list[Quantity] = []
     taken = _Taken()
+    phones = [m.span() for m in PHONE_RE.finditer(original)] if original.count(" ") or "-" in original else []
+
+    def taken_by_phone(q: Quantity) -> bool:
+        return any(a <= q.start < b for a, b in phones)
 
     def add(kind: str, low: float, high: float, unit: str, a: int, b: int, **kw) -> None:
         if taken.free(a, b):
             taken.take(a, b)
-            out.append(Quantity(kind, low, high, unit, sentence[a:b], a, b, **kw))
+            out.append(Quantity(kind, low, high, unit, original[a:b], a, b, **kw))
 
     # Each pattern runs only where the sentence holds what every match of it needs (a digit,
     # a currency sign, a month's name, ...): most sentences state no value at all.
@@ -275,6 +339,9 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
     def when(cond: bool, pattern: re.Pattern):
         return pattern.finditer(sentence) if cond else ()
 
+    for m in when(digit and ("magnitude" in low or "richter" in low), MAGNITUDE_RE):
+        v = float(m.group("a") or m.group("b") or m.group("c"))
+        add("physical", v, v, "magnitude", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
     for m in when(digit and (":" in sentence or "h" in low), HMS_RE):
         h, mi, s = (m.group("h"), m.group("m"), m.group("s")) if m.group("h") else (m.group("h2"), m.group("m2"), m.group("s2"))
         v = int(h) * 3600 + int(mi) * 60 + int(s)
@@ -307,6 +374,16 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             cur = _currency(m.group("cur"))
             a = _scaled(m.group("a"), m.group("sa") or m.group("sb"))
             b = _scaled(m.group("b"), m.group("sb")) if m.group("b") else a
+            if m.group("b") and _AND_BETWEEN.search(sentence, m.start(), m.start("b")) \
+                    and not _BETWEEN_BEFORE.search(sentence[max(0, m.start() - 12):m.start()]):
+                # "fined £12,000 and ordered to pay £8,500", "$2bn and $3bn": two amounts, not a range
+                a, b = _scaled(m.group("a"), m.group("sa")), _scaled(m.group("b"), m.group("sb"))
+                second = _AND_BETWEEN.search(sentence, m.start(), m.start("b")).end()
+                if a is not None and b is not None:
+                    add("money", a, a, cur, m.start(), m.end("sa") if m.group("sa") else m.end("a"),
+                        qualifier=_qualifier_before(sentence, m.start()))
+                    add("money", b, b, cur, second, m.end())
+                continue
         else:
             cur = CURRENCY_WORDS[m.group("cw").lower()]
             a = b = _scaled(m.group("a2"), m.group("sa2"))
@@ -359,6 +436,8 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         elif u in _PHYSICAL_BY_WORDS:
             if u == "m" and not m.group("sep").strip() == "" and m.group("sep") != "":
                 continue  # "5 m" is ambiguous with million; only "5m" glued or "5-metre" counts
+            if u == "m" and _PLURAL_AFTER.match(sentence, m.end()):
+                continue  # "1.2m bottles", "3m people": millions of them, not metres
             base, f = _PHYSICAL_BY_WORDS[u]
             rate = "year" if m.group("per") and m.group("per")[1:2].lower() == "y" else ""
             end = m.end()
@@ -395,7 +474,7 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         add("age", v, v, "year", m.start("n"), m.end("n"))
     group = _OF_THE_GROUP.match(sentence)
     for m in when(numeric, COUNT_RE):
-        a = _scaled(m.group("a"), m.group("s") or m.group("bs"))
+        a = _scaled(m.group("a"), m.group("s") or m.group("gs") or m.group("bs"))
         b = _scaled(m.group("b"), m.group("bs")) if m.group("b") else a
         if m.group("lo"):
             a, b = _scaled(m.group("lo"), m.group("ls") or m.group("s")), a
@@ -409,6 +488,12 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
                 and not _TALLY_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]):
             continue  # a number word on its own is rarely a value ("one of them" is, "the toll rose to two" is)
         end = m.end() + noun_end
+        if m.group("lo") and m.group("between").lower() == "from" and _CHANGED_FROM.search(
+                sentence[max(0, m.start() - 32):m.start()]):
+            # "extended from 12 to 14 batches": a change; the new figure is stated, the old one referred to
+            add("count", a, a, unit, m.start("lo"), m.end("lo"), reference=True)
+            add("count", b, b, unit, m.start("a"), end, qualifier=_qualifier_before(sentence, m.start("a")))
+            continue
         rate = ""
         r = _RATE_AFTER.match(sentence, end)
         if r and unit:
@@ -431,13 +516,15 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             continue  # "$140 million a year", "8 GWh a year": a rate
         f = DURATION_UNITS[m.group("u").lower()]
         add("duration", f, f, "s", m.start(), m.end())
+    out = [dataclasses.replace(q, reference=True) if not q.reference and _set_against(sentence, q) else q for q in out]
+    out = [q for q in out if not taken_by_phone(q)]
     out.sort(key=lambda q: q.start)
     final = []
     for q in out:
         r = _RATE_AFTER.match(sentence, q.end)
         if r and not q.rate and q.kind in ("duration", "money", "distance", "physical", "count", "percent"):
             q = _replace(q, rate=r.group("r").lower(), end=r.end(), text=sentence[q.start:r.end()])
-        if _DELTA_AFTER.match(sentence, q.end):
+        if _DELTA_AFTER.match(sentence, q.end) or _MARGIN_BEFORE.search(sentence[max(0, q.start - 48):q.start]):
             q = _replace(q, delta=True)
         if q.kind in _TIME_KINDS:
             m = _RELATION_BEFORE.search(sentence[max(0, q.start - 30):q.start])
@@ -457,6 +544,12 @@ _RELATIONS = {"until": "until", "till": "until", "by": "until", "through": "unti
 
 # "one second faster", "87 seconds off the record", "47 seconds clear of", "a minute and a half
 # under the course record", "3% higher", "two days later": a difference between values.
+# "defeating the mayor by 1,912 votes", "won by 87 seconds", "a margin of 2 points", "leads by 5":
+# a margin between two figures, not a figure of its own
+_MARGIN_BEFORE = re.compile(
+    r"\b(?:(?:won|win|wins|winning|beat|beats|beating|defeated|defeats|defeating|lost|loses|losing|led|leads|leading"
+    r"|ahead|behind|trailed|trails|trailing)\b(?:\s+[\w'’.-]+){0,4}\s+by|margin\s+of|lead\s+of|gap\s+of)"
+    r"\s+(?:about\s+|nearly\s+|almost\s+|just\s+|only\s+|some\s+)?$", re.I)
 _DELTA_AFTER = re.compile(r"\s*(?:faster|slower|quicker|more|less|fewer|higher|lower|bigger|smaller|larger|longer|shorter|"
                           r"earlier|later|ahead|behind|clear|off|ago|better|worse"
                           r"|(?:under|over|inside|outside|below|above)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?"

@@ -42,14 +42,16 @@ class Comparison:
         return not self.conflicts and not self.polarity_differs
 
 
-def _core(a: Unit, b: Unit) -> tuple[float, float, int]:
-    """(dot, min-overlap, number of substantial shared features) over word and name features."""
+def _core(a: Unit, b: Unit) -> tuple[float, float, int, int]:
+    """(dot, min-overlap, number of substantial shared features, how many of them are not
+    names on both sides) over word and name features."""
     fa, fb = a.words, b.words
     if len(fb) < len(fa):
         fa, fb = fb, fa
     dot = overlap = 0.0
-    shared = 0
+    content = names = 0
     bar = P.SHARED_FEATURE_MIN_WEIGHT
+    names_a, names_b = a.names, b.names
     for k, wa in fa.items():
         wb = fb.get(k)
         if wb is not None:
@@ -57,8 +59,17 @@ def _core(a: Unit, b: Unit) -> tuple[float, float, int]:
             m = wa if wa < wb else wb
             overlap += m
             if m >= bar:
-                shared += 1
-    return dot, overlap, shared
+                if not (k in names_a and k in names_b):
+                    content += 1
+                else:
+                    names = 1  # the parts of a name ("Velmont Metropolitan Transport") are one thing shared
+    shared = content + names
+    return dot, overlap, shared, content
+
+
+def shared_words(a: Unit, b: Unit) -> int:
+    """How many substantial word and name features the two have in common."""
+    return _core(a, b)[2]
 
 
 def counts_comparable(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
@@ -86,8 +97,15 @@ def _same_count(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
 
 
 def _distinctive(q: Quantity) -> bool:
-    digits = re.sub(r"\D", "", f"{int(q.low)}").rstrip("0")
-    return q.exact and q.low == int(q.low) and len(digits) >= P.DISTINCTIVE_DIGITS
+    return q.exact and q.low == int(q.low) and q.digits >= P.DISTINCTIVE_DIGITS
+
+
+def _identifying(q: Quantity) -> bool:
+    """A measured value so particular (2:03:11; 240,112 records; $38.50) that two
+    sentences stating it exactly are about the same thing."""
+    if q.kind not in P.IDENTIFYING_KINDS or q.part or q.delta or q.reference:
+        return False
+    return q.exact and q.digits >= P.DISTINCTIVE_DIGITS
 
 
 def _concepts(u: Unit) -> set[str]:
@@ -154,7 +172,7 @@ def value_matches(a: Unit, b: Unit) -> tuple[float, float, int, list[tuple[Quant
             credit = 1.0 if qa.key == qb_all[best].key else P.APPROX_VALUE_CREDIT
             dot += wa * wb * credit
             overlap += min(wa, wb) * credit
-            matched += 1
+            matched += 2 if qa.key == qb_all[best].key and _identifying(qa) else 1
             continue
         unmatched_a.append(qa)
     unmatched_b = [qb for j, qb in enumerate(qb_all) if j not in used]
@@ -167,7 +185,7 @@ def value_matches(a: Unit, b: Unit) -> tuple[float, float, int, list[tuple[Quant
 
 
 def compare(a: Unit, b: Unit) -> Comparison:
-    dot, overlap, shared = _core(a, b)
+    dot, overlap, shared, content = _core(a, b)
     sa, sb = a.words_sq, b.words_sq
     vdot, voverlap, matched, conflicts = value_matches(a, b)
     same_event = bool(a.prop.predicate) and bool(set(a.prop.predicate) & set(b.prop.predicate))
@@ -184,6 +202,12 @@ def compare(a: Unit, b: Unit) -> Comparison:
     score = (1 - k) * (dot + vdot) / (a.norm * b.norm) + k * (overlap + voverlap) / max(1e-9, min(a.total, b.total))
     if a.prop.predicate and b.prop.predicate and not set(a.prop.predicate) & set(b.prop.predicate) and not matched:
         score *= P.PREDICATE_MISMATCH_FACTOR
+    if a.speakers and b.speakers and not a.speakers & b.speakers:
+        score *= P.OTHER_SPEAKER_FACTOR  # two people's words, however alike
+        core *= P.OTHER_SPEAKER_FACTOR
+    if not content and not matched and not rival:
+        score *= P.NAMES_ONLY_FACTOR  # the same people or bodies, saying or doing different things
+        core *= P.NAMES_ONLY_FACTOR
     if a.context is not b.context and a.context.foreign_to(b.context):
         score *= P.OTHER_EVENT_FACTOR
         core *= P.OTHER_EVENT_FACTOR

@@ -38,6 +38,8 @@ class Unit:
     words_sq: float  # sum of their squared weights
     words_total: float  # sum of their weights
     context: "RecordContext"  # what the unit's article is about (shared by its record's units)
+    names: frozenset = frozenset()  # feature keys from names only (an acronym's words too)
+    speakers: frozenset = frozenset()  # name keys of a direct quotation's speaker
 
 
 @dataclass(frozen=True)
@@ -185,9 +187,12 @@ def build_units(facts: list[RecordFacts], topic: dict[int, dict[str, float]] | N
         context = contexts[event_of[rf.record_id]]
         for p in claimable[rf.record_id]:
             raw = dict(p.features)
+            names = set(p.name_keys)
             for k, w in p.features:
                 for part in expand.get(k, ()):
                     raw[part] = max(raw.get(part, 0.0), w / 2)  # an acronym stands for its words
+                    if k in names:
+                        names.add(part)
             own = topic.get(event_of[rf.record_id], {})
             feats = {k: w * corpus_factor(own.get(k, 0.0)) for k, w in raw.items()}
             feats = {k: w for k, w in feats.items() if w > P.MIN_FEATURE_WEIGHT}
@@ -197,5 +202,5 @@ def build_units(facts: list[RecordFacts], topic: dict[int, dict[str, float]] | N
             words = {k: w for k, w in feats.items() if k[0] != "q"}
             units.append(Unit(len(units), rf.record_id, order, p.sentence, p, infos[p.sentence], feats, norm,
                               sum(feats.values()), words, sum(w * w for w in words.values()), sum(words.values()),
-                              context))
+                              context, frozenset(names & feats.keys()), frozenset(p.speaker_keys)))
     return units, topic

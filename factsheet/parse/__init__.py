@@ -18,7 +18,7 @@ from ..models import Diagnostic, Record, RemovedSpan, Sentence
 from . import rules as R
 from .blocks import Block, split_blocks
 from .clean import clean_blocks, figures_differ, norm_text
-from .lines import SIGNUP_HINTS, signup_call
+from .lines import SENTENCE_FURNITURE_HINT, SIGNUP_HINTS, furniture_sentence, legal_sentence, reporting_credit, signup_call
 from .decode import decode_article
 from .frontmatter import read_front_matter
 from .infer import infer_missing, title_and_outlet, title_block
@@ -83,7 +83,7 @@ def _parse(rel_path: str, data: bytes, max_bytes: int) -> ParseResult:
         headline = title_block(kept)
         if headline is not None:
             headline.kind = "heading"  # a headline is not a claim
-    sentences, kept_blocks, ad_spans = _sentences(raw, kept)
+    sentences, kept_blocks, ad_spans = _sentences(raw, kept, cleaning.times, cleaning.speakers)
     removed = sorted(cleaning.removed + ad_spans, key=lambda s: (s.start, s.end))
 
     count, words = prose_sentences([(s.text, s.block) for s in sentences])
@@ -140,7 +140,9 @@ def _top_end(kept: list[Block]) -> int:
     return prose[0].end if prose else (kept[-1].end if kept else 0)
 
 
-def _sentences(raw: str, kept: list[Block]) -> tuple[list[Sentence], list[list[Sentence]], list[RemovedSpan]]:
+def _sentences(raw: str, kept: list[Block], times: dict[int, str], speakers: dict[int, str],
+               ) -> tuple[list[Sentence], list[list[Sentence]], list[RemovedSpan]]:
+    """The kept blocks' sentences, each with its block's live-blog time and transcript speaker."""
     sentences: list[Sentence] = []
     groups: list[list[Sentence]] = []
     ads: list[RemovedSpan] = []
@@ -165,6 +167,7 @@ def _sentences(raw: str, kept: list[Block]) -> tuple[list[Sentence], list[list[S
             sentence = Sentence(
                 id=f"s{len(sentences) + 1}", text=raw[start:end], start=start, end=end,
                 paragraph=len(groups), block=block.kind,  # type: ignore[arg-type]
+                time=times.get(block.index), speaker=speakers.get(block.index),
             )
             sentences.append(sentence)
             group.append(sentence)
@@ -218,14 +221,16 @@ SIGNUP_LEAD_IN_MAX_WORDS = 4  # "Liked this story?" before "Subscribe to X"
 
 def _drop_furniture_sentences(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[RemovedSpan]]:
     """Furniture sentences inside a paragraph: a phrase only furniture uses
-    (rules.FURNITURE_PHRASES), or a call to sign up for a publication, with a
+    (rules.FURNITURE_PHRASES), a call to sign up for a publication, with a
     short question leading into it ("Liked this story? Subscribe to X - free,
-    weekly.")."""
+    weekly."), or a sentence shaped like furniture (lines.furniture_sentence)."""
     if not spans:
         return spans, []
     block = raw[spans[0][0] : spans[-1][1]].lower()
-    if R.FURNITURE_PHRASE_HINT.search(block) is None and not any(hint in block for hint in SIGNUP_HINTS):
-        return spans, []  # most paragraphs: one scan
+    phrases = R.FURNITURE_PHRASE_HINT.search(block) is not None or any(hint in block for hint in SIGNUP_HINTS)
+    shapes = SENTENCE_FURNITURE_HINT.search(block) is not None
+    if not phrases and not shapes:
+        return spans, []  # most paragraphs: one scan or two
     keep: list[tuple[int, int]] = []
     dropped: list[RemovedSpan] = []
     for start, end in spans:
@@ -234,9 +239,12 @@ def _drop_furniture_sentences(raw: str, spans: list[tuple[int, int]]) -> tuple[l
             keep.append((start, end))
             continue
         low = text.lower()
-        if R.FURNITURE_PHRASE_HINT.search(low) and R.FURNITURE_PHRASE.search(low):
+        reason = furniture_sentence(text, low) if shapes else None
+        if phrases and R.FURNITURE_PHRASE_HINT.search(low) and R.FURNITURE_PHRASE.search(low):
             dropped.append(RemovedSpan(start, end, text, "furniture sentence"))
-        elif signup_call(text, low=low):
+        elif reason is not None:
+            dropped.append(RemovedSpan(start, end, text, reason))
+        elif phrases and signup_call(text, low=low):
             if keep and raw[keep[-1][1] - 1] == "?" and raw.count(" ", *keep[-1]) < SIGNUP_LEAD_IN_MAX_WORDS:
                 ls, le = keep.pop()
                 dropped.append(RemovedSpan(ls, le, raw[ls:le], "newsletter plug"))
@@ -257,23 +265,28 @@ def _drop_notices(raw: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[in
     """Notices glued to the end of a paragraph: "... appeal. (Reporting by A;
     Editing by B)", "... the ruling. Copyright 2027 X. All rights reserved.
     This material may not be ...". A copyright or legal sentence takes the
-    rest of its paragraph with it when that rest is short."""
+    rest of its paragraph with it when that rest is short, and the legal
+    sentences just before it ("X content is protected by copyright. © 2027 X.")."""
     keep: list[tuple[int, int]] = []
     dropped: list[RemovedSpan] = []
     for start, end in spans:
         text = raw[start:end]
-        if not text[:14].lower().startswith(_NOTICE_HEADS):
+        if not text[:14].lower().startswith(_NOTICE_HEADS) and "©" not in text:
             keep.append((start, end))
             continue
-        if R.COPYRIGHT_START.match(text) or R.LEGAL_NOTICE.match(text.lower()):
+        if R.COPYRIGHT_START.match(text) or R.COPYRIGHT_AFTER.match(text) or R.LEGAL_NOTICE.match(text.lower()):
             rest_end = spans[-1][1]
-            if raw.count(" ", start, rest_end) <= 60:
-                dropped.append(RemovedSpan(start, rest_end, raw[start:rest_end], "copyright notice"))
-                return keep, dropped
+            lead = len(keep)
+            while lead and legal_sentence(raw[keep[lead - 1][0] : keep[lead - 1][1]]):
+                lead -= 1
+            notice_start = keep[lead][0] if lead < len(keep) else start
+            if raw.count(" ", notice_start, rest_end) <= 60:
+                dropped.append(RemovedSpan(notice_start, rest_end, raw[notice_start:rest_end], "copyright notice"))
+                return keep[:lead], dropped
         words = raw.count(" ", start, end) + 1
         if words <= 30 and R.SYNDICATION_NOTICE.match(text):
             dropped.append(RemovedSpan(start, end, text, "syndication notice"))
-        elif words <= 30 and text.startswith("(") and R.CREDITS.match(text):
+        elif words <= 30 and text.startswith("(") and (R.CREDITS.match(text) or reporting_credit(text)):
             dropped.append(RemovedSpan(start, end, text, "reporting credit"))
         else:
             keep.append((start, end))

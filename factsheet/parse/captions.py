@@ -12,6 +12,10 @@ a closing bracket ("handoutThe"); the text before that capital is the figure's
 and goes with the reason "caption", the rest stays. A caption standing on its
 own line is recognised by its shape (short, present tense or no verb at all,
 no attribution, no quotation) when it stands next to such a credit or an image.
+
+Wires also credit a picture without a label, after its caption on the same
+line: "Police stand outside the depot on Monday. AGENCY/Jane Doe". Such a
+credit is credit words with a slash between two capitalised words.
 """
 
 from __future__ import annotations
@@ -40,12 +44,18 @@ CREDIT_LABEL = re.compile(
 _LABEL_WORDS = ("photo", "image", "picture", "illustration", "graphic", "video", "credit", "©")  # one is in every label
 # Where a label may start inside a block: after a sentence end, glued or not (".Photo by", ") Photo:").
 _LABEL_SPOT = re.compile(r"[.!?)\]”\"]\s*")
-# The glue: a lower-case letter or a closing bracket, then a capital (or an
-# opening quotation mark) with no space between them: "handoutThe", "Agency)Officials".
-_GLUE = re.compile(r"(?<=[a-z)\]])(?=[A-Z“\"‘])")
+# The glue: a lower-case letter, a digit or a closing bracket, then a capital
+# (or an opening quotation mark) with no space between them: "handoutThe",
+# "Agency)Officials", "Channel 9Rescuers".
+_GLUE = re.compile(r"(?<=[a-z0-9)\]])(?=[A-Z“\"‘])")
+# After a digit the glued word must be a word and what follows a whole
+# sentence ("Photo: 3M headquarters" has no glue).
+_WORD_AFTER_DIGIT = re.compile(r"[A-Z][a-z]+\b")
+_SENTENCE_END_AT_END = re.compile(r"[.!?][\"'”’)]*$")
 _GLUED_WORD = re.compile(r"[^\s]+")
 _CAMEL_OR_PATH = re.compile(r"[a-z][A-Z]|/")
 _CREDIT_SPLIT = re.compile(r"[\s/|,;]+")
+_CREDIT_NUMBER = re.compile(r"^\d{1,3}$")  # "Channel 9", "Route 66"; a year ("© 2027 X") is a copyright notice
 _CREDIT_SMALL_WORDS = frozenset("handout handouts for via and of the de van von da del staff photo photos file courtesy by & - – —".split())
 
 # Caption shape. Words that make a sentence a report rather than a picture's
@@ -93,7 +103,8 @@ def _credit_words(text: str) -> bool:
     words = _CREDIT_SPLIT.split(text.strip(" ()[]"))
     words = [w for w in words if w]
     return 0 < len(words) <= CREDIT_MAX_WORDS and all(
-        any(ch.isupper() for ch in w) or w.lower().strip(".,") in _CREDIT_SMALL_WORDS for w in words)
+        any(ch.isupper() for ch in w) or _CREDIT_NUMBER.match(w) or w.lower().strip(".,") in _CREDIT_SMALL_WORDS
+        for w in words)
 
 
 def _credit_end(text: str, start: int) -> int | None:
@@ -108,10 +119,50 @@ def _credit_end(text: str, start: int) -> int | None:
             continue
         if len(text[m.start():].split()) < GLUED_REST_MIN_WORDS:
             continue  # "Photo: Ana Lima/TrailWorks": a brand written in camel case, not a glued sentence
+        if text[m.start() - 1].isdigit() and not (
+                _WORD_AFTER_DIGIT.match(text, m.start()) and _SENTENCE_END_AT_END.search(text.rstrip())):
+            continue
         return m.start() if _credit_words(text[start:m.start()]) else None
     if len(text) - start <= CREDIT_MAX_CHARS and _credit_words(text[start:]):
         return len(text)
     return None
+
+
+# "AGENCY/Jane Doe", "Jane Doe/The Post", "EPA-EFE/Jane Doe": a slash between capitalised words.
+_SLASH = re.compile(r"[A-Z0-9][\w.'’&-]*\s?/\s?[A-Z]")
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]")  # a name written in upper and lower case ("ET/PT" has none)
+_UP_TO_LAST_SENTENCE_END = re.compile(r".*[.!?][”\"’)\]]*\s+", re.S)
+SLASH_CREDIT_MIN_WORDS = 2
+
+
+def slash_credit(text: str) -> bool:
+    """An unlabelled picture credit: credit words with a slash between two
+    capitalised words, one of them a name in mixed case ("AGENCY/Jane Doe",
+    "Jane Doe/The Post"; not "ET/PT" or "and/or")."""
+    text = text.strip().rstrip(".")
+    return (len(text.split()) >= SLASH_CREDIT_MIN_WORDS and _SLASH.search(text) is not None
+            and _NAME_WORD.search(text) is not None and _credit_words(text))
+
+
+def _trailing_credit(text: str) -> int | None:
+    """Where an unlabelled credit closing the block starts, after its last
+    sentence end: "... on Monday. AGENCY/Jane Doe"."""
+    if "/" not in text:
+        return None
+    m = _UP_TO_LAST_SENTENCE_END.match(text)
+    return m.end() if m is not None and slash_credit(text[m.end():]) else None
+
+
+_ATTRIBUTION = frozenset("said says told tells according".split())
+
+
+def _caption_before_credit(sentence: str) -> bool:
+    """The one short sentence a credit closes is its picture's caption, in any
+    tense ("Firefighters battled the blaze on Sunday."), unless it quotes or
+    attributes: a caption describes, it does not report what someone said."""
+    words = _WORD.findall(sentence)
+    return (0 < len(words) <= CAPTION_MAX_WORDS and not _SENTENCE_INSIDE.search(sentence)
+            and not any(q in sentence for q in _QUOTES) and not any(w.lower() in _ATTRIBUTION for w in words))
 
 
 def credit_line(text: str) -> bool:
@@ -151,6 +202,10 @@ def split_glued_credits(raw: str, blocks: list[Block]) -> tuple[list[Block], lis
     for block in blocks:
         text = block.text
         m = _credit_start(text) if not block.explicit_heading else None
+        credit_at = _trailing_credit(text) if m is None and not block.explicit_heading else None
+        if credit_at is not None:
+            _cut_trailing_credit(raw, block, credit_at, out, spans)
+            continue
         end = _credit_end(text, m.end()) if m is not None else None
         cut = _caption_start(text, m.start()) if m is not None and end is not None else 0
         if m is None or end is None or (m.start() == 0 and end == len(text)):
@@ -171,6 +226,19 @@ def split_glued_credits(raw: str, blocks: list[Block]) -> tuple[list[Block], lis
     for index, block in enumerate(out):
         block.index = index
     return out, spans, credit_led
+
+
+def _cut_trailing_credit(raw: str, block: Block, credit_at: int, out: list[Block],
+                         spans: list[tuple[int, int, str]]) -> None:
+    """A block closed by an unlabelled credit: all of it is the figure's when
+    the credit follows one caption sentence, else only the credit is cut."""
+    head = block.text[:credit_at].rstrip()
+    if _caption_before_credit(head):
+        spans.append((block.outer_start, block.outer_end, FIGURE_TEXT))
+        return
+    head_end = block.start + len(head)
+    out.append(_piece(raw, block, block.start, head_end, block.outer_start, head_end))
+    spans.append((block.start + credit_at, block.outer_end, CAPTION))
 
 
 def _caption_start(text: str, label_start: int) -> int:

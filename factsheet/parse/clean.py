@@ -13,7 +13,8 @@ from ..models import RemovedSpan
 from . import lines as L
 from . import rules as R
 from .blocks import Block, looks_like_heading
-from .captions import CAPTION, CREDIT_LINE_MAX_WORDS, caption_shaped, credit_line, split_glued_credits
+from .captions import CAPTION, CREDIT_LINE_MAX_WORDS, caption_shaped, credit_line, slash_credit, split_glued_credits
+from .labels import lead_stamp, speaker_labels, stamp_time
 
 _NORM = re.compile(r"[^a-z0-9$%]+")
 _TOKEN = re.compile(r"[a-z0-9$][a-z0-9$%,.'’-]*")
@@ -32,6 +33,8 @@ class Cleaning:
     removed: list[RemovedSpan] = field(default_factory=list)
     dropped: dict[int, str] = field(default_factory=dict)  # block indexes removed whole -> reason
     credit_led: set[int] = field(default_factory=set)  # blocks a glued photo credit was cut from the head of
+    times: dict[int, str] = field(default_factory=dict)  # block index -> the live-blog update's time stamp
+    speakers: dict[int, str] = field(default_factory=dict)  # block index -> the transcript turn's speaker
 
     def drop(self, block: Block, reason: str) -> None:
         if block.index in self.dropped:
@@ -66,6 +69,7 @@ def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int,
     c = Cleaning(raw, blocks, credit_led=credit_led)
     for start, end, reason in rule_spans + credit_spans:
         c.span(start, end, reason)
+    _lead_labels(c)
     _related_sections(c)
     _ticker_runs(c)
     for block in c.kept():
@@ -89,11 +93,67 @@ def clean_blocks(raw: str, blocks: list[Block], rule_spans: list[tuple[int, int,
     _teasers(c)
     _summary_bullets(c)
     _tail_lines(c)
+    _update_times(c)
     c.removed.sort(key=lambda s: (s.start, s.end))
     return c
 
 
+def _lead_labels(c: Cleaning) -> None:
+    """A live blog's time stamp or a transcript's speaker label glued to the
+    start of a block is not part of its first sentence: the block starts
+    after it, and the label is kept as the block's time or speaker."""
+    speakers = speaker_labels([b.text for b in c.blocks])
+    for i, block in enumerate(c.blocks):
+        stamp = lead_stamp(block.text)
+        label = stamp or speakers.get(i)
+        if label is None:
+            continue
+        if stamp is not None:
+            c.times[block.index] = stamp.value
+        else:
+            c.speakers[block.index] = label.value
+        label_end = block.start + len(block.text[: label.end].rstrip())
+        c.span(block.start, label_end, "timestamp" if stamp is not None else "speaker label")
+        _cut_head(c, block, block.start + label.end)
+
+
+def _cut_head(c: Cleaning, block: Block, rest: int) -> None:
+    """The block starts at ``rest`` now (what came before was recorded as removed)."""
+    block.start = rest
+    block.outer_start = rest
+    block.set_text(c.raw[block.start : block.end])
+    if block.kind in ("paragraph", "heading") and not block.explicit_heading:
+        block.kind = "heading" if looks_like_heading(block.text) else "paragraph"
+
+
+LIVE_MIN_STAMPS = 2  # time stamps that make a page a live blog, whose updates run to the next stamp
+
+
+def _update_times(c: Cleaning) -> None:
+    """On a live blog, each kept block belongs to the update whose time stamp
+    (glued to it, or on a line of its own) comes last above it."""
+    stamps = dict(c.times)
+    for index, reason in c.dropped.items():
+        time = stamp_time(c.blocks[index].text) if reason == "timestamp" else None
+        if time is not None:
+            stamps[index] = time
+    if len(stamps) < LIVE_MIN_STAMPS:
+        return
+    current = None
+    for block in c.blocks:
+        current = stamps.get(block.index, current)
+        if current is not None and block.index not in c.dropped:
+            c.times[block.index] = current
+
+
 _MARKUP = re.compile(r"[*_]+")
+# Signs that may open a label ("▶ Watch: ...", "🎧 Listen: ..."), and markup.
+_PICTOGRAPHS = re.compile(r"^[\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\s*_]+")
+LEGAL_BLOCK_MAX_WORDS = 60  # a site's copyright and reuse notice, all of it
+CREDIT_BLOCK_MAX_WORDS = 40  # "(Reporting by A, B and C in Halden; Editing by D)"
+PROMO_MAX_WORDS = 30  # an app promo, or a promo ending in its sign-up button
+_CREDIT_HINT = re.compile(r"reporting|editing|writing|research|compiled|produced|graphics|fact-checking|translation|photography")
+_SIGNUP_BUTTON_HINT = re.compile(r"sign|subscri|regist|join")
 _INBOX_WORDS = re.compile(r"\b(?:sign up|subscri\w*|newsletters?|members?|membership)\b")
 _ABOUT_PAGE = re.compile(r"\b(?:this|the) (?:article|content|site|information|post)\b")
 
@@ -109,8 +169,14 @@ def furniture_reason(block: Block) -> str | None:
     if words <= 60 and (R.COPYRIGHT_START.match(text) or R.LEGAL_NOTICE.match(low)
                         or words <= 15 and _copyright_line(text)):
         return "copyright notice"  # the whole block: "© 2027 X. All rights reserved. This material may not be ..."
-    if words <= 30 and R.PAYWALL.match(text):
+    if words <= LEGAL_BLOCK_MAX_WORDS and legal_block(text):
+        return "copyright notice"
+    if words <= 30 and (R.PAYWALL.match(text) or R.SUBSCRIBER_OFFER.match(text)):
         return "paywall prompt"
+    if words <= 30 and R.PRODUCTION_NOTE.match(text):
+        return "production note"
+    if words <= 20 and R.NEXT_ISSUE.match(text) and (R.DATE_SEARCH.search(text) or re.search(R.TIME_IN_TEXT, text)):
+        return "schedule notice"
     if words <= 15 and R.BREADCRUMB.match(text):
         return "breadcrumb"
     if words <= 4 and R.END_MARK.match(text):
@@ -119,7 +185,8 @@ def furniture_reason(block: Block) -> str | None:
         return "page header/footer"
     if words <= 20 and R.STANDARDS_LINE.match(text):
         return "standards notice"
-    if words <= 40 and R.CREDITS.match(text) or words <= 10 and R.CREDIT_LINE.match(text):
+    if words <= 40 and R.CREDITS.match(text) or words <= 10 and R.CREDIT_LINE.match(text) \
+            or words <= CREDIT_BLOCK_MAX_WORDS and _CREDIT_HINT.search(low) and L.reporting_credit(text):
         return "reporting credit"
     if words <= 80 and R.CORRECTION_NOTE.match(text):
         return "correction notice"
@@ -132,6 +199,8 @@ def furniture_reason(block: Block) -> str | None:
         return "donation appeal"
     if words <= 25 and ("@" in text) and R.CONTACT.match(text) or words <= 30 and R.MORE_INFO.match(text):
         return "contact line"
+    if words <= 25 and R.WIRE_REVISION.match(text):
+        return "wire revision note"
     if words <= 20 and R.HAT_TIP.match(text):
         return "hat tip"
     if words <= 40 and R.FUNDING_NOTE.match(text):
@@ -143,7 +212,8 @@ def furniture_reason(block: Block) -> str | None:
     head = low.lstrip("*_ ")[:7]
     if words <= 25 and head.startswith(L.CONTACT_HEADS) and R.CONTACT_INLINE.match(text):
         return "contact line"
-    if words <= 25 and head.startswith(L.VIDEO_HEADS) and R.VIDEO_LABEL.match(text.strip("*_ ")):
+    if words <= 25 and _PICTOGRAPHS.sub("", low)[:7].startswith(L.VIDEO_HEADS) \
+            and R.VIDEO_LABEL.match(_PICTOGRAPHS.sub("", text)):
         return "video label"
     bare = _MARKUP.sub("", text) if "*" in text or "_" in text else text
     if words <= 40 and R.RELATED_LINK.match(bare):
@@ -164,15 +234,25 @@ def furniture_reason(block: Block) -> str | None:
         return "share/comment widget"
     if 2 <= words <= 16 and _social_share(text):
         return "share/comment widget"
-    row = L.row_reason(text) if words <= 40 and ("|" in text or "·" in text or "•" in text or "›" in text) else None
+    in_row = "|" in text or "·" in text or "•" in text or "›" in text
+    if in_row and words <= 30 and L.byline_row(text):
+        return "byline"
+    if in_row and words <= 25 and "@" in text and L.contact_row(L.row_items(text)):
+        return "contact line"
+    row = L.row_reason(text) if words <= 40 and in_row else None
     if row:
         return row
-    if words <= 30 and R.NEWSLETTER.match(text):
+    if words <= 30 and (R.NEWSLETTER.match(text) or R.NEWSLETTER.match(_after_lead_question(text))):
+        return "newsletter plug"
+    if words <= PROMO_MAX_WORDS and L.app_promo(text):
+        return "app promo"
+    if words <= PROMO_MAX_WORDS and _SIGNUP_BUTTON_HINT.search(low) and R.SIGNUP_BUTTON_END.search(text) \
+            and R.SIGNUP_OBJECT.search(low):  # "... every Friday. Subscribe"
         return "newsletter plug"
     if words <= 40 and ("inbox" in low or "thanks for reading" in low or "subscri" in low or "member" in low or "newsletter" in low) \
             and R.INBOX_PLUG.search(low) and _INBOX_WORDS.search(low):
         return "newsletter plug"
-    if words <= 60 and R.COOKIE.match(text):
+    if words <= 60 and (R.COOKIE.match(text) or R.COOKIE_NAMED.match(text) and R.COOKIE_READER.search(text)):
         return "cookie notice"
     if words <= 80 and R.AUTHOR_BIO.match(text):
         return "author bio"
@@ -192,7 +272,7 @@ def furniture_reason(block: Block) -> str | None:
         return "bare link"
     if words <= 40 and (R.CAPTION.match(text) or R.search_words(R.CREDIT_WORDS, text) or R.CREDIT_AT_END.search(text)
                         or R.CREDIT_AGENCY_AT_END.search(text, max(0, len(text) - 40))) \
-            or words <= CREDIT_LINE_MAX_WORDS and credit_line(text):
+            or words <= CREDIT_LINE_MAX_WORDS and (credit_line(text) or "/" in text and slash_credit(text)):
         return "caption or photo credit"
     if block.kind == "heading" and R.BOILERPLATE_HEADER.match(text.strip("*_ ")):
         return "boilerplate header"
@@ -201,6 +281,12 @@ def furniture_reason(block: Block) -> str | None:
     if words <= 12 and (R.DATE_ALONE.match(text) or R.OUTLET_STAMP.match(text)):
         return "dateline"
     return None
+
+
+def _after_lead_question(text: str) -> str:
+    """"Found this useful? Get our weekly newsletter" -> "Get our weekly newsletter"."""
+    m = R.LEAD_QUESTION.match(text) if "?" in text else None
+    return text[m.end():] if m else text
 
 
 _NOT_NAMES = frozenset(
@@ -231,12 +317,24 @@ def _ticker_line(text: str) -> bool:
 
 
 def _copyright_line(text: str) -> bool:
-    """"Copyright Valley Times" names a holder in capitals; "Copyright
-    lawyers said ..." is prose."""
-    m = R.COPYRIGHT.match(text)
+    """"Copyright Valley Times", "Valley Wire © 2027" name a holder in
+    capitals; "Copyright lawyers said ..." is prose."""
+    m = R.COPYRIGHT.match(text) or R.COPYRIGHT_AFTER.match(text)
     if m is None:
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w in ("and", "of", "&", "the") for w in m.group("pub").split())
+
+
+def legal_block(text: str) -> bool:
+    """A copyright line and the legal sentences around it, in one block: "X
+    content is protected by copyright. © 2027 X.", "X © 2027. Republication or
+    redistribution is prohibited without prior written consent." Every
+    sentence must be legal text, so a report on a copyright case is kept."""
+    if "©" not in text and "(c)" not in text.lower() and "copyright" not in text.lower():
+        return False
+    sentences = [p.strip("*_ ") for p in re.split(r"(?<=[.!?])\s+", text) if p.strip("*_ ")]
+    marks = [bool(R.COPYRIGHT_START.match(p)) or _copyright_line(p) for p in sentences]
+    return len(sentences) >= 2 and any(marks) and all(m or L.legal_sentence(p) for p, m in zip(sentences, marks))
 
 
 def _footer_links(low: str) -> bool:
@@ -263,12 +361,16 @@ def _social_share(text: str) -> bool:
     return "share" in tokens and sum(t in R.SOCIAL_WORDS for t in tokens) >= 0.8 * len(tokens)
 
 
+_SECTION_NUMBER = re.compile(r"\d{1,2}[.)]\s")  # "6. " before a numbered section's title
+
+
 def _related_sections(c: Cleaning) -> None:
     """A related-stories header and the list under it: link-like lines, and
     late in the page also headlines and the teasers between them (a prose
     block counts as a teaser when list-like lines follow it). Two prose
     blocks in a row mean the article has resumed. A comments header late in
-    the page runs to the end."""
+    the page runs to the end (a numbered one, "6. Response", is a report's
+    section title)."""
     blocks = c.blocks
     if not blocks:
         return
@@ -278,7 +380,7 @@ def _related_sections(c: Cleaning) -> None:
             continue
         label = block.text.strip("*_ #")
         late = (block.start - blocks[0].start) / body_len >= 0.5
-        if late and R.COMMENTS_HEADER.match(label):
+        if late and R.COMMENTS_HEADER.match(label) and not _SECTION_NUMBER.match(c.raw, block.outer_start, block.start):
             for rest in blocks[i:]:
                 c.drop(rest, "comments section")
             return
@@ -336,6 +438,10 @@ def _captions(c: Cleaning) -> None:
             c.drop(block, CAPTION)
 
 
+# Words a sentence goes on after: a line ending on one was cut off mid-clause.
+_CUT_AFTER = frozenset("the a an and or but because of to in on at for with from by that which who whose as than "
+                       "if when while so its their his her our your".split())
+_LAST_WORD = re.compile(r"([\w'’-]*)\W*$")
 TAIL_ON_TOPIC = 0.34  # share of a line's content words the article above it also uses
 TAIL_BODY_MIN_TOKENS = 20  # too little article to judge a line against
 CUT_SENTENCE_MIN_WORDS = 6
@@ -349,7 +455,9 @@ def _tail_lines(c: Cleaning) -> None:
     under a bridge story. A line that does share them and reads as a sentence is the
     article's own last sentence, cut off by the scrape ("The engineers
     said they would also check the bridge's drainage pi"): it is a paragraph, not a
-    heading, and the sentence step marks it truncated."""
+    heading, and the sentence step marks it truncated. So is a last line that
+    stops after a word no headline ends on ("... checked twice, because"),
+    whatever its words."""
     kept = c.kept()
     run: list[Block] = []
     for block in reversed(kept):
@@ -366,9 +474,12 @@ def _tail_lines(c: Cleaning) -> None:
     for block in run:  # last line first
         tokens = content_tokens(block.text)
         on_topic = bool(tokens) and len(tokens & body) / len(tokens) >= TAIL_ON_TOPIC
-        if not on_topic:
+        cut = block is run[0] and block.words >= CUT_SENTENCE_MIN_WORDS
+        if cut and _LAST_WORD.search(block.text).group(1).lower() in _CUT_AFTER:
+            block.kind = "paragraph"
+        elif not on_topic:
             c.drop(block, "related-story link")
-        elif block is run[0] and block.words >= CUT_SENTENCE_MIN_WORDS and L.sentence_case(block.text):
+        elif cut and L.sentence_case(block.text):
             block.kind = "paragraph"
 
 
@@ -495,7 +606,7 @@ def _press_boilerplate(c: Cleaning) -> None:
             continue  # below the article's opening, where a release's tail sits
         text = block.text.strip("*_# ")
         about = R.ABOUT_HEADER.match(text) if block.words <= 7 else None
-        if about and i + 1 < len(kept) and kept[i + 1].text.startswith(about.group("name")):
+        if about and i + 1 < len(kept) and _describes(about.group("name"), kept[i + 1], kept[i + 2 :]):
             c.drop(block, "company boilerplate")
             c.drop(kept[i + 1], "company boilerplate")
         elif block.words <= 3 and R.CONTACT_HEADER.match(text):
@@ -506,10 +617,26 @@ def _press_boilerplate(c: Cleaning) -> None:
                 c.drop(item, "contact line")
 
 
+ABOUT_NAME_MIN_CHARS = 4  # a word of "About the Harlow Museum" that names it ("Harlow"; not "the", "Us")
+
+
+def _describes(name: str, block: Block, after: list[Block]) -> bool:
+    """The issuer's standard paragraph under "About X": it opens with X's
+    name, or it is the page's last paragraph and names X by a proper word of
+    it later on ("Founded in 1887 by the Harlow family, the museum ...")."""
+    if block.text.startswith(name):
+        return True
+    if block.kind != "paragraph" or any(b.kind in ("paragraph", "quote") and b.words >= 12 for b in after):
+        return False
+    proper = [w for w in name.split() if w[:1].isupper() and len(w) >= ABOUT_NAME_MIN_CHARS]
+    return any(re.search(rf"(?<=\s){re.escape(w)}\b", block.text) for w in proper)
+
+
 def _author_bio(c: Cleaning, author: str | None) -> None:
     """An author box below the article: "Jane Doe is a reporter covering ...",
     "Jane Doe covers ...", where Jane Doe is the byline's name (or the front
-    matter's author)."""
+    matter's author); or a one-sentence bio under the byline, above the body
+    ("Jane Doe is an engineer and a former member of the X Council.")."""
     names = set(n.strip() for n in re.split(r"\s+(?:and|&)\s+|,\s*", author)) if author else set()
     for span in c.removed:
         if span.reason == "byline":
@@ -525,12 +652,17 @@ def _author_bio(c: Cleaning, author: str | None) -> None:
     if not prose:
         return
     for block in kept:
-        if block.start <= prose[0].start or block.words > 80:
+        if block.words > 80 or block.start <= prose[0].start and not _above_body_bio(block, prose):
             continue
         for name in names:
             if len(name.split()) >= 2 and block.text.startswith(name) and R.BIO_VERB.match(block.text[len(name):]):
                 c.drop(block, "author bio")
                 break
+
+
+def _above_body_bio(block: Block, prose: list[Block]) -> bool:
+    """One sentence, with at least two paragraphs of the article below it."""
+    return R.SENTENCE_END.search(block.text) is None and sum(p.start > block.start for p in prose) >= 2
 
 
 _DATELINE_TAIL = re.compile(r"^(?:by\s|[,|•·(/]|at\s|\d{1,2}[:.]\d{2}|updated\b|last updated\b)", re.I)

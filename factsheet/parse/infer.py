@@ -72,14 +72,52 @@ def _masthead(block: Block, after: Block | None) -> bool:
             and text.upper() == text and after.words > block.words and after.text.upper() != after.text)
 
 
+LETTERHEAD_MAX_LINES = 4  # the issuer's name, its office, the document's kind
+
+
+def _caps_line(block: Block) -> bool:
+    text = block.text.strip("*_ ")
+    return block.kind == "heading" and text.upper() == text and any(ch.isalpha() for ch in text)
+
+
+def _letterhead_title(kept: list[Block]) -> Block | None:
+    """The headline of a statement or release under its issuer's letterhead,
+    lines in capitals at the top ("PELLWORTH WATER TRUST", "OFFICE OF THE
+    MAYOR"): the first heading after the document's kind ("Press statement",
+    "STATEMENT"); else the heading under them that names a kind of document
+    ("Bressa Earthquake – Situation Report No. 3"), or any heading under two
+    short letterhead lines; else the letterhead's last line when it names the
+    document's kind ("STATEMENT ON THE FLOOD INQUIRY")."""
+    run = 0
+    while run < min(len(kept), LETTERHEAD_MAX_LINES) and _caps_line(kept[run]):
+        run += 1
+    for i, block in enumerate(kept[: run + 1]):
+        if R.DOC_KIND.match(block.text.strip("*_ ")):
+            return next((b for b in kept[i + 1 : i + 3] if b.kind == "heading" and b.words >= 2), None)
+    below = kept[run] if 0 < run < len(kept) and kept[run].kind == "heading" else None
+    if below is not None and below.words > kept[run - 1].words and R.DOC_KIND_WORD.search(below.text):
+        return below
+    if run < 2:
+        return None
+    if run < len(kept) and kept[run].kind == "heading" and kept[run].words >= 3 \
+            and all(b.words <= MASTHEAD_MAX_WORDS for b in kept[:run]):
+        return kept[run]
+    last = kept[run - 1]
+    return last if R.DOC_KIND_START.match(last.text.strip("*_ ")) and last.words >= 3 else None
+
+
 def title_block(kept: list[Block]) -> Block | None:
     """The block that is the article's title: a Markdown "#" heading near the
-    top, or a first line shaped like a headline (short, no closing full stop).
-    Timestamps, "Source:" lines, date lines and breadcrumbs are furniture
-    that cleaning has removed before this looks."""
+    top, the headline under a letterhead, or a first line shaped like a
+    headline (short, no closing full stop). Timestamps, "Source:" lines, date
+    lines and breadcrumbs are furniture that cleaning has removed before this
+    looks."""
     for block in kept[:5]:
         if block.explicit_heading and block.words >= 2:
             return block
+    letterhead = _letterhead_title(kept)
+    if letterhead is not None:
+        return letterhead
     for i, block in enumerate(kept[:2]):
         if block.kind == "heading" and block.words >= 3:
             if _masthead(block, kept[i + 1] if i + 1 < len(kept) else None):
@@ -255,9 +293,10 @@ def infer_author(removed: list[RemovedSpan], top_end: int) -> str | None:
         text = span.text.strip().strip("*_ ")
         if span.reason == "dateline":
             m = _BY_NAME.search(text)
-        else:
+        else:  # a byline, or a meta row naming the author after its other parts
             m = (R.BYLINE.match(text) or R.AUTHOR_LINE.match(text) or _LINK_NAME.match(text)
-                 or R.NAME_AND_ROLE.match(text) or R.NAME_IN_PLACE.match(text) or R.PERSON_NAME.match(text))
+                 or R.NAME_AND_ROLE.match(text) or R.NAME_IN_PLACE.match(text) or R.PERSON_NAME.match(text)
+                 or _BY_NAME.search(text))
         if m:
             name = _clean_name(m.group("name"))
             if name and not _is_desk(name):

@@ -40,6 +40,40 @@ def signup_call(text: str, first_sentence: bool = False, low: str | None = None)
     return not first_sentence or R.SENTENCE_END.search(text, 0, m.start()) is None
 
 
+_CREDIT_EDGES = "()[]*_ -–—"
+HOLDER_MAX_WORDS = 6  # "The Valley Wire Service of Halden"
+_HOLDER_WORD = re.compile(r"^(?:[A-Z0-9][\w&.'’-]*|of|and|the|&)$")
+
+
+def reporting_credit(text: str) -> bool:
+    """A line of reporting credits, each clause a credit or the wire's name:
+    "(Reporting by A; Editing by B)", "(A reporting; B editing)", "-- Valley
+    Wire; additional reporting by C". A bracket, a dash sign-off or a "by"
+    credit is needed ("Ana Lima reporting" alone could be a headline)."""
+    inner = text.strip().strip(_CREDIT_EDGES).rstrip(".").strip(_CREDIT_EDGES)
+    clauses = [c.strip() for c in inner.split(";") if c.strip()]
+    if not clauses:
+        return False
+    credits = [c for c in clauses if R.CREDIT_CLAUSE.match(c)]
+    if not credits or not all(c in credits or _holder(c) for c in clauses):
+        return False
+    marked = text.lstrip()[:1] in "([-–—" or len(clauses) > 1
+    return marked or any(" by " in c.lower() for c in credits)
+
+
+def _holder(text: str) -> bool:
+    """"Valley Wire", "The Harbour Ledger": a name in capitals, short."""
+    words = text.split()
+    return 1 <= len(words) <= HOLDER_MAX_WORDS and words[0][:1].isupper() and all(_HOLDER_WORD.match(w) for w in words)
+
+
+def legal_sentence(text: str) -> bool:
+    """A sentence of a legal notice: "All rights reserved.", "Republication
+    or redistribution is prohibited.", "X content is protected by copyright"."""
+    low = text.lower()
+    return bool(R.LEGAL_NOTICE.match(low) or R.LEGAL_PHRASE.search(low))
+
+
 def row_items(text: str) -> list[str]:
     return [item.strip("*_ ") for item in R.ROW_SEPARATOR.split(text) if item.strip("*_ ")]
 
@@ -104,3 +138,71 @@ def sentence_case(text: str) -> bool:
     """Most words after the first start in lower case: a sentence, not a Title Case headline."""
     words = [w for w in text.split()[1:] if w[:1].isalpha()]
     return bool(words) and sum(w[0].islower() for w in words) >= 0.5 * len(words)
+
+
+def app_promo(text: str) -> bool:
+    """The publisher's app promoted to the reader, perhaps after a lead-in:
+    "Get the X app for breaking news", "📲 The day's headlines, first: get
+    our free app". The app must bring news, said before or after the call."""
+    m = R.APP_PLUG.match(text)
+    return m is not None and R.APP_NEWS.search(f"{m.group('lead') or ''} {m.group('after')}") is not None
+
+
+ROW_NAME_MAX_WORDS = 15  # a blog's name with its strapline: "Night Shift – a blog about nursing ..."
+
+
+def byline_row(text: str) -> bool:
+    """A blog post's meta row: "16 May 2027 | Posted by Jane Doe in News |
+    12 comments", "Night Shift – a blog about nursing · by Jane Doe · 3 May
+    2027". A date and a byline, besides which only a comment count, a
+    reading time and one name (the blog's) may stand."""
+    items = row_items(text)
+    if not 2 <= len(items) <= 5:
+        return False
+    dates = bylines = names = 0
+    for item in items:
+        if R.DATE_ALONE.match(item):
+            dates += 1
+        elif R.ROW_BYLINE.match(item):
+            bylines += 1
+        elif R.COMMENT_COUNT.match(item) or R.READING_TIME.match(item):
+            continue
+        elif item[:1].isupper() and len(item.split()) <= ROW_NAME_MAX_WORDS and not item.endswith((".", "!", "?")):
+            names += 1
+        else:
+            return False
+    return dates == 1 and bylines == 1 and names <= 1
+
+
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+\.[\w.]+$")
+_PHONE = re.compile(r"^(?:(?i:tel|phone|t)\.?:?\s*)?\+?\d[\d ()./-]{5,}\d$")
+CONTACT_NAME_MAX_WORDS = 5
+
+
+def contact_row(items: list[str]) -> bool:
+    """"Valley Council Press Office | press@valley.example | Tel. 0 123 4567":
+    an e-mail address, with phone numbers and a short name beside it."""
+    if len(items) < 2 or not any(_EMAIL.match(i) for i in items):
+        return False
+    return all(_EMAIL.match(i) or _PHONE.match(i) or R.BARE_URL.match(i) or (
+        i[:1].isupper() and len(i.split()) <= CONTACT_NAME_MAX_WORDS and not i.endswith((".", "!", "?"))) for i in items)
+
+
+# Words that one of furniture_sentence's rules needs (a cheap test per paragraph, on lower-cased text).
+SENTENCE_FURNITURE_HINT = re.compile(
+    r"\b(?:fm|dab|mhz|khz|listen|tune in|hear|catch|contributed|scroll|all times|updates|posts|entries|latest|newest|oldest)\b")
+
+
+def furniture_sentence(text: str, low: str) -> str | None:
+    """Why a sentence inside a paragraph is furniture, if it is: a live
+    blog's notice ("Entries are listed in chronological order."), a station's
+    plug ("Listen live on 96.4 FM."), a contributor credit ("Staff writer Ana
+    Ruiz contributed to this report.")."""
+    bare = text.strip("*_ ")
+    if low.lstrip("*_ ").startswith(R.LIVE_NOTICE_HEADS) and R.LIVE_NOTICE.match(bare):
+        return "live-blog notice"
+    if R.STATION_PROMO.match(bare):
+        return "station promo"
+    if "contributed" in low and R.CONTRIBUTED.match(bare):
+        return "reporting credit"
+    return None

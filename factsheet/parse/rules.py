@@ -95,7 +95,7 @@ courier chronicle observer express mail telegraph record star sun mirror network
 magazine weekly insider report reporter bulletin digest blog live world local business sport sports
 """.split())
 HAT_TIP = re.compile(r"^(?:h/t|hat tip|ht)\b", I)
-END_MARK = re.compile(r"^(?:#{3}|-\s?30\s?-|\*{3}|ends|[-–—]\s*ends\s*[-–—]|end of (?:article|story))$", I)
+END_MARK = re.compile(r"^(?:#{3}|-\s?30\s?-|\*{3}|[-–—]?\s*ends\s*[-–—]?|end of (?:article|story))$", I)
 CONTACT_HEADER = re.compile(r"^(?:media|press|investor|news) (?:contacts?|enquiries|inquiries|relations)\s*:?$", I)
 # "Media contact: Jane Doe, jane@example.org", "Press enquiries: 0800 555 0100".
 CONTACT_INLINE = re.compile(
@@ -104,24 +104,40 @@ CONTACT_INLINE = re.compile(
     I,
 )
 MORE_INFO = re.compile(r"^for (?:more|further) (?:information|details),? (?:visit|see|contact|go to|call|please visit)\b", I)
-ABOUT_HEADER = re.compile(r"^(?i:about) (?P<name>[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5})$")
+ABOUT_HEADER = re.compile(r"^(?i:about)(?: (?i:the))? (?P<name>[A-Z][\w&.'’-]*(?: (?:[A-Z&][\w&.'’-]*|of|for|and|the|de)){0,6})$")
 MD_LINK = re.compile(r"\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)")
-# Legal lines that travel with a copyright notice ("This material may not be
-# published, broadcast, rewritten or redistributed.").
+_REUSE = r"(?:reproduction|redistribution|republication|retransmission|rebroadcast|distribution|copying|reuse)"
 # Legal lines that travel with a copyright notice, matched at the start of a
 # block or sentence (lower-cased): "All rights reserved.", "This material may
-# not be published, broadcast, rewritten or redistributed."
+# not be published, broadcast, rewritten or redistributed.", "Republication or
+# redistribution is prohibited" (a ban on reuse "of this/these/any ...": "of
+# the report" is news).
 LEGAL_NOTICE = re.compile(
     r"all rights reserved|"
     r"this (?:material|article|content|story|report|work|page)s? (?:may|must|cannot|can ?not|should) not be "
     r"(?:published|reproduced|copied|distributed|redistributed|republished|broadcast|rewritten|used|stored|shared)|"
     r"no part of this (?:material|article|publication|content|story|report|work|site|page)|"
     r"unauthori[sz]ed (?:reproduction|copying|distribution|use|republication)|"
-    r"(?:reproduction|redistribution|republication) (?:of this [a-z]+ )?(?:is )?(?:strictly )?prohibited"
+    r"not for (?:redistribution|republication|reproduction|resale|onward (?:distribution|transmission))\b|"
+    rf"{_REUSE}(?:(?:,| or|, or| and|, and) {_REUSE})* (?:of (?:this|these|any) [a-z ]{{1,30}}? )?(?:is |are )?"
+    r"(?:strictly )?(?:prohibited|forbidden|not permitted)"
+)
+# Sentences of a legal notice that need not open it: "X content is protected by
+# copyright.", "... is prohibited without prior written consent." They are
+# furniture only in a block of legal sentences (see clean.legal_block); news
+# about a copyright dispute uses the same words among other sentences.
+LEGAL_PHRASE = re.compile(
+    r"\bprotected by (?:[a-z]+ ){0,2}copyright|\b(?:is|are) copyrighted\b|"
+    r"\b(?:copy|content|material|stories|reports|service|feeds?) (?:is|are) (?:only )?(?:supplied|provided|distributed|licensed|syndicated) "
+    r"(?:only )?to (?:its )?(?:subscribing|subscribers|licensed|licensees|member|client|partner)\b|"
+    r"\b(?:prohibited|forbidden|not permitted) without (?:the )?(?:(?:prior|express|explicit|written) )*(?:permission|consent)\b"
 )
 # "© 2027 X", "(c) 2027", "Copyright 2027 X", "Copyright © X" - not "Copyright lawyers said".
 COPYRIGHT_START = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))|copyright\s+\d{4}\b)", I)
-COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:(?:©|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<pub>[^.\n]{2,60}?)\.?\s*(?:all rights reserved\.?)?$", I)
+# The holder first, in capitals: "Valley Wire © 2027.", "Valley Wire Ltd (c) 2026-2027".
+COPYRIGHT_AFTER = re.compile(
+    r"^(?P<pub>[A-Z][\w&.'’-]*(?: (?:[A-Z&][\w&.'’-]*|of|and|the)){0,6})\s*(?:©|\([cC]\))\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?$")
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:(?:©|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<pub>[^.\n]{2,60}?)(?:,?\s+\d{4}(?:\s*[-–]\s*\d{4})?)?\.?\s*(?:all rights reserved\.?)?$", I)
 DISCLAIMER = re.compile(
     r"^(?:[*_]*)(?:disclaimer|disclosure|legal disclaimer|important notice|risk warning|editorial note: this (?:content|article) is sponsored)\b",
     I,
@@ -152,6 +168,7 @@ WIDGET = re.compile(
     r"advertisement\s*[-–—:|]\s*scroll to continue(?: with content)?|send us your (?:news )?(?:tips?|stories|photos)|"
     r"(?:this|the) (?:story|article|post) has been updated|for immediate release|(?:press|news) release|"
     r"embargoed (?:until|for)\b.*|source link|original (?:article|story|link)|reject all|please enable javascript[^.]*|"
+    r"(?:i )?(?:agree|disagree|do not agree)|more options|(?:cookie|privacy|consent) (?:settings|options|preferences)|"
     r"you must be logged in to (?:post a )?(?:comment|reply)|jump to|table of contents|up next|next article|"
     r"previous article|premium|exclusive|(?:subscribers?|members) only|start (?:your|a) free trial(?: today)?|"
     r"try \d+ (?:months?|weeks?) for [$€£]\d+|link copied|facebook|twitter|linkedin|whatsapp|telegram|reddit|x|"
@@ -169,11 +186,23 @@ ADVERT = re.compile(
     I,
 )
 # A live blog's own furniture: "This page refreshes automatically.", "Latest posts first.",
-# "Refresh for new posts", "5 new updates".
+# "The newest updates are at the top of this page.", "Refresh this page for the
+# newest entries, which appear first.", "Pull down to refresh", "5 new updates",
+# how its posts are ordered and timed ("Entries are listed in chronological
+# order - scroll down to see the latest posts.", "All times are CET.").
+_LIVE_ITEMS = r"(?:posts?|updates?|entries|items|events)"
+_LIVE_LATEST = rf"scroll (?:down )?(?:for|to see|to read|to get) (?:the )?(?:latest|newest|most recent)(?: {_LIVE_ITEMS})?"
 LIVE_NOTICE = re.compile(
     r"^(?:this page (?:updates|refreshes|will update|will refresh) automatically|"
-    r"(?:newest|latest|most recent|oldest) (?:posts?|updates|entries) (?:first|at the top)|"
-    r"refresh (?:the page )?(?:for|to see|to get) (?:the )?(?:latest|new|more)(?: updates| posts)?|"
+    rf"(?:the )?(?:newest|latest|most recent|oldest)(?: {_LIVE_ITEMS})?(?: (?:are|appear|will appear|come|are shown))? "
+    r"(?:first|at the top|on top)(?: of (?:this|the) (?:page|blog|feed))?|"
+    rf"{_LIVE_ITEMS} (?:appear|are shown|are posted|are listed|run) (?:in (?:the )?(?:order (?:they happen|they come in|of events)|"
+    rf"chronological order)|(?:oldest|newest|latest) first)(?:\s*[:;,–—-]\s*(?:so )?{_LIVE_LATEST})?|{_LIVE_LATEST}|"
+    r"(?:all )?times (?:are |shown are |given are )?(?:in )?(?:local|(?-i:[A-Z]{2,4}))(?: time)?"
+    r"(?:\s*\((?:utc|gmt)\s*[+−-]\s*\d{1,2}(?::?\d{2})?\))?|"
+    rf"refresh (?:this |the )?(?:page )?(?:for|to see|to get) (?:the )?(?:latest|newest|new|more)(?: {_LIVE_ITEMS})?"
+    r"(?:,? (?:which|that) (?:appear|are shown|come) (?:first|at the top))?|"
+    r"(?:pull|swipe|drag) (?:down )?to (?:refresh|update)|tap (?:here )?to (?:refresh|update)|"
     r"\d+ new (?:updates?|posts?)|auto-?refresh(?: (?:on|off))?|show (?:\d+ )?new (?:updates?|posts?)|key events|pinned post)[.!]?$",
     I,
 )
@@ -194,6 +223,25 @@ NEWSLETTER = re.compile(
     r"download (?:our|the) app|follow us on|never miss (?:a|an)\b|stay (?:informed|up to date|in the loop)[^.]{0,20}\b(?:newsletter|subscribe))",
     I,
 )
+# A publisher's app promoted to the reader: "Download the Valley 9 app for
+# breaking news alerts", "Get our free app for the latest headlines". The app
+# must bring news ("Download the city's app to pay for parking" is a notice).
+# The call may follow a sign or a short lead-in that says what the app brings
+# ("📲 The day's headlines, first: get our free app for iOS and Android",
+# "Alerts for every update: download the X app"); see lines.app_promo.
+APP_PLUG = re.compile(
+    r"^(?:[^\w\s]\ufe0f?\s*)?(?:(?P<lead>[^.:!?\n]{3,60}):\s+)?"
+    r"(?:download|get|install|try) (?:the|our) (?:free )?(?:[\w&'’.-]+ ){0,4}?app\b(?P<after>[^.]{0,80})",
+    I,
+)
+APP_NEWS = re.compile(r"\b(?:news|alerts|headlines|notifications|stories|coverage|forecasts?|live (?:radio|tv|video))\b", I)
+# A sign-up button's label left at the end of a promo: "The Friday Ledger:
+# market news every week. Sign up" (checked with SIGNUP_OBJECT on the rest).
+SIGNUP_BUTTON_END = re.compile(
+    r"(?:[.!?:]\s+|\s[|›»→]\s*)(?:sign up|sign me up|subscribe|register|join|join now|join free|"
+    r"subscribe (?:now|free|here|today)|sign up (?:now|free|here|today))[.!]?$",
+    I,
+)
 # A sign-up call starting a clause: "Don't miss a match: subscribe to the X
 # Weekly", "Start the day smarter ☀️ Sign up for our briefing", "Liked
 # this story? Subscribe to X". Its object must be a publication's kind of thing
@@ -209,11 +257,16 @@ SIGNUP_OBJECT = re.compile(
     r"|(?i:subscribe to|sign up for) (?:the )?[A-Z]",
 )
 COOKIE = re.compile(
-    r"^(?:we(?: and our (?:partners|vendors))? use cookies|(?:this|our) (?:site|website) uses cookies|"
+    r"^(?:we(?: and our (?:\w+ )?(?:partners|vendors))? (?:use|store|set|place|access|read)(?: and (?:access|read|use))? cookies|(?:this|our) (?:site|website) uses cookies|"
     r"by (?:continuing to use|using) (?:this|our) (?:site|website)|we value your privacy|your privacy (?:choices|matters|settings)|"
     r"cookie (?:settings|preferences|policy|consent)|manage (?:your )?(?:cookies|consent)|by clicking [“\"']?accept)",
     I,
 )
+# A banner naming the site: "Valley Radio uses cookies. Cookie settings |
+# Accept" - it speaks to the reader (COOKIE_READER), which
+# "The retailer uses cookies to track shoppers, the regulator said" does not.
+COOKIE_NAMED = re.compile(r"^[A-Z][\w&.'’-]*(?: (?:[A-Z0-9][\w&.'’-]*|and|of|the)){0,4} uses? cookies\b")
+COOKIE_READER = re.compile(r"\b(?:your?|accept(?: all)?|manage cookies|cookie settings)\b", I)
 DONATION = re.compile(
     r"\b(?:(?:support|fund|donate to) (?:our|independent|local|quality|this) (?:journalism|reporting|newsroom|work)|"
     r"(?:journalism|reporting) (?:needs|relies on|depends on) (?:your|reader) support|"
@@ -221,17 +274,21 @@ DONATION = re.compile(
     r"make a (?:one-off |monthly |small )?(?:donation|contribution) to (?:us|our)|become a (?:supporter|patron))\b",
 )
 AUTHOR_BIO = re.compile(r"^(?:about the author|author bio|about the writer)\b", I)
-# "Priya Natarajan is a reporter covering ...": checked against the byline's name.
+# Who writes: a journalist's job title ("senior editor", "transport correspondent").
+_ROLE = r"(?:correspondent|reporter|editor|writer|journalist|columnist|contributor|producer|photographer|presenter|critic|bureau chief|blogger)s?"
+# "Priya Natarajan is a reporter covering ...", "... is senior editor at X":
+# checked against the byline's name.
 BIO_VERB = re.compile(
     r"^\s*(?:is (?:a|an|the|our)\b|covers\b|writes\b|reports\b|has (?:been|covered|written|reported)\b|joined\b|"
-    r"was (?:previously|formerly)\b|can be reached\b|previously\b)"
+    rf"was (?:previously|formerly)\b|can be reached\b|previously\b|is (?:[\w'’-]+ ){{0,3}}{_ROLE}\b)"
 )
 # "Jane Doe is the Courier's transport correspondent.", "Jane Doe covers
-# health for the Post.": a journalist's bio, checked at the end of the page.
-_ROLE = r"(?:correspondent|reporter|editor|writer|journalist|columnist|contributor|producer|photographer|presenter|critic|bureau chief|blogger)s?"
+# health for the Post.", "Jane Doe is senior editor at the Post.": a
+# journalist's bio, checked at the end of the page.
 BIO_LINE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|bin)){1,3})\s+"
     rf"(?:is (?i:a|an|the|our)\b[^.]{{0,80}}?\b(?i:{_ROLE})\b|is [A-Z][\w.&'’ -]{{0,40}}?['’]s?\b[^.]{{0,60}}?\b(?i:{_ROLE})\b|"
+    rf"is (?:[a-z'’-]+ ){{0,3}}(?i:{_ROLE}) (?:at|for|with|of) (?:the )?[A-Z]|"
     r"(?:covers|writes about|writes on|reports on)\b[^.]{0,80}?\bfor (?:the )?[A-Z]|writes for (?:the )?[A-Z]|has covered\b)"
 )
 PAYWALL = re.compile(
@@ -239,9 +296,11 @@ PAYWALL = re.compile(
     r"(?:sign in|log ?in|subscribe) to read (?:the )?(?:full|whole|rest of the) (?:article|story)|"
     r"you (?:have|'ve got) \d+ (?:free |more )?(?:articles?|stories|reads?)(?: left| remaining)|"
     r"you(?:'ve| have) (?:read|reached|used)[^.]{0,40}\b(?:free (?:articles?|stories)|article limit|limit)|"
-    r"this (?:article|story|content|page) is (?:only )?(?:for|available (?:only )?to|exclusive to) (?:our )?(?:paying )?(?:subscribers|members)|"
+    r"this (?:article|story|content|page|report) is (?:only )?(?:for|available (?:only )?to|exclusive to|reserved for) (?:our )?"
+    r"(?:paying |registered |verified |premium )?(?:[a-z]+ ){0,2}?(?:subscribers|members|professionals|account holders)\b|"
     r"already (?:a )?(?:subscriber|member|have an account)\??|"
-    r"(?:log ?in|sign in|register)(?: now)? (?:or subscribe )?to (?:continue|keep) reading|"
+    r"(?:log ?in|sign in|register|subscribe)(?: (?:or|and) (?:log ?in|sign in|register|subscribe))?(?: (?:now|free|for free|today))? "
+    r"to (?:continue|keep) reading|"
     r"create (?:a )?free account to|unlock (?:this|unlimited|full) (?:article|story|access)|"
     r"to continue reading,? (?:please )?(?:subscribe|log ?in|sign in|register))",
     I,
@@ -267,6 +326,15 @@ CREDITS = re.compile(
     r"^\(?(?:reporting|writing|editing|research|compiled|produced|graphics|fact-checking|translation|"
     r"photography|video)(?: and \w+)? by\b.*(?:;|\)$|\b(?:writing|editing) by\b)",
     I,
+)
+# One clause of a reporting credit line: "Reporting by A", "additional
+# reporting by B in Halden", "A reporting", "B editing" (see lines.reporting_credit).
+_CREDIT_JOB = r"(?:reporting|writing|editing|research|compiled|produced|graphics|fact-checking|translation|photography|video)"
+_NAME = r"[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|bin))*"
+CREDIT_CLAUSE = re.compile(
+    rf"^(?:(?i:additional|further|with additional) )?(?i:{_CREDIT_JOB})(?: (?i:and) \w+)? (?i:by) {_NAME}"
+    rf"(?:(?:,| and| &) {_NAME})*(?: (?:in|from|at) {_NAME})?$|"
+    rf"^{_NAME}(?:(?:,| and| &) {_NAME})* (?i:{_CREDIT_JOB})(?: (?:in|from|at) {_NAME})?$"
 )
 BREADCRUMB = re.compile(
     r"^(?:[\w&'’ .-]{1,30}\s*(?:>|›|»|→)\s*){2,}[\w&'’ .-]{1,40}$|^home\s*(?:/|\|)\s*[\w&'’ .-]{1,30}(?:\s*(?:/|\|)\s*[\w&'’ .-]{1,30})*$",
@@ -365,17 +433,23 @@ QUOTE_DELAY = re.compile(r"\b(?:quotes? )?delayed(?: by)? (?:at least )?\d+ min(
 CHANGE = re.compile(r"[+-−]\d[\d.,]*%|[$€£]\d")
 TICKER_STRONG = re.compile(r"\bnull\b|\bundefined\b|\bNaN\b|^-{2,}$|\bprice\b|\bchart\b|\bUSDT?\b", I)
 # A time may come before the date ("Published 11:02 EDT, 6 April 2027") or
-# after it ("Tue 14 Mar 2027 18.42 GMT").
-_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+# after it ("Tue 14 Mar 2027 18.42 GMT"), its zone perhaps given as an offset
+# too ("10:00 EET (UTC+2)").
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?(?:\s*\((?:UTC|GMT)\s*[+−-]\s*\d{1,2}(?::?\d{2})?\))?"
+# A statement's or release's own date label: "Issued: 6 May 2027, 15:00",
+# "For release: 12:30 a.m., Thursday, May 6, 2027".
+_ISSUED = r"issued(?: on)?|released(?: on)?|for (?:immediate )?release"
 TIME_IN_TEXT = _TIME
 DATELINE_PREFIX = re.compile(
     rf"^(?P<label>date|published|publish date|posted|posted on|published on|updated|last updated|"
-    rf"updated on|last modified(?: on)?|modified(?: on)?|first published(?: on)?|pubdate)\s*[:=\-–—]?\s*(?:on\s+)?"
+    rf"updated on|last modified(?: on)?|modified(?: on)?|first published(?: on)?|pubdate|{_ISSUED})\s*[:=\-–—]?\s*(?:on\s+)?"
     rf"(?:{_TIME},?\s+)?(?P<date>{DATE_IN_TEXT})\s*(?:[|•·—–/-]\s*)?",
     I,
 )
 DATE_SEARCH = re.compile(DATE_IN_TEXT, I)
-LIVE_NOTICE_HEADS = ("this page", "newest", "latest", "most recent", "oldest", "refresh", "auto", "show", "key events",
+LIVE_NOTICE_HEADS = ("this page", "newest", "latest", "most recent", "oldest", "the newest", "the latest", "the most",
+                     "the oldest", "refresh", "pull", "swipe", "drag", "tap", "auto", "show", "key events",
+                     "post", "update", "entries", "items", "events", "scroll", "all times", "times",
                      "pinned") + tuple(str(d) for d in range(10))  # how a LIVE_NOTICE begins (lower-cased)
 # What a meta row holds besides dates, times and the byline: "March 6, 2026 · 4 min read · by Jane Doe".
 META_ROW_PARTS = re.compile(
@@ -384,7 +458,7 @@ META_ROW_PARTS = re.compile(
     r"|[\s·•|,/–—-]+",
 )
 DATE_ALONE = re.compile(
-    rf"^(?:(?P<label>published|posted|updated|last updated|last modified|modified|first published|date)\s*(?:on)?\s*:?\s*)?"
+    rf"^(?:(?P<label>published|posted|updated|last updated|last modified|modified|first published|date|{_ISSUED})\s*(?:on)?\s*:?\s*)?"
     rf"(?:{_TIME},?\s+)?(?P<date>{DATE_IN_TEXT})(?:,?\s*(?:at\s+)?{_TIME})?$",
     I,
 )
@@ -395,7 +469,8 @@ WIRE_DATELINE = re.compile(
     rf"^[A-Z][A-Z.'’ -]{{2,40}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?\s*(?:,\s*{DATE_IN_TEXT}\s*)?"
     r"\((?P<pub>[A-Z][\w&.'’ -]{1,40})\)\s*[-—–:]",
 )
-OUTLET_STAMP = re.compile(rf"^[A-Z][\w .&'’-]{{1,40}}?,?\s*(?P<date>{DATE_IN_TEXT})(?:,?\s+(?:at\s+)?{_TIME})?$")
+# "Valley News, 3 May 2027", "TRANSCRIPT – Monday 3 May 2027, 12:00": a name, then the date.
+OUTLET_STAMP = re.compile(rf"^[A-Z][\w .&'’-]{{1,40}}?(?:,|\s+[–—-])?\s*(?P<date>{DATE_IN_TEXT})(?:,?\s+(?:at\s+)?{_TIME})?$")
 # A time on its own line: a live blog's post stamps ("4:30 p.m.", "10.42 GMT", "Updated 14:05").
 TIME_ALONE = re.compile(
     r"^(?:(?:updated|posted|published)\s*:?\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
@@ -449,3 +524,67 @@ PROMO_LEAD_IN = re.compile(
     r"travell?ers|customers|shoppers|buyers|homeowners)\b",
     I,
 )
+# A subscriber's extra ("Members can read the full text of the ruling in our
+# archive."): the publisher's offer, not news; it names a document kind.
+SUBSCRIBER_OFFER = re.compile(
+    r"^(?:our )?(?:subscribers|members|premium (?:subscribers|members)|registered (?:users|readers)) (?:can|may) "
+    r"(?:also )?(?:download|read|access|view|listen to|watch)\b"
+    r"(?=[^.]{0,80}\b(?:pdf|full (?:text|report|judgment|remarks|transcript|story|article|version|interview)|"
+    r"archive|e-?edition|library)\b)(?![^.]*\b(?:said|says|according to)\b)",
+    I,
+)
+# How the page itself was made: "This transcript is generated by software
+# and has not been checked.", "This article was translated by machine."
+PRODUCTION_NOTE = re.compile(
+    r"^this (?:transcript|translation|summary|text|captions?|subtitles)\b[^.]{0,60}?"
+    r"\b(?:automatically|by (?:a )?machine|by software|artificial intelligence|AI|may contain (?:errors|mistakes|inaccuracies))\b|"
+    r"^this (?:article|story|report|page) (?:was|has been|is) (?:automatically (?:produced|generated|translated|transcribed)|"
+    r"(?:produced|generated|translated|transcribed) (?:automatically|by (?:a )?machine|by (?:an? )?(?:AI|artificial intelligence)))\b",
+    I,
+)
+# A broadcaster's plug for itself: "Tune in on 88.1 FM or on DAB",
+# "Radnell Radio is on 97.3 FM and DAB+", "Hear Ana's full interview on The
+# Late Show at 10pm". A frequency or the station's own programme is what makes it one.
+_FREQUENCY = r"(?:\d{2,3}(?:[.,]\d{1,2})?\s?(?:FM|MHz|AM|kHz|LW|MW)\b|DAB\+?(?!\w))"
+STATION_PROMO = re.compile(
+    rf"^(?:(?i:listen|tune in)(?: (?i:live|again|now))?\b[^.]{{0,60}}?\b(?:on|at)\s+{_FREQUENCY}|"
+    rf"[A-Z][\w&'’.-]*(?: [A-Z0-9][\w&'’.-]*){{0,4}} (?:is|are) (?:also |now )?(?:on|available on|broadcasting on) {_FREQUENCY}|"
+    r"(?i:hear|listen to|catch) (?:[\w'’]+ ){0,3}(?i:full )?(?i:report|interview|programme|program|coverage|bulletin|show)s? "
+    r"(?i:on) [A-Z][^.]{0,40}\b(?i:from|at|on) \d)"
+)
+# "Staff reporters Ana Ruiz and Tom Bell contributed from Kelby.", "Ana Ruiz
+# contributed reporting from Kelby.": who else worked on the story.
+_NAMES = rf"{_NAME}(?:(?:,| and| &) {_NAME})*"
+CONTRIBUTED = re.compile(
+    rf"^(?:[A-Z][\w&'’.-]* ){{0,3}}?(?:(?i:staff|special|local) )?(?i:reporters?|correspondents?|writers?|journalists?|staff)"
+    rf" {_NAMES} contributed(?: (?:reporting|research|to this (?:report|article|story)))?"
+    r"(?: (?:from|in) [^\W\d_][\w'’ .-]{0,40})?\.?$|"
+    rf"^{_NAMES} contributed (?:reporting|research|to this (?:report|article|story))\b[^.]{{0,60}}\.?$"
+)
+# A report's schedule: "Next sitrep: 4 May 2027, 18:00.",
+# "The next update will be issued at 18:00."
+NEXT_ISSUE = re.compile(
+    r"^(?:the )?next (?:situation report|sitrep|update|bulletin|briefing note|edition)\b[^.]{0,20}?"
+    r"(?::|\b(?:will be (?:issued|published|posted|released)|is (?:due|expected|scheduled)))",
+    I,
+)
+# One item of a blog's meta row: "Posted by Jane Doe in News, Local", "by Jane Doe".
+ROW_BYLINE = re.compile(
+    r"^(?i:posted |written |words |story )?(?i:by):?\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin)){0,3}"
+    r"(?:\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?(?:\s+in\s+[\w&'’ ,-]{1,60})?$"
+)
+COMMENT_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies)$", I)
+# A document's kind on a line of its own, under the issuer's letterhead:
+# "Press statement", "STATEMENT", "News release", "Transcript".
+DOC_KIND = re.compile(
+    r"^(?:(?:(?:press|news|media|joint|official|public) )?(?:statement|release|advisory)|transcript|for immediate release)$", I,
+)
+DOC_KIND_WORD = re.compile(r"\b(?:statement|release|report|bulletin|advisory|notice|transcript)\b", I)
+DOC_KIND_START = re.compile(r"^(?:(?:press|news|media|joint|official|public) )?(?:statement|release|transcript)\b", I)
+# A wire story's revision note under the headline: "(Adds quote from harbour
+# master)", "(Updates with rescue figures)", "(Recasts, adds quotes)".
+WIRE_REVISION = re.compile(
+    r"^\((?:adds|updates(?: with)?|recasts|rewrites|changes|corrects|fixes|removes|moves|tops|writes through)\b[^()]{1,120}\)\.?$", I,
+)
+# A short question that leads into a promo: "Found this useful?", "Liked this story?".
+LEAD_QUESTION = re.compile(r"^[^.!?]{1,30}\?\s+(?=[A-Z])")

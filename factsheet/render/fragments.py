@@ -77,7 +77,9 @@ def _claim(c: dict[str, Any]) -> str:
         parts.append('<strong class="tag">Pinned</strong> ')
     if c["edited"]:
         parts.append('<strong class="tag">Editor’s wording</strong> ')
-    parts.append(f'<span class="ct">{_esc(c["text"])}</span>')
+    focus = c.get("focus")
+    text = (f'{_esc(focus[0])}<mark>{_esc(focus[1])}</mark>{_esc(focus[2])}' if focus else _esc(c["text"]))
+    parts.append(f'<span class="ct">{text}</span>')
     if c["support"] > 1:
         parts.append(f' <span class="sup">{_esc(c["support"])} sources</span>')
     parts.append(f" {_cites(c['markers'], c['permalink'], c['more'])}</li>\n")

@@ -150,6 +150,8 @@ def claim_view(claim: Claim, notes: Notes, site: SiteData, *, root: str, here: s
         "anchor": f"claim-{claim.id}" if anchor else None,
         "permalink": permalink,
         "text": claim.text,
+        # the clause the claim states, marked within its sentence (see Claim.focus)
+        "focus": _focus_parts(claim),
         "kind": claim.kind,
         "status": claim.status,
         "group": claim_group(claim),
@@ -160,6 +162,13 @@ def claim_view(claim: Claim, notes: Notes, site: SiteData, *, root: str, here: s
         "markers": made,
         "more": _more(len(citations) - len(shown), permalink),
     }
+
+
+def _focus_parts(claim: Claim) -> tuple[str, str, str] | None:
+    if claim.focus is None:
+        return None
+    a, b = claim.focus
+    return claim.text[:a], claim.text[a:b], claim.text[b:]
 
 
 def _source_markers(claim: Claim | None, source_ids: Iterable[str], notes: Notes, site: SiteData, root: str,
