@@ -1,79 +1,99 @@
-"""Per-sentence feature extraction speed (the merge's features.extract_record)
-and the full merge time, on a synthetic corpus of messy articles.
+"""Per-record extraction speed (merge/extract.py's extract_record), and what the
+record cache costs against it: reading an entry back vs parsing and extracting.
 
     python benchmarks/extract_speed.py [n_articles] [--profile]
 
-Parsing is done first (in-process, not timed); the feature cache is cleared
-before each timed step so every figure is a cold extraction / cold merge.
+Parsing is done first (in-process, not timed). Extraction is timed with a fresh
+Lexicon (an empty per-word memo: as a new worker process starts) and again with
+the memo warm; best of 3, process CPU time beside the wall time. Then each
+record's cache entry is encoded, and decoding all of them is timed against
+parse + extract.
 """
 
 from __future__ import annotations
 
 import cProfile
+import gc
 import pstats
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth_corpus  # noqa: E402
 
+from factsheet.cache import ParsedFile, decode_entry, encode_entry  # noqa: E402
 from factsheet.config import DEFAULT_MAX_FILE_BYTES  # noqa: E402
-from factsheet.merge import features as feats  # noqa: E402
-from factsheet.merge import merge  # noqa: E402
+from factsheet.merge.extract import extract_record  # noqa: E402
+from factsheet.merge.lexicon import Lexicon  # noqa: E402
 from factsheet.parse import parse_article  # noqa: E402
 
 
-def _records(n: int) -> list:
+def _files(n: int) -> list[tuple[str, bytes]]:
     with tempfile.TemporaryDirectory() as tmp:
         synth_corpus.generate(tmp, n, seed=0)
-        out = []
-        for p in sorted(Path(tmp).iterdir()):
-            r = parse_article(p.name, p.read_bytes(), max_bytes=DEFAULT_MAX_FILE_BYTES).record
-            if r is not None:
-                out.append(r)
-        return out
+        return [(p.name, p.read_bytes()) for p in sorted(Path(tmp).iterdir())]
+
+
+def _best(fn, repeat: int = 3) -> tuple[float, float]:
+    best = best_cpu = float("inf")
+    for _ in range(repeat):
+        t0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
+    return best, best_cpu
 
 
 def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("--")]
-    n = int(args[0]) if args else 1000
-    records = _records(n)
+    n = int(args[0]) if args else 300
+    files = _files(n)
+    results = [parse_article(rel, data, max_bytes=DEFAULT_MAX_FILE_BYTES) for rel, data in files]
+    records = [r.record for r in results if r.record is not None]
     n_sent = sum(len(r.sentences) for r in records)
-    from factsheet.editorial import Editorial
-
-    # wall-clock and CPU time: on a shared machine the CPU time is the steadier figure
-    best = best_cpu = float("inf")
-    for _ in range(3):
-        feats.clear_caches()  # cold: no sentence, phrase or word seen before
-        t0, c0 = time.perf_counter(), time.process_time()
-        for r in records:
-            feats.extract_record(r)
-        best = min(best, time.perf_counter() - t0)
-        best_cpu = min(best_cpu, time.process_time() - c0)
     print(f"articles={len(records)} sentences={n_sent}")
-    print(f"extract_record: {best:.2f} s total, {1000 * best / n_sent:.3f} ms per sentence "
-          f"(CPU {1000 * best_cpu / n_sent:.3f} ms; best of 3)")
 
-    feats.FEATURES.__init__()
-    feats.FEATURES.reserve(len(records))
-    feats.clear_caches()
-    t0, c0 = time.perf_counter(), time.process_time()
-    merge(tuple(records), Editorial())
-    t_full, c_full = time.perf_counter() - t0, time.process_time() - c0
-    t0, c0 = time.perf_counter(), time.process_time()
-    merge(tuple(records), Editorial())
-    t_warm, c_warm = time.perf_counter() - t0, time.process_time() - c0
-    print(f"full merge (cold feature cache): {t_full:.2f} s (CPU {c_full:.2f} s); "
-          f"re-merge with features cached: {t_warm:.2f} s (CPU {c_warm:.2f} s)")
+    text = (Path(__file__).resolve().parents[1] / "factsheet/merge/data/concepts.txt").read_text(encoding="utf-8")
+    t0 = time.process_time()
+    fresh = Lexicon(text)
+    print(f"Lexicon built in {1000 * (time.process_time() - t0):.0f} ms CPU (once per worker process)")
+    wall, cpu = _best(lambda: [extract_record(r, fresh) for r in records], repeat=1)
+    print(f"extract, cold memo: {1000 * cpu / len(records):.2f} ms CPU per record ({1000 * wall / len(records):.2f} wall)")
+    lex = Lexicon.default()
+    wall, cpu = _best(lambda: [extract_record(r, lex) for r in records])
+    print(f"extract, warm memo: {1000 * cpu / len(records):.2f} ms CPU per record, "
+          f"{1000 * cpu / n_sent:.3f} ms per sentence (best of 3)")
+    wall, cpu = _best(lambda: [parse_article(rel, data, max_bytes=DEFAULT_MAX_FILE_BYTES) for rel, data in files])
+    print(f"parse: {1000 * cpu / len(files):.2f} ms CPU per file (best of 3)")
+
+    entries = []
+    for i, (result, (rel, data)) in enumerate(zip(results, files)):
+        facts = extract_record(result.record, lex) if result.record is not None else None
+        key = f"{i:064x}"
+        entries.append((key, encode_entry(key, ParsedFile(result, facts))))
+    sizes = [len(blob) for _, blob in entries]
+    print(f"cache entry: median {statistics.median(sizes) / 1024:.1f} KB, total {sum(sizes) / 1e6:.1f} MB")
+    for label, pause_gc in (("gc on", False), ("gc paused", True)):
+        def decode_all() -> None:
+            if pause_gc:
+                gc.disable()
+            try:
+                kept = [decode_entry(key, blob) for key, blob in entries]
+                assert all(k is not None for k in kept)
+            finally:
+                gc.enable()
+        wall, cpu = _best(decode_all)
+        print(f"cache entry decode ({label}): {1000 * cpu / len(entries):.3f} ms CPU per file (best of 3)")
     if "--profile" in argv:
-        feats.clear_caches()
         prof = cProfile.Profile()
         prof.enable()
         for r in records:
-            feats.extract_record(r)
+            extract_record(r, lex)
         prof.disable()
         pstats.Stats(prof).sort_stats("tottime").print_stats(30)
     return 0

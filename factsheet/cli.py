@@ -22,6 +22,8 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", dest="config_file", metavar="FILE", help="project file (default: ./factsheet.toml if present)")
     p.add_argument("--content", metavar="DIR", help="folder of articles (default: content)")
     p.add_argument("--templates", metavar="DIR", help="templates that override the default theme by name")
+    p.add_argument("--no-cache", action="store_true",
+                   help="parse every article again and read or write nothing in the cache folder (.factsheet-cache)")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -92,6 +94,7 @@ def _config_from(args: argparse.Namespace):
         base_url=getattr(args, "base_url", None),
         cname=getattr(args, "cname", None),
         force=args.force if args.command == "build" else None,  # deploy's --force is about the remote branch
+        no_cache=args.no_cache,
     )
 
 

@@ -4,6 +4,7 @@ Config and nothing else from the CLI."""
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -14,6 +15,7 @@ from .errors import Abort
 
 CONFIG_FILE_NAME = "factsheet.toml"
 SHEET_FILE_NAME = "_sheet.md"  # the editor's sheet file inside the content folder
+CACHE_DIR_NAME = ".factsheet-cache"  # the record cache's folder (factsheet/cache.py), beside factsheet.toml
 DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -39,6 +41,9 @@ class Config:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     workers: int | None = None  # None: decide from the corpus size and the CPU count
     force: bool = False  # `build --force`: replace an output folder that is not a previous build
+    # The record cache's folder (parses and extractions by content hash); None: no
+    # cache on disk (`--no-cache`, or `cache = false` in factsheet.toml).
+    cache_dir: Path | None = None
 
     @property
     def theme_dirs(self) -> tuple[Path, ...]:
@@ -74,7 +79,7 @@ def _read_config_file(path: Path) -> dict[str, Any]:
         raise Abort(f"{path}: invalid TOML: {exc}") from None
     except OSError as exc:
         raise Abort(f"{path}: cannot read configuration: {exc.strerror}") from None
-    known = {"content", "out", "templates", "base_url", "cname", "strict", "max_file_size"}
+    known = {"content", "out", "templates", "base_url", "cname", "strict", "max_file_size", "cache"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise Abort(f"{path}: unknown configuration key(s): {', '.join(unknown)}")
@@ -91,6 +96,7 @@ def load_config(
     base_url: str | None = None,
     cname: str | None = None,
     force: bool | None = None,
+    no_cache: bool = False,
     cwd: Path | None = None,
 ) -> Config:
     """Merge ``factsheet.toml`` (if any) with explicit values and validate the result.
@@ -133,6 +139,10 @@ def load_config(
         # The build replaces the whole output folder; refuse anything that holds our input.
         raise Abort(f"refusing to use {out_dir} as the output folder: it contains the project")
 
+    cache_dir = None if no_cache else _cache_dir(data.get("cache", True), base, file_path)
+    if cache_dir is not None:
+        _check_cache_dir(cache_dir, content_dir, out_dir)
+
     max_bytes = data.get("max_file_size", DEFAULT_MAX_FILE_BYTES)
     if not isinstance(max_bytes, int) or max_bytes <= 0:
         raise Abort(f"{file_path}: max_file_size must be a positive integer (bytes)")
@@ -147,4 +157,31 @@ def load_config(
         config_file=file_path,
         max_file_bytes=max_bytes,
         force=bool(force),
+        cache_dir=cache_dir,
     )
+
+
+def _cache_dir(value: Any, base: Path, file_path: Path | None) -> Path | None:
+    """``cache = true`` (the default: .factsheet-cache beside factsheet.toml, or in
+    the working folder), ``false``, or a folder. Not resolved: the cache refuses a
+    folder that is, or is reached through, a symbolic link."""
+    if value is False:
+        return None
+    if value is True:
+        value = CACHE_DIR_NAME
+    if not isinstance(value, str) or not value.strip():
+        raise Abort(f"{file_path}: cache must be true, false or a folder name")
+    return Path(os.path.normpath(base / value))
+
+
+def _check_cache_dir(cache_dir: Path, content_dir: Path, out_dir: Path) -> None:
+    if cache_dir == out_dir or out_dir in cache_dir.parents:
+        raise Abort(f"the cache folder {cache_dir} must not be inside the output folder (the build replaces it)")
+    if cache_dir == content_dir or cache_dir in content_dir.parents or cache_dir in out_dir.parents:
+        raise Abort(f"the cache folder {cache_dir} must not hold the content or output folder")
+    if content_dir in cache_dir.parents:
+        inside = cache_dir.relative_to(content_dir).parts
+        if not any(part.startswith((".", "_")) for part in inside):
+            # discover() and the dev server's watcher skip hidden and "_" folders; any other would be read as content
+            raise Abort(f"the cache folder {cache_dir} is inside the content folder; "
+                        "use a hidden folder (.name) or one outside it")

@@ -1,7 +1,8 @@
-"""Read the content folder: find the articles, parse each one (a map over files
-through a concurrent.futures executor, cached by content hash), then check the
-corpus as a whole (ids). Every record is read before any output is written
-(Pelican's rule).
+"""Read the content folder: find the articles, parse each one and extract its
+propositions (a map over files through a concurrent.futures executor; both are
+pure functions of the file, kept in the record cache by content hash, see
+cache.py), then check the corpus as a whole (ids). Every record is read before
+any output is written (Pelican's rule).
 
 Everything read from the content folder, the sheet file included, goes through
 ``read_inside``: the resolved path must lie inside the folder (symlinks
@@ -17,17 +18,23 @@ import hashlib
 import os
 import re
 import stat
-import threading
+import time
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from contextlib import nullcontext
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
+from .cache import ParsedFile, RecordCache, encode_entry
 from .config import SHEET_FILE_NAME, Config
 from .editorial import Editorial, editorial_from
 from .errors import ContentError
+from .merge.extract import RecordFacts, extract_record
+from .merge.lexicon import Lexicon
 from .models import Diagnostic, Record
 from .parse import ParseResult, parse_article, slug_for_path
+
+__all__ = ["Corpus", "ParsedFile", "ReadStats", "RecordCache", "load_corpus", "read_article", "read_inside"]
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdown", ".mkd"})
 # Files editors and tools leave behind while saving; never content.
@@ -49,10 +56,24 @@ def is_scratch_name(name: str) -> bool:
 
 
 @dataclass(frozen=True)
+class ReadStats:
+    """How the corpus was read: for the build's summary line and benchmarks."""
+
+    files: int = 0  # article files found
+    from_cache: int = 0  # taken from the record cache (memory or disk)
+    parsed: int = 0  # parsed and extracted now
+    parse_seconds: float = 0.0  # CPU seconds of the parse, summed over the workers
+    extract_seconds: float = 0.0  # CPU seconds of the extraction, likewise
+
+
+@dataclass(frozen=True)
 class Corpus:
     records: tuple[Record, ...]  # sorted by path
     editorial: Editorial
     diagnostics: tuple[Diagnostic, ...]  # errors (skipped files) and warnings, in path order
+    # Each record's extraction (made in the parse workers), by record id: merge()'s `facts`.
+    facts: Mapping[str, RecordFacts] = field(default_factory=dict)
+    stats: ReadStats = field(default_factory=ReadStats, compare=False)
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -61,71 +82,6 @@ class Corpus:
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if d.level == "warning")
-
-
-class RecordCache:
-    """ParseResults keyed by (path, content hash, limits). Thread-safe; lives as
-    long as its owner (one build, or the whole life of the dev server).
-
-    With ``keep_last_good`` (the dev server's), it also remembers the last
-    record each path produced, and ``load_corpus`` uses it while a later
-    version of that file has an error: the preview keeps showing the article
-    (the error is still reported) instead of dropping it mid-edit."""
-
-    def __init__(self, *, keep_last_good: bool = False) -> None:
-        self._entries: dict[tuple[str, bytes, int], ParseResult] = {}
-        self._last_good: dict[str, Record] | None = {} if keep_last_good else None
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
-
-    @staticmethod
-    def key(rel_path: str, data: bytes, max_bytes: int) -> tuple[str, bytes, int]:
-        import hashlib
-
-        return (rel_path, hashlib.sha256(data).digest(), max_bytes)
-
-    def get(self, key: tuple[str, bytes, int]) -> ParseResult | None:
-        with self._lock:
-            result = self._entries.get(key)
-            if result is None:
-                self.misses += 1
-            else:
-                self.hits += 1
-            return result
-
-    def put(self, key: tuple[str, bytes, int], result: ParseResult) -> None:
-        with self._lock:
-            self._entries[key] = result
-
-    def remember_good(self, rel_path: str, record: Record) -> None:
-        if self._last_good is not None:
-            with self._lock:
-                self._last_good[rel_path] = record
-
-    def last_good(self, rel_path: str) -> Record | None:
-        if self._last_good is None:
-            return None
-        with self._lock:
-            return self._last_good.get(rel_path)
-
-    def retain_paths(self, rel_paths: Iterable[str]) -> None:
-        """Forget the last good records of files that no longer exist."""
-        if self._last_good is None:
-            return
-        keep = set(rel_paths)
-        with self._lock:
-            for rel in list(self._last_good):
-                if rel not in keep:
-                    del self._last_good[rel]
-
-    def retain(self, keys: Iterable[tuple[str, bytes, int]]) -> None:
-        """Forget entries for files that no longer exist or changed."""
-        keep = set(keys)
-        with self._lock:
-            for key in list(self._entries):
-                if key not in keep:
-                    del self._entries[key]
 
 
 def display_path(content_dir: Path, path: Path) -> str:
@@ -227,19 +183,50 @@ def _too_large(size: int, max_bytes: int) -> str:
     return f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; skipped"
 
 
-def _parse_many(jobs: list[tuple[str, bytes]], max_bytes: int, executor: Executor | None,
-                on_result: Callable[[], None] | None = None) -> list[ParseResult]:
+@dataclass(frozen=True)
+class _Job:
+    rel: str
+    data: bytes
+    key: str | None  # the cache key, when the worker is to encode the entry for the cache folder
+
+
+@dataclass(frozen=True)
+class _JobOutput:
+    parsed: ParsedFile
+    blob: bytes | None  # the encoded cache entry (made in the worker), when asked for
+    parse_seconds: float  # CPU time of the worker's thread
+    extract_seconds: float
+
+
+def read_article(rel: str, data: bytes, max_bytes: int) -> ParsedFile:
+    """One file -> its record (or diagnostics) and the record's extraction."""
+    return _read_job(_Job(rel, data, None), max_bytes).parsed
+
+
+def _read_job(job: _Job, max_bytes: int) -> _JobOutput:
+    """Parse, then extract (both pure functions of the file): runs in the executor."""
+    started = time.thread_time()
+    result = parse_article(job.rel, job.data, max_bytes=max_bytes)
+    parsed_at = time.thread_time()
+    facts = extract_record(result.record, Lexicon.default()) if result.record is not None else None
+    parsed = ParsedFile(result, facts)
+    blob = encode_entry(job.key, parsed) if job.key is not None else None
+    return _JobOutput(parsed, blob, parsed_at - started, time.thread_time() - parsed_at)
+
+
+def _read_many(jobs: list[_Job], max_bytes: int, executor: Executor | None,
+               on_result: Callable[[], None] | None = None) -> list[_JobOutput]:
     if not jobs:
         return []
     if executor is None and len(jobs) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
             return _map(pool, jobs, max_bytes, on_result)
     if executor is None:
-        return _collect((parse_article(rel, data, max_bytes=max_bytes) for rel, data in jobs), on_result)
+        return _collect((_read_job(job, max_bytes) for job in jobs), on_result)
     return _map(executor, jobs, max_bytes, on_result)
 
 
-def _collect(results: Iterable[ParseResult], on_result: Callable[[], None] | None) -> list[ParseResult]:
+def _collect(results: Iterable[_JobOutput], on_result: Callable[[], None] | None) -> list[_JobOutput]:
     collected = []
     for result in results:
         collected.append(result)
@@ -248,21 +235,15 @@ def _collect(results: Iterable[ParseResult], on_result: Callable[[], None] | Non
     return collected
 
 
-def _map(executor: Executor, jobs: list[tuple[str, bytes]], max_bytes: int,
-         on_result: Callable[[], None] | None = None) -> list[ParseResult]:
+def _map(executor: Executor, jobs: list[_Job], max_bytes: int,
+         on_result: Callable[[], None] | None = None) -> list[_JobOutput]:
     chunk = max(1, len(jobs) // ((os.cpu_count() or 1) * 8))
-    paths = [rel for rel, _ in jobs]
-    datas = [data for _, data in jobs]
     limits = [max_bytes] * len(jobs)
     try:
-        results = executor.map(_parse_job, paths, datas, limits, chunksize=chunk)
+        results = executor.map(_read_job, jobs, limits, chunksize=chunk)
     except TypeError:  # executors without chunksize (e.g. some distributed ones)
-        results = executor.map(_parse_job, paths, datas, limits)
+        results = executor.map(_read_job, jobs, limits)
     return _collect(results, on_result)
-
-
-def _parse_job(rel: str, data: bytes, max_bytes: int) -> ParseResult:
-    return parse_article(rel, data, max_bytes=max_bytes)
 
 
 def read_editorial(config: Config) -> tuple[Editorial, list[Diagnostic]]:
@@ -357,10 +338,49 @@ def _suffixed_id(slug: str, rel_path: str, taken: dict[str, str]) -> str:
 
 def load_corpus(config: Config, cache: RecordCache | None = None, executor: Executor | None = None,
                 progress: Callable[[int, int], None] | None = None) -> Corpus:
-    """Parse every article. Bad files become diagnostics and are skipped; the rest
-    still make records. ``progress(done, total)`` is called as files are read
-    (from a cache or parsed), for a progress display."""
+    """Parse and extract every article (in ``executor``, or a process pool of its
+    own for a large corpus), taking unchanged files from ``cache``. Bad files
+    become diagnostics and are skipped; the rest still make records.
+    ``progress(done, total)`` is called as files are read, for a progress display."""
     paths, diagnostics = discover(config.content_dir)
+    with cache.loading() if cache is not None else nullcontext():
+        results, stats = _read_files(config, paths, cache, executor, progress)
+
+    records: list[Record] = []
+    facts_by_path: dict[str, RecordFacts | None] = {}
+    for rel in sorted(results):
+        parsed = results[rel]
+        if parsed.result.record is None and cache is not None:
+            good = cache.last_good(rel)
+            if good is not None:
+                parsed = ParsedFile(ParseResult(good.result.record, tuple(
+                    _kept_last_good(d) for d in parsed.result.diagnostics)), good.facts)
+        record = parsed.result.record
+        diagnostics.extend(parsed.result.diagnostics)
+        if record is None:
+            continue
+        if not _SAFE_ID.match(record.id):
+            diagnostics.append(Diagnostic(rel, f"invalid id {record.id!r} (use lowercase letters, digits and '-'); skipped"))
+            continue
+        if cache is not None and parsed is results[rel]:
+            cache.remember_good(rel, parsed)
+        records.append(record)
+        facts_by_path[rel] = parsed.facts
+    records, id_notes = assign_ids(records)
+    diagnostics.extend(id_notes)
+
+    editorial, editorial_notes = read_editorial(config)
+    diagnostics.extend(editorial_notes)
+    diagnostics.extend(_theme_notes(config))
+    diagnostics.sort(key=lambda d: (d.path, d.line or 0, d.level, d.message))
+    return Corpus(records=tuple(records), editorial=editorial, diagnostics=tuple(diagnostics),
+                  facts=_facts_by_id(records, facts_by_path), stats=stats)
+
+
+def _read_files(config: Config, paths: list[Path], cache: RecordCache | None, executor: Executor | None,
+                progress: Callable[[int, int], None] | None) -> tuple[dict[str, ParsedFile], ReadStats]:
+    """Every file's ParsedFile, by display path: from the cache where it has this
+    content, else parsed and extracted (and then kept in the cache)."""
     total = len(paths)
     done = 0
 
@@ -372,56 +392,45 @@ def load_corpus(config: Config, cache: RecordCache | None = None, executor: Exec
 
     if progress is not None:
         progress(0, total)
-    jobs: list[tuple[str, bytes]] = []
-    results: dict[str, ParseResult] = {}
-    keys = []
+    jobs: list[_Job] = []
+    results: dict[str, ParsedFile] = {}
+    keys: dict[str, str] = {}  # display path -> cache key
     for path in paths:
         rel = display_path(config.content_dir, path)
         data = read_inside(config.content_dir, path, rel, config.max_file_bytes)
         if isinstance(data, Diagnostic):
-            results[rel] = ParseResult(None, (data,))
+            results[rel] = ParsedFile(ParseResult(None, (data,)))
             one_more()
             continue
-        key = RecordCache.key(rel, data, config.max_file_bytes) if cache is not None else None
+        key = keys[rel] = cache.key(rel, data, config.max_file_bytes) if cache is not None else ""
         cached = cache.get(key) if cache is not None else None
         if cached is not None:
             results[rel] = cached
             one_more()
         else:
-            jobs.append((rel, data))
-        keys.append((rel, key))
+            jobs.append(_Job(rel, data, key if cache is not None and cache.stores else None))
 
-    for (rel, _), result in zip(jobs, _parse_many(jobs, config.max_file_bytes, executor, one_more)):
-        results[rel] = result
+    outputs = _read_many(jobs, config.max_file_bytes, executor, one_more)
+    for job, output in zip(jobs, outputs):
+        results[job.rel] = output.parsed
+        if cache is not None:
+            cache.put(keys[job.rel], output.parsed, output.blob)
     if cache is not None:
-        for rel, key in keys:
-            if rel in results:
-                cache.put(key, results[rel])
-        cache.retain(key for _, key in keys)
+        cache.finish(keys.values())
         cache.retain_paths(results)
+    stats = ReadStats(files=total, from_cache=len(keys) - len(jobs) if cache is not None else 0, parsed=len(jobs),
+                      parse_seconds=sum(o.parse_seconds for o in outputs),
+                      extract_seconds=sum(o.extract_seconds for o in outputs))
+    return results, stats
 
-    records: list[Record] = []
-    for rel in sorted(results):
-        result = results[rel]
-        record = result.record
-        if record is None and cache is not None:
-            record = cache.last_good(rel)
-            if record is not None:
-                result = ParseResult(record, tuple(_kept_last_good(d) for d in result.diagnostics))
-        diagnostics.extend(result.diagnostics)
-        if record is None:
-            continue
-        if not _SAFE_ID.match(record.id):
-            diagnostics.append(Diagnostic(rel, f"invalid id {record.id!r} (use lowercase letters, digits and '-'); skipped"))
-            continue
-        if cache is not None and result is results[rel]:
-            cache.remember_good(rel, record)
-        records.append(record)
-    records, id_notes = assign_ids(records)
-    diagnostics.extend(id_notes)
 
-    editorial, editorial_notes = read_editorial(config)
-    diagnostics.extend(editorial_notes)
-    diagnostics.extend(_theme_notes(config))
-    diagnostics.sort(key=lambda d: (d.path, d.line or 0, d.level, d.message))
-    return Corpus(records=tuple(records), editorial=editorial, diagnostics=tuple(diagnostics))
+def _facts_by_id(records: list[Record], facts_by_path: dict[str, RecordFacts | None]) -> dict[str, RecordFacts]:
+    """Each record's extraction under the record's final id (``assign_ids`` may have
+    renamed it since the worker extracted it; the id is only a label there)."""
+    out: dict[str, RecordFacts] = {}
+    for record in records:
+        facts = facts_by_path.get(record.path)
+        if facts is None or facts.content_hash != record.content_hash:
+            continue
+        out[record.id] = facts if facts.record_id == record.id else replace(facts, record_id=record.id)
+    return out

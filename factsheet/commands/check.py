@@ -6,17 +6,20 @@ on warnings too, with --strict)."""
 from __future__ import annotations
 
 from ..config import Config
-from ..corpus import load_corpus
+from ..corpus import RecordCache, load_corpus
 from ..merge import merge
 from .build import report
 
 
 def check_command(config: Config) -> int:
-    corpus = load_corpus(config)
+    # Reads the record cache, never writes it: check writes nothing.
+    cache = RecordCache.for_config(config, read_only=True)
+    corpus = load_corpus(config, cache=cache)
     diagnostics = corpus.diagnostics
     if corpus.records:
         # The merge validates the sheet file's claim ids against the real claims.
-        diagnostics = diagnostics + merge(corpus.records, corpus.editorial).diagnostics
+        diagnostics = diagnostics + merge(corpus.records, corpus.editorial, corpus.facts).diagnostics
+    report(cache.notes)
     report(diagnostics)
     errors = sum(d.level == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors

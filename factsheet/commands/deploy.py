@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config, normalize_base_url
+from ..corpus import RecordCache
 from ..errors import Abort
 from ..ghpages import Repo, github_pages_url, open_repo
 from .build import build_site, report
@@ -168,7 +169,11 @@ def deploy_command(config: Config, *, remote: str, branch: str, message: str | N
     elif config.base_url and url and config.base_url != url:
         print(f"warning: base_url {config.base_url} differs from the published URL {url}", file=sys.stderr)
 
-    result = build_site(config)
+    cache = RecordCache.for_config(config)
+    try:
+        result = build_site(config, cache=cache)
+    finally:
+        report(cache.notes)
     report(result.diagnostics)
     _refuse_on_errors(result.diagnostics)
 

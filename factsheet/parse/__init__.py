@@ -26,7 +26,9 @@ from .metadata import MetaTooLarge, read_metadata, slugify
 from .segment import split_sentences
 from .shape import data_shape, prose_sentences
 
-__all__ = ["ParseResult", "parse_article", "slug_for_path"]
+__all__ = ["PARSE_VERSION", "ParseResult", "parse_article", "slug_for_path"]
+
+PARSE_VERSION = 1  # part of the record cache's key (factsheet/cache.py): bump when the output changes
 
 MIN_PROSE_SENTENCES = 2
 MIN_PROSE_WORDS = 12

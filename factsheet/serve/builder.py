@@ -3,7 +3,7 @@
 Each build goes into a fresh folder under a private temporary folder that lies
 outside every watched folder (so building never triggers the watcher), using
 one RecordCache for the life of the server (only changed articles are parsed
-again). The served folder is swapped only after a build completed; the
+and extracted again; the first build reads the others from the cache folder). The served folder is swapped only after a build completed; the
 previous folder is kept one round for requests still reading it, older ones
 are deleted.
 """
@@ -63,7 +63,8 @@ class Builder:
         self.state = state
         self.builds_root = builds_root
         # Keeps each file's last good record, shown while a later save of it has an error.
-        self.cache = RecordCache(keep_last_good=True)
+        self.cache = RecordCache.for_config(config, keep_last_good=True)
+        self._notes_logged = 0
         # Pages whose inputs did not change are taken from here instead of being
         # rendered again, hard-linked from its store (on the builds' file system)
         # into each new build folder; also kept for the life of the server.
@@ -103,6 +104,7 @@ class Builder:
         self._delete_old_folders()
         for problem in problems:
             _log(f"{printable(problem.where)}: error: {printable(problem.message)}")
+        self._log_cache_notes()
         stages = ", ".join(f"{name} {t * 1000:.0f}" for name, t in timings)
         _log(
             f"built in {seconds * 1000:.0f} ms{f' ({stages} ms)' if stages else ''}: "
@@ -110,6 +112,12 @@ class Builder:
             + (f"; {len(problems)} file(s) skipped because of errors" if problems else "")
         )
         return True
+
+    def _log_cache_notes(self) -> None:
+        notes = self.cache.notes
+        for note in notes[self._notes_logged:]:
+            _log(note.format())
+        self._notes_logged = len(notes)
 
     def build_options(self) -> dict[str, object]:
         return {"cache": self.cache, "render_cache": self.render_cache}
@@ -139,6 +147,9 @@ class Builder:
         except FactsheetError as exc:
             self._finish_failed((Problem(None, None, f"configuration: {exc}"),), started, changed, first_event)
             return False
+        if config.cache_dir != self.config.cache_dir:
+            self.cache = RecordCache.for_config(config, keep_last_good=True)
+            self._notes_logged = 0
         self.config = config
         if self.on_config_change is not None:
             self.on_config_change(config)
