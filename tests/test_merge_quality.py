@@ -34,23 +34,22 @@ OWN_CORPORA = sorted(p.name for p in OWN.iterdir() if (p / "gold.yaml").is_file(
 # corpus -> {measure: the figure it must not fall below (must not exceed, for the measures
 # whose bar is an upper one: claims_per_fact, noise_leaks)} where it is short of the bar
 SHARED_FLOORS: dict[str, dict[str, float]] = {
-    "clinic-data-breach": {"citation_recall": 0.82, "claims_per_fact": 1.76},
+    "clinic-data-breach": {"citation_recall": 0.81, "claims_per_fact": 1.8},
     "grid-battery-deal": {"claims_per_fact": 1.39},
-    "harbour-ferry-fire": {"citation_recall": 0.83, "claims_per_fact": 1.67},
-    "marathon-record": {"citation_recall": 0.83, "claims_per_fact": 1.89},
+    "harbour-ferry-fire": {"citation_precision": 0.88, "claims_per_fact": 1.62},
+    "marathon-record": {"citation_recall": 0.83, "claims_per_fact": 1.93},
 }
 OWN_FLOORS: dict[str, dict[str, float]] = {
-    "charity-fraud-trial": {"citation_recall": 0.73, "claims_per_fact": 1.4, "noise_leaks": 4.0},
-    "copper-deal": {"claims_per_fact": 1.36, "discrepancies_found": 0.0},
-    "mayoral-election": {"citation_recall": 0.83, "discrepancies_found": 0.0},
-    "museum-heist": {"citation_recall": 0.69, "citation_precision": 0.8, "claims_per_fact": 2.03},
-    "port-strike": {"discrepancies_found": 0.499},
-    "quarry-collapse": {"citation_recall": 0.74, "citation_precision": 0.88, "claims_per_fact": 1.7, "discrepancies_found": 0.499},
-    "seeds": {"citation_recall": 0.79, "citation_precision": 0.84, "claims_per_fact": 1.53},
+    "charity-fraud-trial": {"citation_recall": 0.73, "citation_precision": 0.86, "claims_per_fact": 1.43},
+    "copper-deal": {"claims_per_fact": 1.36},
+    "mayoral-election": {"citation_recall": 0.83},
+    "museum-heist": {"citation_recall": 0.72, "citation_precision": 0.84, "claims_per_fact": 1.95},
+    "quarry-collapse": {"citation_recall": 0.74, "citation_precision": 0.88, "claims_per_fact": 1.61, "discrepancies_found": 0.499},
+    "seeds": {"citation_precision": 0.87},
     "striker-transfer": {"citation_precision": 0.87},
-    "syrup-recall": {"citation_recall": 0.7, "citation_precision": 0.85, "claims_per_fact": 1.57, "noise_leaks": 9.0, "discrepancies_found": 0.399},
-    "tovan-earthquake": {"citation_recall": 0.77, "citation_precision": 0.87, "noise_leaks": 7.0, "discrepancies_found": 0.624},
-    "transit-strike": {"citation_recall": 0.79, "claims_per_fact": 1.57, "discrepancies_found": 0.332},
+    "syrup-recall": {"citation_recall": 0.72, "claims_per_fact": 1.6, "noise_leaks": 1.0, "discrepancies_found": 0.399},
+    "tovan-earthquake": {"citation_recall": 0.81},
+    "transit-strike": {"citation_recall": 0.79, "citation_precision": 0.86, "claims_per_fact": 1.53, "discrepancies_found": 0.499},
 }
 
 
