@@ -70,6 +70,8 @@ def run_one(root: Path, mode: str) -> dict:
         "cache_reads": cache.disk_hits,
         "cache_writes": cache.written,
         "claims": len(result.sheet.claims),
+        "corroborated": sum(1 for c in result.sheet.claims if c.support >= 2),
+        "discrepancies": len(result.sheet.discrepancies),
         "pages": pages,
         "output_mb": round(folder_mb(out), 1),
         "cache_mb": round(folder_mb(config.cache_dir), 1) if config.cache_dir else 0.0,
@@ -88,7 +90,8 @@ def describe(r: dict) -> str:
     lines = [
         f"{n:,} articles, {r['mode']}: {r['seconds']:.2f} s, {r['articles_per_s']:.1f} articles/s; "
         f"peak RSS {r['peak_mb_main']:.0f} MB (build) / {r['peak_mb_worker']:.0f} MB (largest worker); "
-        f"{r['from_cache']:,} from the cache, {r['parsed']:,} parsed; cache {r['cache_mb']:.1f} MB, output {r['output_mb']:.1f} MB",
+        f"{r['from_cache']:,} from the cache, {r['parsed']:,} parsed; cache {r['cache_mb']:.1f} MB, output {r['output_mb']:.1f} MB; "
+        f"{r['claims']:,} claims, {r['corroborated']:,} stated by 2+ sources, {r['discrepancies']:,} discrepancies",
         f"  stages ms: parse {ms(st['parse'])} (worker CPU: parse {ms(r['cpu_parse'])}, extract {ms(r['cpu_extract'])}; "
         f"per parsed file {per} ms), merge {ms(st['merge'])}, render {ms(st.get('render', 0))}, search {ms(st.get('search', 0))}",
         "  merge steps ms: " + ", ".join(f"{name} {ms(s)}" for name, s in steps.items()),
