@@ -244,3 +244,17 @@ def test_a_transcripts_speaker_label_names_who_is_quoted():
     s = sheet({"01_radio.txt": transcript})
     (quote,) = [q for q in s.quotes if "Nobody will sail" in q.text]
     assert quote.speaker == "DR ILSE BRANDT"
+
+
+def test_a_figure_inside_a_wide_range_does_not_make_two_statements_one():
+    plan = ("---\ntitle: Harlow Motors to build in Texas\nsource: Alpha Wire\n---\n\n"
+            "Harlow Motors plans to invest between $2 billion and $6 billion in growing its Texas plants. "
+            "The carmaker will hire about 900 workers at the Abilene site.\n")
+    results = ("---\ntitle: Harlow Motors profit\nsource: Market Daily\n---\n\n"
+               "Harlow Motors' net profit rose 12% to $3.4 billion last quarter, driven by its trucks. "
+               "The carmaker will hire about 900 workers at its Abilene site in Texas.\n")
+    s = sheet({"01_plan.md": plan, "02_results.md": results})
+    (invest,) = claims_citing(s, "between $2 billion")
+    assert not any("net profit" in q.quote for q in invest.citations), [q.quote for q in invest.citations]
+    (hire,) = claims_citing(s, "900 workers")
+    assert hire.support == 2  # the two are still compared: what they share, they state together

@@ -15,6 +15,8 @@ def test_rivals_are_found_below_the_grouping_bars():
 def test_penalties_only_lower_a_similarity():
     for factor in (P.PREDICATE_MISMATCH_FACTOR, P.OTHER_EVENT_FACTOR, P.REFERENCE_VALUE_FACTOR, P.APPROX_VALUE_CREDIT):
         assert 0 < factor < 1
+    # a value inside a wide range is weaker evidence than one a bound or rounding allows
+    assert 0 < P.WIDE_RANGE_CREDIT < P.APPROX_VALUE_CREDIT and P.WIDE_RANGE_RATIO > 1
     # a pair of different events falls below the join bar even when its words are the same
     assert P.OTHER_EVENT_FACTOR < P.JOIN_BAR
 

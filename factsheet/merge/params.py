@@ -143,6 +143,12 @@ SHARED_FEATURE_MIN_WEIGHT = 0.25
 # A value one source states and another allows ("more than 300" / "312") counts this
 # much of an identical value.
 APPROX_VALUE_CREDIT = 0.8
+# A value inside a stated range counts less the wider the range: "between $1 billion
+# and $5 billion" allows any figure of the order, so a point in it is weak evidence that
+# two sentences give the same amount. A range whose ends are this far apart (ratio) ...
+WIDE_RANGE_RATIO = 2.0
+# ... matches a value inside it for this much of an identical value.
+WIDE_RANGE_CREDIT = 0.3
 # A count with this many significant digits (240,112; 31,400 has three) names the same
 # count in two sentences whatever noun each counts it with.
 DISTINCTIVE_DIGITS = 3

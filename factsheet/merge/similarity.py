@@ -146,6 +146,12 @@ def _loosely_comparable(qa: Quantity, qb: Quantity) -> bool:
     return qa.kind == qb.kind and same_unit and (qa.rate == qb.rate or not (qa.rate and qb.rate))
 
 
+def _approx_credit(qa: Quantity, qb: Quantity) -> float:
+    """How much a value allowed by the other (not identical) counts as a shared value."""
+    wide = any(q.low > 0 and q.high / q.low >= P.WIDE_RANGE_RATIO for q in (qa, qb) if q.high != q.low and not q.qualifier)
+    return P.WIDE_RANGE_CREDIT if wide else P.APPROX_VALUE_CREDIT
+
+
 def value_matches(a: Unit, b: Unit) -> tuple[float, float, int, list[tuple[Quantity, Quantity]]]:
     """(dot product and min-overlap of the values both state, how many, the rival value pairs)."""
     dot = overlap = 0.0
@@ -169,7 +175,7 @@ def value_matches(a: Unit, b: Unit) -> tuple[float, float, int, list[tuple[Quant
         if best is not None:
             used.add(best)
             wb = b.features.get("q:" + qb_all[best].key, 0.0)
-            credit = 1.0 if qa.key == qb_all[best].key else P.APPROX_VALUE_CREDIT
+            credit = 1.0 if qa.key == qb_all[best].key else _approx_credit(qa, qb_all[best])
             dot += wa * wb * credit
             overlap += min(wa, wb) * credit
             matched += 2 if qa.key == qb_all[best].key and _identifying(qa) else 1
