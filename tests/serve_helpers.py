@@ -16,6 +16,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any, Callable
 
+import pytest
+
 from conftest import REPO
 
 CHROMIUM = "/usr/bin/chromium"
@@ -121,3 +123,19 @@ def write_atomically(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
+
+
+@pytest.fixture
+def serve(tmp_path: Path):
+    """start(content, *flags) -> a running ServeProcess in tmp_path; every one started is stopped after the test."""
+    started: list[ServeProcess] = []
+
+    def start(content: Path, *extra: str) -> ServeProcess:
+        server = ServeProcess(content, cwd=tmp_path, extra=extra)
+        started.append(server)
+        server.wait_ready()
+        return server
+
+    yield start
+    for server in started:
+        server.stop()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from serve_helpers import ServeProcess, wait_until
+from serve_helpers import ServeProcess, serve, wait_until  # serve: a fixture
 
 
 def article(title: str, place: str, paragraphs: int = 3) -> str:
@@ -31,21 +31,6 @@ def content(tmp_path: Path) -> Path:
     (folder / "north-pier.md").write_text(article("North pier reopens", "Elstow"), encoding="utf-8")
     (folder / "south-pier.md").write_text(article("South pier stays shut", "Dunmere"), encoding="utf-8")
     return folder
-
-
-@pytest.fixture
-def serve(tmp_path: Path):
-    started: list[ServeProcess] = []
-
-    def start(folder: Path, *extra: str) -> ServeProcess:
-        server = ServeProcess(folder, cwd=tmp_path, extra=extra)
-        started.append(server)
-        server.wait_ready()
-        return server
-
-    yield start
-    for server in started:
-        server.stop()
 
 
 def titles(server: ServeProcess) -> dict[str, str | None]:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SEED_CONTENT
-from serve_helpers import CHROMIUM, CHROMIUM_ARGS, ServeProcess, free_port, wait_until, write_atomically
+from serve_helpers import CHROMIUM, CHROMIUM_ARGS, ServeProcess, free_port, serve, wait_until, write_atomically  # serve: a fixture
 
 
 def article(title: str, place: str, extra: str = "", *, paragraphs: int = 3) -> str:
@@ -37,21 +37,6 @@ def project(tmp_path: Path) -> Path:
     (content / "harbour-bridge.md").write_text(article("Harbour bridge reopens", "Norrvik"), encoding="utf-8")
     (content / "ferry-service.md").write_text(article("Ferry service resumes", "Castelmar"), encoding="utf-8")
     return tmp_path
-
-
-@pytest.fixture
-def serve(tmp_path: Path):
-    started: list[ServeProcess] = []
-
-    def start(content: Path, *extra: str) -> ServeProcess:
-        server = ServeProcess(content, cwd=tmp_path, extra=extra)
-        started.append(server)
-        server.wait_ready()
-        return server
-
-    yield start
-    for server in started:
-        server.stop()
 
 
 @pytest.fixture(scope="module")
