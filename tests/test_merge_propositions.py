@@ -109,6 +109,14 @@ def test_a_value_set_against_the_stated_one_is_no_rival(lex):
     assert not by_text["Monday"].reference
 
 
+def test_a_superseded_value_is_referred_to_not_stated(lex):
+    qs = extract_quantities("Okafor ran 2:18:09, taking 40 seconds off the previous course record of 2:18:49. "
+                            "Damage is now put at $52 million, against an earlier estimate of $40 million.", _count_noun(lex))
+    by_text = {q.text: q for q in qs}
+    assert by_text["2:18:49"].reference and not by_text["2:18:09"].reference
+    assert by_text["$40 million"].reference and not by_text["$52 million"].reference
+
+
 def test_two_amounts_joined_by_and_are_no_range(lex):
     qs = extract_quantities("He was fined £12,000 and ordered to pay £8,500 in costs.", _count_noun(lex))
     assert [(q.text, q.low, q.high) for q in qs] == [("£12,000", 12000, 12000), ("£8,500", 8500, 8500)]

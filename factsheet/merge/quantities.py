@@ -183,7 +183,9 @@ _PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|those|these|the|whom|which|its|th
 # "24 months, not the single year", "up from 180,000", "rather than two": a value set
 # against the one stated, not stated itself (it counts as little as a group referred to).
 _CONTRAST_BEFORE = re.compile(
-    r"(?:,\s*not|\brather than|\binstead of|\bup from|\bdown from|\bcompared (?:with|to))\s+(?:[A-Za-z-]+\s+){0,2}$", re.I)
+    r"(?:,\s*not|\brather than|\binstead of|\bup from|\bdown from|\bcompared (?:with|to))\s+(?:[A-Za-z-]+\s+){0,2}$"
+    # "the previous mark of 2:04:38", "an earlier estimate of 180,000": the value superseded
+    r"|\b(?:previous|old|former|earlier|prior)\s+(?:[A-Za-z-]+\s+){0,2}of\s+(?:about\s+|around\s+|some\s+)?$", re.I)
 # An earthquake's magnitude: "magnitude 6.4", "a magnitude of 6.4", "6.4-magnitude", "5.1 on the Richter scale"
 MAGNITUDE_RE = re.compile(
     r"\bmagnitude(?:-|\s+of\s+|\s+)(?P<a>\d{1,2}(?:\.\d{1,2})?)\b(?!-|\s*(?:%|per|km|kilomet|mile|metre|meter))"

@@ -25,7 +25,7 @@ from .quantities import Quantity, comparable, same_value
 from .units import Unit
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comparison:
     score: float
     core: float
