@@ -258,3 +258,29 @@ def test_a_figure_inside_a_wide_range_does_not_make_two_statements_one():
     assert not any("net profit" in q.quote for q in invest.citations), [q.quote for q in invest.citations]
     (hire,) = claims_citing(s, "900 workers")
     assert hire.support == 2  # the two are still compared: what they share, they state together
+
+
+def _place_disagreements(s: Sheet):
+    return [d for d in s.discrepancies if d.subject.startswith("place:")]
+
+
+def test_two_sources_placing_one_event_differently_disagree_on_where():
+    coastguard = ("---\ntitle: Ferry fire off Brekka\nsource: Alpha Wire\n---\n\n"
+                  "The fire started in the engine room of the ferry Orla Bay on Monday morning, the coastguard said. "
+                  "All 140 passengers were taken off safely.\n")
+    passengers = ("---\ntitle: Passengers describe ferry fire\nsource: Brekka Post\n---\n\n"
+                  "Passengers said the fire started on the car deck of the Orla Bay on Monday morning. "
+                  "All 140 passengers were taken off by lifeboat.\n")
+    (where,) = _place_disagreements(sheet({"01_coastguard.md": coastguard, "02_passengers.md": passengers}))
+    assert {v.value for v in where.values} == {"engine room", "car deck"}
+    assert {s for v in where.values for s in v.sources} == {"01-coastguard", "02-passengers"}
+
+
+def test_a_description_and_a_name_or_a_landmark_are_no_rival_places():
+    a = ("---\ntitle: Suit filed\nsource: Alpha Wire\n---\n\n"
+         "A class action against Norvell Health was filed on Tuesday in federal court. "
+         "The rock fall happened at a limestone quarry near the town of Skel on Friday.\n")
+    b = ("---\ntitle: Patients sue\nsource: Brekka Post\n---\n\n"
+         "A class action against Norvell Health was filed on Tuesday in U.S. District Court. "
+         "The rock fall happened on Friday in the town of Skel.\n")
+    assert not _place_disagreements(sheet({"01_a.md": a, "02_b.md": b}))

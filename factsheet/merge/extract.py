@@ -14,15 +14,25 @@ from ..models import Record
 from . import params as P
 from .lexicon import PRONOUNS, Lexicon, fold
 from .opinion import commentary_score
-from .propositions import AUXILIARIES, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
+from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 18  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 19  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\)\s*)?[-–—]+\s*")
 _NAME_CONNECTORS = frozenset("of the de du da di del der van von la le al & for".split())
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a proposition says something happened: a locative phrase ending in a place
+    noun ("in its engine room" -> "engine room", head "room")."""
+
+    text: str  # as written, without the preposition and determiner
+    head: str  # the place noun's lemma
+    words: tuple[str, ...]  # lemmas of the phrase's words, head included
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,7 @@ class Proposition:
     predicate: tuple[str, ...] = ()  # feature keys of what the proposition says happened ("w:die")
     name_keys: tuple[str, ...] = ()  # feature keys that come from names only ("Mayor Delphine Ostrowski")
     speaker_keys: tuple[str, ...] = ()  # name keys of the speaker a direct quotation is attributed to
+    places: tuple[Place, ...] = ()  # where it says it happened ("in its engine room")
 
 
 @dataclass(frozen=True)
@@ -480,7 +491,7 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
             props.append(Proposition(index, lo, hi, span.role, body, standalone,
                                      tuple(sorted(feats.items())), own_q, negated,
                                      tuple(k for k in predicate if k in feats), tuple(sorted(name_keys)),
-                                     tuple(sorted(speaker_feats))))
+                                     tuple(sorted(speaker_feats)), _places(text, toks, span.pieces, lex)))
         if not spans:
             _, _, all_names, _ = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
         claimable = _claimable(s, toks, spans, lex, verbs)
@@ -488,6 +499,57 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
         sentences.append(SentenceFacts(index, claimable, quote, 0.0 if continues else commentary_score(text),
                                        speakers or _speakers(all_names, text), tuple(all_names), continues))
     return RecordFacts(record.id, record.content_hash, tuple(sentences), tuple(props))
+
+
+_LOCATIVES = frozenset("in at on aboard inside onboard near outside".split())
+
+
+def _places(text: str, toks: list[Tok], pieces, lex: Lexicon) -> tuple[Place, ...]:
+    """The place slots of a proposition: a locative preposition, an optional determiner
+    or possessor ("its", "the ferry's"), then up to PLACE_MAX_WORDS words of which the
+    last that is a place noun (data/places.txt) ends the phrase ("on the ferry's vehicle
+    deck Tuesday morning" -> "vehicle deck"; "in U.S. District Court" -> "U.S. District Court")."""
+    out = []
+    for a, b in pieces:
+        for i in range(a, b):
+            if toks[i].low not in _LOCATIVES or toks[i].depth:
+                continue
+            j = i + 1
+            while j < b and (toks[j].low in DETERMINERS or toks[j].low.endswith(("'s", "’s"))):
+                j += 1
+            words, end = [], None
+            k = j
+            while k < b and len(words) < P.PLACE_MAX_WORDS:
+                t = toks[k]
+                if t.text == "." and words and len(toks[k - 1].text) == 1:
+                    k += 1  # "U.S."
+                    continue
+                if not t.text.isalpha() or t.low in PREPOSITIONS or t.low in AUXILIARIES or t.low in DETERMINERS \
+                        or (words and t.text[:1].isupper() and toks[k - 1].text[:1].islower()):
+                    break  # "... deck Tuesday morning": a name after common words starts something else
+                lemma = lex.word(t.text).key
+                words.append(lemma)
+                if lemma in lex.place_nouns and _ends_phrase(toks, k, b, lex):
+                    end = (k, len(words))
+                k += 1
+            if end is not None:
+                last, n = end
+                out.append(Place(text[toks[j].start:toks[last].end], words[n - 1], tuple(words[:n])))
+    return tuple(out)
+
+
+def _ends_phrase(toks: list[Tok], k: int, b: int, lex: Lexicon) -> bool:
+    """Does the noun phrase end at toks[k]? Not when a common noun follows ("a field
+    unit": the place is the unit), nor inside a name ("Port Ellery", "Quay 3", "Harbour
+    Trust": a name ending in a place noun is a place, "U.S. District Court")."""
+    if k + 1 >= b:
+        return True
+    t = toks[k + 1]
+    if toks[k].text[:1].isupper() and (t.text[:1].isupper() or t.text[:1].isdigit()):
+        return False
+    if not t.text.isalpha() or t.text[:1].isupper() or t.low in PREPOSITIONS or t.low in AUXILIARIES:
+        return True
+    return lex.word(t.text).verb
 
 
 _QUOTE_MARKS = re.compile(r"[“”\"]")

@@ -81,7 +81,7 @@ class Lexicon:
     _default: "Lexicon | None" = None
     _default_lock = threading.Lock()
 
-    def __init__(self, concept_text: str) -> None:
+    def __init__(self, concept_text: str, place_text: str = "") -> None:
         from lemminflect import getAllLemmas, getAllLemmasOOV
         from wordfreq import zipf_frequency
 
@@ -97,14 +97,18 @@ class Lexicon:
         self.noun_only: set[tuple[str, str]] = set()  # (lemma, class): only word forms that can be nouns
         self._concept_weights: dict[str, float] = {}
         self._load(concept_text)
+        # nouns that name a place (data/places.txt), as lemmas: the heads of place slots
+        self.place_nouns = frozenset(self._base_lemma(w) for line in place_text.splitlines()
+                                     for w in line.split("#", 1)[0].split())
 
     @classmethod
     def default(cls) -> "Lexicon":
-        """The lexicon of data/concepts.txt, built once per process."""
+        """The lexicon of data/concepts.txt and data/places.txt, built once per process."""
         with cls._default_lock:
             if cls._default is None:
-                text = resources.files(__package__).joinpath("data/concepts.txt").read_text(encoding="utf-8")
-                cls._default = cls(text)
+                data = resources.files(__package__).joinpath("data")
+                cls._default = cls(data.joinpath("concepts.txt").read_text(encoding="utf-8"),
+                                   data.joinpath("places.txt").read_text(encoding="utf-8"))
             return cls._default
 
     # -------------------------------------------------------------- loading

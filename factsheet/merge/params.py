@@ -240,6 +240,8 @@ CANONICAL_SAMPLE = 24
 # Two propositions whose words (values left out) are this alike, and whose values of one
 # measure differ, state the same thing differently: a discrepancy. Below the grouping
 # bars: rival values lower the similarity of what is otherwise the same statement.
+# A place slot is a locative phrase of at most this many words ending in a place noun.
+PLACE_MAX_WORDS = 4
 DISCREPANCY_CORE_BAR = 0.3
 # A measure held by more propositions than this is not indexed on its own (it is the
 # corpus's topic; rival statements of it share rarer words and meet in the blocking).
