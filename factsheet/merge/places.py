@@ -2,9 +2,10 @@
 
 A proposition's place slots (extract.Place: "fire broke out in its engine room" ->
 "engine room") are compared within an index by what the proposition says happened (its
-predicate) and by the kind of place (the slot's head noun). Two propositions from different sources, of one event,
-about the same happening (core similarity at least DISCREPANCY_CORE_BAR, the same
-polarity), whose places are rivals, are a disagreement on where:
+predicate) and by the kind of place (the slot's head noun). Two propositions from
+different sources, of one event, about the same happening (core similarity at least
+DISCREPANCY_CORE_BAR, the same polarity), whose places are rivals, are a disagreement
+on where:
 
 * different kinds of place that share no word ("engine room" / "vehicle deck");
 * or the same kind of place told apart by different words ("Alder County Superior
@@ -29,6 +30,7 @@ from .units import Unit
 
 
 def rival_places(pa: Place, pb: Place) -> bool:
+    """Can the two not both be where it happened?"""
     if _is_name(pa) != _is_name(pb):
         return False  # a description may be the named place ("the region" / "Tovan province")
     wa, wb = set(pa.words), set(pb.words)
@@ -39,7 +41,7 @@ def rival_places(pa: Place, pb: Place) -> bool:
 
 
 def _is_name(p: Place) -> bool:
-    return p.text[:1].isupper()
+    return p.text[:1].isupper()  # a slot follows its preposition: never a sentence's first word
 
 
 def _place_pairs(units: list[Unit], comps: Comparisons, claim_of_unit: list[str]) -> list[tuple[int, Place, int, Place]]:
