@@ -190,17 +190,21 @@ def test_deploy_commits_the_site_without_touching_the_work_tree(source_repo: Pat
     assert git(src, "status", "--porcelain") == ""
 
 
-def test_deploy_refuses_when_the_remote_branch_moved_on_unless_forced(source_repo: Path, tmp_path: Path) -> None:
-    src, bare = source_repo, source_repo.parent / "origin.git"
-    assert run_cli("deploy", cwd=src).returncode == 0
-    other = tmp_path / "other"
-    git(tmp_path, "clone", "--quiet", "--branch", "gh-pages", str(bare), str(other))
+def _hand_edit_remote_pages(bare: Path, other: Path) -> str:
+    """Someone else clones gh-pages, commits a hand edit and pushes it; its commit id."""
+    git(other.parent, "clone", "--quiet", "--branch", "gh-pages", str(bare), str(other))
     identify(other)
     (other / "hand-edit.html").write_text("<p>edited by hand</p>", encoding="utf-8")
     git(other, "add", "hand-edit.html")
     git(other, "commit", "--quiet", "-m", "hand edit")
     git(other, "push", "--quiet", "origin", "gh-pages")
-    theirs = git(other, "rev-parse", "HEAD")
+    return git(other, "rev-parse", "HEAD")
+
+
+def test_deploy_refuses_when_the_remote_branch_moved_on_unless_forced(source_repo: Path, tmp_path: Path) -> None:
+    src, bare = source_repo, source_repo.parent / "origin.git"
+    assert run_cli("deploy", cwd=src).returncode == 0
+    theirs = _hand_edit_remote_pages(bare, tmp_path / "other")
 
     done = run_cli("deploy", cwd=src)
     assert_clean_refusal(done, "moved on", "--force")
@@ -226,14 +230,7 @@ def test_fresh_clone_does_not_overwrite_a_gh_pages_someone_else_moved_on(source_
     src, bare = source_repo, source_repo.parent / "origin.git"
     git(src, "push", "--quiet", "origin", "main")
     assert run_cli("deploy", cwd=src).returncode == 0
-    other = tmp_path / "other"
-    git(tmp_path, "clone", "--quiet", "--branch", "gh-pages", str(bare), str(other))
-    identify(other)
-    (other / "hand-edit.html").write_text("<p>edited by hand</p>", encoding="utf-8")
-    git(other, "add", "hand-edit.html")
-    git(other, "commit", "--quiet", "-m", "hand edit")
-    git(other, "push", "--quiet", "origin", "gh-pages")
-    theirs = git(other, "rev-parse", "HEAD")
+    theirs = _hand_edit_remote_pages(bare, tmp_path / "other")
 
     fresh = _fresh_clone(bare, tmp_path / "fresh")
     done = run_cli("deploy", cwd=fresh)
