@@ -142,6 +142,20 @@ def test_the_same_statement_with_a_rival_detail_is_one_disputed_claim():
     assert all(v.claims == (claim.id,) for v in d.values)
 
 
+def test_a_rival_beside_an_agreed_value_is_one_disputed_claim():
+    """"312 passengers and 24 crew" / "298 passengers and 24 crew": the measure words and
+    the agreed value make one statement with one rival value."""
+    files = dict([
+        _article("01_a.md", "Alpha", "The Selka ferry was carrying 312 passengers and 24 crew."),
+        _article("02_b.md", "Beta", "The Selka ferry was carrying 312 passengers and 24 crew."),
+        _article("03_c.md", "Gamma", "The coastguard said 298 passengers and 24 crew had been on board."),
+    ])
+    s = sheet(files)
+    (claim,) = claims_citing(s, "24 crew")
+    assert {q.source for q in claim.citations} == {"01-a", "02-b", "03-c"}
+    assert claim.status == "disputed"
+
+
 def test_rival_counts_of_a_bare_measure_stay_two_claims():
     """Sharing the measure and nothing else ("employs 2,300" / "employs 1,900") is a
     discrepancy between two claims, not one claim."""

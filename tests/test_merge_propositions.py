@@ -144,6 +144,9 @@ def test_times_keep_their_relation(lex):
     ("This is not just a flood for the families of the valley.", "flood", False),
     ("The spillway, which had never been tested, failed on Monday.", "failed", False),
     ("The board apologised, adding that it had found no evidence of sabotage.", "evidence", True),
+    ("Tenants will get 18 months of rent relief, not the single year promised in May.", "relief", False),
+    ("The depot reopens on Friday, not Thursday.", "reopens", False),
+    ("The depot will not reopen on Friday.", "reopen", True),
 ])
 def test_a_negation_denies_only_its_own_clause(sentence, words, negated, lex):
     from factsheet.merge.extract import extract_record
@@ -172,3 +175,24 @@ def test_a_coordinated_verb_phrase_borrows_subject_and_auxiliary(lex):
     assert ("coordinate", "The committee approved the budget") in got
     assert props("He bought bread and butter at the market.", lex) == [("main", "He bought bread and butter at the market")]
     assert props("OpenAI worked with Oracle and SoftBank this year on plans to invest.", lex)[0][1].endswith("to invest")
+
+
+def test_a_verb_phrase_with_its_own_auxiliary_borrows_only_the_subject(lex):
+    got = props("The utility has informed the regional regulator and is sending letters to customers.", lex)
+    assert ("coordinate", "The utility is sending letters to customers") in got
+
+
+def test_a_reported_clause_may_open_with_two_joined_subjects(lex):
+    """"The coastguard said 298 passengers and 24 crew had been on board": the speaker is
+    an attribution (no feature of the proposition); the "and" joins two subjects."""
+    from factsheet.merge.extract import extract_record
+
+    body = ("The harbour police said 41 passengers and six crew were on board. Reporters from the Orvanto "
+            "Courier visited the quay on Tuesday. Boats carried families out.")
+    record = parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record
+    (prop,) = [p for p in extract_record(record, lex).propositions if p.sentence == 0]
+    keys = {k for k, _ in prop.features}
+    assert "w:police" not in keys and "w:harbour" not in keys
+    assert {"w:passenger", "w:crew"} <= keys
+    got = props("Vesna signed a contract until 2036 and will wear the number nine shirt.", lex)
+    assert ("coordinate", "Vesna will wear the number nine shirt") in got  # "2036 and will" joins no subjects

@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 19  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 20  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -190,10 +190,22 @@ def _denies(toks: list[Tok], a: int, i: int) -> bool:
         return False
     if i + 1 < len(toks) and toks[i + 1].low in _FOCUS_AFTER_NOT:
         return False
+    if _contrasts(toks, a, i):
+        return False
     j = i - 1
     while j >= a and toks[j].low in _SOFTENERS:
         j -= 1
     return not (j >= a and toks[j].low in _PREPOSITIONS)
+
+
+def _contrasts(toks: list[Tok], a: int, i: int) -> bool:
+    """Is toks[i] the "not" of a contrast after a comma ("24 months of credit monitoring,
+    not the single year", "on Friday, not Thursday")? It sets one thing against another;
+    it denies nothing the proposition states."""
+    if toks[i].low != "not" or i <= a or toks[i - 1].low not in (",", "–", "—", "("):
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is not None and (nxt.low in DETERMINERS or nxt.low[:1].isdigit() or nxt.text[:1].isupper())
 
 
 def _embedded(toks: list[Tok], a: int, i: int) -> bool:

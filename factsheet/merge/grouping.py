@@ -270,9 +270,11 @@ def _states_its_group(i: int, g: Group, comps: Comparisons) -> bool:
 
 def _one_statement(a: Unit, b: Unit, c: Comparison) -> bool:
     """Do two propositions with a rival value make the same statement? They share words
-    besides the value, name nobody different (when both name someone, they name someone
-    in common), and their values are of one order ("14" / "19", not "one count" / "11")."""
-    if shared_words(a, b) < P.RIVAL_MERGE_SHARED_WORDS:
+    besides the value, or values they both state ("312 passengers and 24 crew" / "298
+    passengers and 24 crew"), name nobody different (when both name someone, they name
+    someone in common), and their values are of one order ("14" / "19", not "one count" / "11")."""
+    agreed_values = sum(1 for k in a.features if k.startswith("q:") and k in b.features)
+    if shared_words(a, b) + agreed_values < P.RIVAL_MERGE_SHARED_WORDS:
         return False
     if a.names and b.names and not a.names & b.names:
         return False

@@ -84,6 +84,10 @@ MIN_CLAIM_WORDS = 3
 # An attribution (", the company's chief executive told reporters outside its offices") has
 # at most this many words and no verb after its reporting verb.
 ATTRIBUTION_MAX_WORDS = 20
+# A reported clause after "X said" opens with its subject and a finite verb within this
+# many tokens ("298 passengers and 24 crew had ..."); further away, the words after the
+# reporting verb are not read as a clause of their own.
+CLAUSE_SUBJECT_MAX_TOKENS = 8
 # Words each side of a value that say what it measures ("taken to hospital", "closed down").
 VALUE_CONTEXT_WORDS = 3
 MIN_LETTER_SHARE = 0.55  # of a sentence's characters: fewer letters are tables, tickers, codes
@@ -202,7 +206,8 @@ CLAIM_MERGE_BAR = 0.5
 # Two claims whose propositions state rival values in words this alike (values left out)
 # are one disputed claim; the discrepancy lists each value with its sources.
 RIVAL_MERGE_CORE = 0.6
-# ... sharing at least this many words besides the values: "employs 2,300" / "employs 1,900"
+# ... sharing at least this many words (or values both state) besides the rival values:
+# "employs 2,300" / "employs 1,900"
 # share the measure and nothing else, and stay two claims of one discrepancy.
 RIVAL_MERGE_SHARED_WORDS = 3
 # ... and values of one order: sources that disagree on a count or an amount give figures

@@ -294,10 +294,16 @@ def _with_auxiliaries(toks: list[Tok], subject: tuple[int, int], end: int) -> tu
 
 
 def _clause_follows(toks: list[Tok], i: int, verbs: "_Verbs") -> bool:
-    """A subject and a finite verb within the next few tokens: "14 people were", "it had"."""
-    for j in range(i, min(len(toks), i + 7)):
+    """A subject and a finite verb within the next few tokens: "14 people were", "it had",
+    "298 passengers and 24 crew had" (one "and" or "or" joins two subjects)."""
+    joined = False
+    for j in range(i, min(len(toks), i + P.CLAUSE_SUBJECT_MAX_TOKENS)):
         t = toks[j]
         if t.depth > 0:
+            continue
+        if t.low in ("and", "or") and not joined and j > i and j + 1 < len(toks) \
+                and not verbs.finite(toks, j + 1) and not _opens_with_verb(toks, j + 1, verbs):
+            joined = True
             continue
         if t.low in (",", ";", ":", "and", "or", "but"):
             return False
@@ -533,7 +539,9 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
             elif own is None and main_subject is not None and role == "coordinate" and k > main_at:
                 # "The giant will co-design and develop racks": the verb phrase borrows the
                 # subject, and the auxiliary it shares ("will develop racks")
-                subject = _with_auxiliaries(toks, main_subject, kept[main_at][1]) if verb_phrase else main_subject
+                own_auxiliary = toks[a + skip].low in AUXILIARIES  # "and is mailing letters"
+                subject = _with_auxiliaries(toks, main_subject, kept[main_at][1]) \
+                    if verb_phrase and not own_auxiliary else main_subject
                 props.append(PropositionSpan(((a + skip, b),), subject, "coordinate"))
             else:
                 props.append(PropositionSpan(((a + skip, b),), None, "subordinate" if role == "subordinate" else role))
