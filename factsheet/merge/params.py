@@ -215,8 +215,10 @@ RIVAL_MERGE_SHARED_WORDS = 3
 RIVAL_MERGE_MAX_RATIO = 3.0
 RIVAL_MERGE_RATIO_KINDS = frozenset({"count", "money", "percent", "duration", "distance", "physical"})
 # A proposition of another claim that restates this share of a claim's core (with other
-# details) is cited by that claim as well.
-ALSO_CITED_COVER = 0.7
+# details) is cited by that claim as well. Over the 19 gold corpora 0.6 cites more of
+# the sources that state a claim inside a longer sentence and cites nothing wrongly;
+# at 0.55 citation precision falls on three of them.
+ALSO_CITED_COVER = 0.6
 
 # ------------------------------------------------------------------ claims (claims.py)
 
