@@ -196,3 +196,14 @@ def test_a_reported_clause_may_open_with_two_joined_subjects(lex):
     assert {"w:passenger", "w:crew"} <= keys
     got = props("Vesna signed a contract until 2036 and will wear the number nine shirt.", lex)
     assert ("coordinate", "Vesna will wear the number nine shirt") in got  # "2036 and will" joins no subjects
+
+
+def test_a_reporting_verb_with_an_object_states_content(lex):
+    """"The company reported a loss of $4 million" states the loss; "the council
+    confirmed on Monday" and "the drugmaker announced Monday" only say who said it."""
+    assert props("The Orvel company reported a loss of $4 million, with revenue down 12%.", lex)[0] == (
+        "main", "The Orvel company reported a loss of $4 million, with revenue down 12%")
+    assert props("The bridge will reopen on Friday, the council confirmed on Monday.", lex) == [
+        ("main", "The bridge will reopen on Friday")]
+    assert props("The vaccine prevented 71 percent of infections, the drugmaker announced Monday.", lex) == [
+        ("main", "The vaccine prevented 71 percent of infections")]

@@ -180,6 +180,22 @@ class _Verbs:
 _ATTRIBUTION_KEYS = frozenset("say tell add confirm state note report announce according explain write insist "
                               "acknowledge admit reply argue warn".split())
 _LIST_OPENERS = frozenset("including among plus such".split())
+# reporting verbs that also take what is reported as their object ("confirmed the deal",
+# "announced a recall of 14 batches"); "said", "told reporters" and "added" do not
+_ATTRIBUTION_TAKING_OBJECTS = frozenset("confirm report announce acknowledge admit state note".split())
+
+
+def _object_follows(toks: list[Tok], i: int, b: int) -> bool:
+    """Does a noun phrase follow the verb at toks[i] before the piece ends ("reported a
+    loss", "confirmed 14 deaths"), rather than nothing or a prepositional phrase ("said
+    in a statement", "confirmed on Monday")?"""
+    j = i + 1
+    if j >= b or not toks[j].low[:1].isalnum() or toks[j].low in PREPOSITIONS or toks[j].depth:
+        return False
+    return toks[j].low not in _NOT_AN_OBJECT and toks[j].low not in _WEEKDAYS  # "announced Monday"
+
+
+_NOT_AN_OBJECT = frozenset("that it this so yesterday today tonight earlier later last late overnight".split())
 
 
 def _is_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verbs") -> bool:
@@ -199,6 +215,8 @@ def _is_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verb
                 return False  # "nine deaths are now confirmed": what was confirmed is the content
             if i + 1 < b and toks[i + 1].low in ("of", "about"):
                 return False  # "..., she said of the delays at the quay": what it was said of is content
+            if lex.word(toks[i].low).key in _ATTRIBUTION_TAKING_OBJECTS and _object_follows(toks, i, b):
+                return False  # "the company reported a loss of $4 million": what was reported is content
             return not any(verbs.finite(toks, j) or verbs.participle(toks[j]) for j in words[k + 1:])
     return False
 
