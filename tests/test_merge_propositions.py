@@ -117,6 +117,17 @@ def test_a_superseded_value_is_referred_to_not_stated(lex):
     assert by_text["$40 million"].reference and not by_text["$52 million"].reference
 
 
+def test_a_year_that_labels_a_thing_is_no_date_and_a_few_hundred_is_vague(lex):
+    qs = {q.text: q for q in extract_quantities("Runners in the 2026 race raised $2.1 million; the race was first "
+                                                "run in 2006.", _count_noun(lex))}
+    assert qs["2026"].reference and not qs["2006"].reference
+    (q,) = extract_quantities("He took a bottle a few hundred metres before the station.", _count_noun(lex))
+    assert (q.low, q.high) == (200, 900) and not q.exact
+    assert not same_value(q, extract_quantities("He took a bottle 100 metres before it.", _count_noun(lex))[0])
+    (q,) = extract_quantities("He took a bottle a hundred metres before the station.", _count_noun(lex))
+    assert (q.low, q.high) == (100, 100)
+
+
 def test_two_amounts_joined_by_and_are_no_range(lex):
     qs = extract_quantities("He was fined £12,000 and ordered to pay £8,500 in costs.", _count_noun(lex))
     assert [(q.text, q.low, q.high) for q in qs] == [("£12,000", 12000, 12000), ("£8,500", 8500, 8500)]

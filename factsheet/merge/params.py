@@ -32,6 +32,9 @@ LEXICON_MEMO_SIZE = 500_000  # distinct word forms remembered per process (bound
 
 # ------------------------------------------------------------------ values (quantities.py)
 
+# "a few hundred", "several thousand": between this many times the scale word (2 to 9
+# hundred), as vague as a wide range.
+VAGUE_MULTIPLE_RANGE = (2.0, 9.0)
 # Relative tolerance for values stated exactly: "387-foot" is 117.96 m, "118-metre" 118 m.
 # Durations convert exactly (a month is a twelfth of a year) and "2:03:11" is not "2:03:12".
 EXACT_TOLERANCE = {"distance": 0.01, "physical": 0.01, "duration": 0.0, "money": 0.0, "count": 0.0,

@@ -310,6 +310,22 @@ class _Taken:
         self.spans.append((a, b))
 
 
+# "a few hundred metres", "several thousand people": a multiple of the scale word, not the
+# scale word itself (100 m, 1,000 people)
+_VAGUE_MULTIPLE = re.compile(r"(?:\ba few|\bseveral|\ba couple of|\bsome)\s+$", re.I)
+_BARE_SCALE = re.compile(r"(?:hundred|thousand|dozen|million|billion)\b", re.I)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|this|their|his|her|our|a)\s+$", re.I)
+_WORD_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _names_a_thing(sentence: str, a: int, b: int) -> bool:
+    """Is the year a label of the noun after it ("the 2026 race", "its 2025 annual report")?
+    That tells which thing is meant; it states no date of anything."""
+    return bool(_DETERMINER_BEFORE.search(sentence, max(0, a - 8), a) and _WORD_AFTER.match(sentence, b))
+
+
 def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
     """Every value the sentence states, most specific pattern first.
 
@@ -328,6 +344,9 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
     def add(kind: str, low: float, high: float, unit: str, a: int, b: int, **kw) -> None:
         if taken.free(a, b):
             taken.take(a, b)
+            if low == high and _VAGUE_MULTIPLE.search(original, 0, a) and _BARE_SCALE.match(original, a):
+                low, high = low * P.VAGUE_MULTIPLE_RANGE[0], low * P.VAGUE_MULTIPLE_RANGE[1]
+                kw["qualifier"] = "about"
             out.append(Quantity(kind, low, high, unit, original[a:b], a, b, **kw))
 
     # Each pattern runs only where the sentence holds what every match of it needs (a digit,
@@ -470,7 +489,7 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         add("weekday", i, i, "", m.start(), m.end())
     for m in when(digit, YEAR_RE):
         y = int(m.group("y"))
-        add("year", y, y, "", m.start(), m.end())
+        add("year", y, y, "", m.start(), m.end(), reference=_names_a_thing(sentence, m.start(), m.end()))
     for m in when(digit, _AGE_APPOSITION):
         v = float(m.group("n"))
         add("age", v, v, "year", m.start("n"), m.end("n"))
