@@ -183,6 +183,35 @@ def test_a_sentence_stating_a_claim_among_other_details_is_cited_by_it():
     assert {q.source for q in claim.citations} == {"01-a", "02-b", "03-c"}
 
 
+def test_a_single_source_claim_is_cited_by_the_longer_sentences_stating_it():
+    """A proposition only one source states on its own ("a course-record bonus of $20,000
+    is paid on top"), that others state inside longer sentences ("earns $40,000 plus a
+    $20,000 course-record bonus"), is cited by them too; a sentence sharing its names but
+    not its value ("also won six of the 11 seats" of "won 51% of the vote") is not."""
+    from factsheet.merge import record_facts
+    from factsheet.merge.claims import draft_claims
+    from factsheet.merge.grouping import Comparisons, Group, _cite_containing_sentences
+    from factsheet.merge.units import build_units
+
+    files = dict([
+        _article("01_a.md", "Alpha", "Varn earns $40,000 for the victory plus a $20,000 course-record bonus."),
+        _article("02_b.md", "Beta", "A course-record bonus of $20,000 is paid on top."),
+        _article("03_c.md", "Gamma", "Tomas Kell of the Orvel Runners Club won 51% of the vote."),
+        _article("04_d.md", "Delta", "Tomas Kell of the Orvel Runners Club also won six of the 11 seats on the vote."),
+    ])
+    records = tuple(parse_article(n, files[n].encode(), max_bytes=1 << 20).record for n in sorted(files))
+    units, _ = build_units(record_facts(records))
+    first = {u.record: u.index for u in reversed(units)}  # each article's first proposition
+    lone = [Group(first[r], (first[r],)) for r in ("02-b", "03-c")]
+    pairs = [(first["01-a"], first["02-b"]), (first["03-c"], first["04-d"])]
+    bonus, vote = _cite_containing_sentences(lone, units, Comparisons(units, pairs))
+    assert bonus.also == (first["01-a"],)
+    assert vote.also == ()
+    (draft,) = [d for d in draft_claims([bonus], units, {r.id: r for r in records}, Comparisons(units, pairs))]
+    assert draft.sources == ("01-a", "02-b")
+    assert draft.text.startswith("A course-record bonus")
+
+
 def test_the_same_people_doing_different_things_are_different_claims():
     files = dict([
         _article("01_a.md", "Alpha", "Mayor Delphine Orsk offered City Hall as a venue for the talks."),

@@ -115,6 +115,7 @@ def draft_claims(groups: list[Group], units: list[Unit], records: dict[str, Reco
     drafts: list[DraftClaim] = []
     stated = {q.key for g in groups if len(g.members) > 1 for m in g.members for q in units[m].prop.quantities}
     leftovers: dict[tuple[str, int], list[int]] = defaultdict(list)
+    also_of = {g.members[0]: g.also for g in groups if len(g.members) == 1 and g.also}
     for g in groups:
         if len(g.members) == 1:
             u = units[g.members[0]]
@@ -123,7 +124,12 @@ def draft_claims(groups: list[Group], units: list[Unit], records: dict[str, Reco
         drafts.append(_draft(g.members, units, records, comps, commentary, g.also))
     for (rid, sentence), members in sorted(leftovers.items(), key=lambda kv: (units[kv[1][0]].record_order, kv[0][1])):
         if (rid, sentence) not in merged_sentences:
-            drafts.append(_sentence_draft(tuple(members), units, records, commentary))
+            if len(members) == 1 and members[0] in also_of:
+                # the sentence states one proposition, and other sources state it inside
+                # longer sentences of theirs: they are cited too
+                drafts.append(_draft(tuple(members), units, records, comps, commentary, also_of[members[0]]))
+            else:
+                drafts.append(_sentence_draft(tuple(members), units, records, commentary))
             continue
         # the rest of a sentence that other claims cite: a proposition stating a particular
         # figure no claim states is a claim of its own ("Kovac received 52,340 votes" beside

@@ -244,9 +244,6 @@ def _cite_containing_sentences(groups: list[Group], units: list[Unit], comps: Co
         partners[j].append(i)
     out = []
     for g in groups:
-        if len(g.members) < 2:
-            out.append(g)
-            continue
         records = {units[m].record for m in g.members}
         claim = _Claim(units, g.members[0])
         for m in g.members[1:]:
@@ -257,11 +254,20 @@ def _cite_containing_sentences(groups: list[Group], units: list[Unit], comps: Co
             if units[j].record in records or not comps.get(g.core, j).compatible \
                     or units[j].context.foreign_to(units[g.core].context):
                 continue
-            if comps.covers(g.core, j) >= P.ALSO_CITED_COVER and claim.fits(j):
+            if comps.covers(g.core, j) >= P.ALSO_CITED_COVER and claim.fits(j) \
+                    and (len(g.members) > 1 or _states_values_of(units[j], units[g.core])):
                 also.append(j)
                 records.add(units[j].record)
         out.append(dataclasses.replace(g, also=tuple(also)) if also else g)
     return out
+
+
+def _states_values_of(u: Unit, core: Unit) -> bool:
+    """Does u state every value the core states ("won 51% of the vote" is not restated by
+    "also won six of the 11 seats", however alike the names)? Asked of a single-source
+    claim, whose core no other source has restated."""
+    return all(any(q.key == cq.key or _matches(q, cq, u, core) for q in u.prop.quantities)
+               for cq in core.prop.quantities if not cq.reference)
 
 
 def _states_its_group(i: int, g: Group, comps: Comparisons) -> bool:
