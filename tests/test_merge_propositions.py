@@ -158,6 +158,7 @@ def test_times_keep_their_relation(lex):
     ("Tenants will get 18 months of rent relief, not the single year promised in May.", "relief", False),
     ("The depot reopens on Friday, not Thursday.", "reopens", False),
     ("The depot will not reopen on Friday.", "reopen", True),
+    ("Police said there was nothing to suggest the fire had been started deliberately.", "fire", True),
 ])
 def test_a_negation_denies_only_its_own_clause(sentence, words, negated, lex):
     from factsheet.merge.extract import extract_record
