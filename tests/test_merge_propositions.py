@@ -159,6 +159,8 @@ def test_times_keep_their_relation(lex):
     ("The depot reopens on Friday, not Thursday.", "reopens", False),
     ("The depot will not reopen on Friday.", "reopen", True),
     ("Police said there was nothing to suggest the fire had been started deliberately.", "fire", True),
+    ("The two night porters were unhurt.", "porters", True),
+    ("An unnamed official confirmed the closure of the depot.", "closure", False),
 ])
 def test_a_negation_denies_only_its_own_clause(sentence, words, negated, lex):
     from factsheet.merge.extract import extract_record
@@ -219,3 +221,24 @@ def test_a_reporting_verb_with_an_object_states_content(lex):
         ("main", "The bridge will reopen on Friday")]
     assert props("The vaccine prevented 71 percent of infections, the drugmaker announced Monday.", lex) == [
         ("main", "The vaccine prevented 71 percent of infections")]
+
+
+def test_a_condition_asserts_nothing_and_a_gerund_object_is_no_clause(lex):
+    got = props("If your child has had the tonic in the last day and you are not sure which batch it came "
+                "from, ring the helpline on Monday.", lex)
+    assert len(got) == 1 and got[0][1].startswith("If your child has had the tonic")
+    assert props("Owners should stop using the heaters and return them to the shop.", lex)[0] == (
+        "main", "Owners should stop using the heaters")
+    assert ("participle", "using a sledgehammer") in props("The thieves smashed two cases using a sledgehammer.", lex)
+
+
+def test_an_un_participle_after_a_verb_of_state_denies_the_participle(lex):
+    from factsheet.merge.extract import extract_record
+
+    body = ("The two night porters were unhurt. The two night porters were not hurt. An unnamed porter spoke "
+            "to the Orvanto Courier. Boats carried families out.")
+    record = parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record
+    by_sentence = {p.sentence: p for p in extract_record(record, lex).propositions}
+    assert by_sentence[0].negated and by_sentence[1].negated
+    assert dict(by_sentence[0].features).keys() == dict(by_sentence[1].features).keys()
+    assert not by_sentence[2].negated

@@ -157,9 +157,10 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
                 negated = True
             # a capitalized title before a name ("Mayor Delphine Orsk") is part of the name
             title = tok.text[:1].isupper() and i + 1 < b and _is_name(toks[i + 1], False, shouting, lex)
-            for part in tok.low.split("-"):
+            denied = _denied_participle(toks, i, lex)
+            for part in (denied,) if denied else tok.low.split("-"):
                 info = lex.word(part)
-                if info.function == "negation" and in_scope:
+                if (info.function == "negation" or denied) and in_scope:
                     negated = True
                 if info.weight <= 0 or info.function:
                     continue
@@ -196,6 +197,19 @@ def _denies(toks: list[Tok], a: int, i: int) -> bool:
     while j >= a and toks[j].low in _SOFTENERS:
         j -= 1
     return not (j >= a and toks[j].low in _PREPOSITIONS)
+
+
+_STATE_VERBS = frozenset("is are was were be been being remain remains remained remaining escaped left stay "
+                         "stays stayed".split())
+
+
+def _denied_participle(toks: list[Tok], i: int, lex: Lexicon) -> str | None:
+    """"were unhurt", "escaped unharmed", "remain unpaid": after a verb of state an un-
+    participle says the thing did not happen to the subject; it is "not hurt". Before a
+    noun ("an unnamed official", "unemployed workers") it only describes the noun."""
+    if i == 0 or toks[i - 1].low not in _STATE_VERBS:
+        return None
+    return lex.negated_participle(toks[i].low)
 
 
 def _contrasts(toks: list[Tok], a: int, i: int) -> bool:

@@ -82,10 +82,11 @@ class Lexicon:
     _default_lock = threading.Lock()
 
     def __init__(self, concept_text: str, place_text: str = "") -> None:
-        from lemminflect import getAllLemmas, getAllLemmasOOV
+        from lemminflect import getAllLemmas, getAllLemmasOOV, getInflection
         from wordfreq import zipf_frequency
 
         self._all_lemmas = getAllLemmas
+        self._inflections = getInflection
         self._oov_lemmas = getAllLemmasOOV
         self._zipf = zipf_frequency
         self._memo: dict[str, WordInfo] = {}
@@ -222,6 +223,19 @@ class Lexicon:
         if concepts is None:
             return WordInfo(key, (key,), self.background_weight(low), verb, noun)
         return WordInfo(key, concepts, max(self.concept_weight(c) for c in concepts), verb, noun)
+
+    def negated_participle(self, token: str) -> str | None:
+        """"unhurt" -> "hurt", "unharmed" -> "harmed": the past participle an un- word
+        denies, or None ("unveiled" and "unlocked" are verbs of their own, "unusual" and
+        "unclear" deny no participle)."""
+        low = fold(token)
+        if not (low.startswith("un") and len(low) > 5 and low.isalpha()) or "VERB" in self._all_lemmas(low):
+            return None
+        base = low[2:]
+        for lemma in self._all_lemmas(base).get("VERB", ()):
+            if base in self._inflections(lemma, "VBN"):
+                return base
+        return None
 
     def concept_weight(self, concept: str) -> float:
         """A class weighs the mean background weight of its one-word members, so that every

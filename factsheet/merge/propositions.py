@@ -27,6 +27,8 @@ is the main clause's), so that it can be compared and, where it reads on its own
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -299,7 +301,7 @@ def _opens_with_verb(toks: list[Tok], i: int, verbs: "_Verbs") -> bool:
     # a word that is a noun too ("set", "manufacture") opens a verb phrase in its base form
     # before what it acts on: "and set a record", "and manufacture products"
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-    return info.key == w and (nxt in DETERMINERS or nxt[:1].isdigit() or (
+    return info.key == w and (nxt in DETERMINERS or nxt in _OBJECT_PRONOUNS or nxt[:1].isdigit() or (
         nxt.endswith("s") and verbs.lex.word(nxt).noun and nxt not in PRONOUNS))
 
 
@@ -383,11 +385,22 @@ def _cuts(toks: list[Tok], start: int, verbs: "_Verbs") -> list[tuple[int, str]]
         elif t.low in SUBORDINATORS and i > start + 2 and toks[i - 1].low != "," and t.low not in ("as", "since", "once"):
             if _clause_follows(toks, i + 1, verbs) or (t.low not in ("until", "till") and verbs.participle(nxt)):
                 cuts.append((i, "subordinate"))
-        elif t.low == "using" and i > start + 2 and toks[i - 1].low != ",":
+        elif t.low == "using" and i > start + 2 and toks[i - 1].low != "," and not _takes_gerund(toks[i - 1], verbs):
             cuts.append((i, "participle"))
         elif t.low == "subject" and nxt.low == "to" and i > start + 2:
             cuts.append((i, "participle"))  # "..., subject to approval by X": a condition of its own
     return cuts
+
+
+# verbs whose object can be an -ing form: "stop using it", "began using drones"
+_GERUND_TAKERS = frozenset("stop start keep avoid continue begin quit resume finish consider recommend suggest "
+                           "advise risk mind".split())
+
+
+def _takes_gerund(tok: Tok, verbs: "_Verbs") -> bool:
+    """Is the -ing word after `tok` its object or a progressive ("should stop using it",
+    "police are using drones"), not a participle clause of its own?"""
+    return tok.low in AUXILIARIES or verbs.lex.word(tok.low).key in _GERUND_TAKERS
 
 
 def _restrictive_relatives(toks: list[Tok], a: int, b: int, verbs: "_Verbs") -> list[PropositionSpan]:
@@ -440,6 +453,8 @@ def _leading_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CONDITIONALS = frozenset(("if", "unless"))
+_OBJECT_PRONOUNS = frozenset("it them him her us me".split())  # "and return it": a verb before its object
 
 
 def _classify(pieces: list[list], toks: list[Tok], lex: Lexicon, verbs: "_Verbs", n: int) -> list[list]:
@@ -507,6 +522,8 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
     n = len(toks)
     if n - start < 3:
         return [PropositionSpan(((start, n),), None, "main")] if n > start else []
+    if toks[start].low in _CONDITIONALS:
+        return _with_condition(toks, lex, start, verbs)
     colon = _colon_before_clause(toks, start, verbs)
     if colon is not None:
         # "Here's what happened: Collins Ruto took a bottle ...": what follows the colon is
@@ -568,6 +585,19 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
     for a, b in host:
         out.extend(_restrictive_relatives(toks, a, b, verbs))
     return out
+
+
+def _with_condition(toks: list[Tok], lex: Lexicon, start: int, verbs: "_Verbs") -> list[PropositionSpan]:
+    """"If your child has had the syrup and you are not sure ..., ring us on ...": nothing
+    in the condition is asserted, so its clauses are no propositions of their own; it
+    leads into the main clause after it, which is split as any other."""
+    n = len(toks)
+    comma = next((k for k in range(start + 1, n) if toks[k].depth == 0 and toks[k].low == ","), None)
+    rest = split_propositions(toks, lex, comma + 1, verbs) if comma is not None and comma + 1 < n else []
+    if not rest:
+        return [PropositionSpan(((start, n),), None, "main")]
+    main = rest[0]
+    return [dataclasses.replace(main, pieces=((start, comma),) + tuple(main.pieces))] + rest[1:]
 
 
 def pieces_text(text: str, toks: list[Tok], pieces) -> str:
