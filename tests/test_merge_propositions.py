@@ -128,6 +128,16 @@ def test_a_year_that_labels_a_thing_is_no_date_and_a_few_hundred_is_vague(lex):
     assert (q.low, q.high) == (100, 100)
 
 
+def test_a_quarter_of_the_year_is_one_value_however_written(lex):
+    def quarters(text):
+        return [(q.kind, q.low) for q in extract_quantities(text, _count_noun(lex)) if q.kind == "quarter"]
+
+    assert quarters("The deal should close in the fourth quarter.") == [("quarter", 4)]
+    assert quarters("Closing is targeted for Q4 2027.") == [("quarter", 4)]
+    assert quarters("Third-quarter sales fell.") == [("quarter", 3)]
+    assert quarters("A quarter of a million people marched.") == []
+
+
 def test_two_amounts_joined_by_and_are_no_range(lex):
     qs = extract_quantities("He was fined £12,000 and ordered to pay £8,500 in costs.", _count_noun(lex))
     assert [(q.text, q.low, q.high) for q in qs] == [("£12,000", 12000, 12000), ("£8,500", 8500, 8500)]

@@ -78,7 +78,7 @@ QUALIFIERS = (
 
 @dataclass(frozen=True)
 class Quantity:
-    kind: str  # count money percent duration clock distance temperature physical date month weekday year age ordinal
+    kind: str  # count money percent duration clock distance temperature physical date month quarter weekday year age ordinal
     low: float
     high: float
     unit: str  # base unit: "USD", "s", "m", "C", "%", a counted noun's lemma, "" for a bare number
@@ -163,6 +163,8 @@ MONTH_YEAR_RE = re.compile(rf"\b(?P<mon>{'|'.join(m for m in MONTHS if len(m) > 
 WEEKDAY_RE = re.compile(r"\b(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
 ORDINAL_RE = re.compile(r"\b(?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                         r"\d+(?:st|nd|rd|th))\b", re.I)
+# a quarter of the year: "Q4", "the fourth quarter", "third-quarter profit"
+QUARTER_RE = re.compile(r"\bQ(?P<q>[1-4])\b|\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\b", re.I)
 _COUNT_END = r"(?![\w%°:]|[.,]\d|\s?(?:%|per\s?cent|percent))"
 COUNT_RE = re.compile(
     rf"(?<![\w$£€¥.,:/-])(?:(?P<between>between|from)\s+(?P<lo>{_AMOUNT})(?:\s(?P<ls>{_SCALE}))?\s+(?:and|to)\s+)?"
@@ -525,6 +527,9 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             sentence[max(0, m.start() - 16):m.start()]))
         add("count", min(a, b), max(a, b), unit, m.start(), end, qualifier=_qualifier_before(sentence, m.start()),
             part=part, rate=rate, reference=reference and not part)
+    for m in when("quarter" in low or (digit and "q" in low), QUARTER_RE):
+        v = int(m.group("q") or 0) or ORDINALS.get(m.group("o").lower()) or int(m.group("o")[0])
+        add("quarter", v, v, "", m.start(), m.end())
     for m in when(digit or bool(words & _ORDINAL_WORDS), ORDINAL_RE):
         o = m.group("o").lower()
         v = ORDINALS.get(o) or int(re.sub(r"\D", "", o) or 0)
@@ -555,7 +560,7 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
     return tuple(final)
 
 
-_TIME_KINDS = frozenset({"weekday", "date", "month", "clock", "year"})
+_TIME_KINDS = frozenset({"weekday", "date", "month", "quarter", "clock", "year"})
 # "until Friday", "by 2028", "since March": the value bounds a period rather than dating an event.
 _RELATION_BEFORE = re.compile(r"\b(until|till|by|through|from|since|before|after)\s+(?:at\s+least\s+|the\s+end\s+of\s+|"
                               r"early\s+|late\s+|next\s+|last\s+|this\s+)?$", re.I)
