@@ -252,3 +252,13 @@ def test_an_un_participle_after_a_verb_of_state_denies_the_participle(lex):
     assert by_sentence[0].negated and by_sentence[1].negated
     assert dict(by_sentence[0].features).keys() == dict(by_sentence[1].features).keys()
     assert not by_sentence[2].negated
+
+
+def test_the_event_is_the_main_verb_not_a_relative_clauses(lex):
+    from factsheet.merge.extract import extract_record
+
+    body = ("Ivo Brenn, a 58-year-old tenant who was treated at the Orvel clinic in 2024, filed a lawsuit on Tuesday. "
+            "Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried families out.")
+    record = parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record
+    (prop,) = [p for p in extract_record(record, lex).propositions if p.sentence == 0 and "lawsuit" in p.text]
+    assert "w:treat" not in prop.predicate and prop.predicate, prop.predicate

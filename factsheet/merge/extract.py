@@ -347,6 +347,13 @@ def _predicate_at(toks: list[Tok], pieces, lex: Lexicon, verbs: _Verbs, skip: se
         i = a
         while i < b:
             t = toks[i]
+            close = next((k for k in range(i + 1, b) if toks[k].low == "," and not toks[k].depth), None) \
+                if t.low in _RELATIVE_OPENERS and i > a else None
+            if close is not None:
+                # "Pruitt, a resident who was treated there in 2024, filed a lawsuit": a relative
+                # clause closed by a comma describes the subject; its verb is not the event
+                i = close + 1
+                continue
             if (t.depth and not quoted) or i in skip or not (verbs.finite(toks, i) or (i == a and verbs.participle(t))):
                 i += 1
                 continue
