@@ -138,6 +138,11 @@ def test_a_quarter_of_the_year_is_one_value_however_written(lex):
     assert quarters("A quarter of a million people marched.") == []
 
 
+def test_a_conjunction_after_a_count_is_not_what_it_counts(lex):
+    (q,) = extract_quantities("The trust has had to cut 31 jobs because of the fraud.", _count_noun(lex))
+    assert q.text == "31 jobs" and q.unit == lex.word("jobs").concepts[0]
+
+
 def test_two_amounts_joined_by_and_are_no_range(lex):
     qs = extract_quantities("He was fined £12,000 and ordered to pay £8,500 in costs.", _count_noun(lex))
     assert [(q.text, q.low, q.high) for q in qs] == [("£12,000", 12000, 12000), ("£8,500", 8500, 8500)]

@@ -175,7 +175,8 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
 
 # words that can be nouns but never continue the noun a count counts ("350 people once it opens")
 _NOT_NOUN_AFTER_HEAD = frozenset("once when while where after before since until like as than so then now today "
-                                 "yesterday last next this that".split())
+                                 "yesterday last next this that because although though unless despite amid "
+                                 "whereas if".split())
 
 
 # "with almost no wind", "of no value": a negation after a preposition describes a noun
