@@ -34,21 +34,21 @@ OWN_CORPORA = sorted(p.name for p in OWN.iterdir() if (p / "gold.yaml").is_file(
 # corpus -> {measure: the figure it must not fall below (must not exceed, for the measures
 # whose bar is an upper one: claims_per_fact, noise_leaks)} where it is short of the bar
 SHARED_FLOORS: dict[str, dict[str, float]] = {
-    "clinic-data-breach": {"citation_recall": 0.81, "claims_per_fact": 1.8},
-    "grid-battery-deal": {"claims_per_fact": 1.39},
-    "harbour-ferry-fire": {"citation_precision": 0.88, "claims_per_fact": 1.62},
-    "marathon-record": {"citation_recall": 0.83, "claims_per_fact": 1.93},
+    "clinic-data-breach": {"citation_recall": 0.83, "claims_per_fact": 1.75},
+    "grid-battery-deal": {"claims_per_fact": 1.34},
+    "harbour-ferry-fire": {"claims_per_fact": 1.52},
+    "marathon-record": {"claims_per_fact": 1.92},
 }
 OWN_FLOORS: dict[str, dict[str, float]] = {
-    "charity-fraud-trial": {"citation_recall": 0.73, "citation_precision": 0.87, "claims_per_fact": 1.43},
-    "copper-deal": {"claims_per_fact": 1.36},
-    "mayoral-election": {"citation_recall": 0.83},
-    "museum-heist": {"citation_recall": 0.72, "citation_precision": 0.84, "claims_per_fact": 1.95},
-    "quarry-collapse": {"citation_recall": 0.74, "citation_precision": 0.88, "claims_per_fact": 1.61, "discrepancies_found": 0.499},
-    "striker-transfer": {"citation_precision": 0.87},
-    "syrup-recall": {"citation_recall": 0.72, "claims_per_fact": 1.6, "noise_leaks": 1.0, "discrepancies_found": 0.399},
-    "tovan-earthquake": {"citation_recall": 0.81},
-    "transit-strike": {"citation_recall": 0.79, "citation_precision": 0.86, "claims_per_fact": 1.53, "discrepancies_found": 0.499},
+    "charity-fraud-trial": {"citation_recall": 0.8, "citation_precision": 0.89, "claims_per_fact": 1.39},
+    "copper-deal": {"claims_per_fact": 1.35},
+    "mayoral-election": {"citation_recall": 0.84},
+    "museum-heist": {"citation_recall": 0.77, "citation_precision": 0.87, "claims_per_fact": 1.85},
+    "quarry-collapse": {"citation_recall": 0.76, "citation_precision": 0.88, "claims_per_fact": 1.6, "discrepancies_found": 0.499},
+    "striker-transfer": {"citation_precision": 0.88},
+    "syrup-recall": {"citation_recall": 0.78, "claims_per_fact": 1.63, "noise_leaks": 1.0, "discrepancies_found": 0.399},
+    "tovan-earthquake": {"citation_recall": 0.82},
+    "transit-strike": {"citation_recall": 0.8, "citation_precision": 0.87, "claims_per_fact": 1.52, "discrepancies_found": 0.499},
 }
 
 
