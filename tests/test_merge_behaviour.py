@@ -171,6 +171,19 @@ def test_rival_counts_of_a_bare_measure_stay_two_claims():
         [d.summary for d in s.discrepancies]
 
 
+def test_lone_percentages_of_different_events_are_no_rivals():
+    """Each proposition states one percentage; they are rivals only about one event."""
+    files = dict([
+        _article("01_a.md", "Alpha", "Orvel Grid shares fell 3.2% after the Varn Storage deal was announced."),
+        _article("02_b.md", "Beta", "The Varn Storage offer is a 27% premium to the price of Orvel Grid shares."),
+        _article("03_c.md", "Gamma", "Orvel Grid shares fell 4.1% after the Varn Storage deal was announced."),
+    ])
+    s = sheet(files)
+    pairs = [{v.value for v in d.values} for d in s.discrepancies]
+    assert any({"3.2%", "4.1%"} <= values for values in pairs), pairs
+    assert not any("27%" in values for values in pairs), pairs
+
+
 def test_a_sentence_stating_a_claim_among_other_details_is_cited_by_it():
     files = dict([
         _article("01_a.md", "Alpha", "The fire broke out in the engine room at 07:38."),

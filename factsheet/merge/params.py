@@ -164,6 +164,11 @@ DISTINCTIVE_DIGITS = 3
 IDENTIFYING_KINDS = frozenset({"count", "money", "duration", "percent", "distance", "physical", "temperature"})
 # Kinds of value that never make two propositions rivals (an ordinal is a rank, not a measure).
 NEVER_RIVAL_KINDS = frozenset({"ordinal"})
+# Two values of one of these kinds, each the only one of its kind in its proposition, are
+# rivals only if the propositions state one event (share a predicate): a percentage or a
+# weekday says what it measures only through the event ("shares fell 3.2%" / "a 27%
+# premium"; "closed on Friday" / "announced on Sunday").
+ALONE_RIVAL_NEEDS_EVENT = frozenset({"percent", "money"})
 # Nouns that count people: two counts of people in one event compare when both state the
 # same measure (one of MEASURE_CONCEPTS) and one of them counts people in general.
 PERSON_UNITS = frozenset({"person", "passenger", "crew", "patient", "child", "employ", "runner", "police",

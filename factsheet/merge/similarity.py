@@ -134,7 +134,11 @@ def _same_terms(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
         return True
     alone_a = sum(1 for q in a.prop.quantities if q.kind == qa.kind and not q.delta and not q.part) == 1
     alone_b = sum(1 for q in b.prop.quantities if q.kind == qb.kind and not q.delta and not q.part) == 1
-    return alone_a and alone_b
+    # the only values of their kind measure the same thing when the two state one event:
+    # "Tarnwell shares fell 3.2%" and "the offer is a 27% premium" do not
+    same_event = qa.kind not in P.ALONE_RIVAL_NEEDS_EVENT or not a.prop.predicate or not b.prop.predicate \
+        or bool(set(a.prop.predicate) & set(b.prop.predicate))
+    return alone_a and alone_b and same_event
 
 
 def _loosely_comparable(qa: Quantity, qb: Quantity) -> bool:
