@@ -171,6 +171,18 @@ def test_rival_counts_of_a_bare_measure_stay_two_claims():
         [d.summary for d in s.discrepancies]
 
 
+def test_precise_values_a_hair_apart_disagree_however_the_sentences_differ():
+    files = dict([
+        _article("01_a.md", "Alpha", "Ivo Varn ran 2:08:41 in Orvel. Dral Kesse was second in 2:09:30."),
+        _article("02_b.md", "Beta", "Ivo Varn ran 2:08:41 in Orvel."),
+        _article("03_c.md", "Gamma", "The winner is Ivo Varn, crossing the line at the harbour in 2:08:42."),
+    ])
+    s = sheet(files)
+    values = [{v.value for v in d.values} for d in s.discrepancies]
+    assert {"2:08:41", "2:08:42"} in values, values
+    assert not any("2:09:30" in v for v in values), values
+
+
 def test_lone_percentages_of_different_events_are_no_rivals():
     """Each proposition states one percentage; they are rivals only about one event."""
     files = dict([

@@ -49,10 +49,42 @@ def _measure_keys(u: Unit) -> list[tuple[tuple, Quantity]]:
     return keys
 
 
+def near_miss(qa: Quantity, qb: Quantity) -> bool:
+    """Two precise values of one kind and unit a hair apart ("2:03:11" / "2:03:12")."""
+    if qa.kind != qb.kind or qa.kind not in P.IDENTIFYING_KINDS or qa.unit != qb.unit or not (qa.exact and qb.exact) \
+            or qa.low == qb.low:
+        return False
+    if min(qa.digits, qb.digits) < P.NEAR_MISS_DIGITS or min(qa.low, qb.low) <= 0:
+        return False
+    return abs(qa.low - qb.low) / max(qa.low, qb.low) <= P.NEAR_MISS_RATIO
+
+
+def _near_miss_pairs(units: list[Unit]) -> set[tuple[int, int]]:
+    """Pairs of propositions stating near-miss values, from an index of precise values by
+    kind and unit, sorted by value (each value meets its neighbours only)."""
+    by_measure: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
+    for u in units:
+        for q in u.prop.quantities:
+            if q.exact and q.digits >= P.NEAR_MISS_DIGITS and not (q.part or q.delta or q.reference) \
+                    and q.kind in P.IDENTIFYING_KINDS:
+                by_measure[(q.kind, q.unit)].append((q.low, u.index))
+    pairs = set()
+    for values in by_measure.values():
+        values.sort()
+        for k, (v, i) in enumerate(values):
+            for w, j in values[k + 1:k + 1 + P.RIVAL_CANDIDATES]:
+                if w > v * (1 + P.NEAR_MISS_RATIO):
+                    break
+                if w != v and units[i].record != units[j].record:
+                    pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
 def _candidates(units: list[Unit], comps: Comparisons) -> set[tuple[int, int]]:
-    """Compared pairs with rival values, and pairs from the measure index whose values of
-    the measure differ (propositions stating the same value there are no rivals on it)."""
-    pairs = {k for k, c in comps.compared().items() if c.conflicts}
+    """Compared pairs with rival values, pairs from the measure index whose values of the
+    measure differ (propositions stating the same value there are no rivals on it), and
+    pairs stating near-miss values."""
+    pairs = {k for k, c in comps.compared().items() if c.conflicts} | _near_miss_pairs(units)
     index: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for u in units:
         for key, q in _measure_keys(u):
@@ -114,9 +146,11 @@ def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str],
         if a.context.foreign_to(b.context):
             continue  # two events of a several-event corpus
         c = comps.get(i, j)
-        if not c.conflicts or c.core < P.DISCREPANCY_CORE_BAR or c.polarity_differs:
+        if not c.conflicts or c.polarity_differs:
             continue
-        qa, qb = c.conflicts[0]
+        qa, qb = next(((x, y) for x, y in c.conflicts if near_miss(x, y)), c.conflicts[0])
+        if c.core < P.DISCREPANCY_CORE_BAR and not near_miss(qa, qb):
+            continue
         if _orders_apart(qa, qb):
             continue  # "$1 billion" / "$500 billion": two different investments, not one disputed
         out.append(Rival(i, j, qa, qb))

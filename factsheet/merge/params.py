@@ -262,9 +262,17 @@ CANONICAL_SAMPLE = 24
 # Two propositions whose words (values left out) are this alike, and whose values of one
 # measure differ, state the same thing differently: a discrepancy. Below the grouping
 # bars: rival values lower the similarity of what is otherwise the same statement.
+DISCREPANCY_CORE_BAR = 0.3
 # A place slot is a locative phrase of at most this many words ending in a place noun.
 PLACE_MAX_WORDS = 4
-DISCREPANCY_CORE_BAR = 0.3
+# Two precise values (at least NEAR_MISS_DIGITS significant digits) of one measuring kind
+# (IDENTIFYING_KINDS: not years or dates, which are near each other by nature) and unit
+# that differ by at most this share ("2:03:11" / "2:03:12", "240,112" / "240,121") are one
+# measure told two ways, however differently the sentences put it (a revised time, a
+# typo): a discrepancy without DISCREPANCY_CORE_BAR. A winner's 2:03:11 and the runner-up's
+# 2:03:58 are 0.6% apart.
+NEAR_MISS_RATIO = 0.001
+NEAR_MISS_DIGITS = 4
 # A measure held by more propositions than this is not indexed on its own (it is the
 # corpus's topic; rival statements of it share rarer words and meet in the blocking).
 MEASURE_BUCKET_CAP = 200
