@@ -267,3 +267,14 @@ def test_the_event_is_the_main_verb_not_a_relative_clauses(lex):
     record = parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record
     (prop,) = [p for p in extract_record(record, lex).propositions if p.sentence == 0 and "lawsuit" in p.text]
     assert "w:treat" not in prop.predicate and prop.predicate, prop.predicate
+
+
+def test_whom_a_statement_was_told_is_part_of_the_attribution(lex):
+    from factsheet.merge.extract import extract_record
+
+    body = ("Orvel chief Ida Brenn told K7 News the storage business is the bottleneck of the grid. "
+            "Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried families out.")
+    record = parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record
+    (prop,) = [p for p in extract_record(record, lex).propositions if p.sentence == 0]
+    keys = {k for k, _ in prop.features}
+    assert "w:bottleneck" in keys and not keys & {"w:news", "n:k7", "w:k"}, keys

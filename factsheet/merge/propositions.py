@@ -439,9 +439,14 @@ def _leading_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "
     for i in range(a, min(b, a + 12)):
         if toks[i].depth or not verbs.finite(toks, i):
             continue
-        if lex.word(toks[i].low).key not in _ATTRIBUTION_KEYS or i == a:
+        key = lex.word(toks[i].low).key
+        if key not in _ATTRIBUTION_KEYS or i == a:
             return None
         j = i + 1
+        if key == "tell":  # "X told C9 News (that) ...", "X told the Courier ...": whom it was told
+            while j < b and toks[j].depth == 0 and (toks[j].text[:1].isupper() or toks[j].low == "the" or (
+                    j > i + 1 and toks[j].start == toks[j - 1].end and toks[j].low[:1].isalnum())):  # "C9"
+                j += 1
         while j < b and (toks[j].low in ("that", "on", "in", "a", "statement", "yesterday", "today", "late", "earlier",
                                          "us", "me", "reporters", "journalists")
                          or toks[j].low in _WEEKDAYS):  # "X told reporters (on Monday) that ...", "X tells us ..."
