@@ -217,8 +217,8 @@ CLAIM_MERGE_BAR = 0.5
 # are one disputed claim; the discrepancy lists each value with its sources.
 RIVAL_MERGE_CORE = 0.6
 # ... sharing at least this many words (or values both state) besides the rival values:
-# "employs 2,300" / "employs 1,900"
-# share the measure and nothing else, and stay two claims of one discrepancy.
+# "employs 2,300" / "employs 1,900" share the measure and nothing else, and stay two
+# claims of one discrepancy.
 RIVAL_MERGE_SHARED_WORDS = 3
 # ... and values of one order: sources that disagree on a count or an amount give figures
 # within this ratio ("14" / "19", "$2.1bn" / "$2.4bn"); "one count" / "11 counts" are two facts.
