@@ -328,6 +328,19 @@ def test_a_figure_inside_a_wide_range_does_not_make_two_statements_one():
     assert hire.support == 2  # the two are still compared: what they share, they state together
 
 
+def test_two_sources_giving_one_plan_different_aims_disagree_on_what_for():
+    files = dict([
+        _article("01_a.md", "Alpha", "The Orvel council will spend the £4m grant in order to repair the harbour wall."),
+        _article("02_b.md", "Beta", "The Orvel council will spend the £4m grant in order to fix the old harbour wall."),
+        _article("03_c.md", "Gamma", "The Orvel council will spend the £4m grant in order to build a ferry terminal."),
+    ])
+    s = sheet(files)
+    (d,) = [d for d in s.discrepancies if d.subject.startswith("purpose")]
+    by_value = {v.value: set(v.sources) for v in d.values}
+    assert set(by_value) == {"repair the harbour wall", "build a ferry terminal"}, by_value
+    assert by_value["repair the harbour wall"] == {"01-a", "02-b"}  # "fix the old harbour wall" agrees
+
+
 def _place_disagreements(s: Sheet):
     return [d for d in s.discrepancies if d.subject.startswith("place:")]
 

@@ -30,6 +30,7 @@ from .claims import assign_ids, draft_claims
 from .discrepancies import build_discrepancies, find_rivals, precision_discrepancies
 from .naming import source_names
 from .places import place_discrepancies
+from .purposes import purpose_discrepancies
 from .editorial import apply_editorial
 from .extract import RecordFacts, extract_record
 from .grouping import Comparisons, group_units
@@ -116,6 +117,7 @@ def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, Re
     members_of = {cid: list(d.members) for cid, d in zip(ids, drafts)}
     discrepancies += precision_discrepancies(units, members_of, dates, names.__getitem__, disputed)
     discrepancies += place_discrepancies(units, comps, claim_of_unit, dates, names.__getitem__)
+    discrepancies += purpose_discrepancies(units, comps, claim_of_unit, dates, names.__getitem__)
     discrepancies.sort(key=lambda d: d.id)
     clock.lap("discrepancies")
     disc_of: dict[str, list[str]] = {}

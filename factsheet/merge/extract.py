@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 21  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 22  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -33,6 +33,15 @@ class Place:
     text: str  # as written, without the preposition and determiner
     head: str  # the place noun's lemma
     words: tuple[str, ...]  # lemmas of the phrase's words, head included
+
+
+@dataclass(frozen=True)
+class Purpose:
+    """What a proposition says something was for: the words after a purpose marker ("in
+    a bid to cut costs" -> "cut costs", "will be used to repay debt" -> "repay debt")."""
+
+    text: str  # as written, without the marker
+    words: tuple[str, ...]  # concept keys of its content words
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,7 @@ class Proposition:
     name_keys: tuple[str, ...] = ()  # feature keys that come from names only ("Mayor Delphine Ostrowski")
     speaker_keys: tuple[str, ...] = ()  # name keys of the speaker a direct quotation is attributed to
     places: tuple[Place, ...] = ()  # where it says it happened ("in its engine room")
+    purposes: tuple[Purpose, ...] = ()  # what it says it was for ("in a bid to cut costs")
 
 
 @dataclass(frozen=True)
@@ -525,7 +535,8 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
             props.append(Proposition(index, lo, hi, span.role, body, standalone,
                                      tuple(sorted(feats.items())), own_q, negated,
                                      tuple(k for k in predicate if k in feats), tuple(sorted(name_keys)),
-                                     tuple(sorted(speaker_feats)), _places(text, toks, span.pieces, lex)))
+                                     tuple(sorted(speaker_feats)), _places(text, toks, span.pieces, lex),
+                                     _purposes(text, toks, span.pieces, lex)))
         if not spans:
             _, _, all_names, _ = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
         claimable = _claimable(s, toks, spans, lex, verbs)
@@ -570,6 +581,44 @@ def _places(text: str, toks: list[Tok], pieces, lex: Lexicon) -> tuple[Place, ..
                 last, n = end
                 out.append(Place(text[toks[j].start:toks[last].end], words[n - 1], tuple(words[:n])))
     return tuple(out)
+
+
+# Phrases that say what something is for; a word of "|" alternatives matches any of them.
+_PURPOSE_MARKERS = tuple(tuple(w.split("|") for w in m.split()) for m in (
+    "in order to", "so as to", "in a bid to", "in an effort to", "in an attempt to", "aimed at",
+    "intended to", "designed to", "meant to", "with the aim of", "with the goal of",
+    "for the purpose of", "is|was|were|are|be|been|being used to", "will go towards", "earmarked for"))
+_PURPOSE_ENDS = frozenset("and but or while after before because when whereas although which who that".split())
+
+
+def _purposes(text: str, toks: list[Tok], pieces, lex: Lexicon) -> tuple[Purpose, ...]:
+    """The purpose slots of a proposition: up to PURPOSE_MAX_WORDS words after a purpose
+    marker, to the end of its clause ("..., in a bid to cut costs, the board said")."""
+    out = []
+    for a, b in pieces:
+        for i in range(a, b):
+            n = _marker_at(toks, i, b)
+            if not n:
+                continue
+            j = k = i + n
+            words: list[str] = []
+            while k < b and k - j < P.PURPOSE_MAX_WORDS and toks[k].low[:1].isalnum() and not toks[k].depth \
+                    and toks[k].low not in _PURPOSE_ENDS:
+                info = lex.word(toks[k].low)
+                if info.weight > 0 and not info.function:
+                    words.extend(c for c in info.concepts if c not in words)
+                k += 1
+            if words:
+                out.append(Purpose(text[toks[j].start:toks[k - 1].end], tuple(words)))
+    return tuple(out)
+
+
+def _marker_at(toks: list[Tok], i: int, b: int) -> int:
+    """How many tokens a purpose marker starting at toks[i] spans (0: none)."""
+    for marker in _PURPOSE_MARKERS:
+        if i + len(marker) < b and all(toks[i + k].low in alts and not toks[i + k].depth for k, alts in enumerate(marker)):
+            return len(marker)
+    return 0
 
 
 def _ends_phrase(toks: list[Tok], k: int, b: int, lex: Lexicon) -> bool:

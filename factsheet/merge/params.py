@@ -265,6 +265,9 @@ CANONICAL_SAMPLE = 24
 DISCREPANCY_CORE_BAR = 0.3
 # A place slot is a locative phrase of at most this many words ending in a place noun.
 PLACE_MAX_WORDS = 4
+# A purpose slot is at most this many words after a purpose marker ("in a bid to cut
+# costs at its two plants"): the aim, not the rest of the sentence.
+PURPOSE_MAX_WORDS = 6
 # Two precise values (at least NEAR_MISS_DIGITS significant digits) of one measuring kind
 # (IDENTIFYING_KINDS: not years or dates, which are near each other by nature) and unit
 # that differ by at most this share ("2:03:11" / "2:03:12", "240,112" / "240,121") are one

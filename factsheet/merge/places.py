@@ -19,13 +19,13 @@ A place inside the other ("deck" / "vehicle deck") is the same place said more p
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 
-from ..models import Discrepancy, ValueVariant
+from ..models import Discrepancy
 from . import params as P
 from .extract import Place
 from .grouping import Comparisons
+from .slots import slot_discrepancies
 from .units import Unit
 
 
@@ -76,52 +76,5 @@ def _place_pairs(units: list[Unit], comps: Comparisons, claim_of_unit: list[str]
 def place_discrepancies(units: list[Unit], comps: Comparisons, claim_of_unit: list[str],
                         dates: dict[str, str | None], label) -> list[Discrepancy]:
     """One disagreement per group of claims linked by rival places."""
-    pairs = _place_pairs(units, comps, claim_of_unit)
-    root: dict[str, str] = {}
-
-    def find(c: str) -> str:
-        while root.setdefault(c, c) != c:
-            c = root[c]
-        return c
-
-    for i, _, j, _ in pairs:
-        ra, rb = find(claim_of_unit[i]), find(claim_of_unit[j])
-        if ra != rb:
-            root[max(ra, rb)] = min(ra, rb)
-    found: dict[str, list[tuple[int, Place]]] = defaultdict(list)
-    for i, pa, j, pb in pairs:
-        found[find(claim_of_unit[i])] += [(i, pa), (j, pb)]
-    return [_discrepancy(found[k], units, claim_of_unit, dates, label) for k in sorted(found)]
-
-
-def _discrepancy(stated: list[tuple[int, Place]], units: list[Unit], claim_of_unit: list[str], dates,
-                 label) -> Discrepancy:
-    variants: dict[frozenset, dict] = {}
-    for idx, place in stated:
-        home = next((v for k, v in variants.items() if k <= set(place.words) or set(place.words) <= k), None)
-        if home is None:
-            home = variants.setdefault(frozenset(place.words), {"text": place.text, "sources": set(), "claims": set()})
-        home["sources"].add(units[idx].record)
-        home["claims"].add(claim_of_unit[idx])
-    # every other member of those claims that names the same place is a source of it too
-    members_of: dict[str, list[int]] = defaultdict(list)
-    claims_in = {c for v in variants.values() for c in v["claims"]}
-    for u in units:
-        if claim_of_unit[u.index] in claims_in and u.prop.places:
-            members_of[claim_of_unit[u.index]].append(u.index)
-    for key, v in variants.items():
-        for cid in sorted(v["claims"]):
-            for idx in members_of[cid]:
-                if any(key <= set(p.words) or set(p.words) <= key for p in units[idx].prop.places):
-                    v["sources"].add(units[idx].record)
-    chosen = sorted(variants.values(), key=lambda v: (-len(v["sources"]), v["text"]))[:P.MAX_DISCREPANCY_VALUES]
-    values = tuple(ValueVariant(v["text"], tuple(sorted(v["sources"])), tuple(sorted(v["claims"])),
-                                tuple(sorted(d for d in (dates.get(s) for s in v["sources"]) if d))) for v in chosen)
-    claims = tuple(sorted({c for v in values for c in v.claims}))
-    about = units[stated[0][0]].prop.text
-    if len(about) > P.SUBJECT_MAX_CHARS:
-        about = about[:P.SUBJECT_MAX_CHARS].rsplit(" ", 1)[0] + "…"
-    said = "; ".join(f"{', '.join(label(s) for s in v.sources)} {'says' if len(v.sources) == 1 else 'say'} {v.value}"
-                     for v in values)
-    did = "d-" + hashlib.sha1(("place|" + "|".join(claims) + "|" + "|".join(v.value for v in values)).encode()).hexdigest()[:8]
-    return Discrepancy(did, f"Sources differ on the place: {said}.", f"place: {about}", claims, values, "values")
+    return slot_discrepancies(_place_pairs(units, comps, claim_of_unit), units, claim_of_unit, dates, label,
+                              "place", lambda u: u.prop.places)
