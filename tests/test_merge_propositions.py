@@ -53,6 +53,13 @@ def test_lists_and_names_are_never_split(lex):
     assert len(got) == 1
 
 
+def test_numbers_in_a_list_or_a_date_are_no_apposition(lex):
+    assert not any(role == "apposition" for role, _ in props(
+        "Drivers walked out at dawn, closing tram Lines 1, 2 and 3 across the city.", lex))
+    assert not any(role == "apposition" for role, _ in props("The depot opened on June 3, 2025, with 300 staff.", lex))
+    assert any(role == "apposition" for role, _ in props("The quake struck at 03:12, 22 kilometres from Orvel.", lex))
+
+
 def test_an_apposition_with_a_value_is_a_proposition(lex):
     got = props("The buyer will pay $12.40 a share, a 31% premium to Monday's close, the firms said.", lex)
     assert ("apposition", "$12.40 a share a 31% premium to Monday's close") in got

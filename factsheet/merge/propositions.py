@@ -373,7 +373,7 @@ def _cuts(toks: list[Tok], start: int, verbs: "_Verbs") -> list[tuple[int, str]]
                 cuts.append((i + 1, "participle"))
             elif w.endswith("ly") and i + 2 < n and verbs.participle(toks[i + 2]):
                 cuts.append((i + 1, "participle"))  # ", sharply raising an earlier estimate"
-            elif w in DETERMINERS or w[:1].isdigit() or w in ("$", "€", "£"):
+            elif (w in DETERMINERS or w[:1].isdigit() or w in ("$", "€", "£")) and not _number_list(toks, i):
                 cuts.append((i + 1, "apposition"))
             else:
                 cuts.append((i + 1, "comma"))
@@ -390,6 +390,14 @@ def _cuts(toks: list[Tok], start: int, verbs: "_Verbs") -> list[tuple[int, str]]
         elif t.low == "subject" and nxt.low == "to" and i > start + 2:
             cuts.append((i, "participle"))  # "..., subject to approval by X": a condition of its own
     return cuts
+
+
+def _number_list(toks: list[Tok], comma: int) -> bool:
+    """Do the numbers either side of the comma form a list or a date ("Lines 1, 2 and 3",
+    "June 3, 2025, with"), not a value in apposition ("at 03:12, 22 kilometres away")?"""
+    after = comma + 2
+    return toks[comma - 1].low[:1].isdigit() and toks[comma + 1].low[:1].isdigit() and (
+        after >= len(toks) or toks[after].low in (",", "and", "or", ".", ";"))
 
 
 # verbs whose object can be an -ing form: "stop using it", "began using drones"
