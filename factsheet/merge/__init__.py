@@ -21,21 +21,25 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..editorial import Editorial
 from ..models import Claim, Diagnostic, Record, Sheet, SourceSummary
 from . import derived
-from .blocking import candidate_pairs
+from .blocking import BlockIndex, block_index, candidate_pairs, probe_keys
 from .claims import assign_ids, draft_claims
 from .discrepancies import build_discrepancies, find_rivals, precision_discrepancies
 from .naming import source_names
 from .places import place_discrepancies
 from .editorial import apply_editorial
 from .extract import RecordFacts, extract_record
-from .grouping import Comparisons, group_units
+from .grouping import Comparisons, Group, group_units
 from .lexicon import Lexicon
 from .title import sheet_title
-from .units import build_units
+from .units import Unit, build_units
+
+if TYPE_CHECKING:
+    from .incremental import MergeMemo
 
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T|\s)")
 
@@ -79,18 +83,49 @@ def record_facts(records: tuple[Record, ...], facts: dict[str, RecordFacts] | No
     return out
 
 
-def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, RecordFacts] | None = None) -> MergeResult:
+def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, RecordFacts] | None = None,
+          memo: "MergeMemo | None" = None) -> MergeResult:
+    """``memo``: the dev server's state of its previous merge; with it, an edit re-groups
+    only what it touches (incremental.py). The CLI never passes one."""
+    if memo is not None:
+        from .incremental import merge_incrementally
+
+        return merge_incrementally(records, editorial, facts, memo)
     clock = _Clock()
     rfs = record_facts(records, facts)
     clock.lap("extract")
-    units, _topic = build_units(rfs)
+    g = group_corpus(rfs, clock)
+    return assemble_sheet(records, editorial, rfs, g.units, g.comps, g.groups, clock)
+
+
+@dataclass(frozen=True)
+class Grouped:
+    """The merge up to its groups (what the dev server keeps for the next build)."""
+
+    units: list[Unit]
+    topic: dict[int, dict[str, float]]
+    index: BlockIndex
+    pairs: list[tuple[int, int]]
+    comps: Comparisons
+    groups: list[Group]
+
+
+def group_corpus(rfs: list[RecordFacts], clock: _Clock) -> Grouped:
+    units, topic = build_units(rfs)
     clock.lap("units")
-    pairs = candidate_pairs(units)
+    index = block_index(units, [probe_keys(u) for u in units])
+    pairs = candidate_pairs(units, index)
     clock.lap("blocking")
     comps = Comparisons(units, pairs)
     clock.lap("compare")
     groups = group_units(units, comps)
     clock.lap("grouping")
+    return Grouped(units, topic, index, pairs, comps, groups)
+
+
+def assemble_sheet(records: tuple[Record, ...], editorial: Editorial, rfs: list[RecordFacts], units: list[Unit],
+                   comps: Comparisons, groups: list[Group], clock: _Clock) -> MergeResult:
+    """Grouped units -> claims, discrepancies, derived data, the sheet."""
     by_id = {r.id: r for r in records}
     drafts = draft_claims(groups, units, by_id, comps)
     ids = assign_ids(drafts)
