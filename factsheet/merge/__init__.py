@@ -39,7 +39,7 @@ from .title import sheet_title
 from .units import Unit, build_units
 
 if TYPE_CHECKING:
-    from .incremental import MergeMemo
+    from .incremental import KnownResults, MergeMemo
 
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T|\s)")
 
@@ -124,10 +124,12 @@ def group_corpus(rfs: list[RecordFacts], clock: _Clock) -> Grouped:
 
 
 def assemble_sheet(records: tuple[Record, ...], editorial: Editorial, rfs: list[RecordFacts], units: list[Unit],
-                   comps: Comparisons, groups: list[Group], clock: _Clock) -> MergeResult:
-    """Grouped units -> claims, discrepancies, derived data, the sheet."""
+                   comps: Comparisons, groups: list[Group], clock: _Clock, known: "KnownResults | None" = None
+                   ) -> MergeResult:
+    """Grouped units -> claims, discrepancies, derived data, the sheet. `known`: the drafts
+    and rival verdicts of the dev server's earlier merges."""
     by_id = {r.id: r for r in records}
-    drafts = draft_claims(groups, units, by_id, comps)
+    drafts = draft_claims(groups, units, by_id, comps, known.drafts if known else None)
     ids = assign_ids(drafts)
     clock.lap("claims")
 
@@ -143,7 +145,8 @@ def assemble_sheet(records: tuple[Record, ...], editorial: Editorial, rfs: list[
         if not claim_of_unit[u.index]:
             claim_of_unit[u.index] = citing.get((u.record, u.sentence), "")
     disputes = {pair for g in groups for pair in g.disputes}
-    rivals = [r for r in find_rivals(units, comps, claim_of_unit, disputes) if claim_of_unit[r.a] and claim_of_unit[r.b]]
+    rivals = [r for r in find_rivals(units, comps, claim_of_unit, disputes, known.rivals if known else None)
+              if claim_of_unit[r.a] and claim_of_unit[r.b]]
     names = source_names(records)
     dates = {r.id: r.date for r in records}
     discrepancies = build_discrepancies(units, rivals, claim_of_unit, dates, names.__getitem__)

@@ -58,6 +58,27 @@ class MergeMemo:
         self.last = ""
 
 
+class KnownResults:
+    """Drafts and rival verdicts of earlier merges, by the unit objects they were made from
+    (a changed unit is a new object, so it misses); entries of units gone are dropped now
+    and then."""
+
+    def __init__(self) -> None:
+        self.drafts: dict[tuple, tuple[list[Unit], object]] = {}
+        self.rivals: dict[tuple, tuple[Unit, Unit, object]] = {}
+        self._pruned_at = 0
+
+    def prune(self, units: list[Unit]) -> None:
+        if len(self.drafts) + len(self.rivals) < 2 * self._pruned_at + 1000:
+            return
+        def alive(pinned) -> bool:
+            return all(u.index < len(units) and units[u.index] is u for u in pinned)
+
+        self.drafts = {k: v for k, v in self.drafts.items() if alive(v[0])}
+        self.rivals = {k: v for k, v in self.rivals.items() if alive(v[:2])}
+        self._pruned_at = len(self.drafts) + len(self.rivals)
+
+
 @dataclass(frozen=True)
 class RecordEntry:
     content_hash: str
@@ -110,9 +131,10 @@ def _full_merge_reason(state: MergeState | None, records: tuple[Record, ...], ed
 
 def _full_merge(records: tuple[Record, ...], editorial: Editorial, rfs: list[RecordFacts], clock: _Clock) -> MergeState:
     g = group_corpus(rfs, clock)
-    result = assemble_sheet(records, editorial, rfs, g.units, g.comps, g.groups, clock)
+    known = KnownResults()
+    result = assemble_sheet(records, editorial, rfs, g.units, g.comps, g.groups, clock, known)
     started = time.perf_counter()
-    state = MergeState.after_full_merge(records, editorial, rfs, g, result)
+    state = MergeState.after_full_merge(records, editorial, rfs, g, result, known)
     state.result = dataclasses.replace(
         result, timings=MergeTimings(result.timings.steps + (("keep state", round(time.perf_counter() - started, 4)),)))
     return state
@@ -134,7 +156,7 @@ class MergeState:
     def __init__(self, records: tuple[Record, ...], editorial: Editorial, expand: dict[str, tuple[str, ...]],
                  topic: dict[int, dict[str, float]], entries: dict[str, RecordEntry], units: list[Unit],
                  index: BlockIndex, memo: dict[tuple[int, int], Comparison], candidates: list[set[int]],
-                 groups: list[Group], result: MergeResult) -> None:
+                 groups: list[Group], result: MergeResult, known: KnownResults) -> None:
         self.records = records
         self.editorial = editorial
         self.expand = expand  # acronym -> the names it stands for, held fixed like the weights
@@ -150,12 +172,13 @@ class MergeState:
         self.candidates = candidates  # slot -> its candidate pairs' other slots
         self.groups = groups
         self.result = result
+        self.known = known
         self.summary = ""
         self._index_groups()
 
     @classmethod
     def after_full_merge(cls, records: tuple[Record, ...], editorial: Editorial, rfs: list[RecordFacts],
-                         g: Grouped, result: MergeResult) -> MergeState:
+                         g: Grouped, result: MergeResult, known: KnownResults) -> MergeState:
         claimable = {rf.record_id: claimable_propositions(rf) for rf in rfs}
         event_of = events(claimable, [rf.record_id for rf in rfs])
         slots: dict[str, list[int]] = defaultdict(list)
@@ -168,7 +191,7 @@ class MergeState:
             candidates[i].add(j)
             candidates[j].add(i)
         return cls(records, editorial, acronyms(rfs), g.topic, entries, g.units, g.index, g.comps.compared(),
-                   candidates, g.groups, result)
+                   candidates, g.groups, result, known)
 
     def change_to(self, records: tuple[Record, ...]) -> Change:
         ids = {r.id for r in records}
@@ -218,7 +241,8 @@ class MergeState:
         self.records = records
         comps = Comparisons(self.units, [], memo=self.memo)
         before = len(self.memo)
-        self.result = assemble_sheet(records, self.editorial, rfs, self.units, comps, self.groups, clock)
+        self.result = assemble_sheet(records, self.editorial, rfs, self.units, comps, self.groups, clock, self.known)
+        self.known.prune(self.units)
         for key in itertools.islice(reversed(self.memo), len(self.memo) - before):  # compared while assembling
             self._partner(key)
         self.summary = (f"incremental: {len(change.changed)} changed, {len(change.removed)} removed; "
