@@ -14,7 +14,9 @@ removed:
    group they were in, were cited by ("also"), or now link to (a candidate pair at the
    join bar, or a rival pair as grouping step 5 reads it); every other group is kept;
 4. assembles claims, discrepancies, derived data and the sheet from all groups, as a full
-   merge does (assemble_sheet).
+   merge does (assemble_sheet), taking the draft of a group and the rival verdict of a
+   pair whose units did not change from the earlier merges (KnownResults: the same
+   sheet as without them, in less time).
 
 It merges the whole corpus again (and keeps a fresh state) when there is no state, the
 editorial sheet changed, the articles' events changed, or more than
