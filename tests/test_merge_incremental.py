@@ -42,6 +42,16 @@ LATE = ("---\ntitle: Passengers recall grounding\nsource: Late Edition\ndate: 20
         "A new timetable for the crossing will be published next week.\n")
 
 
+MORE = {  # two more articles, so that an addition and a removal stay a small change
+    "07_harbour.md": "---\ntitle: Harbour reopens\nsource: Harbour Gazette\ndate: 2033-08-12\n---\n\n"
+                     "The Varnholm harbour reopened to fishing boats on Friday after the Selka was towed clear. "
+                     "A tug from Kessport pulled the ferry off the sandbank at high tide.\n",
+    "08_tug.md": "---\ntitle: Tug crew recalls tow\nsource: Kessport Herald\ndate: 2033-08-13\n---\n\n"
+                 "The Kessport tug Holm freed the Selka from the sandbank at high tide on Friday. "
+                 "Its skipper said the ferry's list made the tow slow.\n",
+}
+
+
 def records(files: dict[str, str]) -> tuple[Record, ...]:
     out = []
     for name in sorted(files):
@@ -100,33 +110,34 @@ def test_an_edit_regroups_the_edited_claims_and_keeps_the_others():
 
 
 def test_adding_and_removing_articles():
+    files = {**FILES, **MORE}
     memo = MergeMemo()
-    first = merge(records(FILES), Editorial(), memo=memo).sheet
+    first = merge(records(files), Editorial(), memo=memo).sheet
     (grounding,) = [c for c in first.claims if "212 passengers" in c.text]
     assert sources(grounding) == {"01-north", "02-east", "03-coast", "04-radio"}
 
-    added = merge(records({**FILES, "07_late.md": LATE}), Editorial(), memo=memo).sheet
+    added = merge(records({**files, "09_late.md": LATE}), Editorial(), memo=memo).sheet
     assert memo.last.startswith("incremental: 1 changed, 0 removed"), memo.last
     (grounding,) = [c for c in added.claims if "212 passengers" in c.text]
-    assert sources(grounding) == {"01-north", "02-east", "03-coast", "04-radio", "07-late"}
+    assert sources(grounding) == {"01-north", "02-east", "03-coast", "04-radio", "09-late"}
     assert citing(added, "new timetable")
-    assert_untouched_kept(first, added, "07-late")
+    assert_untouched_kept(first, added, "09-late")
 
-    fewer = {k: v for k, v in {**FILES, "07_late.md": LATE}.items() if k != "02_east.md"}
+    fewer = {k: v for k, v in {**files, "09_late.md": LATE}.items() if k != "02_east.md"}
     removed = merge(records(fewer), Editorial(), memo=memo).sheet
     assert memo.last.startswith("incremental: 0 changed, 1 removed"), memo.last
     assert "02-east" not in {s.id for s in removed.sources}
     assert not [c for c in removed.claims if "02-east" in sources(c)]
     (grounding,) = [c for c in removed.claims if "212 passengers" in c.text]
-    assert sources(grounding) == {"01-north", "03-coast", "04-radio", "07-late"}
+    assert sources(grounding) == {"01-north", "03-coast", "04-radio", "09-late"}
     assert not citing(removed, "Divers will inspect")
     assert_untouched_kept(added, removed, "02-east")
     assert_quotes_verbatim(removed, fewer)
 
     # the same sequence of builds gives the same sheets
     again = MergeMemo()
-    for files in (FILES, {**FILES, "07_late.md": LATE}):
-        merge(records(files), Editorial(), memo=again)
+    for earlier in (files, {**files, "09_late.md": LATE}):
+        merge(records(earlier), Editorial(), memo=again)
     assert merge(records(fewer), Editorial(), memo=again).sheet == removed
 
 
@@ -142,12 +153,18 @@ def test_an_editorial_change_or_a_large_change_merges_everything_again():
     for name in ("01_north.md", "02_east.md", "06_weekly.md"):  # half the articles
         many[name] = many[name].replace("within three hours", "within four hours")
     result = merge(records(many), retitled, memo=memo)
-    assert memo.last == "full: 3 of 6 articles changed"
+    assert memo.last == "full: 3 of 6 articles changed since the last full merge"
     assert result.sheet == merge(records(many), retitled).sheet
 
-    # the full merge left a fresh state: the next small edit is incremental again
-    merge(records({**many, "03_coast.txt": COAST.replace("31 years", "32 years")}), retitled, memo=memo)
+    # the full merge left a fresh state: the next small edit is incremental again, and
+    # small edits of different articles add up until the held weights are refreshed
+    many["03_coast.txt"] = COAST.replace("31 years", "32 years")
+    merge(records(many), retitled, memo=memo)
     assert memo.last.startswith("incremental: 1 changed"), memo.last
+    many["04_radio.md"] = RADIO.replace("since 2019", "since 2018")
+    result = merge(records(many), retitled, memo=memo)
+    assert memo.last == "full: 2 of 6 articles changed since the last full merge"
+    assert result.sheet == merge(records(many), retitled).sheet
 
 
 def test_the_dev_server_merges_an_edit_incrementally(tmp_path: Path, serve) -> None:

@@ -20,7 +20,7 @@ removed:
 
 It merges the whole corpus again (and keeps a fresh state) when there is no state, the
 editorial sheet changed, the articles' events changed, or more than
-INCREMENTAL_MAX_CHANGED_SHARE of the articles changed. The CLI never passes a memo, so a
+INCREMENTAL_MAX_CHANGED_SHARE of the articles changed since the last full merge. The CLI never passes a memo, so a
 full build is unchanged.
 
 What the preview may differ in from a full rebuild: a group the edit did not touch keeps
@@ -94,9 +94,6 @@ class Change:
     changed: tuple[str, ...]  # ids of the records added or edited, in corpus order
     removed: tuple[str, ...]  # ids of the records gone
 
-    def share(self, articles: int) -> float:
-        return (len(self.changed) + len(self.removed)) / max(1, articles)
-
 
 def merge_incrementally(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, RecordFacts] | None,
                         memo: MergeMemo) -> MergeResult:
@@ -126,8 +123,9 @@ def _full_merge_reason(state: MergeState | None, records: tuple[Record, ...], ed
     if editorial != state.editorial:
         return "the editorial sheet changed"
     change = state.change_to(records)
-    if change.share(len(records)) > P.INCREMENTAL_MAX_CHANGED_SHARE:
-        return f"{len(change.changed) + len(change.removed)} of {len(records)} articles changed"
+    drifted = state.changed_since_full | set(change.changed) | set(change.removed)
+    if len(drifted) > P.INCREMENTAL_MAX_CHANGED_SHARE * max(1, len(records)):
+        return f"{len(drifted)} of {len(records)} articles changed since the last full merge"
     return None
 
 
@@ -175,6 +173,7 @@ class MergeState:
         self.groups = groups
         self.result = result
         self.known = known
+        self.changed_since_full: set[str] = set()  # record ids: how far the held weights may have drifted
         self.summary = ""
         self._index_groups()
 
@@ -241,6 +240,7 @@ class MergeState:
         self._index_groups()
         clock.lap("grouping")
         self.records = records
+        self.changed_since_full.update(change.changed + change.removed)
         comps = Comparisons(self.units, [], memo=self.memo)
         before = len(self.memo)
         self.result = assemble_sheet(records, self.editorial, rfs, self.units, comps, self.groups, clock, self.known)
