@@ -12,6 +12,7 @@ from ..config import Config
 from ..corpus import Corpus, ReadStats, RecordCache, load_corpus
 from ..errors import BuildError
 from ..merge import merge
+from ..merge.incremental import MergeMemo
 from ..models import Diagnostic, Sheet
 from ..output import staged_output
 from ..progress import Progress
@@ -49,6 +50,7 @@ def build_site(
     cache: RecordCache | None = None,
     executor: Executor | None = None,
     render_cache: RenderCache | None = None,
+    merge_memo: MergeMemo | None = None,
     progress: Progress | None = None,
 ) -> BuildResult:
     """Read every article, merge, render into a staging folder and swap it in.
@@ -58,7 +60,8 @@ def build_site(
     Raises BuildError (with every diagnostic) when nothing can be built, when a
     template fails, or in strict mode when anything was reported. The output
     folder is then left exactly as it was. ``progress`` reports each stage
-    (nothing by default).
+    (nothing by default). ``merge_memo``: the dev server's state of its previous
+    merge, so that an edit re-groups only what it touches (the commands pass none).
     """
     progress = progress or Progress.quiet()
     out_dir = out_dir or config.out_dir
@@ -74,7 +77,7 @@ def build_site(
         )
     records = len(corpus.records)
     with progress.stage("merge", note=f"{records:,} record{'' if records == 1 else 's'}"):
-        merged = merge(corpus.records, corpus.editorial, corpus.facts)
+        merged = merge(corpus.records, corpus.editorial, corpus.facts, memo=merge_memo)
     diagnostics = corpus.diagnostics + merged.diagnostics
     _fail_if_strict(config, diagnostics)
     merged_at = time.perf_counter()

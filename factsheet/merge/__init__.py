@@ -21,11 +21,12 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..editorial import Editorial
 from ..models import Claim, Diagnostic, Record, Sheet, SourceSummary
 from . import derived
-from .blocking import candidate_pairs
+from .blocking import BlockIndex, block_index, candidate_pairs, probe_keys
 from .claims import assign_ids, draft_claims
 from .discrepancies import build_discrepancies, find_rivals, precision_discrepancies
 from .naming import source_names
@@ -33,10 +34,13 @@ from .places import place_discrepancies
 from .purposes import purpose_discrepancies
 from .editorial import apply_editorial
 from .extract import RecordFacts, extract_record
-from .grouping import Comparisons, group_units
+from .grouping import Comparisons, Group, group_units
 from .lexicon import Lexicon
 from .title import sheet_title
-from .units import build_units
+from .units import Unit, build_units
+
+if TYPE_CHECKING:
+    from .incremental import KnownResults, MergeMemo
 
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T|\s)")
 
@@ -80,20 +84,53 @@ def record_facts(records: tuple[Record, ...], facts: dict[str, RecordFacts] | No
     return out
 
 
-def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, RecordFacts] | None = None) -> MergeResult:
+def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, RecordFacts] | None = None,
+          memo: "MergeMemo | None" = None) -> MergeResult:
+    """``memo``: the dev server's state of its previous merge; with it, an edit re-groups
+    only what it touches (incremental.py). The CLI never passes one."""
+    if memo is not None:
+        from .incremental import merge_incrementally
+
+        return merge_incrementally(records, editorial, facts, memo)
     clock = _Clock()
     rfs = record_facts(records, facts)
     clock.lap("extract")
-    units, _topic = build_units(rfs)
+    g = group_corpus(rfs, clock)
+    return assemble_sheet(records, editorial, rfs, g.units, g.comps, g.groups, clock)
+
+
+@dataclass(frozen=True)
+class Grouped:
+    """The merge up to its groups (what the dev server keeps for the next build)."""
+
+    units: list[Unit]
+    topic: dict[int, dict[str, float]]
+    index: BlockIndex
+    pairs: list[tuple[int, int]]
+    comps: Comparisons
+    groups: list[Group]
+
+
+def group_corpus(rfs: list[RecordFacts], clock: _Clock) -> Grouped:
+    units, topic = build_units(rfs)
     clock.lap("units")
-    pairs = candidate_pairs(units)
+    index = block_index(units, [probe_keys(u) for u in units])
+    pairs = candidate_pairs(units, index)
     clock.lap("blocking")
     comps = Comparisons(units, pairs)
     clock.lap("compare")
     groups = group_units(units, comps)
     clock.lap("grouping")
+    return Grouped(units, topic, index, pairs, comps, groups)
+
+
+def assemble_sheet(records: tuple[Record, ...], editorial: Editorial, rfs: list[RecordFacts], units: list[Unit],
+                   comps: Comparisons, groups: list[Group], clock: _Clock, known: "KnownResults | None" = None
+                   ) -> MergeResult:
+    """Grouped units -> claims, discrepancies, derived data, the sheet. `known`: the drafts
+    and rival verdicts of the dev server's earlier merges."""
     by_id = {r.id: r for r in records}
-    drafts = draft_claims(groups, units, by_id, comps)
+    drafts = draft_claims(groups, units, by_id, comps, known.drafts if known else None)
     ids = assign_ids(drafts)
     clock.lap("claims")
 
@@ -109,7 +146,8 @@ def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, Re
         if not claim_of_unit[u.index]:
             claim_of_unit[u.index] = citing.get((u.record, u.sentence), "")
     disputes = {pair for g in groups for pair in g.disputes}
-    rivals = [r for r in find_rivals(units, comps, claim_of_unit, disputes) if claim_of_unit[r.a] and claim_of_unit[r.b]]
+    rivals = [r for r in find_rivals(units, comps, claim_of_unit, disputes, known.rivals if known else None)
+              if claim_of_unit[r.a] and claim_of_unit[r.b]]
     names = source_names(records)
     dates = {r.id: r.date for r in records}
     discrepancies = build_discrepancies(units, rivals, claim_of_unit, dates, names.__getitem__)

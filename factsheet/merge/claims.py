@@ -106,8 +106,10 @@ def commentary_judge(units: list[Unit]):
 
 
 def draft_claims(groups: list[Group], units: list[Unit], records: dict[str, Record],
-                 comps: Comparisons) -> list[DraftClaim]:
+                 comps: Comparisons, known: dict | None = None) -> list[DraftClaim]:
+    """`known`: drafts of earlier merges (the dev server's), by their units."""
     commentary = commentary_judge(units)
+    draft = _draft if known is None else _remembering(known)
     merged_sentences: set[tuple[str, int]] = set()
     for g in groups:
         if len({units[m].record for m in g.members}) > 1 or len(g.members) > 1:
@@ -121,13 +123,13 @@ def draft_claims(groups: list[Group], units: list[Unit], records: dict[str, Reco
             u = units[g.members[0]]
             leftovers[(u.record, u.sentence)].append(g.members[0])
             continue
-        drafts.append(_draft(g.members, units, records, comps, commentary, g.also))
+        drafts.append(draft(g.members, units, records, comps, commentary, g.also))
     for (rid, sentence), members in sorted(leftovers.items(), key=lambda kv: (units[kv[1][0]].record_order, kv[0][1])):
         if (rid, sentence) not in merged_sentences:
             if len(members) == 1 and members[0] in also_of:
                 # the sentence states one proposition, and other sources state it inside
                 # longer sentences of theirs: they are cited too
-                drafts.append(_draft(tuple(members), units, records, comps, commentary, also_of[members[0]]))
+                drafts.append(draft(tuple(members), units, records, comps, commentary, also_of[members[0]]))
             else:
                 drafts.append(_sentence_draft(tuple(members), units, records, commentary))
             continue
@@ -147,6 +149,18 @@ def _spread(items: list[int], cap: int) -> list[int]:
         return items
     step = len(items) / cap
     return [items[int(k * step)] for k in range(cap)]
+
+
+def _remembering(known: dict):
+    """_draft, remembering each draft by its units: keyed by the unit objects (which the
+    entry keeps alive), so that a changed unit, a new object, misses."""
+    def draft(members: tuple[int, ...], units, records, comps, commentary, also: tuple[int, ...] = ()) -> DraftClaim:
+        key = tuple(id(units[m]) for m in members + also) + (len(members),)
+        hit = known.get(key)
+        if hit is None:
+            hit = known[key] = ([units[m] for m in members + also], _draft(members, units, records, comps, commentary, also))
+        return hit[1]
+    return draft
 
 
 def _draft(members: tuple[int, ...], units, records, comps, commentary, also: tuple[int, ...] = ()) -> DraftClaim:

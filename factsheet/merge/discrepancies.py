@@ -133,28 +133,44 @@ def _orders_apart(qa: Quantity, qb: Quantity) -> bool:
 
 
 def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str],
-                disputes: set[tuple[int, int]] = frozenset()) -> list[Rival]:
-    """Rival pairs between claims, and within a disputed claim the pairs that made it one."""
+                disputes: set[tuple[int, int]] = frozenset(), verdicts: dict | None = None) -> list[Rival]:
+    """Rival pairs between claims, and within a disputed claim the pairs that made it one.
+    `verdicts`: each pair's verdict from earlier merges (the dev server's), by its units."""
     out = []
     compared = comps.compared()
     for i, j in sorted(_candidates(units, comps) | set(disputes)):
         a, b = units[i], units[j]
         if a.record == b.record or (claim_of_unit[i] == claim_of_unit[j] and (i, j) not in disputes):
             continue
-        if (i, j) not in compared and not _may_rival(a, b):
-            continue
-        if a.context.foreign_to(b.context):
-            continue  # two events of a several-event corpus
-        c = comps.get(i, j)
-        if not c.conflicts or c.polarity_differs:
-            continue
-        qa, qb = next(((x, y) for x, y in c.conflicts if near_miss(x, y)), c.conflicts[0])
-        if c.core < P.DISCREPANCY_CORE_BAR and not near_miss(qa, qb):
-            continue
-        if _orders_apart(qa, qb):
-            continue  # "$1 billion" / "$500 billion": two different investments, not one disputed
-        out.append(Rival(i, j, qa, qb))
+        seen = (i, j) in compared
+        if verdicts is None:
+            rival = _rival(i, j, comps, seen)
+        else:  # keyed by the unit objects (kept alive by the entry): a changed unit is a new one
+            hit = verdicts.get((id(a), id(b), seen))
+            if hit is None:
+                hit = verdicts[(id(a), id(b), seen)] = (a, b, _rival(i, j, comps, seen))
+            rival = hit[2]
+        if rival is not None:
+            out.append(rival)
     return out
+
+
+def _rival(i: int, j: int, comps: Comparisons, compared: bool) -> Rival | None:
+    """The rival values of units i and j, if they make a discrepancy (a function of the pair)."""
+    a, b = comps.units[i], comps.units[j]
+    if not compared and not _may_rival(a, b):
+        return None
+    if a.context.foreign_to(b.context):
+        return None  # two events of a several-event corpus
+    c = comps.get(i, j)
+    if not c.conflicts or c.polarity_differs:
+        return None
+    qa, qb = next(((x, y) for x, y in c.conflicts if near_miss(x, y)), c.conflicts[0])
+    if c.core < P.DISCREPANCY_CORE_BAR and not near_miss(qa, qb):
+        return None
+    if _orders_apart(qa, qb):
+        return None  # "$1 billion" / "$500 billion": two different investments, not one disputed
+    return Rival(i, j, qa, qb)
 
 
 def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: list[str],

@@ -44,11 +44,13 @@ class Group:
 
 
 class Comparisons:
-    """Scores of the compared pairs, computed once; other pairs on demand."""
+    """Scores of the compared pairs, computed once; other pairs on demand. `memo`: scores
+    already computed for these units (kept across builds by the dev server), filled in place."""
 
-    def __init__(self, units: list[Unit], pairs: list[tuple[int, int]]) -> None:
+    def __init__(self, units: list[Unit], pairs: list[tuple[int, int]],
+                 memo: dict[tuple[int, int], Comparison] | None = None) -> None:
         self.units = units
-        self._memo: dict[tuple[int, int], Comparison] = {}
+        self._memo: dict[tuple[int, int], Comparison] = {} if memo is None else memo
         # unit -> [(other unit, score, how much of this unit the other restates)], best first
         self.links: dict[int, list[tuple[int, float, float]]] = defaultdict(list)
         for i, j in pairs:

@@ -307,3 +307,10 @@ SPEAKER_LOOKBACK = 4  # sentences back in the paragraph where a quote's speaker 
 ENTITY_MIN_SOURCES = 2
 ENTITY_MIN_MENTIONS = 3
 ENTITY_MAX_ROLES = 6
+
+# ------------------------------------------------------------------ dev-server rebuilds (incremental.py)
+
+# Past this share of the articles changed (added, edited or removed) since the last full merge,
+# the dev server merges the whole corpus again: re-grouping that much costs about what a
+# full merge does, and the weights held fixed would drift too far from the corpus.
+INCREMENTAL_MAX_CHANGED_SHARE = 0.25

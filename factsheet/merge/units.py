@@ -165,42 +165,53 @@ def acronyms(facts: list[RecordFacts]) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def claimable_propositions(rf: RecordFacts) -> list[Proposition]:
+    """A record's propositions that can make a claim: of a claimable sentence, with
+    features, and the sentence's only one, a main or coordinate clause, or weighty enough."""
+    ok = {s.index for s in rf.sentences if s.claimable}
+    per_sentence: dict[int, int] = defaultdict(int)
+    for p in rf.propositions:
+        per_sentence[p.sentence] += 1
+    return [p for p in rf.propositions if p.sentence in ok and p.features and (
+        per_sentence[p.sentence] == 1 or p.role in ("main", "coordinate") or _content(p) >= P.MIN_PROPOSITION_WEIGHT)]
+
+
 def build_units(facts: list[RecordFacts], topic: dict[int, dict[str, float]] | None = None
                 ) -> tuple[list[Unit], dict[int, dict[str, float]]]:
     """Units of every claimable proposition, in corpus order, and the topicality used."""
     expand = acronyms(facts)
-    claimable: dict[str, list[Proposition]] = {}
-    for rf in facts:
-        ok = {s.index for s in rf.sentences if s.claimable}
-        per_sentence: dict[int, int] = defaultdict(int)
-        for p in rf.propositions:
-            per_sentence[p.sentence] += 1
-        claimable[rf.record_id] = [p for p in rf.propositions if p.sentence in ok and p.features and (
-            per_sentence[p.sentence] == 1 or p.role in ("main", "coordinate") or _content(p) >= P.MIN_PROPOSITION_WEIGHT)]
+    claimable = {rf.record_id: claimable_propositions(rf) for rf in facts}
     event_of = events(claimable, [rf.record_id for rf in facts])
     if topic is None:
         topic = topicality(facts, claimable, event_of)
     contexts = {e: RecordContext(e) for e in set(event_of.values())}
     units: list[Unit] = []
     for order, rf in enumerate(facts):
-        infos = {s.index: s for s in rf.sentences}
-        context = contexts[event_of[rf.record_id]]
-        for p in claimable[rf.record_id]:
-            raw = dict(p.features)
-            names = set(p.name_keys)
-            for k, w in p.features:
-                for part in expand.get(k, ()):
-                    raw[part] = max(raw.get(part, 0.0), w / 2)  # an acronym stands for its words
-                    if k in names:
-                        names.add(part)
-            own = topic.get(event_of[rf.record_id], {})
-            feats = {k: w * corpus_factor(own.get(k, 0.0)) for k, w in raw.items()}
-            feats = {k: w for k, w in feats.items() if w > P.MIN_FEATURE_WEIGHT}
-            if not feats:
-                continue
-            norm = sum(w * w for w in feats.values()) ** 0.5
-            words = {k: w for k, w in feats.items() if k[0] != "q"}
-            units.append(Unit(len(units), rf.record_id, order, p.sentence, p, infos[p.sentence], feats, norm,
-                              sum(feats.values()), words, sum(w * w for w in words.values()), sum(words.values()),
-                              context, frozenset(names & feats.keys()), frozenset(p.speaker_keys)))
+        e = event_of[rf.record_id]
+        units += record_units(rf, order, claimable[rf.record_id], contexts[e], topic.get(e, {}), expand, len(units))
     return units, topic
+
+
+def record_units(rf: RecordFacts, order: int, claimable: list[Proposition], context: RecordContext,
+                 own: dict[str, float], expand: dict[str, tuple[str, ...]], first_index: int) -> list[Unit]:
+    """One record's units, numbered from first_index; `own`: its event's topicality."""
+    infos = {s.index: s for s in rf.sentences}
+    units: list[Unit] = []
+    for p in claimable:
+        raw = dict(p.features)
+        names = set(p.name_keys)
+        for k, w in p.features:
+            for part in expand.get(k, ()):
+                raw[part] = max(raw.get(part, 0.0), w / 2)  # an acronym stands for its words
+                if k in names:
+                    names.add(part)
+        feats = {k: w * corpus_factor(own.get(k, 0.0)) for k, w in raw.items()}
+        feats = {k: w for k, w in feats.items() if w > P.MIN_FEATURE_WEIGHT}
+        if not feats:
+            continue
+        norm = sum(w * w for w in feats.values()) ** 0.5
+        words = {k: w for k, w in feats.items() if k[0] != "q"}
+        units.append(Unit(first_index + len(units), rf.record_id, order, p.sentence, p, infos[p.sentence], feats, norm,
+                          sum(feats.values()), words, sum(w * w for w in words.values()), sum(words.values()),
+                          context, frozenset(names & feats.keys()), frozenset(p.speaker_keys)))
+    return units

@@ -23,6 +23,7 @@ from ..commands.build import build_site
 from ..config import Config
 from ..corpus import RecordCache
 from ..errors import Abort, FactsheetError
+from ..merge.incremental import MergeMemo
 from ..models import printable
 from ..render import RenderCache
 from .overlay import Problem, error_problems, problems_from_exception
@@ -69,6 +70,8 @@ class Builder:
         # rendered again, hard-linked from its store (on the builds' file system)
         # into each new build folder; also kept for the life of the server.
         self.render_cache = RenderCache(store=builds_root / "render-store")
+        # The previous merge's state: an edit re-groups only the claims it touches.
+        self.merge_memo = MergeMemo()
         self.reload_config = reload_config
         self.on_config_change = on_config_change
         self._serial = 0
@@ -110,6 +113,7 @@ class Builder:
             f"built in {seconds * 1000:.0f} ms{f' ({stages} ms)' if stages else ''}: "
             f"{len(result.sheet.sources)} sources, {len(result.sheet.claims)} claims"
             + (f"; {len(problems)} file(s) skipped because of errors" if problems else "")
+            + (f"; merge {self.merge_memo.last}" if self.merge_memo.last else "")
         )
         return True
 
@@ -120,7 +124,7 @@ class Builder:
         self._notes_logged = len(notes)
 
     def build_options(self) -> dict[str, object]:
-        return {"cache": self.cache, "render_cache": self.render_cache}
+        return {"cache": self.cache, "render_cache": self.render_cache, "merge_memo": self.merge_memo}
 
     def run(self, debouncer: Debouncer) -> None:
         """The builder thread: one build per batch of changes, until closed."""
@@ -151,6 +155,7 @@ class Builder:
             self.cache = RecordCache.for_config(config, keep_last_good=True)
             self._notes_logged = 0
         self.config = config
+        self.merge_memo = MergeMemo()  # the configuration may change what the merge reads
         if self.on_config_change is not None:
             self.on_config_change(config)
         _log("configuration reloaded")
