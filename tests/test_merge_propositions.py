@@ -150,6 +150,13 @@ def test_a_conjunction_after_a_count_is_not_what_it_counts(lex):
     assert q.text == "31 jobs" and q.unit == lex.word("jobs").concepts[0]
 
 
+def test_a_name_after_a_count_is_not_what_it_counts(lex):
+    (q,) = extract_quantities("That is well above the 180,000 Vorsandt cited in March.", _count_noun(lex))
+    assert q.unit == ""
+    (q,) = extract_quantities("Nearly 250,000 Orvelmark patients had their data taken.", _count_noun(lex))
+    assert q.unit == lex.word("patients").concepts[0]
+
+
 def test_two_amounts_joined_by_and_are_no_range(lex):
     qs = extract_quantities("He was fined £12,000 and ordered to pay £8,500 in costs.", _count_noun(lex))
     assert [(q.text, q.low, q.high) for q in qs] == [("£12,000", 12000, 12000), ("£8,500", 8500, 8500)]

@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 23  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 24  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -282,6 +282,9 @@ def _count_noun(lex: Lexicon):
                 break  # "240,112 patients affected": the noun is before the participle
             if head and (low in _NOT_NOUN_AFTER_HEAD or not lex.word(low).noun):
                 break
+            if w[:1].isupper() and lex.is_rare(low, P.COUNT_NOUN_NAME_MAX_ZIPF):
+                pos = m.end()  # a name: "250,000 Brightwater patients" counts patients,
+                continue       # "the 180,000 Thale cited" counts nothing named
             if info.noun or low in ("crew", "staff", "people", "police"):
                 head, head_end = info.concepts[0] if info.concepts else info.key, m.end()
             elif head:

@@ -64,6 +64,10 @@ COMMENTARY_CONTEXT_BAR = 0.9
 # A capitalized sentence-initial word is a name when it is this rare in English or rarer
 # (Zipf; "Tarnwell" 0, "Police" 5.1): "Police said ..." is a word, "Vexar said ..." a name.
 NAME_MAX_ZIPF = 3.0
+# A capitalized word this rare (Zipf) after a count is a name, never what is counted
+# ("the 180,000 Thale cited"); a demonym is common enough to count ("two Britons", Zipf 3.2;
+# "Kenyans" 2.9).
+COUNT_NOUN_NAME_MAX_ZIPF = 2.0
 # A sentence this much in capitals (of its letters) is a shouted headline: its words are words.
 SHOUTING_SHARE = 0.8
 # Feature weight of a stated value: an exact figure is strong evidence that two sentences
