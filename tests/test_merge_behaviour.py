@@ -183,6 +183,20 @@ def test_precise_values_a_hair_apart_disagree_however_the_sentences_differ():
     assert not any("2:09:30" in v for v in values), values
 
 
+def test_a_fact_box_line_states_its_figure():
+    """A report's "Deaths: 31" line is a figure other sources state in sentences."""
+    files = dict([
+        _article("01_a.md", "Alpha", "Thirty-one people died in the Orvel floods."),
+        _article("02_b.md", "Beta", "Thirty-one people died in the Orvel floods, officials said."),
+        ("03_c.md", "ORVEL FLOODS - SITUATION REPORT 4\n\nCASUALTIES\nDeaths: 31\nMissing: 6\n\n"
+                    "Relief teams reached the Orvel valley on Tuesday. Boats carried families to the school at "
+                    "Kesse, where the council has opened a shelter. Roads into the valley remain closed.\n"),
+    ])
+    s = sheet(files)
+    (deaths,) = [c for c in s.claims if any("Deaths: 31" in q.quote for q in c.citations)]
+    assert {q.source for q in deaths.citations} == {"01-a", "02-b", "03-c"}
+
+
 def test_lone_percentages_of_different_events_are_no_rivals():
     """Each proposition states one percentage; they are rivals only about one event."""
     files = dict([

@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 24  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 25  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -436,8 +436,13 @@ def _ranges_span(toks: list[Tok], ranges) -> tuple[int, int]:
     return (min(starts), max(ends)) if starts else (0, 0)
 
 
-def _claimable(sentence, toks: list[Tok], spans: list[PropositionSpan], lex: Lexicon, verbs: _Verbs) -> bool:
-    if sentence.block == "heading" or getattr(sentence, "truncated", False):
+def _claimable(sentence, toks: list[Tok], spans: list[PropositionSpan], lex: Lexicon, verbs: _Verbs,
+               datum: bool = False) -> bool:
+    if getattr(sentence, "truncated", False):
+        return False
+    if datum:
+        return True
+    if sentence.block == "heading":
         return False
     if sentence.text.rstrip(" \"”’'").endswith("?"):
         return False  # a question states nothing ("How do you know if your bottle is affected?")
@@ -448,6 +453,19 @@ def _claimable(sentence, toks: list[Tok], spans: list[PropositionSpan], lex: Lex
     if letters < P.MIN_LETTER_SHARE * len(sentence.text):
         return False
     return any(verbs.finite(toks, i) or verbs.participle(toks[i]) or _verb_only(toks[i], lex) for i in range(len(toks)))
+
+
+_DATUM = re.compile(r"\s*([A-Za-z][A-Za-z' -]{1,30}):\s*\d")
+
+
+def _is_datum(text: str, lex: Lexicon) -> bool:
+    """A fact-box line of a report, "Deaths: 96", "Injured: 1,240, of whom 212 remain in
+    hospital": a count under a label that says what happened to those counted (one of
+    MEASURE_CONCEPTS). It states a figure though it has no verb and reads like a heading."""
+    m = _DATUM.match(text)
+    if not m:
+        return False
+    return any(set(lex.word(w).concepts) & P.MEASURE_CONCEPTS for w in m.group(1).lower().split())
 
 
 def _verb_only(tok: Tok, lex: Lexicon) -> bool:
@@ -506,7 +524,10 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
         shouting = len(letters) > 12 and sum(c.isupper() for c in letters) > P.SHOUTING_SHARE * len(letters)
         start = _dateline_end(text, toks)
         first = next((i for i in range(start, len(toks)) if toks[i].low[:1].isalpha()), start)
-        spans = split_propositions(toks, lex, start, verbs)
+        datum = _is_datum(text, lex)
+        # a fact-box line ("Deaths: 96") is one proposition: its label and its figure
+        spans = [PropositionSpan(((start, len(toks)),), None, "main")] if datum else \
+            split_propositions(toks, lex, start, verbs)
         quantities = extract_quantities(text, count_noun)
         quote = _is_direct_quote(text, s.block) or continues
         all_names: list[str] = []
@@ -542,7 +563,7 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
                                      _purposes(text, toks, span.pieces, lex)))
         if not spans:
             _, _, all_names, _ = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
-        claimable = _claimable(s, toks, spans, lex, verbs)
+        claimable = _claimable(s, toks, spans, lex, verbs, datum)
         all_names.extend(n for n in speakers if n not in all_names)
         sentences.append(SentenceFacts(index, claimable, quote, 0.0 if continues else commentary_score(text),
                                        speakers or _speakers(all_names, text), tuple(all_names), continues))
