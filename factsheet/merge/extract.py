@@ -392,10 +392,21 @@ def _predicate_at(toks: list[Tok], pieces, lex: Lexicon, verbs: _Verbs, skip: se
                     if not low[:1].isalpha() or word.weight <= 0 or word.function or (low.endswith("ly") and not word.noun):
                         continue
                     if word.noun or not word.verb:
-                        return tuple("w:" + c for c in word.concepts)
+                        phrase = _phrase_concept(toks, k, b, lex)  # "filed a class-action lawsuit": sue
+                        return ("w:" + phrase,) if phrase else tuple("w:" + c for c in word.concepts)
                 return ()
             return tuple("w:" + c for c in info.concepts)
     return ()
+
+
+def _phrase_concept(toks: list[Tok], i: int, b: int, lex: Lexicon) -> str:
+    """The concept of a phrase of data/concepts.txt of two or more words starting at
+    toks[i] ("class action" -> sue), or ""."""
+    lemmas = [lex.word(t.low).key if t.low[:1].isalpha() else t.low for t in toks[i:b]]
+    found = lex.phrase_at(lemmas, 0) if lemmas else None
+    if found is None or found[1] < 2 or found[0].concept.startswith("~"):
+        return ""
+    return found[0].concept
 
 
 def _inside_value(tok: Tok, quantities, lex: Lexicon) -> bool:
