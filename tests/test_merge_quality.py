@@ -34,7 +34,7 @@ OWN_CORPORA = sorted(p.name for p in OWN.iterdir() if (p / "gold.yaml").is_file(
 # corpus -> {measure: the figure it must not fall below (must not exceed, for the measures
 # whose bar is an upper one: claims_per_fact, noise_leaks)} where it is short of the bar
 SHARED_FLOORS: dict[str, dict[str, float]] = {
-    "clinic-data-breach": {"citation_recall": 0.83, "claims_per_fact": 1.75},
+    "clinic-data-breach": {"citation_recall": 0.83, "claims_per_fact": 1.7},
     "grid-battery-deal": {"claims_per_fact": 1.34},
     "harbour-ferry-fire": {"claims_per_fact": 1.52},
     "marathon-record": {"claims_per_fact": 1.92},
@@ -47,8 +47,7 @@ OWN_FLOORS: dict[str, dict[str, float]] = {
     "quarry-collapse": {"citation_recall": 0.76, "citation_precision": 0.88, "claims_per_fact": 1.6, "discrepancies_found": 0.499},
     "striker-transfer": {"citation_precision": 0.88},
     "syrup-recall": {"citation_recall": 0.78, "claims_per_fact": 1.63, "noise_leaks": 1.0, "discrepancies_found": 0.399},
-    "tovan-earthquake": {"citation_recall": 0.82},
-    "transit-strike": {"citation_recall": 0.8, "citation_precision": 0.87, "claims_per_fact": 1.52, "discrepancies_found": 0.499},
+    "transit-strike": {"citation_recall": 0.82, "claims_per_fact": 1.48, "discrepancies_found": 0.499},
 }
 
 
