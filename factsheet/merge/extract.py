@@ -624,6 +624,11 @@ _PURPOSE_MARKERS = tuple(tuple(w.split("|") for w in m.split()) for m in (
     "intended to", "designed to", "meant to", "with the aim of", "with the goal of",
     "for the purpose of", "is|was|were|are|be|been|being used to", "will go towards", "earmarked for"))
 _PURPOSE_ENDS = frozenset("and but or while after before because when whereas although which who that".split())
+# the markers by their first word, so that most tokens are passed over at one lookup
+_PURPOSE_MARKERS_BY_FIRST: dict[str, tuple] = {}
+for _marker in _PURPOSE_MARKERS:
+    for _first in _marker[0]:
+        _PURPOSE_MARKERS_BY_FIRST[_first] = _PURPOSE_MARKERS_BY_FIRST.get(_first, ()) + (_marker,)
 
 
 def _purposes(text: str, toks: list[Tok], pieces, lex: Lexicon) -> tuple[Purpose, ...]:
@@ -650,7 +655,7 @@ def _purposes(text: str, toks: list[Tok], pieces, lex: Lexicon) -> tuple[Purpose
 
 def _marker_at(toks: list[Tok], i: int, b: int) -> int:
     """How many tokens a purpose marker starting at toks[i] spans (0: none)."""
-    for marker in _PURPOSE_MARKERS:
+    for marker in _PURPOSE_MARKERS_BY_FIRST.get(toks[i].low, ()):
         if i + len(marker) < b and all(toks[i + k].low in alts and not toks[i + k].depth for k, alts in enumerate(marker)):
             return len(marker)
     return 0
