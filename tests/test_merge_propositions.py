@@ -292,3 +292,11 @@ def test_whom_a_statement_was_told_is_part_of_the_attribution(lex):
     (prop,) = [p for p in extract_record(record, lex).propositions if p.sentence == 0]
     keys = {k for k, _ in prop.features}
     assert "w:bottleneck" in keys and not keys & {"w:news", "n:k7", "w:k"}, keys
+
+
+def test_said_with_an_object_states_it(lex):
+    """"has said sorry" states an apology; ", said a spokesman" only says who spoke."""
+    got = props("The Orvel ferry chief, Ida Brenn, has said sorry and promised full cooperation.", lex)
+    assert any("said sorry" in text for _, text in got), got
+    assert props("The bridge will reopen on Friday, said a spokesman for the council.", lex) == [
+        ("main", "The bridge will reopen on Friday")]

@@ -219,6 +219,9 @@ def _is_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verb
                 return False  # "..., she said of the delays at the quay": what it was said of is content
             if lex.word(toks[i].low).key in _ATTRIBUTION_TAKING_OBJECTS and _object_follows(toks, i, b):
                 return False  # "the company reported a loss of $4 million": what was reported is content
+            if lex.word(toks[i].low).key == "say" and _object_follows(toks, i, b) \
+                    and toks[i + 1].low not in DETERMINERS and not toks[i + 1].text[:1].isupper():
+                return False  # "has said sorry", "said yes": what was said is content (not "said a spokesman")
             return not any(verbs.finite(toks, j) or verbs.participle(toks[j]) for j in words[k + 1:])
     return False
 
