@@ -223,6 +223,8 @@ def test_a_coordinated_verb_phrase_borrows_subject_and_auxiliary(lex):
 def test_a_verb_phrase_with_its_own_auxiliary_borrows_only_the_subject(lex):
     got = props("The utility has informed the regional regulator and is sending letters to customers.", lex)
     assert ("coordinate", "The utility is sending letters to customers") in got
+    got = props("The museum is working with the police and asks anyone with information to call.", lex)
+    assert ("coordinate", "The museum asks anyone with information to call") in got
 
 
 def test_a_reported_clause_may_open_with_two_joined_subjects(lex):

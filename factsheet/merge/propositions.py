@@ -590,7 +590,10 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
             elif own is None and main_subject is not None and role == "coordinate" and k > main_at:
                 # "The giant will co-design and develop racks": the verb phrase borrows the
                 # subject, and the auxiliary it shares ("will develop racks")
-                own_auxiliary = toks[a + skip].low in AUXILIARIES  # "and is mailing letters"
+                verb = toks[a + skip]
+                # "and is mailing letters" has its own auxiliary, and "is closed and asks" a finite
+                # verb of its own; "will co-design and develop" shares "will"
+                own_auxiliary = verb.low in AUXILIARIES or (verb.low.endswith("s") and lex.word(verb.low).key != verb.low)
                 subject = _with_auxiliaries(toks, main_subject, kept[main_at][1]) \
                     if verb_phrase and not own_auxiliary else main_subject
                 props.append(PropositionSpan(((a + skip, b),), subject, "coordinate"))
