@@ -19,13 +19,11 @@ A place inside the other ("deck" / "vehicle deck") is the same place said more p
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from ..models import Discrepancy
 from . import params as P
 from .extract import Place
 from .grouping import Comparisons
-from .slots import slot_discrepancies
+from .slots import candidate_pairs, slot_discrepancies
 from .units import Unit
 
 
@@ -45,23 +43,16 @@ def _is_name(p: Place) -> bool:
 
 
 def _place_pairs(units: list[Unit], comps: Comparisons, claim_of_unit: list[str]) -> list[tuple[int, Place, int, Place]]:
-    bucket: dict[str, list[int]] = defaultdict(list)
-    for u in units:
-        if u.prop.places and claim_of_unit[u.index]:
-            # what happened there, and the kind of place ("filed ... in X Court" / "a class
-            # action filed in Y Court accuses ...": the court is what the two share)
-            for key in sorted(set(u.prop.predicate) | {"place:" + p.head for p in u.prop.places}):
-                bucket[key].append(u.index)
-    candidates: set[tuple[int, int]] = set()
-    for key in sorted(bucket):
-        members = bucket[key]
-        if 2 <= len(members) <= P.MEASURE_BUCKET_CAP:  # else nothing to compare, or the corpus's topic verb
-            candidates.update((i, j) for x, i in enumerate(members) for j in members[x + 1:])
+    def keys(u: Unit) -> list[str]:
+        # what happened there, and the kind of place ("filed ... in X Court" / "a class
+        # action filed in Y Court accuses ...": the court is what the two share)
+        if not (u.prop.places and claim_of_unit[u.index]):
+            return []
+        return sorted(set(u.prop.predicate) | {"place:" + p.head for p in u.prop.places})
+
     out = []
-    for i, j in sorted(candidates):
+    for i, j in candidate_pairs(units, keys):
         a, b = units[i], units[j]
-        if a.record == b.record or a.context.foreign_to(b.context):
-            continue
         if any(set(pa.words) & set(pb.words) for pa in a.prop.places for pb in b.prop.places):
             continue  # a place both name: they agree on it ("at a quarry near the town" / "in the town")
         pair = next(((pa, pb) for pa in a.prop.places for pb in b.prop.places if rival_places(pa, pb)), None)

@@ -9,33 +9,24 @@ no word ("to repay debt" / "to build a second plant") disagree on what it was fo
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from ..models import Discrepancy
 from . import params as P
 from .extract import Purpose
 from .grouping import Comparisons
-from .slots import slot_discrepancies
+from .slots import candidate_pairs, slot_discrepancies
 from .units import Unit
 
 
 def _purpose_pairs(units: list[Unit], comps: Comparisons,
                    claim_of_unit: list[str]) -> list[tuple[int, Purpose, int, Purpose]]:
-    bucket: dict[str, list[int]] = defaultdict(list)
-    for u in units:
-        if u.prop.purposes and claim_of_unit[u.index]:
-            for key in sorted(set(u.prop.predicate) | {"purpose"}):
-                bucket[key].append(u.index)
-    candidates: set[tuple[int, int]] = set()
-    for key in sorted(bucket):
-        members = bucket[key]
-        if 2 <= len(members) <= P.MEASURE_BUCKET_CAP:
-            candidates.update((i, j) for x, i in enumerate(members) for j in members[x + 1:])
+    def keys(u: Unit) -> list[str]:
+        if not (u.prop.purposes and claim_of_unit[u.index]):
+            return []
+        return sorted(set(u.prop.predicate) | {"purpose"})
+
     out = []
-    for i, j in sorted(candidates):
+    for i, j in candidate_pairs(units, keys):
         a, b = units[i], units[j]
-        if a.record == b.record or a.context.foreign_to(b.context):
-            continue
         if any(set(pa.words) & set(pb.words) for pa in a.prop.purposes for pb in b.prop.purposes):
             continue  # an aim both give: they agree on it
         c = comps.get(i, j)

@@ -25,6 +25,23 @@ class Slot(Protocol):
 SlotPair = tuple[int, Slot, int, Slot]
 
 
+def candidate_pairs(units: list[Unit], keys_of: Callable[[Unit], list[str]]) -> list[tuple[int, int]]:
+    """Pairs of propositions of different records and one event that share a bucket key
+    (what happened, or a kind of slot). A bucket larger than MEASURE_BUCKET_CAP is the
+    corpus's topic and proposes nothing."""
+    bucket: dict[str, list[int]] = defaultdict(list)
+    for u in units:
+        for key in keys_of(u):
+            bucket[key].append(u.index)
+    candidates: set[tuple[int, int]] = set()
+    for key in sorted(bucket):
+        members = bucket[key]
+        if 2 <= len(members) <= P.MEASURE_BUCKET_CAP:
+            candidates.update((i, j) for x, i in enumerate(members) for j in members[x + 1:])
+    return [(i, j) for i, j in sorted(candidates)
+            if units[i].record != units[j].record and not units[i].context.foreign_to(units[j].context)]
+
+
 def within(a: frozenset, b: frozenset) -> bool:
     """One slot inside the other: "deck" / "vehicle deck" is one place said more precisely."""
     return a <= b or b <= a
