@@ -210,16 +210,17 @@ def _is_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verb
     if toks[words[0]].low == "according" and len(words) > 1 and toks[words[1]].low == "to":
         return True
     for k, i in enumerate(words):
-        if lex.word(toks[i].low).key in _ATTRIBUTION_KEYS and verbs.finite(toks, i):
+        key = lex.word(toks[i].low).key
+        if key in _ATTRIBUTION_KEYS and verbs.finite(toks, i):
             if i + 1 < b and toks[i + 1].low == "to":
                 return False  # "drivers were told to use the coast road": an instruction, not a source
             if _passive(toks, a, i):
                 return False  # "nine deaths are now confirmed": what was confirmed is the content
             if i + 1 < b and toks[i + 1].low in ("of", "about"):
                 return False  # "..., she said of the delays at the quay": what it was said of is content
-            if lex.word(toks[i].low).key in _ATTRIBUTION_TAKING_OBJECTS and _object_follows(toks, i, b):
+            if key in _ATTRIBUTION_TAKING_OBJECTS and _object_follows(toks, i, b):
                 return False  # "the company reported a loss of $4 million": what was reported is content
-            if lex.word(toks[i].low).key == "say" and _object_follows(toks, i, b) \
+            if key == "say" and _object_follows(toks, i, b) \
                     and toks[i + 1].low not in DETERMINERS and not toks[i + 1].text[:1].isupper():
                 return False  # "has said sorry", "said yes": what was said is content (not "said a spokesman")
             return not any(verbs.finite(toks, j) or verbs.participle(toks[j]) for j in words[k + 1:])
