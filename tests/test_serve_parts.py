@@ -3,6 +3,7 @@ debouncer, and which paths the watcher reacts to."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -11,7 +12,7 @@ from factsheet.errors import BuildError
 from factsheet.models import Diagnostic
 from factsheet.serve.livereload import MARKER, inject
 from factsheet.serve.overlay import error_problems, overlay_html, problems_from_exception
-from factsheet.serve.watcher import Debouncer, WatchSpec
+from factsheet.serve.watcher import Debouncer, Watcher, WatchSpec, folder_identity
 
 
 def test_inject_goes_before_the_last_body_end() -> None:
@@ -109,3 +110,29 @@ def test_debouncer_waits_longer_for_events_right_after_a_batch() -> None:
         assert time.monotonic() - started >= 0.28
     finally:
         debouncer.close()
+
+
+def test_a_folder_recreated_with_the_same_inode_is_watched_again(tmp_path: Path) -> None:
+    """"rm -rf content && mkdir content" often gives the new folder the old inode, so its
+    device and inode look unchanged; the watch died with the old folder all the same."""
+    root = tmp_path / "content"
+    root.mkdir()
+    seen: list[str] = []
+    watcher = Watcher(seen.append, poll=False, rearm_interval=3600)  # re-armed by hand below
+    watcher.watch((WatchSpec(root),))
+    watcher.start()
+    try:
+        before = folder_identity(root)
+        shutil.rmtree(root)
+        root.mkdir()
+        deadline = time.monotonic() + 5
+        while not watcher.rearm() and time.monotonic() < deadline:  # once the deletion event is in
+            time.sleep(0.05)
+        seen.clear()
+        (root / "east-quay.md").write_text("East quay opens.", encoding="utf-8")
+        deadline = time.monotonic() + 5
+        while not any(p.endswith("east-quay.md") for p in seen) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert any(p.endswith("east-quay.md") for p in seen), (before, folder_identity(root), seen)
+    finally:
+        watcher.stop()

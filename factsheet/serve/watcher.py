@@ -136,13 +136,18 @@ class WatchSpec:
 
 
 class _Handler(FileSystemEventHandler):
-    def __init__(self, spec: WatchSpec, on_change: Callable[[str], None]) -> None:
+    def __init__(self, spec: WatchSpec, on_change: Callable[[str], None],
+                 on_root_gone: Callable[[WatchSpec], None]) -> None:
         self.spec = spec
         self.on_change = on_change
+        self.on_root_gone = on_root_gone
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type not in _CHANGE_EVENTS:
             return
+        src = event.src_path.decode() if isinstance(event.src_path, bytes) else event.src_path
+        if event.event_type in (EVENT_TYPE_DELETED, EVENT_TYPE_MOVED) and Path(src) == self.spec.root:
+            self.on_root_gone(self.spec)  # its watch died with it, whatever the next folder's inode
         if event.is_directory and event.event_type in (EVENT_TYPE_MODIFIED, EVENT_TYPE_CLOSED):
             return  # a file inside changed; that file's own event is what matters
         for raw in (event.src_path, getattr(event, "dest_path", "")):
@@ -196,10 +201,20 @@ class Watcher:
         if identity is None:
             return _Armed(None, None)
         try:
-            watch = self._observer.schedule(_Handler(spec, self.on_change), str(spec.root), recursive=spec.recursive)
+            watch = self._observer.schedule(_Handler(spec, self.on_change, self._root_gone), str(spec.root),
+                                            recursive=spec.recursive)
         except OSError:  # gone again between the check and the schedule: try on the next round
             return _Armed(None, None)
         return _Armed(watch, identity)
+
+    def _root_gone(self, spec: WatchSpec) -> None:
+        """The watched folder itself was removed or moved: arm it again on the next round
+        even if a new folder there gets the same device and inode (file systems reuse
+        inode numbers, so "rm -rf content && mkdir content" can look unchanged)."""
+        with self._lock:
+            armed = self._armed.get(spec)
+            if armed is not None:
+                armed.identity = None
 
     def rearm(self) -> list[Path]:
         """Schedule again every watched folder whose identity changed; report
@@ -207,8 +222,10 @@ class Watcher:
         changed: list[Path] = []
         with self._lock:
             for spec, armed in list(self._armed.items()):
-                if folder_identity(spec.root) == armed.identity:
+                if armed.identity is not None and folder_identity(spec.root) == armed.identity:
                     continue
+                if armed.identity is None and armed.watch is None and folder_identity(spec.root) is None:
+                    continue  # still no folder there
                 if armed.watch is not None:
                     try:
                         self._observer.unschedule(armed.watch)  # type: ignore[arg-type]
