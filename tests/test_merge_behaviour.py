@@ -379,3 +379,23 @@ def test_a_description_and_a_name_or_a_landmark_are_no_rival_places():
          "A class action against Norvell Health was filed on Tuesday in U.S. District Court. "
          "The rock fall happened on Friday in the town of Skel.\n")
     assert not _place_disagreements(sheet({"01_a.md": a, "02_b.md": b}))
+
+
+def test_a_restatement_kept_out_only_by_a_rival_value_of_one_member_joins_as_a_dispute():
+    # the fourth source restates the claim's core ("all sailings suspended"); only the
+    # third source's "until Friday" rivals its "until Thursday": one disputed claim
+    files = {
+        f"0{i}_{name}.md": f"---\ntitle: Tolvern ferry fire\nsource: {name.title()}\ndate: 2031-03-0{i}\n---\n\n"
+        f"A fire broke out on the Tolvern ferry on Monday. {line}\n"
+        for i, (name, line) in enumerate([
+            ("alpha", "The operator has suspended all sailings between Marren and Tolvern."),
+            ("bravo", "The operator said it had suspended all sailings between Marren and Tolvern."),
+            ("charlie", "All sailings between Marren and Tolvern are suspended until at least Friday."),
+            ("delta", "Norrow Ferries said all sailings to and from Tolvern had been cancelled until Thursday."),
+        ], start=1)}
+    s = sheet(files)
+    (claim,) = [c for c in s.claims if any("sailings" in q.quote for q in c.citations)]
+    assert {q.source for q in claim.citations} == {"01-alpha", "02-bravo", "03-charlie", "04-delta"}
+    assert claim.status == "disputed"
+    (until,) = [d for d in s.discrepancies if claim.id in d.claims]
+    assert {v.value for v in until.values} >= {"Thursday"} and len(until.values) == 2

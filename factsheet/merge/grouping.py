@@ -276,6 +276,13 @@ def _states_its_group(i: int, g: Group, comps: Comparisons) -> bool:
     return i == g.core
 
 
+def _would_join(i: int, g: Group, comps: Comparisons) -> bool:
+    """Does unit i restate g's core as a member would (JOIN_BAR, MEMBER_COVER, no conflict
+    with the core itself)? Then a rival value with another member is what kept it out."""
+    c = comps.get(i, g.core)
+    return c.compatible and c.score >= P.JOIN_BAR and comps.covers(g.core, i) >= P.MEMBER_COVER
+
+
 def _one_statement(a: Unit, b: Unit, c: Comparison) -> bool:
     """Do two propositions with a rival value make the same statement? They share words
     besides the value, or values they both state ("312 passengers and 24 crew" / "298
@@ -312,7 +319,10 @@ def _merge_rival_groups(groups: list[Group], units: list[Unit], comps: Compariso
         if a.record == b.record or a.context.foreign_to(b.context) or not _one_statement(a, b, c):
             continue
         gi, gj = group_of[i], group_of[j]
-        if gi != gj and _states_its_group(i, groups[gi], comps) and _states_its_group(j, groups[gj], comps):
+        if gi == gj:
+            continue
+        ci, cj = _states_its_group(i, groups[gi], comps), _states_its_group(j, groups[gj], comps)
+        if (ci and cj) or (ci and _would_join(i, groups[gj], comps)) or (cj and _would_join(j, groups[gi], comps)):
             links.append((-c.core, i, j, gi, gj))
     disputes: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for _, i, j, gi, gj in sorted(links):
