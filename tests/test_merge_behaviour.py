@@ -399,3 +399,19 @@ def test_a_restatement_kept_out_only_by_a_rival_value_of_one_member_joins_as_a_d
     assert claim.status == "disputed"
     (until,) = [d for d in s.discrepancies if claim.id in d.claims]
     assert {v.value for v in until.values} >= {"Thursday"} and len(until.values) == 2
+
+
+def test_a_clause_that_does_not_read_alone_is_shown_with_its_own_clause_not_the_whole_sentence():
+    # both sources state "using the ship's own crane" only inside one long sentence; the
+    # claim's text is the coordinated clause it hangs on, not the sentence's other facts
+    line = ("The cargo ship Velna Star ran aground at 04:10 on Friday, about three miles from Korrin Point, "
+            "and her crew freed the vessel using the ship's own anchor winch.")
+    files = {f"0{i}_{name}.md": f"---\ntitle: Velna Star aground\nsource: {name.title()}\ndate: 2031-03-0{i}\n---\n\n"
+             f"{line} {extra}\n" for i, (name, extra) in enumerate([
+                 ("alpha", "The harbour master has opened an inquiry into the grounding."),
+                 ("bravo", "An inquiry into the grounding was opened by the harbour master.")], start=1)}
+    s = sheet(files)
+    (winch,) = [c for c in s.claims if c.focus and "anchor winch" in c.text[c.focus[0]:c.focus[1]]]
+    assert winch.text == "Her crew freed the vessel using the ship's own anchor winch.", winch.text
+    assert winch.focus is not None and winch.text[winch.focus[0]:winch.focus[1]] == "using the ship's own anchor winch"
+    assert {q.source for q in winch.citations} == {"01-alpha", "02-bravo"}

@@ -302,3 +302,11 @@ def test_said_with_an_object_states_it(lex):
     assert any("said sorry" in text for _, text in got), got
     assert props("The bridge will reopen on Friday, said a spokesman for the council.", lex) == [
         ("main", "The bridge will reopen on Friday")]
+
+
+def test_a_plural_noun_before_a_relative_that_is_no_verb(lex):
+    # "houses" can be a verb, but not before "that most people live in"; "says that" is one
+    got = props("The rule was never applied to the stone and clay-brick houses that most farmers in the hills live in.", lex)
+    assert [r for r, _ in got] == ["main"], got
+    got = props("The inquiry report says that the valve was never tested.", lex)
+    assert any("the valve was never tested" in t for _, t in got), got

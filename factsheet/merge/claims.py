@@ -4,7 +4,9 @@
   source wrote it), with the member's own clause marked by its offsets.
 * Canonical text: the member that best states just this proposition and reads on its
   own (no pronoun opening, no quotation without its speaker, not cut off), closest to
-  the group's centre; where none reads on its own, the sentence itself.
+  the group's centre; where none reads on its own, the coordinated clause it hangs on
+  with it ("her master ordered a full evacuation using the ship's evacuation system"),
+  else the sentence itself, with the member's clause marked.
 * A sentence none of whose propositions joins a claim is one claim of its own (its whole
   text). A sentence some of whose propositions joined claims is cited, whole, by those
   claims; its other propositions are details only it states, read in its quote, and
@@ -25,7 +27,7 @@ from ..models import Citation, ClaimKind, Record
 from . import params as P
 from .grouping import Comparisons, Group
 from .opinion import is_commentary
-from .units import Unit
+from .lexicon import POSSESSIVES, PRONOUNS
 from .units import Unit
 
 
@@ -181,7 +183,9 @@ def _draft(members: tuple[int, ...], units, records, comps, commentary, also: tu
     cu = units[canonical]
     text, focus = cu.prop.text, None
     if not cu.prop.standalone:
-        text, focus = _sentence_with_clause(cu, records[cu.record].sentences[cu.sentence].text)
+        sentence = records[cu.record].sentences[cu.sentence].text
+        host = _host(cu, units)
+        text, focus = _clause_after_host(cu, host, sentence) if host else _sentence_with_clause(cu, sentence)
     citations = {}
     for m in sorted(members + also, key=lambda i: (units[i].record_order, units[i].sentence)):
         u = units[m]
@@ -191,6 +195,37 @@ def _draft(members: tuple[int, ...], units, records, comps, commentary, also: tu
     cites = tuple(sorted(citations.values(), key=lambda c: (c.source, c.start)))
     return DraftClaim(members, canonical, text.strip(), _kind(cu, is_comm, all_quotes), cites,
                       tuple(sorted({c.source for c in cites})), is_comm, focus)
+
+
+_SUBJECT_PRONOUNS = PRONOUNS - POSSESSIVES  # "her master ordered ..." names its subject; "she ordered ..." does not
+
+
+def _host(u: Unit, units: list[Unit]) -> Unit | None:
+    """The clause a proposition that does not read on its own hangs on: the nearest one
+    before it in its sentence that opens with words of its own, when that is a coordinated
+    clause ("..., and her master ordered a full evacuation" for "using the ship's evacuation
+    system"). None when it is the main clause (the claim's text is then the sentence) or a
+    relative or subordinate clause, which reads on its own no better."""
+    k = u.index - 1
+    while k >= 0 and units[k].record == u.record and units[k].sentence == u.sentence:
+        v = units[k]
+        k -= 1
+        if v.prop.end > u.prop.start:
+            continue
+        first = v.prop.text.split(" ", 1)[0].lower().strip("“\"‘'(")
+        if first not in _SUBJECT_PRONOUNS and first not in ("and", "but", "which", "who", "according"):
+            return v if v.prop.role == "coordinate" else None
+    return None
+
+
+def _clause_after_host(u: Unit, host: Unit, sentence: str) -> tuple[str, tuple[int, int]]:
+    """The host's text, then the sentence's own words up to the end of the clause, with the
+    clause marked: a claim's text that reads on its own without the sentence's other facts."""
+    head = host.prop.text.rstrip(".")
+    tail = sentence[host.prop.end:u.prop.end].rstrip(" ,;:")
+    a = len(head) + (u.prop.start - host.prop.end)
+    text = head + tail
+    return text + ("" if text[-1:] in ".!?”\"’" else "."), (a, len(text))
 
 
 def _sentence_with_clause(u: Unit, sentence: str) -> tuple[str, tuple[int, int] | None]:

@@ -57,6 +57,7 @@ lot lots bit thing things way ways kind sort part whole
 
 # Words that open a proposition but refer back to something named elsewhere.
 PRONOUNS = frozenset("he she it they this that these those his her its their him them we our".split())
+POSSESSIVES = frozenset("his her its their our".split())  # pronouns that go before the noun they determine
 
 
 @dataclass(frozen=True)

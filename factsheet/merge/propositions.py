@@ -151,6 +151,8 @@ class _Verbs:
             nxt = toks[i + 1].low if i + 1 < len(toks) else ""
             if prev in ("he", "she", "it"):
                 return True  # "It urges people", "She says"
+            if nxt == "that" and info.key not in _TAKES_THAT_CLAUSE:
+                return False  # "the mud-brick houses that most people live in" (but "the report says that")
             prev_noun = prev[:1].isalpha() and not prev.endswith("s") and self.lex.word(prev).noun and not (
                 i > 0 and toks[i - 1].text[:1].isupper())
             if prev_noun and nxt and (nxt in PREPOSITIONS or nxt in DETERMINERS or nxt[:1].isdigit() or nxt in _CURRENCY):
@@ -179,6 +181,12 @@ class _Verbs:
         return w.endswith("ing") and len(w) > 4 and (w in PARTICIPLE_OPENERS or self.lex.word(w).verb)
 
 
+# verbs whose -s form is followed by a that-clause ("the report says that", "it shows that");
+# any other -s word before "that" is a plural noun with a relative clause
+_TAKES_THAT_CLAUSE = frozenset("say tell add confirm state note report announce explain write insist acknowledge admit "
+                               "reply argue warn show suggest mean believe think expect fear hope claim know feel find "
+                               "agree estimate allege deny predict indicate reveal stress ensure require "
+                               "demand recommend assume conclude".split())
 _ATTRIBUTION_KEYS = frozenset("say tell add confirm state note report announce according explain write insist "
                               "acknowledge admit reply argue warn".split())
 _LIST_OPENERS = frozenset("including among plus such".split())
