@@ -415,3 +415,18 @@ def test_a_clause_that_does_not_read_alone_is_shown_with_its_own_clause_not_the_
     assert winch.text == "Her crew freed the vessel using the ship's own anchor winch.", winch.text
     assert winch.focus is not None and winch.text[winch.focus[0]:winch.focus[1]] == "using the ship's own anchor winch"
     assert {q.source for q in winch.citations} == {"01-alpha", "02-bravo"}
+
+
+def test_days_of_two_events_that_share_only_a_place_name_are_no_discrepancy():
+    # "filed on Tuesday in Orvik" and "the Orvik hospital found it on Sunday" name the same
+    # town and nothing else in common; "the hearing is on Monday" / "on Tuesday" do differ
+    a = ("---\ntitle: Orvik hospital hack\nsource: Alpha\ndate: 2031-03-04\n---\n\n"
+         "The Orvik General Hospital detected the intrusion early on Sunday. "
+         "A patient filed a lawsuit on Tuesday in Orvik. The appeal hearing is on Monday.\n")
+    b = ("---\ntitle: Orvik hospital hack\nsource: Bravo\ndate: 2031-03-04\n---\n\n"
+         "Staff at the Orvik General Hospital detected the intrusion early on Sunday. "
+         "The class action was lodged with the Orvik court. The appeal hearing is on Tuesday.\n")
+    s = sheet({"01_alpha.md": a, "02_bravo.md": b})
+    days = [{v.value for v in d.values} for d in s.discrepancies]
+    assert {"Monday", "Tuesday"} in days, days
+    assert not any("Sunday" in vs for vs in days), days

@@ -310,3 +310,21 @@ def test_a_plural_noun_before_a_relative_that_is_no_verb(lex):
     assert [r for r, _ in got] == ["main"], got
     got = props("The inquiry report says that the valve was never tested.", lex)
     assert any("the valve was never tested" in t for _, t in got), got
+
+
+def test_a_past_participle_after_the_subject_states_a_fact_of_its_own(lex):
+    got = props("A proposed class action filed on Tuesday in the district court accuses the Orvik council of negligence.", lex)
+    assert ("main", "A proposed class action accuses the Orvik council of negligence") in got, got
+    assert ("relative", "A proposed class action filed on Tuesday in the district court") in got, got
+    got = props("The two paintings stolen in 1990 were found in a barn near Orvik.", lex)
+    assert ("relative", "The two paintings stolen in 1990") in got, got
+    # a reporting verb, a clause after a comma, a time of day: no participle clause
+    for text in ("The company reported on Monday that profits rose.",
+                 "The earthquake struck at 3.12am local time near the village.",
+                 "The ferry sailed at noon, and the storm hit an hour later."):
+        assert not [t for r, t in props(text, lex) if r == "relative"], props(text, lex)
+
+
+def test_a_verb_only_concept_member_leaves_the_noun_alone(lex):
+    assert lex.word("dammed").concepts == lex.word("blocked").concepts
+    assert lex.word("dam").concepts != lex.word("blocked").concepts  # "the dam failed"

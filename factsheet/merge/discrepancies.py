@@ -23,7 +23,7 @@ from ..models import Discrepancy, ValueVariant
 from . import params as P
 from .grouping import Comparisons
 from .quantities import Quantity, same_value
-from .similarity import rivals
+from .similarity import rivals, share_a_word
 from .units import Unit
 
 
@@ -168,6 +168,8 @@ def _rival(i: int, j: int, comps: Comparisons, compared: bool) -> Rival | None:
     qa, qb = next(((x, y) for x, y in c.conflicts if near_miss(x, y)), c.conflicts[0])
     if c.core < P.DISCREPANCY_CORE_BAR and not near_miss(qa, qb):
         return None
+    if qa.kind in P.DAY_RIVAL_NEEDS_WORDS and not share_a_word(a, b) and not set(a.prop.predicate) & set(b.prop.predicate):
+        return None  # only a name in common ("filed on Tuesday in Castellan" / "the Castellan system detected it on Sunday")
     if _orders_apart(qa, qb):
         return None  # "$1 billion" / "$500 billion": two different investments, not one disputed
     return Rival(i, j, qa, qb)

@@ -97,6 +97,7 @@ class Lexicon:
         self.functions: dict[str, str] = {}
         self.phrases: dict[str, tuple[Phrase, ...]] = {}
         self.noun_only: set[tuple[str, str]] = set()  # (lemma, class): only word forms that can be nouns
+        self.verb_only: set[tuple[str, str]] = set()  # (lemma, class): only its -ed and -ing forms
         self._concept_weights: dict[str, float] = {}
         self._load(concept_text)
         # nouns that name a place (data/places.txt), as lemmas: the heads of place slots
@@ -124,8 +125,8 @@ class Lexicon:
             name, members = line.split(":", 1)
             name = name.strip()
             for member in re.findall(r'"[^"]+"|\S+', members):
-                noun_only = member.endswith("/n")
-                member = member.removesuffix("/n")
+                noun_only, verb_only = member.endswith("/n"), member.endswith("/v")
+                member = member.removesuffix("/n").removesuffix("/v")
                 words = tuple(self._base_lemma(w) if w != "*" else "*" for w in member.strip('"').split())
                 if name.startswith("~"):
                     if len(words) == 1:
@@ -135,6 +136,8 @@ class Lexicon:
                 elif len(words) == 1:
                     if noun_only:
                         self.noun_only.add((words[0], name))
+                    if verb_only:
+                        self.verb_only.add((words[0], name))
                     have = self.concepts_of.get(words[0], ())
                     if name not in have:
                         self.concepts_of[words[0]] = have + (name,)
@@ -219,8 +222,12 @@ class Lexicon:
         if key not in self.concepts_of:
             key = self._derived_base(key)
         concepts = self.concepts_of.get(key)
-        if concepts is not None and not noun:
-            concepts = tuple(c for c in concepts if (key, c) not in self.noun_only) or None
+        if concepts is not None:
+            # "/n": the forms that can be nouns; "/v": the forms a noun never takes ("dammed",
+            # "damming"; the tables do not always know "dam" and "dams" are nouns too)
+            bare = low in (key, key + "s", key + "es")
+            concepts = tuple(c for c in concepts if not ((key, c) in self.noun_only and not noun)
+                             and not ((key, c) in self.verb_only and bare)) or None
         if concepts is None:
             return WordInfo(key, (key,), self.background_weight(low), verb, noun)
         return WordInfo(key, concepts, max(self.concept_weight(c) for c in concepts), verb, noun)

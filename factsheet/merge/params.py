@@ -267,6 +267,10 @@ CANONICAL_SAMPLE = 24
 # measure differ, state the same thing differently: a discrepancy. Below the grouping
 # bars: rival values lower the similarity of what is otherwise the same statement.
 DISCREPANCY_CORE_BAR = 0.3
+# Days are rivals only between propositions that share a word that is not a name, or their
+# event: every article names its town and its days, so "filed on Tuesday in Castellan" and
+# "the Castellan hospital found it on Sunday" are alike in nothing but that.
+DAY_RIVAL_NEEDS_WORDS = frozenset({"weekday", "date"})
 # A place slot is a locative phrase of at most this many words ending in a place noun.
 PLACE_MAX_WORDS = 4
 # A purpose slot is at most this many words after a purpose marker ("in a bid to cut

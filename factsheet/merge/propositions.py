@@ -256,8 +256,8 @@ def _np_before(toks: list[Tok], end: int, lo: int) -> tuple[int, int] | None:
         t = toks[j]
         if t.depth > 0 or t.low in (",", ";", ":", "—", "–") or t.low in AUXILIARIES:
             break
-        if t.low in PREPOSITIONS and t.low != "of":
-            break
+        if (t.low in PREPOSITIONS and t.low != "of") or t.low in _WEEKDAYS:
+            break  # "arrested on Friday a man who had fled": the man, not "Friday a man"
         a = j
         j -= 1
         n += 1
@@ -608,11 +608,55 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
                 props.append(PropositionSpan(((a + skip, b),), subject, "coordinate"))
             else:
                 props.append(PropositionSpan(((a + skip, b),), None, "subordinate" if role == "subordinate" else role))
+    reduced = _reduced_relative(toks, host[-1][0], host[-1][1], lex, verbs) if main_at == 0 and len(host) == 1 else None
+    if reduced is not None:
+        # "A lawsuit filed on Tuesday in district court accuses X": the lawsuit was filed on
+        # Tuesday (a proposition of its own), and it accuses X (the main clause goes on)
+        (p, q), subject = reduced.pieces[0], reduced.subject
+        props.insert(0, reduced)
+        host = [(host[0][0], p), (q, host[0][1])]
     out = [PropositionSpan(tuple(host), None, "main", skip=_leading_attribution(toks, host[0][0], host[0][1], lex, verbs))]
     out += props
     for a, b in host:
         out.extend(_restrictive_relatives(toks, a, b, verbs))
     return out
+
+
+_TIME_WORDS = _WEEKDAYS | {"yesterday", "today", "last", "this", "earlier", "overnight"}
+
+
+def _reduced_relative(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verbs") -> PropositionSpan | None:
+    """A past participle after the subject, with the clause's own verb later ("A proposed
+    class action filed on Tuesday in U.S. District Court accuses ..."; "The man arrested on
+    Friday appeared in court"): the span of "filed on Tuesday in U.S. District Court", with
+    the subject and "was" / "were" to read on its own. Only when the participle is followed
+    by a preposition or a time word and nothing between it and the verb starts a clause of
+    its own (a comma, a conjunction, a relative); never a reporting verb ("said on Monday
+    profits rose")."""
+    subject = _subject(toks, a, b, verbs)
+    if subject is None or subject[1] - subject[0] < 2 or toks[subject[0]].low not in DETERMINERS:
+        return None
+    i = subject[1]
+    w = toks[i].low
+    info = lex.word(w)
+    past = (w.endswith("ed") and len(w) > 4) or (info.verb and info.key != w and not w.endswith(("s", "ing")))
+    if not past or info.key in _ATTRIBUTION_KEYS or i + 2 >= b:
+        return None
+    if toks[i + 1].depth or not (toks[i + 1].low in PREPOSITIONS or toks[i + 1].low in _TIME_WORDS):
+        return None
+    for j in range(i + 2, b):
+        t = toks[j]
+        if t.depth:
+            continue
+        if t.low in (",", ";", ":", "—", "–") or t.low in COORDINATORS or t.low in RELATIVES or t.low == "that":
+            return None
+        before = toks[j - 1].low
+        unit = before[:1].isdigit() and toks[j - 1].end == t.start  # "3.12am"
+        if verbs.finite(toks, j) and before not in PREPOSITIONS and before not in DETERMINERS and not unit:
+            head = toks[subject[1] - 1].low
+            plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
+            return PropositionSpan(((i, j),), subject, "relative", joiner="were" if plural else "was")
+    return None
 
 
 def _with_condition(toks: list[Tok], lex: Lexicon, start: int, verbs: "_Verbs") -> list[PropositionSpan]:

@@ -67,6 +67,12 @@ def _core(a: Unit, b: Unit) -> tuple[float, float, int, int]:
     return dot, overlap, shared, content
 
 
+def share_a_word(a: Unit, b: Unit) -> bool:
+    """Do the two have a word in common (of any weight) that is not a name on both sides?"""
+    small, large = (a, b) if len(a.words) < len(b.words) else (b, a)
+    return any(k in large.words and not (k in a.names and k in b.names) for k in small.words)
+
+
 def shared_words(a: Unit, b: Unit) -> int:
     """How many substantial word and name features the two have in common."""
     return _core(a, b)[2]
