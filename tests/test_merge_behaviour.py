@@ -430,3 +430,15 @@ def test_days_of_two_events_that_share_only_a_place_name_are_no_discrepancy():
     days = [{v.value for v in d.values} for d in s.discrepancies]
     assert {"Monday", "Tuesday"} in days, days
     assert not any("Sunday" in vs for vs in days), days
+
+
+def test_identified_and_detected_on_one_date_are_one_claim():
+    a = ("---\ntitle: Orvik water utility hack\nsource: Alpha\ndate: 2031-03-04\n---\n\n"
+         "The company detected the intrusion in the early hours of March 2. "
+         "Its billing systems were taken offline for a week.\n")
+    b = ("---\ntitle: Statement on a security incident\nsource: Orvik Water\ndate: 2031-03-04\n---\n\n"
+         "On March 2, 2031, the company identified suspicious activity on its network. "
+         "Customers are asked to watch for unusual emails.\n")
+    s = sheet({"01_alpha.md": a, "02_utility.md": b})
+    both = [c for c in s.claims if {q.source for q in c.citations} == {"01-alpha", "02-utility"}]
+    assert both and "March 2" in both[0].text, [(c.text, [q.source for q in c.citations]) for c in s.claims]
