@@ -442,3 +442,13 @@ def test_identified_and_detected_on_one_date_are_one_claim():
     s = sheet({"01_alpha.md": a, "02_utility.md": b})
     both = [c for c in s.claims if {q.source for q in c.citations} == {"01-alpha", "02-utility"}]
     assert both and "March 2" in both[0].text, [(c.text, [q.source for q in c.citations]) for c in s.claims]
+
+
+def test_a_claims_text_leaves_out_the_wire_dateline():
+    a = ("---\ntitle: Orvik floods\nsource: Alpha Wire\ndate: 2031-03-03\n---\n\n"
+         "ORVIK, March 3 (Alpha Wire) – The Orvik river burst its banks on Monday, flooding 40 homes in the old town.\n\n"
+         "The council opened two emergency shelters at local schools.\n")
+    s = sheet({"01_alpha.md": a})
+    (flood,) = [c for c in s.claims if any("burst its banks" in q.quote for q in c.citations)]
+    assert flood.text.startswith("The Orvik river burst its banks"), flood.text
+    assert flood.citations[0].quote.startswith("ORVIK, March 3 (Alpha Wire) –")  # the quote stays verbatim

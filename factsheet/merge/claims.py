@@ -27,6 +27,7 @@ from ..models import Citation, ClaimKind, Record
 from . import params as P
 from .grouping import Comparisons, Group
 from .opinion import is_commentary
+from .extract import dateline_length
 from .lexicon import POSSESSIVES, PRONOUNS
 from .units import Unit
 
@@ -185,7 +186,8 @@ def _draft(members: tuple[int, ...], units, records, comps, commentary, also: tu
     if not cu.prop.standalone:
         sentence = records[cu.record].sentences[cu.sentence].text
         host = _host(cu, units)
-        text, focus = _clause_after_host(cu, host, sentence) if host else _sentence_with_clause(cu, sentence)
+        text, focus = _clause_after_host(cu, host, sentence) if host else \
+            _sentence_with_clause(cu, sentence, dateline_length(sentence))
     citations = {}
     for m in sorted(members + also, key=lambda i: (units[i].record_order, units[i].sentence)):
         u = units[m]
@@ -228,9 +230,11 @@ def _clause_after_host(u: Unit, host: Unit, sentence: str) -> tuple[str, tuple[i
     return text + ("" if text[-1:] in ".!?”\"’" else "."), (a, len(text))
 
 
-def _sentence_with_clause(u: Unit, sentence: str) -> tuple[str, tuple[int, int] | None]:
-    """The whole sentence, and where in it the unit's clause is (None when it is all of it)."""
-    lead = len(sentence) - len(sentence.lstrip())
+def _sentence_with_clause(u: Unit, sentence: str, start: int = 0) -> tuple[str, tuple[int, int] | None]:
+    """The sentence from `start` on (after its dateline), and where in it the unit's clause
+    is (None when it is all of it)."""
+    sentence = sentence[start:]
+    lead = start + len(sentence) - len(sentence.lstrip())
     text = sentence.strip()
     a, b = max(0, u.prop.start - lead), min(len(text), u.prop.end - lead)
     if b <= a or (a == 0 and b >= len(text.rstrip(".!?\"”’ "))):
@@ -244,8 +248,8 @@ def _sentence_draft(members: tuple[int, ...], units, records, commentary) -> Dra
     main = next((units[m] for m in members if units[m].prop.role == "main"), u)
     is_comm = commentary(u)
     c = _citation(u, records[u.record])
-    return DraftClaim(members, main.index, sentence.text.strip(), _kind(main, is_comm, u.info.quote), (c,),
-                      (u.record,), is_comm)
+    text = sentence.text[dateline_length(sentence.text):].strip()
+    return DraftClaim(members, main.index, text, _kind(main, is_comm, u.info.quote), (c,), (u.record,), is_comm)
 
 
 def _proposition_draft(m: int, units, records, commentary) -> DraftClaim:

@@ -299,13 +299,20 @@ def _count_noun(lex: Lexicon):
 
 # ------------------------------------------------------------------ sentences
 
-def _dateline_end(text: str, toks: list[Tok]) -> int:
-    """Index of the first token after a wire dateline ("PORT ELLERY, March 3 (Wire) –")."""
+def dateline_length(text: str) -> int:
+    """How many characters a wire dateline ("PORT ELLERY, March 3 (Wire) –") takes at the
+    start of a sentence (0 when there is none)."""
     m = _DATELINE.match(text)
-    if not m or m.end() >= len(text) - 10:
+    return m.end() if m and m.end() < len(text) - 10 else 0
+
+
+def _dateline_end(text: str, toks: list[Tok]) -> int:
+    """Index of the first token after a wire dateline."""
+    end = dateline_length(text)
+    if not end:
         return 0
     for i, t in enumerate(toks):
-        if t.start >= m.end():
+        if t.start >= end:
             return i
     return 0
 
