@@ -328,3 +328,14 @@ def test_a_past_participle_after_the_subject_states_a_fact_of_its_own(lex):
 def test_a_verb_only_concept_member_leaves_the_noun_alone(lex):
     assert lex.word("dammed").concepts == lex.word("blocked").concepts
     assert lex.word("dam").concepts != lex.word("blocked").concepts  # "the dam failed"
+
+
+def test_a_verb_after_a_plural_noun_ends_what_a_count_counts(lex):
+    def keys(text):
+        return [q.key for q in extract_quantities(text, _count_noun(lex)) if q.kind == "count"]
+    # "runners set off" counts runners (not a "set off"), "batches amount to" counts batches
+    assert keys("More than 3,000 runners set off through the old town.")[0].split(":")[1] == \
+        keys("A total of 3,120 runners started the race.")[0].split(":")[1]
+    assert keys("The 9 batches amount to about 40,000 bottles.")[0].split(":")[1] == \
+        keys("The firm recalled 9 batches.")[0].split(":")[1]
+    assert keys("The 40 car parks close at night.")[0].split(":")[1] == keys("There are 40 car parks.")[0].split(":")[1]

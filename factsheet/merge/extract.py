@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 30  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 31  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -262,6 +262,7 @@ def _count_noun(lex: Lexicon):
 
     def count_noun(after: str) -> tuple[str, int]:
         pos, head, head_end, words = 0, "", 0, []
+        plural_head = False
         for _ in range(4):
             m = word_re.match(after, pos)
             if not m:
@@ -280,6 +281,8 @@ def _count_noun(lex: Lexicon):
                     continue
             if head and low.endswith(("ed", "ing")):
                 break  # "240,112 patients affected": the noun is before the participle
+            if head and plural_head and info.verb and not low.endswith("s"):
+                break  # "30,000 runners set off": a verb after a plural noun, not a compound
             if head and (low in _NOT_NOUN_AFTER_HEAD or not lex.word(low).noun):
                 break
             if w[:1].isupper() and lex.is_rare(low, P.COUNT_NOUN_NAME_MAX_ZIPF):
@@ -287,6 +290,7 @@ def _count_noun(lex: Lexicon):
                 continue       # "the 180,000 Thale cited" counts nothing named
             if info.noun or low in ("crew", "staff", "people", "police"):
                 head, head_end = info.concepts[0] if info.concepts else info.key, m.end()
+                plural_head = low.endswith("s") and low != info.key
             elif head:
                 break
             elif not (info.weight > 0 and not info.verb):
