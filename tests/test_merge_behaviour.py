@@ -452,3 +452,21 @@ def test_a_claims_text_leaves_out_the_wire_dateline():
     (flood,) = [c for c in s.claims if any("burst its banks" in q.quote for q in c.citations)]
     assert flood.text.startswith("The Orvik river burst its banks"), flood.text
     assert flood.citations[0].quote.startswith("ORVIK, March 3 (Alpha Wire) –")  # the quote stays verbatim
+
+
+def test_a_short_restatement_stated_inside_one_claims_sentences_is_a_member_not_a_second_claim():
+    head = "---\ntitle: Orvik Rovers promoted\nsource: {src}\ndate: 2031-05-0{n}\n---\n\n"
+    rest = ("Orvik Rovers won promotion to the first division on Saturday after a 2-0 win over Tessby. "
+            "Striker Ansel Moor scored both goals in the second half. ")
+    files = {
+        "01_alpha.md": head.format(src="Alpha", n=1) + rest +
+        '"This is the proudest day in the 112-year history of this club," chairman Ivo Marsh said.\n',
+        "02_bravo.md": head.format(src="Bravo", n=2) + rest +
+        '"This is the proudest day in the 112-year history of this club," said club chairman Ivo Marsh.\n',
+        "03_charlie.md": head.format(src="Charlie", n=3) + rest +
+        'Fans sang outside the ground until midnight. "This is the proudest day this club has had."\n',
+    }
+    s = sheet(files)
+    proud = [c for c in s.claims if "proudest day" in c.text]
+    assert len(proud) == 1, [(c.text, [q.source for q in c.citations]) for c in proud]
+    assert {q.source for q in proud[0].citations} == {"01-alpha", "02-bravo", "03-charlie"}

@@ -26,7 +26,7 @@ Deterministic: every ordering breaks ties by unit position.
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from . import params as P
@@ -232,7 +232,8 @@ def group_units(units: list[Unit], comps: Comparisons) -> list[Group]:
     out = [Group(c.members[0], tuple(c.members)) for c in merged]
     assigned = {m for c in merged for m in c.members}
     out.extend(Group(u, (u,)) for u in range(len(units)) if u not in assigned)
-    return _cite_containing_sentences(_merge_rival_groups(out, units, comps), units, comps)
+    return _join_restated_singletons(_cite_containing_sentences(_merge_rival_groups(out, units, comps), units, comps),
+                                     units, comps)
 
 
 def _cite_containing_sentences(groups: list[Group], units: list[Unit], comps: Comparisons) -> list[Group]:
@@ -261,6 +262,41 @@ def _cite_containing_sentences(groups: list[Group], units: list[Unit], comps: Co
                 also.append(j)
                 records.add(units[j].record)
         out.append(dataclasses.replace(g, also=tuple(also)) if also else g)
+    return out
+
+
+def _join_restated_singletons(groups: list[Group], units: list[Unit], comps: Comparisons) -> list[Group]:
+    """Step 7: a lone proposition whose sentences-that-state-it (its also-cited units) are
+    mostly members of one claim says what that claim says, in fewer words ("This is the
+    greatest day this race has had" beside the claim of "'This is the greatest day in the
+    21-year history of this race,' the race director said"): it is a member of that claim,
+    not a second claim citing the same sources."""
+    group_of = {m: k for k, g in enumerate(groups) for m in g.members}
+    joins: dict[int, list[int]] = defaultdict(list)
+    gone: set[int] = set()
+    for k, g in enumerate(groups):
+        if len(g.members) != 1 or len(g.also) < P.SINGLETON_JOIN_MIN_ALSO:
+            continue
+        hosts = Counter(group_of[j] for j in g.also)
+        host, n = min(hosts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n * 2 <= len(g.also) or len(groups[host].members) < 2 or host in gone:
+            continue
+        target = groups[host]
+        c = comps.get(g.core, target.core)
+        claim = _Claim(units, target.members[0])
+        for m in target.members[1:]:
+            claim.add(m)
+        if c.compatible and c.score >= P.JOIN_BAR and claim.fits(g.core):
+            joins[host].append(g.core)
+            gone.add(k)
+    out = []
+    for k, g in enumerate(groups):
+        if k in gone:
+            continue
+        if joins.get(k):
+            extra = tuple(joins[k])
+            g = dataclasses.replace(g, members=g.members + extra, also=tuple(a for a in g.also if a not in extra))
+        out.append(g)
     return out
 
 

@@ -233,6 +233,9 @@ RIVAL_MERGE_RATIO_KINDS = frozenset({"count", "money", "percent", "duration", "d
 # the sources that state a claim inside a longer sentence and cites nothing wrongly;
 # at 0.55 citation precision falls on three of them.
 ALSO_CITED_COVER = 0.6
+# A lone proposition stated inside at least this many sentences of one claim (most of
+# its also-cited ones) is a member of that claim, not a second claim citing the same sources.
+SINGLETON_JOIN_MIN_ALSO = 2
 
 # ------------------------------------------------------------------ claims (claims.py)
 
