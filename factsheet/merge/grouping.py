@@ -237,7 +237,7 @@ def group_units(units: list[Unit], comps: Comparisons) -> list[Group]:
 
 
 def _cite_containing_sentences(groups: list[Group], units: list[Unit], comps: Comparisons) -> list[Group]:
-    """Step 6: a proposition that states a claim's whole core among other details ("the
+    """Step 5: a proposition that states a claim's whole core among other details ("the
     118-metre ferry suffered an engine-room fire at 07:38 on Tuesday, two miles off the
     port" states "the fire broke out at 07:38") is cited by that claim too, when its
     source is not cited there yet: one proposition, several claims it supports."""
@@ -266,7 +266,7 @@ def _cite_containing_sentences(groups: list[Group], units: list[Unit], comps: Co
 
 
 def _join_restated_singletons(groups: list[Group], units: list[Unit], comps: Comparisons) -> list[Group]:
-    """Step 7: a lone proposition whose sentences-that-state-it (its also-cited units) are
+    """Step 6: a lone proposition whose sentences-that-state-it (its also-cited units) are
     mostly members of one claim says what that claim says, in fewer words ("This is the
     greatest day this race has had" beside the claim of "'This is the greatest day in the
     21-year history of this race,' the race director said"): it is a member of that claim,
@@ -337,7 +337,7 @@ def _one_statement(a: Unit, b: Unit, c: Comparison) -> bool:
 
 
 def _merge_rival_groups(groups: list[Group], units: list[Unit], comps: Comparisons) -> list[Group]:
-    """Step 5: groups linked by a rival pair of like words become one disputed group."""
+    """Step 4: groups linked by a rival pair of like words become one disputed group."""
     group_of = {m: k for k, g in enumerate(groups) for m in g.members}
     root = list(range(len(groups)))
 
