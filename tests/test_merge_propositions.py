@@ -339,3 +339,32 @@ def test_a_verb_after_a_plural_noun_ends_what_a_count_counts(lex):
     assert keys("The 9 batches amount to about 40,000 bottles.")[0].split(":")[1] == \
         keys("The firm recalled 9 batches.")[0].split(":")[1]
     assert keys("The 40 car parks close at night.")[0].split(":")[1] == keys("There are 40 car parks.")[0].split(":")[1]
+
+
+def test_a_number_word_opening_a_clause_before_its_verb_is_a_count(lex):
+    def counts(text):
+        return [(q.low, q.unit) for q in extract_quantities(text, _count_noun(lex)) if q.kind == "count"]
+    assert counts("Two were recovered alive.") == [(2.0, "")]
+    assert counts("Four miners died, two were rescued and one remains missing.")[1:] == [(2.0, ""), (1.0, "")]
+    assert counts("He said one was enough.") == []  # not opening a clause
+
+
+def test_hearsay_and_what_a_coordinated_verb_group_continues(lex):
+    got = dict((t, r) for r, t in props("We're told he is 41 and has been taken to the Orvik infirmary.", lex))
+    assert "he has been taken to the Orvik infirmary" in got, got  # not "We're has been taken"
+    got = [t for _, t in props("Police said the coast road was closed and will reopen on Monday.", lex)]
+    assert "the coast road will reopen on Monday" in got, got
+    got = [t for _, t in props("The union said up to 600 jobs could be lost, and called for guarantees for staff.", lex)]
+    assert "The union called for guarantees for staff" in got, got
+
+
+def test_a_clause_opening_with_an_auxiliary_and_no_subject_does_not_read_alone(lex):
+    from factsheet.merge.extract import extract_record
+
+    body = ("Counsel for Mr Orr, for the defence, told the jury that his client accepted he had made errors in the "
+            "accounts but had never set out to act dishonestly. Reporters from the Orvanto Courier visited the court "
+            "on Tuesday. Do not enter the building without a pass.")
+    facts = extract_record(parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record, lex)
+    alone = {p.text: p.standalone for p in facts.propositions}
+    assert alone.get("Had never set out to act dishonestly.") is False, alone
+    assert alone.get("Do not enter the building without a pass.") is True, alone  # an instruction

@@ -35,16 +35,16 @@ OWN_CORPORA = sorted(p.name for p in OWN.iterdir() if (p / "gold.yaml").is_file(
 # whose bar is an upper one: claims_per_fact, noise_leaks)} where it is short of the bar
 SHARED_FLOORS: dict[str, dict[str, float]] = {
     "clinic-data-breach": {"claims_per_fact": 1.61},
-    "marathon-record": {"claims_per_fact": 1.92},
+    "marathon-record": {"claims_per_fact": 1.83},
 }
 OWN_FLOORS: dict[str, dict[str, float]] = {
     "charity-fraud-trial": {"citation_recall": 0.8, "citation_precision": 0.89, "claims_per_fact": 1.39},
     "copper-deal": {"claims_per_fact": 1.35},
     "mayoral-election": {"citation_recall": 0.84},
-    "museum-heist": {"citation_recall": 0.77, "citation_precision": 0.87, "claims_per_fact": 1.85},
-    "quarry-collapse": {"citation_recall": 0.76, "citation_precision": 0.88, "claims_per_fact": 1.6, "discrepancies_found": 0.499},
+    "museum-heist": {"citation_recall": 0.78, "citation_precision": 0.87, "claims_per_fact": 1.81},
+    "quarry-collapse": {"citation_recall": 0.8, "claims_per_fact": 1.4, "discrepancies_found": 0.499},
     "striker-transfer": {"citation_precision": 0.88},
-    "syrup-recall": {"citation_recall": 0.78, "citation_precision": 0.88, "claims_per_fact": 1.65, "noise_leaks": 1.0, "discrepancies_found": 0.399},
+    "syrup-recall": {"citation_recall": 0.78, "citation_precision": 0.87, "claims_per_fact": 1.66, "noise_leaks": 1.0, "discrepancies_found": 0.399},
     "transit-strike": {"citation_recall": 0.82, "claims_per_fact": 1.48, "discrepancies_found": 0.499},
 }
 

@@ -471,10 +471,16 @@ def _leading_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "
                                          "us", "me", "reporters", "journalists")
                          or toks[j].low in _WEEKDAYS):  # "X told reporters (on Monday) that ...", "X tells us ..."
             j += 1
-        if j >= b or not _clause_follows(toks, j, verbs) or toks[j].low in PRONOUNS:
-            return None
+        hearsay = key == "tell" and " ".join(t.low for t in toks[a:i]) in _TOLD_HEARSAY
+        if j >= b or not _clause_follows(toks, j, verbs) or (toks[j].low in PRONOUNS and not hearsay):
+            return None  # "the company said it had suspended": the speaker did it (but "we're told he is 41")
         return (a, j)
     return None
+
+
+# "We're told he is 41": the reporter was told, by nobody named; what follows is what they heard
+_TOLD_HEARSAY = frozenset(["we're", "we are", "we were", "we've been", "we have been", "i'm", "i am", "i was",
+                           "i've been", "i have been"])
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -576,7 +582,10 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
         main_at = 0
     kept[main_at][2] = "main"
     host: list[tuple[int, int]] = [(p[0], p[1]) for p in kept[:main_at] if p[2] == "lead"] + [(kept[main_at][0], kept[main_at][1])]
-    main_subject = _subject(toks, kept[main_at][0], kept[main_at][1], verbs)
+    main_a, main_b = kept[main_at][0], kept[main_at][1]
+    main_subject = _subject(toks, main_a, main_b, verbs)
+    said = _leading_attribution(toks, main_a, main_b, lex, verbs)
+    reported_subject = _subject(toks, said[1], main_b, verbs) if said else None
     props: list[PropositionSpan] = []
     for k, (a, b, role, _) in enumerate(kept):
         if k == main_at or role == "lead":
@@ -603,8 +612,13 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
                 # "and is mailing letters" has its own auxiliary, and "is closed and asks" a finite
                 # verb of its own; "will co-design and develop" shares "will"
                 own_auxiliary = verb.low in AUXILIARIES or (verb.low.endswith("s") and lex.word(verb.low).key != verb.low)
-                subject = _with_auxiliaries(toks, main_subject, kept[main_at][1]) \
-                    if verb_phrase and not own_auxiliary else main_subject
+                # after "X said Y ...", a verb group with its own auxiliary goes on with what was
+                # said ("Police said the road was closed and will reopen": the road will reopen);
+                # a plain verb goes on with the speaker ("the union said 600 jobs could go and
+                # called for guarantees": the union called)
+                host_subject = reported_subject if reported_subject and verb.low in AUXILIARIES else main_subject
+                subject = _with_auxiliaries(toks, host_subject, kept[main_at][1]) \
+                    if verb_phrase and not own_auxiliary else host_subject
                 props.append(PropositionSpan(((a + skip, b),), subject, "coordinate"))
             else:
                 props.append(PropositionSpan(((a + skip, b),), None, "subordinate" if role == "subordinate" else role))

@@ -225,6 +225,10 @@ _TALLY_BEFORE = re.compile(r"\b(?:toll|total|tally|number|count|figure)\b[^,.;]{
 
 
 _WORDS = re.compile(r"[a-z]+")
+# "Two were recovered alive", "One remains missing", "..., and one is still missing": a
+# number word opening a clause, with its verb next, counts the people (or things) just named
+_ELLIPTIC_VERB = re.compile(r"\s+(?:were|was|is|are|have|has|had|remain|remains|remained|died|survived)\b", re.I)
+_CLAUSE_START = re.compile(r"(?:^|[,;:]|\band|\bbut|\bwhile)\s*$", re.I)
 _NUMBER_WORD_SET = frozenset(w for k in WORD_NUMBERS for w in k.replace("-", " ").split()) | {"quarter", "half"}
 _CURRENCY_SIGNS = frozenset("$€£¥")
 _CURRENCY_HINTS = frozenset(k for k in CURRENCY_WORDS) | {"usd", "eur", "gbp", "chf", "inr", "rs"}
@@ -504,10 +508,12 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         if a is None or b is None:
             continue
         word = m.group("a").lower()
-        unit, noun_end = count_noun(sentence[m.end():])
+        elliptic = word in WORD_NUMBERS and _ELLIPTIC_VERB.match(sentence, m.end()) is not None \
+            and _CLAUSE_START.search(sentence[:m.start()]) is not None
+        unit, noun_end = ("", 0) if elliptic else count_noun(sentence[m.end():])
         part_after = _PART_AFTER.match(sentence[m.end():])
         in_group = group is not None and m.start() >= group.end()
-        if word in WORD_NUMBERS and not unit and not part_after and not m.group("lo") and not in_group \
+        if word in WORD_NUMBERS and not unit and not part_after and not m.group("lo") and not in_group and not elliptic \
                 and not _TALLY_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]):
             continue  # a number word on its own is rarely a value ("one of them" is, "the toll rose to two" is)
         end = m.end() + noun_end
