@@ -368,3 +368,22 @@ def test_a_clause_opening_with_an_auxiliary_and_no_subject_does_not_read_alone(l
     alone = {p.text: p.standalone for p in facts.propositions}
     assert alone.get("Had never set out to act dishonestly.") is False, alone
     assert alone.get("Do not enter the building without a pass.") is True, alone  # an instruction
+
+
+def test_two_verbs_sharing_an_object_and_a_coordinated_infinitive(lex):
+    got = [t for _, t in props("The Orvik shipyard will co-design and develop two ferries for the island council.", lex)]
+    assert "The Orvik shipyard will co-design two ferries for the island council" in got, got
+    assert "The Orvik shipyard will develop two ferries for the island council" in got, got
+    got = props("The mill has been expanding production to meet demand and reduce its reliance on imports.", lex)
+    assert ("main", "The mill has been expanding production to meet demand") in got, got
+    assert ("infinitive", "reduce its reliance on imports") in got, got  # not "The mill has been reduce ..."
+
+
+def test_a_coordinated_infinitive_does_not_read_alone(lex):
+    from factsheet.merge.extract import extract_record
+
+    body = ("The mill has been expanding production to meet demand and reduce its reliance on imports. "
+            "Reporters from the Orvanto Courier visited the mill on Tuesday. Boats carried timber out.")
+    facts = extract_record(parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record, lex)
+    alone = {p.text: p.standalone for p in facts.propositions}
+    assert alone.get("Reduce its reliance on imports.") is False, alone

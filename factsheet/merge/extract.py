@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 33  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 35  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -335,7 +335,7 @@ def _render(text: str, toks: list[Tok], span: PropositionSpan) -> tuple[str, boo
     standalone = (first not in PRONOUNS and first not in ("and", "but", "which", "who", "according")
                   # "Had never set out to ...": whose? ("Do not enter" is an instruction)
                   and not (first in AUXILIARIES and first not in ("do", "don't") and span.subject is None)
-                  and len(body.split()) >= P.MIN_CLAIM_WORDS and span.role not in ("participle",)
+                  and len(body.split()) >= P.MIN_CLAIM_WORDS and span.role not in ("participle", "infinitive")
                   and body.count("“") == body.count("”") and body.count('"') % 2 == 0)
     if body and body[0].islower():
         body = body[0].upper() + body[1:]

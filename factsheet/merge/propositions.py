@@ -317,6 +317,35 @@ def _opens_with_verb(toks: list[Tok], i: int, verbs: "_Verbs") -> bool:
         nxt.endswith("s") and verbs.lex.word(nxt).noun and nxt not in PRONOUNS))
 
 
+def _shares_a_verb_group(toks: list[Tok], a: int, i: int, verbs: "_Verbs") -> str:
+    """What the base verb after the "and" at toks[i] shares with what comes before: "object"
+    after a verb with no object yet ("will co-design and develop racks": one proposition);
+    "infinitive" after an infinitive ("is expanding production to meet demand and reduce
+    tariff risks": to meet and to reduce; a proposition of its own, but not a clause of the
+    subject's: "Foxconn has been reduce tariff risks" is no reading of it); else ""."""
+    prev, nxt = toks[i - 1], toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or nxt.low in AUXILIARIES or not _opens_with_verb(toks, i + 1, verbs) \
+            or (verbs.finite(toks, i + 1) and not _base_form(nxt, verbs)):
+        return ""  # "died and nine were rescued", "and was charged", "and fled": a clause or a verb phrase of its own
+    before = toks[i - 2].low
+    if verbs.lex.word(prev.low).verb and prev.low not in AUXILIARIES and before not in DETERMINERS \
+            and before not in PREPOSITIONS and (before in AUXILIARIES or not verbs.lex.word(before).verb
+                                                or (i > 2 and toks[i - 3].low in DETERMINERS)):  # "the firm hired and"
+        return "object"  # "will co-design and develop racks", "hired and trained 40 staff" (not "the design and", "meet demand and")
+    for j in range(i - 1, a, -1):
+        if toks[j].depth == 0 and verbs.finite(toks, j) and not _base_form(toks[j], verbs):
+            return ""  # a finite verb after the infinitive: "to ensure it works and ..."
+        if toks[j].low == "to" and j + 1 < i and verbs.lex.word(toks[j + 1].low).verb \
+                and verbs.lex.word(toks[j + 1].low).key == toks[j + 1].low:
+            return "infinitive" if _base_form(nxt, verbs) else ""  # "to meet demand and reduce risks"
+    return ""
+
+
+def _base_form(tok: Tok, verbs: "_Verbs") -> bool:
+    info = verbs.lex.word(tok.low)
+    return info.verb and info.key == tok.low
+
+
 def _with_auxiliaries(toks: list[Tok], subject: tuple[int, int], end: int) -> tuple[int, int]:
     """The subject and the auxiliaries right after it ("The giant will", "X has been")."""
     a, b = subject
@@ -390,10 +419,11 @@ def _cuts(toks: list[Tok], start: int, verbs: "_Verbs") -> list[tuple[int, str]]
             else:
                 cuts.append((i + 1, "comma"))
         elif t.low in ("and", "but") and i > start + 1 and toks[i - 1].low != ",":
+            piece = cuts[-1][0] if cuts else start
             if (verbs.finite(toks, i + 1) or _clause_follows(toks, i + 1, verbs)
-                    or _opens_with_verb(toks, i + 1, verbs)) and _own_verb_before(
-                    toks, cuts[-1][0] if cuts else start, i, verbs):
-                cuts.append((i, "coordinate"))
+                    or _opens_with_verb(toks, i + 1, verbs)) and _own_verb_before(toks, piece, i, verbs):
+                shared = _shares_a_verb_group(toks, piece, i, verbs)
+                cuts.append((i, {"infinitive": "infinitive", "object": "shared"}.get(shared, "coordinate")))
         elif t.low in SUBORDINATORS and i > start + 2 and toks[i - 1].low != "," and t.low not in ("as", "since", "once"):
             if _clause_follows(toks, i + 1, verbs) or (t.low not in ("until", "till") and verbs.participle(nxt)):
                 cuts.append((i, "subordinate"))
@@ -514,6 +544,8 @@ def _classify(pieces: list[list], toks: list[Tok], lex: Lexicon, verbs: "_Verbs"
             kept.append([a, b, "participle", True])
         elif role == "subordinate" and finite:
             kept.append([a, b, "subordinate", True])
+        elif role == "infinitive" and kept:
+            kept.append([a, b, "infinitive", True])
         elif last and last[2] == "apposition" and role == "apposition" and not finite:
             last[1] = b  # "22 km south-west of Kelvasa, the provincial capital": one apposition
         elif last and last[2] in ("relative", "apposition") and (finite or role in ("comma", "apposition")):
@@ -561,6 +593,9 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
         # a sentence of its own
         return split_propositions(toks[:colon], lex, start, verbs) + split_propositions(toks, lex, colon + 1, verbs)
     cuts = _cuts(toks, start, verbs)
+    # "will co-design and develop racks": the verb before "and" shares the object after it
+    shared_object = {c for c, r in cuts if r == "shared"}
+    cuts = [(c, "coordinate" if r == "shared" else r) for c, r in cuts]
     bounds = [start] + [c for c, _ in cuts] + [n]
     roles = ["main"] + [r for _, r in cuts]
     pieces: list[list] = []
@@ -603,8 +638,8 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
             skip = 1 if toks[a].low in COORDINATORS | SUBORDINATORS else 0
             verb_phrase = role == "coordinate" and _opens_with_verb(toks, a + skip, verbs)
             own = None if verb_phrase else _subject(toks, a + skip, b, verbs)
-            if role == "participle":
-                props.append(PropositionSpan(((a, b),), None, "participle"))
+            if role in ("participle", "infinitive"):
+                props.append(PropositionSpan(((a + skip, b),), None, role))
             elif own is None and main_subject is not None and role == "coordinate" and k > main_at:
                 # "The giant will co-design and develop racks": the verb phrase borrows the
                 # subject, and the auxiliary it shares ("will develop racks")
@@ -622,6 +657,9 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
                 props.append(PropositionSpan(((a + skip, b),), subject, "coordinate"))
             else:
                 props.append(PropositionSpan(((a + skip, b),), None, "subordinate" if role == "subordinate" else role))
+    nxt_piece = kept[main_at + 1] if main_at + 1 < len(kept) else None
+    if nxt_piece and nxt_piece[0] in shared_object and nxt_piece[2] == "coordinate" and nxt_piece[0] + 2 < nxt_piece[1]:
+        host.append((nxt_piece[0] + 2, nxt_piece[1]))  # "Foxconn will co-design ... data centre racks with OpenAI"
     reduced = _reduced_relative(toks, host[-1][0], host[-1][1], lex, verbs) if main_at == 0 and len(host) == 1 else None
     if reduced is not None:
         # "A lawsuit filed on Tuesday in district court accuses X": the lawsuit was filed on
