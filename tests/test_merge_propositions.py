@@ -387,3 +387,8 @@ def test_a_coordinated_infinitive_does_not_read_alone(lex):
     facts = extract_record(parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record, lex)
     alone = {p.text: p.standalone for p in facts.propositions}
     assert alone.get("Reduce its reliance on imports.") is False, alone
+
+
+def test_a_noun_that_can_be_a_verb_does_not_share_its_object(lex):
+    got = props("The mill wants to grow its share of the timber market and reduce its reliance on imports.", lex)
+    assert ("infinitive", "reduce its reliance on imports") in got, got  # not "the timber market its reliance"

@@ -327,11 +327,11 @@ def _shares_a_verb_group(toks: list[Tok], a: int, i: int, verbs: "_Verbs") -> st
     if nxt is None or nxt.low in AUXILIARIES or not _opens_with_verb(toks, i + 1, verbs) \
             or (verbs.finite(toks, i + 1) and not _base_form(nxt, verbs)):
         return ""  # "died and nine were rescued", "and was charged", "and fled": a clause or a verb phrase of its own
-    before = toks[i - 2].low
-    if verbs.lex.word(prev.low).verb and prev.low not in AUXILIARIES and before not in DETERMINERS \
-            and before not in PREPOSITIONS and (before in AUXILIARIES or not verbs.lex.word(before).verb
-                                                or (i > 2 and toks[i - 3].low in DETERMINERS)):  # "the firm hired and"
-        return "object"  # "will co-design and develop racks", "hired and trained 40 staff" (not "the design and", "meet demand and")
+    # a verb right after its auxiliary or "to" ("will co-design and", "to design and"), not a
+    # noun that can be a verb ("the AI hardware market and", "to meet demand and")
+    verb_at = i - 4 if i > 4 and toks[i - 2].low in ("-", "–") else i - 2  # "will co - design"
+    if verbs.lex.word(prev.low).verb and prev.low not in AUXILIARIES and toks[verb_at].low in AUXILIARIES | {"to"}:
+        return "object"
     for j in range(i - 1, a, -1):
         if toks[j].depth == 0 and verbs.finite(toks, j) and not _base_form(toks[j], verbs):
             return ""  # a finite verb after the infinitive: "to ensure it works and ..."
