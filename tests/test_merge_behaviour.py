@@ -112,6 +112,15 @@ def test_commentary_is_never_a_plain_fact():
     assert rant.kind == "commentary"
 
 
+def test_a_judgement_of_what_someone_deserves_in_an_opinion_piece_is_commentary():
+    blog = ("My take on the Orvanto mess\n\nHonestly? I think the valley got lucky! "
+            "The spillway of the Orvanto dam failed on Monday, flooding 140 homes. "
+            "The rescue crews deserve a medal from the board for that night.\n")
+    s = sheet({"01_wire.md": WIRE, "02_blog.txt": blog})
+    (crews,) = [c for c in s.claims if "rescue crews" in c.text]
+    assert crews.kind == "commentary", crews.kind
+
+
 _ASIDES = {
     "Alpha": "Alpha reporter Imke Varo watched from the breakwater. Gulls circled the empty car park all afternoon.",
     "Beta": "Beta spoke to a cafe owner, Ruan Pelt, who expects a quiet week. His kiosk sells tea to drivers.",

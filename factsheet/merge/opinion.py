@@ -17,7 +17,7 @@ certainly perhaps probably presumably apparently seemingly undoubtedly interesti
 smart brilliant savvy foolish risky bold absurd ridiculous outrageous shameful disgrace disgraceful scandalous
 unbelievable awful terrible excellent fine good bad great wrong right cynical lesson mess chaos incredible
 amazing shocking stunning astonishing staggering massive huge enormous genuinely literally seriously cool
-chunky""".split())
+chunky deserve deserves deserved undeserved unfair ought""".split())
 EVALUATIVE_PHRASES = ("game changer", "game-changer", "big deal", "the real story", "the thing about", "here's the",
                       "make no mistake", "in other words", "it remains to be seen", "time will tell",
                       "the question is", "hard to see", "hard to say", "hard to argue", "hard to believe",
