@@ -392,3 +392,15 @@ def test_a_coordinated_infinitive_does_not_read_alone(lex):
 def test_a_noun_that_can_be_a_verb_does_not_share_its_object(lex):
     got = props("The mill wants to grow its share of the timber market and reduce its reliance on imports.", lex)
     assert ("infinitive", "reduce its reliance on imports") in got, got  # not "the timber market its reliance"
+
+
+def test_a_relative_clause_after_a_name_is_about_the_name(lex):
+    def relatives(text):
+        return [t for r, t in props(text, lex) if r == "relative"]
+    assert relatives("The winner finished 40 seconds clear of Orvik's Ansel Moor, who clocked 2:11:05.") == \
+        ["Orvik's Ansel Moor clocked 2:11:05"]
+    assert relatives("The grant went to the University of Tessby, which will build a new lab.") == \
+        ["the University of Tessby will build a new lab"]
+    # a role "of" a name: the person holding it
+    assert relatives("The finance director of Orvik Water, who is accused of fraud, was in court.") == \
+        ["The finance director of Orvik Water is accused of fraud"]

@@ -247,8 +247,39 @@ def _passive(toks: list[Tok], a: int, i: int) -> bool:
     return j >= a and toks[j].low in _BE
 
 
+def _name_before(toks: list[Tok], end: int, lo: int) -> tuple[int, int] | None:
+    """A name that ends just before toks[end], with a possessive owner before it ("Ethiopia's
+    Mekonnen Asrat"; "the University of Orvik"), or None when the word there is no name."""
+    def capital(k: int) -> bool:
+        t = toks[k]
+        return t.depth == 0 and t.text[:1].isupper() and (k > 0 or t.low not in DETERMINERS | PREPOSITIONS | PRONOUNS)
+
+    j = end - 1
+    if j < lo or j == 0 or not capital(j):
+        return None
+    while j - 1 >= lo and (capital(j - 1) or (toks[j - 1].low in ("of", "de", "'s", "’s") and j - 2 >= lo
+                                               and capital(j - 2))):
+        j -= 1
+    if j - 1 >= lo and toks[j - 1].low == "of" and not any(t.low[:1].isdigit() for t in toks[max(lo, j - 4):j - 1]):
+        return None  # "the finance director of Wenlow Trust, who": the director (but "47 seconds clear of X, who": X)
+    # a title or kind before it, back to its determiner: "the trawler Morning Rose", "compatriot Peter Maiyo"
+    k = j
+    while k - 1 >= lo and k > j - 3 and toks[k - 1].depth == 0 and toks[k - 1].low[:1].isalpha() \
+            and toks[k - 1].low not in PREPOSITIONS and toks[k - 1].low not in AUXILIARIES \
+            and toks[k - 1].low not in ("and", "or", "but", "who", "which", "that"):
+        k -= 1
+        if toks[k].low in DETERMINERS:
+            return (k, end)
+    return (j, end)
+
+
 def _np_before(toks: list[Tok], end: int, lo: int) -> tuple[int, int] | None:
-    """The noun phrase that ends just before toks[end] (the antecedent of ', which')."""
+    """The noun phrase that ends just before toks[end] (the antecedent of ', which'); a
+    name there is the whole of it ("finished 47 seconds clear of Ethiopia's Mekonnen
+    Asrat, who clocked 2:03:58": Asrat clocked it)."""
+    name = _name_before(toks, end, lo)
+    if name is not None:
+        return name
     j = end - 1
     a = end
     n = 0
