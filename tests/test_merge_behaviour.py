@@ -479,3 +479,16 @@ def test_a_short_restatement_stated_inside_one_claims_sentences_is_a_member_not_
     proud = [c for c in s.claims if "proudest day" in c.text]
     assert len(proud) == 1, [(c.text, [q.source for q in c.citations]) for c in proud]
     assert {q.source for q in proud[0].citations} == {"01-alpha", "02-bravo", "03-charlie"}
+
+
+def test_a_participle_claim_reads_with_the_clause_it_follows_not_its_sibling_participles():
+    line = ("A freight train carrying fuel oil derailed outside Tessby early on Tuesday, injuring 11 people and "
+            "forcing hundreds of residents from their homes.")
+    files = {f"0{i}_{name}.md": f"---\ntitle: Tessby derailment\nsource: {name.title()}\ndate: 2031-03-0{i}\n---\n\n"
+             f"{line} {extra}\n" for i, (name, extra) in enumerate([
+                 ("alpha", "The rail operator has opened an inquiry into the derailment."),
+                 ("bravo", "An inquiry into the derailment was opened by the rail operator.")], start=1)}
+    s = sheet(files)
+    (forced,) = [c for c in s.claims if c.focus and "forcing hundreds" in c.text[c.focus[0]:c.focus[1]]]
+    assert forced.text == ("A freight train carrying fuel oil derailed outside Tessby early on Tuesday, "
+                           "forcing hundreds of residents from their homes."), forced.text

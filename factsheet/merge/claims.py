@@ -206,26 +206,34 @@ def _host(u: Unit, units: list[Unit]) -> Unit | None:
     """The clause a proposition that does not read on its own hangs on: the nearest one
     before it in its sentence that opens with words of its own, when that is a coordinated
     clause ("..., and her master ordered a full evacuation" for "using the ship's evacuation
-    system"). None when it is the main clause (the claim's text is then the sentence) or a
-    relative or subordinate clause, which reads on its own no better."""
+    system"), or for a participle the clause it follows, past its sibling participles ("A
+    train derailed on Tuesday, injuring 11 people and forcing hundreds from their homes").
+    None for a relative or subordinate clause (the claim's text is then the sentence)."""
+    participle = u.prop.role == "participle"
     k = u.index - 1
     while k >= 0 and units[k].record == u.record and units[k].sentence == u.sentence:
         v = units[k]
         k -= 1
-        if v.prop.end > u.prop.start:
+        if v.prop.end > u.prop.start or (participle and v.prop.role == "participle"):
             continue
         first = v.prop.text.split(" ", 1)[0].lower().strip("“\"‘'(")
         if first not in _SUBJECT_PRONOUNS and first not in ("and", "but", "which", "who", "according"):
-            return v if v.prop.role == "coordinate" else None
+            return v if v.prop.role == "coordinate" or (participle and v.prop.role == "main") else None
     return None
 
 
 def _clause_after_host(u: Unit, host: Unit, sentence: str) -> tuple[str, tuple[int, int]]:
-    """The host's text, then the sentence's own words up to the end of the clause, with the
-    clause marked: a claim's text that reads on its own without the sentence's other facts."""
+    """The host's text, then the clause (with the sentence's words between them when they
+    are only punctuation or a conjunction), the clause marked: a claim's text that reads on
+    its own without the sentence's other facts."""
     head = host.prop.text.rstrip(".")
-    tail = sentence[host.prop.end:u.prop.end].rstrip(" ,;:")
-    a = len(head) + (u.prop.start - host.prop.end)
+    between = sentence[host.prop.end:u.prop.start]
+    if between.strip(" ,;:–—-").lower() in ("", "and", "but"):
+        tail = sentence[host.prop.end:u.prop.end].rstrip(" ,;:")
+        a = len(head) + len(between)
+    else:  # other clauses between: leave them out
+        tail = ", " + sentence[u.prop.start:u.prop.end].rstrip(" ,;:")
+        a = len(head) + 2
     text = head + tail
     return text + ("" if text[-1:] in ".!?”\"’" else "."), (a, len(text))
 

@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 39  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 41  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -327,6 +327,8 @@ def _render(text: str, toks: list[Tok], span: PropositionSpan) -> tuple[str, boo
     body = " ".join(own).strip(" ,;:–—-")
     if span.subject is not None:
         a, b = span.subject
+        if span.lead_in is not None:  # the host's words up to the verb this one is coordinated with
+            b = span.lead_in[1]
         subject = text[toks[a].start:toks[b - 1].end].strip(" ,")
         body = f"{subject} {span.joiner} {body}" if span.joiner else f"{subject} {body}"
     if span.role == "relative" and span.pieces and span.pieces[0][0] > 0 and toks[span.pieces[0][0] - 1].low in ("where", "whose"):
@@ -335,7 +337,7 @@ def _render(text: str, toks: list[Tok], span: PropositionSpan) -> tuple[str, boo
     standalone = (first not in PRONOUNS and first not in ("and", "but", "which", "who", "according")
                   # "Had never set out to ...": whose? ("Do not enter" is an instruction)
                   and not (first in AUXILIARIES and first not in ("do", "don't") and span.subject is None)
-                  and len(body.split()) >= P.MIN_CLAIM_WORDS and span.role not in ("participle", "infinitive")
+                  and len(body.split()) >= P.MIN_CLAIM_WORDS and span.role not in ("participle",)
                   and body.count("“") == body.count("”") and body.count('"') % 2 == 0)
     if body and body[0].islower():
         body = body[0].upper() + body[1:]

@@ -71,6 +71,8 @@ class PropositionSpan:
     role: str  # main coordinate subordinate participle relative apposition
     joiner: str = ""  # "is" for an apposition: how the borrowed subject joins the piece
     skip: tuple[int, int] | None = None  # a leading attribution ("Police said") inside the pieces
+    lead_in: tuple[int, int] | None = None  # host words read between the subject and the pieces, not compared
+    # ("Foxconn" + "has been expanding production to" + "reduce tariff risks")
 
 
 def tokenize(text: str, fold=fold) -> list[Tok]:
@@ -289,6 +291,8 @@ def _np_before(toks: list[Tok], end: int, lo: int) -> tuple[int, int] | None:
             break
         if (t.low in PREPOSITIONS and t.low != "of") or t.low in _WEEKDAYS:
             break  # "arrested on Friday a man who had fled": the man, not "Friday a man"
+        if j < end - 1 and t.low.endswith("ing") and len(t.low) > 4 and t.low not in ("during",):
+            break  # "redialling numbers that do not connect": the numbers
         a = j
         j -= 1
         n += 1
@@ -346,6 +350,38 @@ def _opens_with_verb(toks: list[Tok], i: int, verbs: "_Verbs") -> bool:
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
     return info.key == w and (nxt in DETERMINERS or nxt in _OBJECT_PRONOUNS or nxt[:1].isdigit() or (
         nxt.endswith("s") and verbs.lex.word(nxt).noun and nxt not in PRONOUNS))
+
+
+def _gerund_before(toks: list[Tok], a: int, i: int) -> int | None:
+    """The -ing word after a preposition that the coordinated -ing form at toks[i + 1]
+    goes on from ("partner on designing racks and manufacturing ...": "designing"), or None."""
+    for j in range(i - 1, a, -1):
+        if toks[j].depth == 0 and toks[j].low in (",", ";", "and", "or", "but"):
+            return None
+        if toks[j].low.endswith("ing") and len(toks[j].low) > 4 and toks[j - 1].low in PREPOSITIONS:
+            return j
+    return None
+
+
+def _infinitive_before(toks: list[Tok], a: int, i: int) -> int | None:
+    """The "to" of the infinitive a coordinated base verb at toks[i + 1] goes on from."""
+    for j in range(i - 1, a, -1):
+        if toks[j].low == "to":
+            return j
+    return None
+
+
+def _in_a_list(toks: list[Tok], a: int, comma: int, verbs: "_Verbs") -> bool:
+    """Is the comma at toks[comma] in a list of noun phrases ("custom racks, cabling, power
+    systems, and ..."): another comma before it, and no finite verb between the two?"""
+    before = [j for j in range(a, comma) if toks[j].depth == 0 and toks[j].low == ","]
+    return bool(before) and not any(verbs.finite(toks, j) for j in range(before[-1] + 1, comma))
+
+
+def _progressive_before(toks: list[Tok], a: int, i: int) -> bool:
+    """Is there a progressive verb group ("are searching") between toks[a] and the "and" at
+    toks[i], which an "and asking ..." would continue?"""
+    return any(toks[j].low in _BE and toks[j + 1].low.endswith("ing") for j in range(a, i - 1))
 
 
 def _shares_a_verb_group(toks: list[Tok], a: int, i: int, verbs: "_Verbs") -> str:
@@ -437,6 +473,9 @@ def _cuts(toks: list[Tok], start: int, verbs: "_Verbs") -> list[tuple[int, str]]
                 continue  # ", including two tugs, a launch and ...": part of a list
             if w == "according":
                 cuts.append((i + 1, "attribution"))
+            elif w in ("and", "or") and i + 2 < n and toks[i + 2].low.endswith("ing") \
+                    and _in_a_list(toks, start, i, verbs):
+                cuts.append((i + 1, "comma"))  # "racks, cabling, power systems, and cooling solutions": one list
             elif w in COORDINATORS or w in SUBORDINATORS:
                 cuts.append((i + 1, "coordinate" if w in COORDINATORS else "subordinate"))
             elif w in RELATIVES:
@@ -451,6 +490,13 @@ def _cuts(toks: list[Tok], start: int, verbs: "_Verbs") -> list[tuple[int, str]]
                 cuts.append((i + 1, "comma"))
         elif t.low in ("and", "but") and i > start + 1 and toks[i - 1].low != ",":
             piece = cuts[-1][0] if cuts else start
+            if toks[i + 1].low.endswith("ing") and not _progressive_before(toks, piece, i):
+                if verbs.participle(toks[piece]) and verbs.participle(toks[i + 1]) and piece > start:
+                    cuts.append((i + 1, "participle"))  # ", stealing nine objects and fleeing on scooters"
+                elif _gerund_before(toks, piece, i) is not None and verbs.participle(toks[i + 1]):
+                    # "agreed to partner on designing and manufacturing AI equipment"
+                    cuts.append((i, "shared-gerund" if toks[i - 1].low.endswith("ing") else "gerund"))
+                continue  # else one complement: "found workstations locked and displaying a ransom note"
             if (verbs.finite(toks, i + 1) or _clause_follows(toks, i + 1, verbs)
                     or _opens_with_verb(toks, i + 1, verbs)) and _own_verb_before(toks, piece, i, verbs):
                 shared = _shares_a_verb_group(toks, piece, i, verbs)
@@ -575,8 +621,6 @@ def _classify(pieces: list[list], toks: list[Tok], lex: Lexicon, verbs: "_Verbs"
             kept.append([a, b, "participle", True])
         elif role == "subordinate" and finite:
             kept.append([a, b, "subordinate", True])
-        elif role == "infinitive" and kept:
-            kept.append([a, b, "infinitive", True])
         elif last and last[2] == "apposition" and role == "apposition" and not finite:
             last[1] = b  # "22 km south-west of Kelvasa, the provincial capital": one apposition
         elif last and last[2] in ("relative", "apposition") and (finite or role in ("comma", "apposition")):
@@ -625,15 +669,19 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
         return split_propositions(toks[:colon], lex, start, verbs) + split_propositions(toks, lex, colon + 1, verbs)
     cuts = _cuts(toks, start, verbs)
     # "will co-design and develop racks": the verb before "and" shares the object after it
-    shared_object = {c for c, r in cuts if r == "shared"}
-    cuts = [(c, "coordinate" if r == "shared" else r) for c, r in cuts]
+    shared_object = {c for c, r in cuts if r in ("shared", "shared-gerund")}
+    # "to meet demand and reduce risks", "on designing and manufacturing racks": the second verb
+    # reads with the host's words up to the first ("... production to reduce risks")
+    conjunct_of = {c: (_infinitive_before(toks, start, c) + 1 if r == "infinitive" else _gerund_before(toks, start, c))
+                   for c, r in cuts if r in ("infinitive", "gerund", "shared-gerund")}
+    cuts = [(c, "coordinate" if r in ("shared", "gerund", "shared-gerund", "infinitive") else r) for c, r in cuts]
     bounds = [start] + [c for c, _ in cuts] + [n]
     roles = ["main"] + [r for _, r in cuts]
     pieces: list[list] = []
     for k in range(len(bounds) - 1):
         a, b = bounds[k], bounds[k + 1]
-        while b > a and toks[b - 1].depth == 0 and toks[b - 1].low in (",", ";", ":", "—", "–", "."):
-            b -= 1  # the punctuation that closes the piece
+        while b > a and toks[b - 1].depth == 0 and toks[b - 1].low in (",", ";", ":", "—", "–", ".", "and"):
+            b -= 1  # the punctuation (or the "and" before a participle) that closes the piece
         if b > a:
             pieces.append([a, b, roles[k]])
     kept = _classify(pieces, toks, lex, verbs, n)
@@ -669,8 +717,13 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
             skip = 1 if toks[a].low in COORDINATORS | SUBORDINATORS else 0
             verb_phrase = role == "coordinate" and _opens_with_verb(toks, a + skip, verbs)
             own = None if verb_phrase else _subject(toks, a + skip, b, verbs)
-            if role in ("participle", "infinitive"):
+            if role == "participle":
                 props.append(PropositionSpan(((a + skip, b),), None, role))
+            elif a in conjunct_of and k == main_at + 1 and (reported_subject or main_subject) \
+                    and (reported_subject or main_subject)[1] <= conjunct_of[a] <= main_b:
+                subject = reported_subject or main_subject  # what was said, not who said it
+                lead_in = (subject[1], conjunct_of[a]) if conjunct_of[a] > subject[1] else None
+                props.append(PropositionSpan(((a + skip, b),), subject, "coordinate", lead_in=lead_in))
             elif own is None and main_subject is not None and role == "coordinate" and k > main_at:
                 # "The giant will co-design and develop racks": the verb phrase borrows the
                 # subject, and the auxiliary it shares ("will develop racks")
