@@ -386,10 +386,10 @@ def _progressive_before(toks: list[Tok], a: int, i: int) -> bool:
 
 def _shares_a_verb_group(toks: list[Tok], a: int, i: int, verbs: "_Verbs") -> str:
     """What the base verb after the "and" at toks[i] shares with what comes before: "object"
-    after a verb with no object yet ("will co-design and develop racks": one proposition);
-    "infinitive" after an infinitive ("is expanding production to meet demand and reduce
-    tariff risks": to meet and to reduce; a proposition of its own, but not a clause of the
-    subject's: "Foxconn has been reduce tariff risks" is no reading of it); else ""."""
+    after a verb with no object yet ("will co-design and develop racks": each verb with the
+    object); "infinitive" after an infinitive ("is expanding production to meet demand and
+    reduce tariff risks": to meet and to reduce, the second read with the host's words up
+    to "to", never "Foxconn has been reduce tariff risks"); else ""."""
     prev, nxt = toks[i - 1], toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None or nxt.low in AUXILIARIES or not _opens_with_verb(toks, i + 1, verbs) \
             or (verbs.finite(toks, i + 1) and not _base_form(nxt, verbs)):
@@ -700,6 +700,7 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
     main_subject = _subject(toks, main_a, main_b, verbs)
     said = _leading_attribution(toks, main_a, main_b, lex, verbs)
     reported_subject = _subject(toks, said[1], main_b, verbs) if said else None
+    said_subject = reported_subject or main_subject  # what was said, not who said it
     props: list[PropositionSpan] = []
     for k, (a, b, role, _) in enumerate(kept):
         if k == main_at or role == "lead":
@@ -719,11 +720,9 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
             own = None if verb_phrase else _subject(toks, a + skip, b, verbs)
             if role == "participle":
                 props.append(PropositionSpan(((a + skip, b),), None, role))
-            elif a in conjunct_of and k == main_at + 1 and (reported_subject or main_subject) \
-                    and (reported_subject or main_subject)[1] <= conjunct_of[a] <= main_b:
-                subject = reported_subject or main_subject  # what was said, not who said it
-                lead_in = (subject[1], conjunct_of[a]) if conjunct_of[a] > subject[1] else None
-                props.append(PropositionSpan(((a + skip, b),), subject, "coordinate", lead_in=lead_in))
+            elif a in conjunct_of and k == main_at + 1 and said_subject and said_subject[1] <= conjunct_of[a] <= main_b:
+                lead_in = (said_subject[1], conjunct_of[a]) if conjunct_of[a] > said_subject[1] else None
+                props.append(PropositionSpan(((a + skip, b),), said_subject, "coordinate", lead_in=lead_in))
             elif own is None and main_subject is not None and role == "coordinate" and k > main_at:
                 # "The giant will co-design and develop racks": the verb phrase borrows the
                 # subject, and the auxiliary it shares ("will develop racks")
