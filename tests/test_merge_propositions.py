@@ -420,3 +420,8 @@ def test_a_relative_clause_after_a_name_is_about_the_name(lex):
     # a role "of" a name: the person holding it
     assert relatives("The finance director of Orvik Water, who is accused of fraud, was in court.") == \
         ["The finance director of Orvik Water is accused of fraud"]
+
+
+def test_an_adverb_and_participle_after_a_determiner_is_no_verb(lex):
+    got = props("The council will pay for it with reserves and a fully committed loan from the Orvik bank.", lex)
+    assert [r for r, _ in got] == ["main"], got  # not "A fully committed loan from the Orvik bank"

@@ -135,6 +135,8 @@ class _Verbs:
             return True  # "That put the leaders on course ...": a demonstrative subject
         if prev in DETERMINERS or prev in ("to",) or (prev in PREPOSITIONS and prev not in ("that", "as")):
             return False  # "the building", "to pay", "on plans to invest"
+        if prev.endswith("ly") and i > 1 and toks[i - 2].low in DETERMINERS:
+            return False  # "a fully committed facility", "the newly built terminal"
         if prev.endswith("'s") and i + 1 < len(toks) and toks[i + 1].low[:1].isalpha() and \
                 self.lex.word(toks[i + 1].low).noun and not toks[i + 1].low in PREPOSITIONS:
             return False  # "Corvane's agreed takeover" (but "Corvane's fell 3.2%")
