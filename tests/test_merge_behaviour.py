@@ -19,6 +19,12 @@ def sheet(files: dict[str, str]) -> Sheet:
     return merge(tuple(records), Editorial()).sheet
 
 
+def _two_sources_sharing(title: str, line: str, extras: list[tuple[str, str]]) -> dict[str, str]:
+    """Dated articles ({file name: text}) that each state `line`, then their own sentence."""
+    return {f"0{i}_{name}.md": f"---\ntitle: {title}\nsource: {name.title()}\ndate: 2031-03-0{i}\n---\n\n"
+            f"{line} {extra}\n" for i, (name, extra) in enumerate(extras, start=1)}
+
+
 def claims_citing(s: Sheet, words: str):
     return [c for c in s.claims if any(words in q.quote for q in c.citations)]
 
@@ -415,10 +421,9 @@ def test_a_clause_that_does_not_read_alone_is_shown_with_its_own_clause_not_the_
     # claim's text is the coordinated clause it hangs on, not the sentence's other facts
     line = ("The cargo ship Velna Star ran aground at 04:10 on Friday, about three miles from Korrin Point, "
             "and her crew freed the vessel using the ship's own anchor winch.")
-    files = {f"0{i}_{name}.md": f"---\ntitle: Velna Star aground\nsource: {name.title()}\ndate: 2031-03-0{i}\n---\n\n"
-             f"{line} {extra}\n" for i, (name, extra) in enumerate([
-                 ("alpha", "The harbour master has opened an inquiry into the grounding."),
-                 ("bravo", "An inquiry into the grounding was opened by the harbour master.")], start=1)}
+    files = _two_sources_sharing("Velna Star aground", line, [
+        ("alpha", "The harbour master has opened an inquiry into the grounding."),
+        ("bravo", "An inquiry into the grounding was opened by the harbour master.")])
     s = sheet(files)
     (winch,) = [c for c in s.claims if c.focus and "anchor winch" in c.text[c.focus[0]:c.focus[1]]]
     assert winch.text == "Her crew freed the vessel using the ship's own anchor winch.", winch.text
@@ -484,10 +489,9 @@ def test_a_short_restatement_stated_inside_one_claims_sentences_is_a_member_not_
 def test_a_participle_claim_reads_with_the_clause_it_follows_not_its_sibling_participles():
     line = ("A freight train carrying fuel oil derailed outside Tessby early on Tuesday, injuring 11 people and "
             "forcing hundreds of residents from their homes.")
-    files = {f"0{i}_{name}.md": f"---\ntitle: Tessby derailment\nsource: {name.title()}\ndate: 2031-03-0{i}\n---\n\n"
-             f"{line} {extra}\n" for i, (name, extra) in enumerate([
-                 ("alpha", "The rail operator has opened an inquiry into the derailment."),
-                 ("bravo", "An inquiry into the derailment was opened by the rail operator.")], start=1)}
+    files = _two_sources_sharing("Tessby derailment", line, [
+        ("alpha", "The rail operator has opened an inquiry into the derailment."),
+        ("bravo", "An inquiry into the derailment was opened by the rail operator.")])
     s = sheet(files)
     (forced,) = [c for c in s.claims if c.focus and "forcing hundreds" in c.text[c.focus[0]:c.focus[1]]]
     assert forced.text == ("A freight train carrying fuel oil derailed outside Tessby early on Tuesday, "

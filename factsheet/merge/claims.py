@@ -28,7 +28,7 @@ from . import params as P
 from .grouping import Comparisons, Group
 from .opinion import is_commentary
 from .extract import dateline_length
-from .lexicon import POSSESSIVES, PRONOUNS
+from .lexicon import DEPENDENT_OPENERS, POSSESSIVES, PRONOUNS
 from .units import Unit
 
 
@@ -217,7 +217,7 @@ def _host(u: Unit, units: list[Unit]) -> Unit | None:
         if v.prop.end > u.prop.start or (participle and v.prop.role == "participle"):
             continue
         first = v.prop.text.split(" ", 1)[0].lower().strip("“\"‘'(")
-        if first not in _SUBJECT_PRONOUNS and first not in ("and", "but", "which", "who", "according"):
+        if first not in _SUBJECT_PRONOUNS and first not in DEPENDENT_OPENERS:
             return v if v.prop.role == "coordinate" or (participle and v.prop.role == "main") else None
     return None
 

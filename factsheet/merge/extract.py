@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..models import Record
 from . import params as P
-from .lexicon import PRONOUNS, Lexicon, fold
+from .lexicon import DEPENDENT_OPENERS, PRONOUNS, Lexicon, fold
 from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
@@ -334,7 +334,7 @@ def _render(text: str, toks: list[Tok], span: PropositionSpan) -> tuple[str, boo
     if span.role == "relative" and span.pieces and span.pieces[0][0] > 0 and toks[span.pieces[0][0] - 1].low in ("where", "whose"):
         return body, False
     first = body.split(" ", 1)[0].lower().strip("“\"‘'(")
-    standalone = (first not in PRONOUNS and first not in ("and", "but", "which", "who", "according")
+    standalone = (first not in PRONOUNS and first not in DEPENDENT_OPENERS
                   # "Had never set out to ...": whose? ("Do not enter" is an instruction)
                   and not (first in AUXILIARIES and first not in ("do", "don't") and span.subject is None)
                   and len(body.split()) >= P.MIN_CLAIM_WORDS and span.role not in ("participle",)

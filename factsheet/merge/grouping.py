@@ -274,18 +274,21 @@ def _join_restated_singletons(groups: list[Group], units: list[Unit], comps: Com
     group_of = {m: k for k, g in enumerate(groups) for m in g.members}
     joins: dict[int, list[int]] = defaultdict(list)
     gone: set[int] = set()
+    claims: dict[int, _Claim] = {}  # host group -> its members' values, built once
     for k, g in enumerate(groups):
         if len(g.members) != 1 or len(g.also) < P.SINGLETON_JOIN_MIN_ALSO:
             continue
         hosts = Counter(group_of[j] for j in g.also)
         host, n = min(hosts.items(), key=lambda kv: (-kv[1], kv[0]))
-        if n * 2 <= len(g.also) or len(groups[host].members) < 2 or host in gone:
+        if n * 2 <= len(g.also) or len(groups[host].members) < 2:
             continue
         target = groups[host]
         c = comps.get(g.core, target.core)
-        claim = _Claim(units, target.members[0])
-        for m in target.members[1:]:
-            claim.add(m)
+        claim = claims.get(host)
+        if claim is None:
+            claim = claims[host] = _Claim(units, target.members[0])
+            for m in target.members[1:]:
+                claim.add(m)
         if c.compatible and c.score >= P.JOIN_BAR and claim.fits(g.core):
             joins[host].append(g.core)
             gone.add(k)

@@ -58,6 +58,8 @@ lot lots bit thing things way ways kind sort part whole
 # Words that open a proposition but refer back to something named elsewhere.
 PRONOUNS = frozenset("he she it they this that these those his her its their him them we our".split())
 POSSESSIVES = frozenset("his her its their our".split())  # pronouns that go before the noun they determine
+# Words that open a clause hanging on another ("and ...", "which ...", "according to ..."): it does not read alone.
+DEPENDENT_OPENERS = frozenset(("and", "but", "which", "who", "according"))
 
 
 @dataclass(frozen=True)
