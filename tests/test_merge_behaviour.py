@@ -496,3 +496,27 @@ def test_a_participle_claim_reads_with_the_clause_it_follows_not_its_sibling_par
     (forced,) = [c for c in s.claims if c.focus and "forcing hundreds" in c.text[c.focus[0]:c.focus[1]]]
     assert forced.text == ("A freight train carrying fuel oil derailed outside Tessby early on Tuesday, "
                            "forcing hundreds of residents from their homes."), forced.text
+
+
+def test_he_or_she_opening_a_sentence_stands_for_the_person_named_before():
+    files = {
+        "01_a.md": "---\ntitle: Vell council\nsource: Alpha\ndate: 2031-11-06\n---\n\n"
+                   "Irena Vostrova will be sworn in on January 9. Turnout was the highest in a decade.\n",
+        "02_b.md": "---\ntitle: Vell council\nsource: Beta\ndate: 2031-11-06\n---\n\n"
+                   "Irena Vostrova won the runoff with 58% of the vote. She will take office on January 9.\n",
+    }
+    s = sheet(files)
+    (claim,) = claims_citing(s, "January 9")
+    assert {q.source for q in claim.citations} == {"01-a", "02-b"}, [(c.text, c.citations) for c in s.claims]
+
+
+def test_he_after_a_quotation_of_an_unnamed_speaker_is_nobody_named_before():
+    from factsheet.merge.extract import extract_record
+
+    text = ("---\ntitle: Tarn trial\nsource: Alpha\ndate: 2031-11-06\n---\n\n"
+            "Osric Vantrell was jailed for six years at Tarn Crown Court on Monday. He looked furious. "
+            'Outside court his solicitor spoke to us: "We will be appealing." He was calm.\n')
+    record = parse_article("01_a.md", text.encode(), max_bytes=1 << 20).record
+    features = {p.text: dict(p.features) for p in extract_record(record).propositions}
+    assert "n:vantrell" in features["He looked furious."]  # the man just named
+    assert "n:vantrell" not in features["He was calm."]  # the solicitor, whose name we were not told

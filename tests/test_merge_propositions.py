@@ -107,6 +107,14 @@ def test_parts_deltas_and_rates(lex):
     assert by_value[178].kind == "duration" and by_value[178].rate == "kilometre"  # a pace
 
 
+def test_a_stretch_of_a_course_or_a_span_of_time_is_a_part(lex):
+    qs = extract_quantities("She led for the last seven kilometres and the first two hours, and broke clear at 35 km "
+                            "after 90 minutes.", _count_noun(lex))
+    by_text = {q.text: q for q in qs}
+    assert by_text["seven kilometres"].part and by_text["two hours"].part  # a stretch, no rival of a position
+    assert not by_text["35 km"].part and not by_text["90 minutes"].part
+
+
 def test_a_value_set_against_the_stated_one_is_no_rival(lex):
     qs = extract_quantities("Patients will get 24 months of monitoring, not the single year first announced, "
                             "and the toll rose to 19, up from 14 on Monday.", _count_noun(lex))

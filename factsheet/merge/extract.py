@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 42  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 43  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -539,6 +539,8 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
     sentences: list[SentenceFacts] = []
     props: list[Proposition] = []
     open_quote, paragraph = False, None
+    antecedent: tuple[str, ...] = ()
+    surnames: set[str] = set()
     for index, s in enumerate(record.sentences):
         if s.paragraph != paragraph:
             open_quote, paragraph = False, s.paragraph
@@ -580,6 +582,12 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
                 if key in feats:
                     feats[key] *= P.PREDICATE_BOOST
             body, standalone = _render(text, toks, span)
+            if antecedent and body.split(" ", 1)[0].lower() in _PERSONAL_PRONOUNS:
+                # "He was cleared of three further counts": about the person named before
+                borrowed = tuple("n:" + part for part in antecedent if "n:" + part not in feats)
+                for key in borrowed:
+                    feats[key] = lex.background_weight(key[2:]) * P.ANTECEDENT_WEIGHT_FACTOR
+                name_keys = name_keys | set(borrowed)
             if len(spans) == 1 and span.subject is None and _ranges_span(toks, span.pieces)[0] <= toks[first].start:
                 body = text[toks[start].start:].strip() if start else text.strip()
             props.append(Proposition(index, lo, hi, span.role, body, standalone,
@@ -590,10 +598,36 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
         if not spans:
             _, _, all_names, _ = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
         claimable = _claimable(s, toks, spans, lex, verbs, datum)
+        if quote or _QUOTED_SPANS.search(text):
+            # after a quotation "he" is likely its speaker: only a speaker named outside it carries on
+            antecedent = _first_person(list(speakers or _speakers(all_names, text)), surnames, lex)
+        else:
+            antecedent = _first_person(all_names, surnames, lex) or antecedent
         all_names.extend(n for n in speakers if n not in all_names)
         sentences.append(SentenceFacts(index, claimable, quote, 0.0 if continues else commentary_score(text),
                                        speakers or _speakers(all_names, text), tuple(all_names), continues))
     return RecordFacts(record.id, record.content_hash, tuple(sentences), tuple(props))
+
+
+_PERSONAL_PRONOUNS = frozenset("he she his her".split())
+
+
+def _first_person(names: list[str], surnames: set[str], lex: Lexicon) -> tuple[str, ...]:
+    """The name parts of the first person a sentence names (its likely subject), for a
+    later "he" or "her" to stand for: a name of two or more words ending in a rare word
+    ("Lazarus Tarus", "Attorney General Maren Okafor"), or a rare word already seen ending
+    one ("Tarus"). Adds the last word of every such full name to `surnames`."""
+    first: tuple[str, ...] = ()
+    for name in names:
+        parts = [fold(w).replace("’", "'").removesuffix("'s") for w in name.split()]
+        if not parts or not all(w.isalpha() for w in parts) or not lex.is_rare(parts[-1], P.NAME_MAX_ZIPF):
+            continue
+        full = len(parts) >= 2 and parts[-2] not in _NAME_CONNECTORS
+        if full:
+            surnames.add(parts[-1])
+        if not first and (full or parts[-1] in surnames):
+            first = (parts[-1],)
+    return first
 
 
 _LOCATIVES = frozenset("in at on aboard inside onboard near outside".split())

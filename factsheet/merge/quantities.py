@@ -178,6 +178,8 @@ _RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|for each|every)\s+(?:(?-i:[A-Z])[
                          r"kilometer|km|mile|person|head|household|annum)\b", re.I)
 # "among them two tugs", "including four trawlers": a part of a group just named.
 _PART_BEFORE = re.compile(r"\b(?:among|including|of whom|of which)\s+(?:them\s+|those\s+|these\s+|the\s+)?$", re.I)
+# "the last seven kilometres", "the first two hours": a stretch of a course or a span of time.
+_STRETCH_BEFORE = re.compile(r"\bthe\s+(?:last|final|first|opening|closing)\s+$", re.I)
 # "four of the 19", "31,400 of these", "four were among the injured".
 _PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|those|these|the|whom|which|its|their|our|his|her)\b|"
                          r"(?:\w+\s+){0,2}(?:were|are|was|is)\s+among\b|among\s+(?:them|the)\b)", re.I)
@@ -353,6 +355,8 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             if low == high and _VAGUE_MULTIPLE.search(original, 0, a) and _BARE_SCALE.match(original, a):
                 low, high = low * P.VAGUE_MULTIPLE_RANGE[0], low * P.VAGUE_MULTIPLE_RANGE[1]
                 kw["qualifier"] = "about"
+            if kind in ("distance", "duration") and _STRETCH_BEFORE.search(original, max(0, a - 24), a):
+                kw["part"] = True  # "the last seven kilometres": a stretch of the whole, not its length
             out.append(Quantity(kind, low, high, unit, original[a:b], a, b, **kw))
 
     # Each pattern runs only where the sentence holds what every match of it needs (a digit,
