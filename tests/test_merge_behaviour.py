@@ -386,6 +386,17 @@ def test_two_sources_placing_one_event_differently_disagree_on_where():
     assert {s for v in where.values for s in v.sources} == {"01-coastguard", "02-passengers"}
 
 
+def test_two_named_places_of_one_kind_told_apart_by_their_other_words_disagree_on_where():
+    a = ("---\ntitle: Suit filed\nsource: Alpha Wire\n---\n\n"
+         "A class action against Norvell Health was filed on Tuesday in U.S. District Court. "
+         "The network declined to comment.\n")
+    b = ("---\ntitle: Patients sue\nsource: Brekka Post\n---\n\n"
+         "A retired teacher filed a class action against Norvell Health on Tuesday in Tarrow County Superior Court. "
+         "She is seeking damages.\n")
+    (where,) = _place_disagreements(sheet({"01_a.md": a, "02_b.md": b}))
+    assert {v.value for v in where.values} == {"U.S. District Court", "Tarrow County Superior Court"}
+
+
 def test_a_description_and_a_name_or_a_landmark_are_no_rival_places():
     a = ("---\ntitle: Suit filed\nsource: Alpha Wire\n---\n\n"
          "A class action against Norvell Health was filed on Tuesday in federal court. "

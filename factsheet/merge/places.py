@@ -38,6 +38,14 @@ def rival_places(pa: Place, pb: Place) -> bool:
     return bool(ma) and bool(mb) and not (ma & mb)
 
 
+def _same_place(pa: Place, pb: Place) -> bool:
+    """Do the two name one place: one's words hold the other's ("deck" / "vehicle deck"),
+    or they share a word besides the kind of place ("the town" / "a quarry near the
+    town")? "Alder County Superior Court" and "U.S. District Court" share only the kind."""
+    wa, wb = set(pa.words), set(pb.words)
+    return wa <= wb or wb <= wa or bool((wa & wb) - {pa.head, pb.head})
+
+
 def _is_name(p: Place) -> bool:
     return p.text[:1].isupper()  # a slot follows its preposition: never a sentence's first word
 
@@ -53,7 +61,7 @@ def _place_pairs(units: list[Unit], comps: Comparisons, claim_of_unit: list[str]
     out = []
     for i, j in candidate_pairs(units, keys):
         a, b = units[i], units[j]
-        if any(set(pa.words) & set(pb.words) for pa in a.prop.places for pb in b.prop.places):
+        if any(_same_place(pa, pb) for pa in a.prop.places for pb in b.prop.places):
             continue  # a place both name: they agree on it ("at a quarry near the town" / "in the town")
         pair = next(((pa, pb) for pa in a.prop.places for pb in b.prop.places if rival_places(pa, pb)), None)
         if pair is None:
