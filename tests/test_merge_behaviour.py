@@ -531,3 +531,24 @@ def test_he_after_a_quotation_of_an_unnamed_speaker_is_nobody_named_before():
     features = {p.text: dict(p.features) for p in extract_record(record).propositions}
     assert "n:vantrell" in features["He looked furious."]  # the man just named
     assert "n:vantrell" not in features["He was calm."]  # the solicitor, whose name we were not told
+
+
+def test_a_restatement_with_a_rival_value_of_a_less_alike_member_joins_as_a_dispute():
+    # the first source restates the claim's core ("the temperature at the start was 12C")
+    # and gives the start as 8 a.m.; a member of the claim that says less alike puts it at
+    # 7:30 a.m. The two times are one disputed claim, not a second claim of the weather.
+    def article(name: str, outlet: str, body: str) -> tuple[str, str]:
+        return name, f"---\ntitle: Lakeside half marathon\nsource: {outlet}\ndate: 2031-04-12\n---\n\n{body}\n"
+
+    files = dict([
+        article("01_a.md", "Alpha", "The race started at 8 a.m. under grey skies, with the temperature at 12 degrees and "
+                "barely a breath of wind. Orla Brandt won the women's race."),
+        article("02_b.md", "Beta", "The temperature at the start was 12C. Orla Brandt won the women's race."),
+        article("03_c.md", "Gamma", "Orla Brandt is the favourite in the women's race. "
+                "The elite start was at 7:30 a.m., with the temperature at 12C and hardly any wind."),
+        article("04_d.md", "Delta", "The temperature at the start was 12 degrees Celsius, with little wind. Orla Brandt won the women's race."),
+    ])
+    s = sheet(files)
+    (weather,) = [c for c in s.claims if "12" in c.text and "temperature" in c.text.lower()]
+    assert {q.source for q in weather.citations} == {"01-a", "02-b", "03-c", "04-d"}, [(c.text, c.citations) for c in s.claims]
+    assert weather.status == "disputed"

@@ -23,6 +23,9 @@ def test_penalties_only_lower_a_similarity():
 
 def test_two_claims_merge_only_when_alike():
     assert P.JOIN_BAR <= P.CLAIM_MERGE_BAR <= 1
+    # a rival pair whose one side restates the other's claim core needs less likeness
+    # of its own than two cores do, but no less than a disagreement needs
+    assert P.DISCREPANCY_CORE_BAR <= P.RIVAL_JOIN_CORE <= P.RIVAL_MERGE_CORE <= 1
 
 
 def test_weights_and_tolerances_are_sane():

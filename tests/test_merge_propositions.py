@@ -115,6 +115,12 @@ def test_a_stretch_of_a_course_or_a_span_of_time_is_a_part(lex):
     assert not by_text["35 km"].part and not by_text["90 minutes"].part
 
 
+def test_a_value_ends_at_its_last_word(lex):
+    (q,) = [q for q in extract_quantities("It started with the temperature at 46 degrees and no wind.", _count_noun(lex))
+            if q.kind == "temperature"]
+    assert q.text == "46 degrees"
+
+
 def test_a_value_set_against_the_stated_one_is_no_rival(lex):
     qs = extract_quantities("Patients will get 24 months of monitoring, not the single year first announced, "
                             "and the toll rose to 19, up from 14 on Monday.", _count_noun(lex))

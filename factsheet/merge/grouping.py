@@ -352,7 +352,7 @@ def _merge_rival_groups(groups: list[Group], units: list[Unit], comps: Compariso
 
     links = []
     rival_pairs = [(pair, c) for pair, c in comps.compared().items()
-                   if len(c.conflicts) == 1 and not c.polarity_differs and c.core >= P.RIVAL_MERGE_CORE]
+                   if len(c.conflicts) == 1 and not c.polarity_differs and c.core >= P.RIVAL_JOIN_CORE]
     for (i, j), c in sorted(rival_pairs, key=lambda pc: pc[0]):
         a, b = units[i], units[j]
         if a.record == b.record or a.context.foreign_to(b.context) or not _one_statement(a, b, c):
@@ -361,7 +361,8 @@ def _merge_rival_groups(groups: list[Group], units: list[Unit], comps: Compariso
         if gi == gj:
             continue
         ci, cj = _states_its_group(i, groups[gi], comps), _states_its_group(j, groups[gj], comps)
-        if (ci and cj) or (ci and _would_join(i, groups[gj], comps)) or (cj and _would_join(j, groups[gi], comps)):
+        if (ci and cj and c.core >= P.RIVAL_MERGE_CORE) or (ci and _would_join(i, groups[gj], comps)) \
+                or (cj and _would_join(j, groups[gi], comps)):
             links.append((-c.core, i, j, gi, gj))
     disputes: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for _, i, j, gi, gj in sorted(links):

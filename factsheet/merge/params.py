@@ -223,6 +223,9 @@ CLAIM_MERGE_BAR = 0.5
 # Two claims whose propositions state rival values in words this alike (values left out)
 # are one disputed claim; the discrepancy lists each value with its sources.
 RIVAL_MERGE_CORE = 0.6
+# ... or this alike, when one of the two restates the other's claim core as a member would
+# (its rival value with one member is then all that kept it out of that claim).
+RIVAL_JOIN_CORE = 0.5
 # ... sharing at least this many words (or values both state) besides the rival values:
 # "employs 2,300" / "employs 1,900" share the measure and nothing else, and stay two
 # claims of one discrepancy.

@@ -350,6 +350,8 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         return any(a <= q.start < b for a, b in phones)
 
     def add(kind: str, low: float, high: float, unit: str, a: int, b: int, **kw) -> None:
+        while b > a and original[b - 1].isspace():
+            b -= 1  # "46 degrees and ...": the value ends at its last word
         if taken.free(a, b):
             taken.take(a, b)
             if low == high and _VAGUE_MULTIPLE.search(original, 0, a) and _BARE_SCALE.match(original, a):
