@@ -533,6 +533,18 @@ def test_he_after_a_quotation_of_an_unnamed_speaker_is_nobody_named_before():
     assert "n:vantrell" not in features["He was calm."]  # the solicitor, whose name we were not told
 
 
+def test_his_before_a_name_is_about_the_one_named():
+    from factsheet.merge.extract import extract_record
+
+    text = ("---\ntitle: Tarn trial\nsource: Alpha\ndate: 2031-11-06\n---\n\n"
+            "Osric Vantrell was jailed for six years at Tarn Crown Court on Monday. "
+            "His camp is appealing. His brother-in-law, Ledo Marsk, was cleared of fraud.\n")
+    record = parse_article("01_a.md", text.encode(), max_bytes=1 << 20).record
+    features = {p.text: dict(p.features) for p in extract_record(record).propositions}
+    assert "n:vantrell" in features["His camp is appealing."]  # the man just named
+    assert "n:vantrell" not in features["His brother-in-law, Ledo Marsk, was cleared of fraud."]  # about Marsk
+
+
 def test_a_restatement_with_a_rival_value_of_a_less_alike_member_joins_as_a_dispute():
     # the first source restates the claim's core ("the temperature at the start was 12C")
     # and gives the start as 8 a.m.; a member of the claim that says less alike puts it at

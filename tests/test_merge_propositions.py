@@ -53,6 +53,13 @@ def test_lists_and_names_are_never_split(lex):
     assert len(got) == 1
 
 
+def test_a_second_object_ending_in_a_plural_noun_is_no_clause(lex):
+    got = props("The council is offering residents credit monitoring and identity protection services for two years.", lex)
+    assert len(got) == 1, got
+    got = props("The road was closed on Monday and the tunnel closes for 18 months.", lex)
+    assert [text for _, text in got] == ["The road was closed on Monday", "the tunnel closes for 18 months"]
+
+
 def test_numbers_in_a_list_or_a_date_are_no_apposition(lex):
     assert not any(role == "apposition" for role, _ in props(
         "Drivers walked out at dawn, closing tram Lines 1, 2 and 3 across the city.", lex))

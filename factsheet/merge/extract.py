@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 44  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 45  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -582,8 +582,10 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
                 if key in feats:
                     feats[key] *= P.PREDICATE_BOOST
             body, standalone = _render(text, toks, span)
-            if antecedent and body.split(" ", 1)[0].lower() in _PERSONAL_PRONOUNS:
-                # "He was cleared of three further counts": about the person named before
+            opener = body.split(" ", 1)[0].lower()
+            if antecedent and (opener in _SUBJECT_PRONOUNS or (opener in _POSSESSIVE_PRONOUNS and not name_keys)):
+                # "He was cleared of three further counts", "His camp is appealing": about the
+                # person named before ("His brother-in-law, Ansel Pryke, denies ..." is about Pryke)
                 borrowed = tuple("n:" + part for part in antecedent if "n:" + part not in feats)
                 for key in borrowed:
                     feats[key] = lex.background_weight(key[2:]) * P.ANTECEDENT_WEIGHT_FACTOR
@@ -609,7 +611,8 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
     return RecordFacts(record.id, record.content_hash, tuple(sentences), tuple(props))
 
 
-_PERSONAL_PRONOUNS = frozenset("he she his her".split())
+_SUBJECT_PRONOUNS = frozenset(("he", "she"))
+_POSSESSIVE_PRONOUNS = frozenset(("his", "her"))
 
 
 def _first_person(names: list[str], surnames: set[str], lex: Lexicon) -> tuple[str, ...]:

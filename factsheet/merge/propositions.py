@@ -437,9 +437,23 @@ def _clause_follows(toks: list[Tok], i: int, verbs: "_Verbs") -> bool:
             continue
         if t.low in (",", ";", ":", "and", "or", "but"):
             return False
-        if verbs.finite(toks, j):
+        if verbs.finite(toks, j) and not (j > i and _plural_noun_after_bare_noun(toks, i, j, verbs)):
             return j > i
     return False
+
+
+def _plural_noun_after_bare_noun(toks: list[Tok], i: int, j: int, verbs: "_Verbs") -> bool:
+    """Is toks[j], an -s word that can be a plural noun ("services", "passes"), better read
+    as the head of a noun phrase toks[i:j+1] than as its verb? Yes when the phrase opens with
+    a bare noun: "and identity protection services for 24 months" is a second object; "and
+    the tunnel closes for 18 months" and "and Corvane hands" are clauses."""
+    w = toks[j].low
+    info = verbs.lex.word(w)
+    if not (w.endswith("s") and info.noun and info.key != w):
+        return False
+    first = toks[i]
+    return not (first.low in DETERMINERS or first.low in PRONOUNS or first.text[:1].isupper()
+                or first.low[:1].isdigit())
 
 
 def _own_verb_before(toks: list[Tok], a: int, b: int, verbs: "_Verbs") -> bool:
