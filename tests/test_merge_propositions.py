@@ -47,6 +47,13 @@ def test_relative_clause_states_a_fact_of_its_antecedent(lex):
     assert ("relative", "Halvex makes ferry engines for three shipyards") in got
 
 
+def test_a_relative_clauses_antecedent_is_a_noun_phrase_not_a_verb_or_an_adverbial(lex):
+    got = props("The recall covers 14 batches, about 1.2 million bottles in total, which have been on sale since May.", lex)
+    assert ("relative", "about 1.2 million bottles have been on sale since May") in got, got
+    got = props("The party also won six of the 11 council seats, which are held for four years.", lex)
+    assert ("relative", "six of the 11 council seats are held for four years") in got, got
+
+
 def test_lists_and_names_are_never_split(lex):
     got = props("Inspectors from the Marine and Coastal Safety Board, the port authority and two insurers "
                 "examined the hull.", lex)

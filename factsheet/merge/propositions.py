@@ -277,10 +277,13 @@ def _name_before(toks: list[Tok], end: int, lo: int) -> tuple[int, int] | None:
     return (j, end)
 
 
-def _np_before(toks: list[Tok], end: int, lo: int) -> tuple[int, int] | None:
+def _np_before(toks: list[Tok], end: int, lo: int, verbs: "_Verbs") -> tuple[int, int] | None:
     """The noun phrase that ends just before toks[end] (the antecedent of ', which'); a
     name there is the whole of it ("finished 47 seconds clear of Ethiopia's Mekonnen
-    Asrat, who clocked 2:03:58": Asrat clocked it)."""
+    Asrat, who clocked 2:03:58": Asrat clocked it). An adverbial idiom after it is passed
+    over ("about 1.03 million bottles in total, which ...": the bottles)."""
+    if end - 2 >= lo and (toks[end - 2].low, toks[end - 1].low) in _ADVERBIAL_IDIOMS:
+        end -= 2
     name = _name_before(toks, end, lo)
     if name is not None:
         return name
@@ -289,9 +292,11 @@ def _np_before(toks: list[Tok], end: int, lo: int) -> tuple[int, int] | None:
     n = 0
     while j >= lo and n < 7:
         t = toks[j]
-        if t.depth > 0 or t.low in (",", ";", ":", "—", "–") or t.low in AUXILIARIES:
-            break
-        if (t.low in PREPOSITIONS and t.low != "of") or t.low in _WEEKDAYS:
+        if t.depth > 0 or t.low in (",", ";", ":", "—", "–") or t.low in AUXILIARIES or (
+                verbs.finite(toks, j) and not verbs.lex.word(t.low).noun):
+            break  # "won six of the 11 seats, which": the seats, not "won six ..." (but "bottles" may be a noun)
+        if (t.low in PREPOSITIONS and t.low != "of" and not (t.low in _HEDGES and toks[j + 1].low[:1].isdigit())) \
+                or t.low in _WEEKDAYS:
             break  # "arrested on Friday a man who had fled": the man, not "Friday a man"
         if j < end - 1 and t.low.endswith("ing") and len(t.low) > 4 and t.low not in ("during",):
             break  # "redialling numbers that do not connect": the numbers
@@ -301,6 +306,13 @@ def _np_before(toks: list[Tok], end: int, lo: int) -> tuple[int, int] | None:
     while a < end and toks[a].low in ("of",):
         a += 1
     return (a, end) if a < end else None
+
+
+_HEDGES = frozenset(("about", "around", "over", "under", "nearly", "almost", "roughly"))  # "about 1.03 million"
+# two-word adverbials that can close a noun phrase's clause ("1.03 million bottles in total")
+_ADVERBIAL_IDIOMS = frozenset(tuple(p.split()) for p in (
+    "in total", "in all", "in cash", "in full", "so far", "at least", "at most", "in advance", "in public",
+    "in person", "in particular", "in general", "last year", "this year", "last week", "this week"))
 
 
 def _value_before(toks: list[Tok], end: int, lo: int) -> tuple[int, int] | None:
@@ -568,7 +580,7 @@ def _restrictive_relatives(toks: list[Tok], a: int, b: int, verbs: "_Verbs") -> 
             if toks[j].depth == 0 and (toks[j].low in (",", ";") or verbs.finite(toks, j)):
                 end = j
                 break
-        ante = _np_before(toks, i, a)
+        ante = _np_before(toks, i, a, verbs)
         if ante is not None and end > i + 1:
             out.append(PropositionSpan(((i + 1, end),), ante, "relative"))
     return out
@@ -723,10 +735,10 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
             continue
         prev_a = kept[k - 1][0] if k else a
         if role == "relative":
-            ante = _np_before(toks, a - 1, prev_a) if a > 0 and toks[a - 1].low == "," else None
+            ante = _np_before(toks, a - 1, prev_a, verbs) if a > 0 and toks[a - 1].low == "," else None
             props.append(PropositionSpan(((a + 1, b),), ante, "relative"))
         elif role == "apposition":
-            props.append(PropositionSpan(((a, b),), _value_before(toks, a - 1, prev_a) or _np_before(toks, a - 1, prev_a),
+            props.append(PropositionSpan(((a, b),), _value_before(toks, a - 1, prev_a) or _np_before(toks, a - 1, prev_a, verbs),
                                          "apposition", joiner="is"))
         elif role == "host":
             host.append((a, b))
