@@ -54,6 +54,13 @@ def test_a_relative_clauses_antecedent_is_a_noun_phrase_not_a_verb_or_an_adverbi
     assert ("relative", "six of the 11 council seats are held for four years") in got, got
 
 
+def test_a_verb_phrase_borrows_a_subject_parted_from_its_verb_by_an_apposition(lex):
+    got = props("Vance, 58, conceded on Wednesday and said he had phoned his rival.", lex)
+    assert ("coordinate", "Vance said he had phoned his rival") in got, got
+    got = props("The ferry, which was built in 1998, has been sold and will be scrapped.", lex)
+    assert ("coordinate", "The ferry will be scrapped") in got, got
+
+
 def test_lists_and_names_are_never_split(lex):
     got = props("Inspectors from the Marine and Coastal Safety Board, the port authority and two insurers "
                 "examined the hull.", lex)
@@ -390,11 +397,14 @@ def test_a_clause_opening_with_an_auxiliary_and_no_subject_does_not_read_alone(l
     from factsheet.merge.extract import extract_record
 
     body = ("Counsel for Mr Orr, for the defence, told the jury that his client accepted he had made errors in the "
-            "accounts but had never set out to act dishonestly. Reporters from the Orvanto Courier visited the court "
-            "on Tuesday. Do not enter the building without a pass.")
+            "accounts but had never set out to act dishonestly. Had never once been warned, the court heard. "
+            "Reporters from the Orvanto Courier visited the court on Tuesday. Do not enter the building without a pass.")
     facts = extract_record(parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record, lex)
     alone = {p.text: p.standalone for p in facts.propositions}
-    assert alone.get("Had never set out to act dishonestly.") is False, alone
+    # what was told the jury goes on after "but": about the client, not counsel (whose client
+    # it is, another sentence says: it does not read on its own)
+    assert alone.get("His client had never set out to act dishonestly.") is False, alone
+    assert alone.get("Had never once been warned, the court heard.") is False, alone
     assert alone.get("Do not enter the building without a pass.") is True, alone  # an instruction
 
 

@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 46  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 47  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -562,7 +562,7 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
         quantities = _with_contexts(quantities, toks, lex)
         speakers, speaker_feats = _quote_speakers(toks, text, lex, start, first, shouting) if quote else ((), {})
         for span in spans:
-            ranges = list(span.pieces) + ([span.subject] if span.subject else [])
+            ranges = list(span.pieces) + ([span.subject] if span.subject and not span.subject_read_only else [])
             skip = {i for a, b in ranges for i in range(a, b) if _inside_value(toks[i], quantities, lex)}
             if span.skip:
                 skip.update(range(*span.skip))

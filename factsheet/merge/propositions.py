@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from . import params as P
-from .lexicon import PRONOUNS, Lexicon, fold
+from .lexicon import POSSESSIVES, PRONOUNS, Lexicon, fold
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.:]*\d%?|\d%?|[^\w\s]", re.UNICODE)
 
@@ -73,6 +73,7 @@ class PropositionSpan:
     skip: tuple[int, int] | None = None  # a leading attribution ("Police said") inside the pieces
     lead_in: tuple[int, int] | None = None  # host words read between the subject and the pieces, not compared
     # ("Foxconn" + "has been expanding production to" + "reduce tariff risks")
+    subject_read_only: bool = False  # the subject is read with the pieces but not compared
 
 
 def tokenize(text: str, fold=fold) -> list[Tok]:
@@ -602,12 +603,16 @@ def _leading_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "
             while j < b and toks[j].depth == 0 and (toks[j].text[:1].isupper() or toks[j].low == "the" or (
                     j > i + 1 and toks[j].start == toks[j - 1].end and toks[j].low[:1].isalnum())):  # "C9"
                 j += 1
+            that = next((k for k in range(j, min(b, j + 3)) if toks[k].low == "that" and toks[k].depth == 0), None)
+            if that is not None and all(toks[k].low[:1].isalpha() for k in range(j, that)):
+                j = that  # "told the jury that ...", "told a news conference that ..."
         while j < b and (toks[j].low in ("that", "on", "in", "a", "statement", "yesterday", "today", "late", "earlier",
                                          "us", "me", "reporters", "journalists")
                          or toks[j].low in _WEEKDAYS):  # "X told reporters (on Monday) that ...", "X tells us ..."
             j += 1
         hearsay = key == "tell" and " ".join(t.low for t in toks[a:i]) in _TOLD_HEARSAY
-        if j >= b or not _clause_follows(toks, j, verbs) or (toks[j].low in PRONOUNS and not hearsay):
+        if j >= b or not _clause_follows(toks, j, verbs) or (
+                toks[j].low in PRONOUNS and toks[j].low not in POSSESSIVES and not hearsay):
             return None  # "the company said it had suspended": the speaker did it (but "we're told he is 41")
         return (a, j)
     return None
@@ -726,7 +731,16 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
     host: list[tuple[int, int]] = [(p[0], p[1]) for p in kept[:main_at] if p[2] == "lead"] + [(kept[main_at][0], kept[main_at][1])]
     main_a, main_b = kept[main_at][0], kept[main_at][1]
     main_subject = _subject(toks, main_a, main_b, verbs)
-    said = _leading_attribution(toks, main_a, main_b, lex, verbs)
+    leads = [p for p in kept[:main_at] if p[2] == "lead"]
+    lead_subject = False
+    if main_subject is None and leads and verbs.finite(toks, main_a):
+        # "Fenn, 67, conceded ... and said ...": the subject is the piece before the
+        # apposition (or the relative clause) that parts it from its verb; a verb phrase
+        # reads with it ("Fenn said he had phoned ...") but compares by its own words, as
+        # the main clause does
+        main_subject = _subject(toks, leads[0][0], main_b, verbs)
+        lead_subject = main_subject is not None
+    said = _leading_attribution(toks, leads[0][0] if lead_subject else main_a, main_b, lex, verbs)
     reported_subject = _subject(toks, said[1], main_b, verbs) if said else None
     said_subject = reported_subject or main_subject  # what was said, not who said it
     props: list[PropositionSpan] = []
@@ -765,7 +779,8 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
                 host_subject = reported_subject if reported_subject and verb.low in AUXILIARIES else main_subject
                 subject = _with_auxiliaries(toks, host_subject, kept[main_at][1]) \
                     if verb_phrase and not own_auxiliary else host_subject
-                props.append(PropositionSpan(((a + skip, b),), subject, "coordinate"))
+                props.append(PropositionSpan(((a + skip, b),), subject, "coordinate",
+                                             subject_read_only=lead_subject and host_subject is main_subject))
             else:
                 props.append(PropositionSpan(((a + skip, b),), None, "subordinate" if role == "subordinate" else role))
     nxt_piece = kept[main_at + 1] if main_at + 1 < len(kept) else None
