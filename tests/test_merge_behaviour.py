@@ -564,3 +564,17 @@ def test_a_restatement_with_a_rival_value_of_a_less_alike_member_joins_as_a_disp
     (weather,) = [c for c in s.claims if "12" in c.text and "temperature" in c.text.lower()]
     assert {q.source for q in weather.citations} == {"01-a", "02-b", "03-c", "04-d"}, [(c.text, c.citations) for c in s.claims]
     assert weather.status == "disputed"
+
+
+def test_a_claim_from_one_sentence_of_a_longer_quotation_reads_as_a_whole_quotation():
+    def article(name: str, outlet: str) -> tuple[str, str]:
+        return name, (f"---\ntitle: Quake toll\nsource: {outlet}\ndate: 2031-04-12\n---\n\n"
+                      "Rescuers worked through the night in Varnel. “The numbers will rise. There are villages we "
+                      "still cannot reach,” said Ilse Marrow of the Red Crescent. The quake struck at dawn.\n")
+
+    s = sheet(dict([article("01_a.md", "Alpha"), article("02_b.md", "Beta")]))
+    texts = {c.text for c in s.claims}
+    assert "“The numbers will rise.”" in texts, texts
+    assert "“There are villages we still cannot reach,” said Ilse Marrow of the Red Crescent." in texts, texts
+    quotes = {q.quote for c in s.claims for q in c.citations}
+    assert "“The numbers will rise." in quotes  # the citation keeps the sentence as written

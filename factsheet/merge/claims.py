@@ -195,8 +195,25 @@ def _draft(members: tuple[int, ...], units, records, comps, commentary, also: tu
     is_comm = sum(commentary(units[m]) for m in members) * 2 > len(members)
     all_quotes = all(units[m].info.quote for m in members)
     cites = tuple(sorted(citations.values(), key=lambda c: (c.source, c.start)))
-    return DraftClaim(members, canonical, text.strip(), _kind(cu, is_comm, all_quotes), cites,
+    text, focus = balanced_quotes(text.strip(), focus)
+    return DraftClaim(members, canonical, text, _kind(cu, is_comm, all_quotes), cites,
                       tuple(sorted({c.source for c in cites})), is_comm, focus)
+
+
+def balanced_quotes(text: str, focus: tuple[int, int] | None = None) -> tuple[str, tuple[int, int] | None]:
+    """A claim's text from one sentence of a longer quotation opens or closes the quotation
+    marks it lacks ('"The numbers will rise.' reads as '"The numbers will rise."'); `focus`
+    (offsets into the text) moves with it. Citations keep the sentence as written."""
+    opens, closes, straight = text.count("“"), text.count("”"), text.count('"')
+    if opens > closes:
+        return text + "”", focus
+    if closes > opens:
+        return "“" + text, (focus[0] + 1, focus[1] + 1) if focus else None
+    if straight % 2:
+        if text.startswith('"'):
+            return text + '"', focus
+        return '"' + text, (focus[0] + 1, focus[1] + 1) if focus else None
+    return text, focus
 
 
 _SUBJECT_PRONOUNS = PRONOUNS - POSSESSIVES  # "her master ordered ..." names its subject; "she ordered ..." does not
@@ -256,7 +273,7 @@ def _sentence_draft(members: tuple[int, ...], units, records, commentary) -> Dra
     main = next((units[m] for m in members if units[m].prop.role == "main"), u)
     is_comm = commentary(u)
     c = _citation(u, records[u.record])
-    text = sentence.text[dateline_length(sentence.text):].strip()
+    text, _ = balanced_quotes(sentence.text[dateline_length(sentence.text):].strip())
     return DraftClaim(members, main.index, text, _kind(main, is_comm, u.info.quote), (c,), (u.record,), is_comm)
 
 
@@ -264,7 +281,8 @@ def _proposition_draft(m: int, units, records, commentary) -> DraftClaim:
     u = units[m]
     is_comm = commentary(u)
     c = _citation(u, records[u.record])
-    return DraftClaim((m,), m, u.prop.text.strip(), _kind(u, is_comm, u.info.quote), (c,), (u.record,), is_comm)
+    text, _ = balanced_quotes(u.prop.text.strip())
+    return DraftClaim((m,), m, text, _kind(u, is_comm, u.info.quote), (c,), (u.record,), is_comm)
 
 
 def assign_ids(drafts: list[DraftClaim]) -> list[str]:
