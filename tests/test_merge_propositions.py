@@ -61,6 +61,18 @@ def test_a_verb_phrase_borrows_a_subject_parted_from_its_verb_by_an_apposition(l
     assert ("coordinate", "The ferry will be scrapped") in got, got
 
 
+def test_a_possessive_whose_noun_is_left_out_does_not_read_alone(lex):
+    from factsheet.merge.extract import extract_record
+
+    body = ("Velder shares jumped 24% in early trading, while Ostrand's fell 3.2%. Ostrand's shares fell 3.2% on Monday. "
+            "Ostrand's agreed takeover of Velder pays a premium.")
+    facts = extract_record(parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record, lex)
+    alone = {p.text: p.standalone for p in facts.propositions}
+    assert alone["Ostrand's fell 3.2%."] is False, alone  # Ostrand's what?
+    assert alone["Ostrand's shares fell 3.2% on Monday."] is True, alone
+    assert alone["Ostrand's agreed takeover of Velder pays a premium."] is True, alone
+
+
 def test_lists_and_names_are_never_split(lex):
     got = props("Inspectors from the Marine and Coastal Safety Board, the port authority and two insurers "
                 "examined the hull.", lex)

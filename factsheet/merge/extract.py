@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 47  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 48  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -321,7 +321,7 @@ def _dateline_end(text: str, toks: list[Tok]) -> int:
     return 0
 
 
-def _render(text: str, toks: list[Tok], span: PropositionSpan) -> tuple[str, bool]:
+def _render(text: str, toks: list[Tok], span: PropositionSpan, verbs: _Verbs) -> tuple[str, bool]:
     """The proposition as a reader would see it on its own, and whether it reads on its own."""
     own = [text[toks[a].start:toks[b - 1].end] for a, b in span.pieces if b > a]
     body = " ".join(own).strip(" ,;:–—-")
@@ -334,7 +334,9 @@ def _render(text: str, toks: list[Tok], span: PropositionSpan) -> tuple[str, boo
     if span.role == "relative" and span.pieces and span.pieces[0][0] > 0 and toks[span.pieces[0][0] - 1].low in ("where", "whose"):
         return body, False
     first = body.split(" ", 1)[0].lower().strip("“\"‘'(")
-    standalone = (first not in PRONOUNS and first not in DEPENDENT_OPENERS
+    # "Corvane's fell 3.2%": a possessive whose noun was left out ("shares") with the clause before
+    elided = span.subject is None and bool(span.pieces) and _elided_possessive(toks, span.pieces[0][0], verbs)
+    standalone = (first not in PRONOUNS and first not in DEPENDENT_OPENERS and not elided
                   # "Had never set out to ...": whose? ("Do not enter" is an instruction)
                   and not (first in AUXILIARIES and first not in ("do", "don't") and span.subject is None)
                   and len(body.split()) >= P.MIN_CLAIM_WORDS and span.role not in ("participle",)
@@ -344,6 +346,14 @@ def _render(text: str, toks: list[Tok], span: PropositionSpan) -> tuple[str, boo
     if body and body[-1] not in ".!?”\"’)":
         body += "."
     return body, standalone
+
+
+def _elided_possessive(toks: list[Tok], i: int, verbs: _Verbs) -> bool:
+    """Does the piece at toks[i] open with a possessive and then its verb, the noun left out
+    ("while Corvane's fell 3.2%")?"""
+    while i < len(toks) and toks[i].low in ("while", "and", "but", "whereas"):
+        i += 1
+    return i + 1 < len(toks) and toks[i].low.endswith(("'s", "’s")) and verbs.finite(toks, i + 1)
 
 
 def value_weight(q: Quantity) -> float:
@@ -581,7 +591,7 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
             for key in predicate:
                 if key in feats:
                     feats[key] *= P.PREDICATE_BOOST
-            body, standalone = _render(text, toks, span)
+            body, standalone = _render(text, toks, span, verbs)
             opener = body.split(" ", 1)[0].lower()
             if antecedent and (opener in _SUBJECT_PRONOUNS or (opener in _POSSESSIVE_PRONOUNS and not name_keys)):
                 # "He was cleared of three further counts", "His camp is appealing": about the
