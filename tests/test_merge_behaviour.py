@@ -578,3 +578,19 @@ def test_a_claim_from_one_sentence_of_a_longer_quotation_reads_as_a_whole_quotat
     assert "“There are villages we still cannot reach,” said Ilse Marrow of the Red Crescent." in texts, texts
     quotes = {q.quote for c in s.claims for q in c.citations}
     assert "“The numbers will rise." in quotes  # the citation keeps the sentence as written
+
+
+def test_a_rise_a_fall_and_a_premium_are_no_rival_percentages():
+    def article(name: str, outlet: str, body: str) -> tuple[str, str]:
+        return name, f"---\ntitle: Velder bid\nsource: {outlet}\ndate: 2031-04-14\n---\n\n{body}\n"
+
+    files = dict([
+        article("01_a.md", "Alpha", "Ostrand agreed to buy Velder for $1.2 billion. Velder shares jumped 24% in early trading. "
+                "The offer is a 27% premium to Velder's closing share price."),
+        article("02_b.md", "Beta", "Ostrand is buying Velder for $1.2 billion. Velder's shares rose 24% on the news. "
+                "The price is a 27% premium to Velder's last closing share price."),
+        article("03_c.md", "Gamma", "Ostrand will pay $1.2 billion for Velder. Ostrand shares fell 3.2% in early trading."),
+    ])
+    s = sheet(files)
+    percents = [d for d in s.discrepancies if any("%" in v.value for v in d.values)]
+    assert not percents, [[v.value for v in d.values] for d in percents]

@@ -148,6 +148,16 @@ def test_a_stretch_of_a_course_or_a_span_of_time_is_a_part(lex):
     assert not by_text["35 km"].part and not by_text["90 minutes"].part
 
 
+def test_a_percentage_moved_by_a_verb_of_change_is_a_rise_or_a_fall_not_a_level(lex):
+    from factsheet.merge.extract import _with_contexts
+
+    text = ("Velder shares jumped 24% and Ostrand's closed down 4.1%, a day after a 27% premium was offered; "
+            "unemployment rose to 5.2%.")
+    qs = _with_contexts(extract_quantities(text, _count_noun(lex)), tokenize(text, lex.fold), lex)
+    change = {q.text: q.change for q in qs if q.kind == "percent"}
+    assert change == {"24%": "up", "4.1%": "down", "27%": "", "5.2%": ""}, change
+
+
 def test_a_value_ends_at_its_last_word(lex):
     (q,) = [q for q in extract_quantities("It started with the temperature at 46 degrees and no wind.", _count_noun(lex))
             if q.kind == "temperature"]

@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 48  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 49  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -462,8 +462,21 @@ def _with_contexts(quantities, toks: list[Tok], lex: Lexicon):
             info = lex.word(t.low)
             if info.weight > 0 and not info.function and t.low not in _NUMBER_WORDS:
                 ctx.update(info.concepts)
-        out.append(replace(q, context=tuple(sorted(ctx))))
+        out.append(replace(q, context=tuple(sorted(ctx)), change=_change(q, toks, ctx)))
     return tuple(out)
+
+
+def _change(q, toks: list[Tok], context: set[str]) -> str:
+    """Which way a percentage says something moved, when it is the size of the move
+    ("jumped 24%", "closed down 4.1%", "24% higher"); "" for a level ("rose to 5.2%", "a
+    27% premium")."""
+    if q.kind not in P.CHANGE_KINDS:
+        return ""
+    prev = next((t.low for t in reversed(toks) if t.end <= q.start), "")
+    if prev in ("to", "from", "at", "of"):
+        return ""  # "rose to 5.2%", "up from 14%": the level reached or left
+    ways = {P.CHANGE_DIRECTIONS[c] for c in context if c in P.CHANGE_DIRECTIONS}
+    return ways.pop() if len(ways) == 1 else ""
 
 
 def _ranges_span(toks: list[Tok], ranges) -> tuple[int, int]:

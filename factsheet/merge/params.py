@@ -178,6 +178,13 @@ NEVER_RIVAL_KINDS = frozenset({"ordinal"})
 # counts are left out: over the gold corpora that cost real disagreements (the day of a
 # hearing, a toll told in other verbs).
 ALONE_RIVAL_NEEDS_EVENT = frozenset({"percent", "money", "year"})
+# A percentage next to a word of change (not after "to", "from", "at", "of") is the size of
+# a rise or a fall, not a level: two are rivals only when they moved the same way ("fell
+# 3.2%" / "closed down 4.1%"), never a rise and a premium or a rise and a fall ("rose to
+# 5.2%" is a level). Context concept (data/concepts.txt or lemma) -> direction.
+CHANGE_KINDS = frozenset({"percent"})
+CHANGE_DIRECTIONS = {"rise": "up", "fall": "down", "up": "up", "down": "down", "high": "up", "low": "down",
+                     "prevent": "down"}  # "prevented 71% of infections" / "reduced infections by 68%"
 # Nouns that count people: two counts of people in one event compare when both state the
 # same measure (one of MEASURE_CONCEPTS) and one of them counts people in general.
 PERSON_UNITS = frozenset({"person", "passenger", "crew", "patient", "child", "employ", "runner", "police",

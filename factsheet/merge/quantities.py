@@ -92,6 +92,7 @@ class Quantity:
     relation: str = ""  # for times and days: "until" (until, till, by), "from" (from, since), "before", "after" or ""
     reference: bool = False  # the group a part is taken from: the 19 of "four of the 19", "Of the 240,112, ..."
     context: tuple[str, ...] = ()  # concept keys of the words next to it (set by the extractor)
+    change: str = ""  # "up" or "down" when it is the size of a move ("jumped 24%"; not "rose to 5.2%")
 
     @cached_property
     def key(self) -> str:

@@ -127,6 +127,8 @@ def rivals(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
         return False
     if not _same_terms(qa, qb, a, b):
         return False
+    if qa.change != qb.change:
+        return False  # "shares jumped 24%" / "a 27% premium" / "fell 3.2%": a rise, a level and a fall
     if qa.kind == "count" or qb.kind == "count":
         if qa.kind != qb.kind or not counts_comparable(qa, qb, a, b) or qa.rate != qb.rate:
             return False
