@@ -158,6 +158,12 @@ def test_a_percentage_moved_by_a_verb_of_change_is_a_rise_or_a_fall_not_a_level(
     assert change == {"24%": "up", "4.1%": "down", "27%": "", "5.2%": ""}, change
 
 
+def test_a_day_that_owns_a_noun_is_referred_to_not_stated(lex):
+    qs = extract_quantities("The offer, announced on Monday, is a 27% premium to Friday's close.", _count_noun(lex))
+    by_text = {q.text: q for q in qs}
+    assert by_text["Friday"].reference and not by_text["Monday"].reference
+
+
 def test_a_value_ends_at_its_last_word(lex):
     (q,) = [q for q in extract_quantities("It started with the temperature at 46 degrees and no wind.", _count_noun(lex))
             if q.kind == "temperature"]

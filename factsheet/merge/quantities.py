@@ -499,7 +499,9 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         add("month", v, v, "ym", m.start(), m.end())
     for m in when(bool(words & _WEEKDAY_WORDS), WEEKDAY_RE):
         i = WEEKDAYS.index(m.group("w").lower())
-        add("weekday", i, i, "", m.start(), m.end())
+        # "a premium to Friday's close", "Monday's meeting": the day of something else, referred to
+        owner = sentence[m.end():m.end() + 2] in ("'s", "’s")
+        add("weekday", i, i, "", m.start(), m.end(), reference=owner)
     for m in when(digit, YEAR_RE):
         y = int(m.group("y"))
         add("year", y, y, "", m.start(), m.end(), reference=_names_a_thing(sentence, m.start(), m.end()))
