@@ -594,3 +594,16 @@ def test_a_rise_a_fall_and_a_premium_are_no_rival_percentages():
     s = sheet(files)
     percents = [d for d in s.discrepancies if any("%" in v.value for v in d.values)]
     assert not percents, [[v.value for v in d.values] for d in percents]
+
+
+def test_lone_durations_of_different_happenings_are_no_rivals():
+    def article(name: str, outlet: str, body: str) -> tuple[str, str]:
+        return name, f"---\ntitle: Vell marathon\nsource: {outlet}\ndate: 2031-04-14\n---\n\n{body}\n"
+
+    files = dict([
+        article("01_a.md", "Alpha", "Osei Varga won the Vell marathon on Sunday. Varga finished in 2:05:40. The morning was cold and dry."),
+        article("02_b.md", "Beta", "Osei Varga won in Vell on Sunday. Varga covered the second half in 1:02:10. Crowds lined the route."),
+    ])
+    s = sheet(files)
+    times = [d for d in s.discrepancies if any(":" in v.value for v in d.values)]
+    assert not times, [[v.value for v in d.values] for d in times]

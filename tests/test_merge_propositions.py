@@ -164,6 +164,16 @@ def test_a_day_that_owns_a_noun_is_referred_to_not_stated(lex):
     assert by_text["Friday"].reference and not by_text["Monday"].reference
 
 
+def test_what_a_value_measures_is_read_within_its_own_clause(lex):
+    from factsheet.merge.extract import _with_contexts
+
+    text = "Tarus ran 2:03:11, a negative split of 29 seconds."
+    qs = _with_contexts(extract_quantities(text, _count_noun(lex)), tokenize(text, lex.fold), lex)
+    context = {q.text: set(q.context) for q in qs}
+    assert "split" not in context["2:03:11"] and "run" in context["2:03:11"], context
+    assert "split" in context["29 seconds"], context
+
+
 def test_a_value_ends_at_its_last_word(lex):
     (q,) = [q for q in extract_quantities("It started with the temperature at 46 degrees and no wind.", _count_noun(lex))
             if q.kind == "temperature"]

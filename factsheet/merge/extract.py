@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 50  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 51  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -455,8 +455,10 @@ def _with_contexts(quantities, toks: list[Tok], lex: Lexicon):
 
     out = []
     for q in quantities:
-        before = [t for t in toks if t.end <= q.start and t.low[:1].isalpha()][-P.VALUE_CONTEXT_WORDS:]
-        after = [t for t in toks if t.start >= q.end and t.low[:1].isalpha()][:P.VALUE_CONTEXT_WORDS]
+        # within the value's own clause: "ran 2h03m11s, a negative split of 29 seconds" says
+        # nothing of what 2h03m11s measures
+        before = [t for t in _clause_before(toks, q.start) if t.low[:1].isalpha()][-P.VALUE_CONTEXT_WORDS:]
+        after = [t for t in _clause_after(toks, q.end) if t.low[:1].isalpha()][:P.VALUE_CONTEXT_WORDS]
         ctx = set()
         for t in before + after:
             info = lex.word(t.low)
@@ -464,6 +466,28 @@ def _with_contexts(quantities, toks: list[Tok], lex: Lexicon):
                 ctx.update(info.concepts)
         out.append(replace(q, context=tuple(sorted(ctx)), change=_change(q, toks, ctx)))
     return tuple(out)
+
+
+_CLAUSE_MARKS = frozenset((",", ";", ":", "–", "—", "(", ")"))
+
+
+def _clause_before(toks: list[Tok], start: int) -> list[Tok]:
+    out = [t for t in toks if t.end <= start]
+    k = len(out)
+    while k > 0 and out[k - 1].low not in _CLAUSE_MARKS:
+        k -= 1
+    return out[k:]
+
+
+def _clause_after(toks: list[Tok], end: int) -> list[Tok]:
+    out = []
+    for t in toks:
+        if t.start < end:
+            continue
+        if t.low in _CLAUSE_MARKS:
+            break
+        out.append(t)
+    return out
 
 
 def _change(q, toks: list[Tok], context: set[str]) -> str:
