@@ -23,7 +23,7 @@ from ..models import Discrepancy, ValueVariant
 from . import params as P
 from .grouping import Comparisons
 from .quantities import Quantity, same_value
-from .similarity import rivals, share_a_word
+from .similarity import near_miss, rivals, share_a_word
 from .units import Unit
 
 
@@ -47,16 +47,6 @@ def _measure_keys(u: Unit) -> list[tuple[tuple, Quantity]]:
         for c in sorted(set(q.context) | measures):
             keys.append(((q.kind, unit, q.rate, c), q))
     return keys
-
-
-def near_miss(qa: Quantity, qb: Quantity) -> bool:
-    """Two precise values of one kind and unit a hair apart ("2:03:11" / "2:03:12")."""
-    if qa.kind != qb.kind or qa.kind not in P.IDENTIFYING_KINDS or qa.unit != qb.unit or not (qa.exact and qb.exact) \
-            or qa.low == qb.low:
-        return False
-    if min(qa.digits, qb.digits) < P.NEAR_MISS_DIGITS or min(qa.low, qb.low) <= 0:
-        return False
-    return abs(qa.low - qb.low) / max(qa.low, qb.low) <= P.NEAR_MISS_RATIO
 
 
 def _near_miss_pairs(units: list[Unit]) -> set[tuple[int, int]]:

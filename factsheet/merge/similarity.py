@@ -118,6 +118,16 @@ def _concepts(u: Unit) -> set[str]:
     return {k[2:] for k in u.features if k.startswith("w:")}
 
 
+def near_miss(qa: Quantity, qb: Quantity) -> bool:
+    """Two precise values of one kind and unit a hair apart ("2:03:11" / "2:03:12")."""
+    if qa.kind != qb.kind or qa.kind not in P.IDENTIFYING_KINDS or qa.unit != qb.unit or not (qa.exact and qb.exact) \
+            or qa.low == qb.low:
+        return False
+    if min(qa.digits, qb.digits) < P.NEAR_MISS_DIGITS or min(qa.low, qb.low) <= 0:
+        return False
+    return abs(qa.low - qb.low) / max(qa.low, qb.low) <= P.NEAR_MISS_RATIO
+
+
 def rivals(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
     """Values of one measure that cannot both be true: comparable, different, and stated
     in the same terms (the words next to them share a concept, or the two values are
@@ -125,8 +135,8 @@ def rivals(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
     if qa.kind in P.NEVER_RIVAL_KINDS or qb.kind in P.NEVER_RIVAL_KINDS or qa.part or qb.part or qa.delta or qb.delta \
             or qa.reference or qb.reference:
         return False
-    if not _same_terms(qa, qb, a, b):
-        return False
+    if not _same_terms(qa, qb, a, b) and not near_miss(qa, qb):
+        return False  # (precise values a hair apart are one measure told two ways, whatever the words)
     if qa.change != qb.change:
         return False  # "shares jumped 24%" / "a 27% premium" / "fell 3.2%": a rise, a level and a fall
     if qa.kind == "count" or qb.kind == "count":
