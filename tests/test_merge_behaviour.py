@@ -607,3 +607,17 @@ def test_lone_durations_of_different_happenings_are_no_rivals():
     s = sheet(files)
     times = [d for d in s.discrepancies if any(":" in v.value for v in d.values)]
     assert not times, [[v.value for v in d.values] for d in times]
+
+
+def test_what_could_be_is_no_rival_of_what_is():
+    def article(name: str, outlet: str, body: str) -> tuple[str, str]:
+        return name, f"---\ntitle: Velder bid\nsource: {outlet}\ndate: 2031-04-14\n---\n\n{body}\n"
+
+    files = dict([
+        article("01_a.md", "Alpha", "Ostrand agreed to buy Velder for $1.2 billion. Velder employs about 2,300 people at two plants."),
+        article("02_b.md", "Beta", "Ostrand is buying Velder for $1.2 billion. The union said up to 2,000 jobs at the plants could go."),
+        article("03_c.md", "Gamma", "Ostrand will pay $1.2 billion for Velder, which employs 2,300 people. A ferry can carry 600 passengers."),
+    ])
+    s = sheet(files)
+    counts = [[v.value for v in d.values] for d in s.discrepancies if any("2,000" in v.value for v in d.values)]
+    assert not counts, counts

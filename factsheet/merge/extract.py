@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 51  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 52  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -62,6 +62,7 @@ class Proposition:
     speaker_keys: tuple[str, ...] = ()  # name keys of the speaker a direct quotation is attributed to
     places: tuple[Place, ...] = ()  # where it says it happened ("in its engine room")
     purposes: tuple[Purpose, ...] = ()  # what it says it was for ("in a bid to cut costs")
+    possible: bool = False  # says what could or would be, not what is ("up to 600 jobs could go", "can carry 600")
 
 
 @dataclass(frozen=True)
@@ -468,6 +469,31 @@ def _with_contexts(quantities, toks: list[Tok], lex: Lexicon):
     return tuple(out)
 
 
+_MODALS = frozenset("would could might may can wouldn't couldn't can't cannot".split())
+
+
+def _possible(toks: list[Tok], ranges, lex: Lexicon) -> bool:
+    """Does the proposition say what could or would happen, by a modal verb outside
+    quotation marks ("up to 600 jobs could go", "the factory would employ 300", "can carry up
+    to 600 passengers", "could be lost")? Its values are no rivals of what is ("employs 2,300",
+    "was carrying 312"). A modal before "be" and a state is an estimate of what is ("could
+    be worth as much as €20 million"), not a possibility."""
+    for a, b in ranges:
+        for i in range(a, b):
+            t = toks[i]
+            if t.low not in _MODALS or t.depth or t.text == "May":  # "May": the month
+                continue
+            j = i + 1
+            while j < b and toks[j].low in ("not", "also", "still", "now", "n't"):
+                j += 1
+            if j < b and toks[j].low == "be":
+                nxt = toks[j + 1].low if j + 1 < b else ""
+                info = lex.word(nxt)
+                return info.verb and info.key != nxt and not nxt.endswith("ing")  # "could be lost", not "be worth"
+            return True
+    return False
+
+
 _CLAUSE_MARKS = frozenset((",", ";", ":", "–", "—", "(", ")"))
 
 
@@ -643,7 +669,8 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
                                      tuple(sorted(feats.items())), own_q, negated,
                                      tuple(k for k in predicate if k in feats), tuple(sorted(name_keys)),
                                      tuple(sorted(speaker_feats)), _places(text, toks, span.pieces, lex),
-                                     _purposes(text, toks, span.pieces, lex)))
+                                     _purposes(text, toks, span.pieces, lex),
+                                     _possible(toks, list(span.pieces) + ([span.lead_in] if span.lead_in else []), lex)))
         if not spans:
             _, _, all_names, _ = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
         claimable = _claimable(s, toks, spans, lex, verbs, datum)

@@ -135,6 +135,8 @@ def rivals(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
     if qa.kind in P.NEVER_RIVAL_KINDS or qb.kind in P.NEVER_RIVAL_KINDS or qa.part or qb.part or qa.delta or qb.delta \
             or qa.reference or qb.reference:
         return False
+    if a.prop.possible != b.prop.possible:
+        return False  # "up to 600 jobs could go" / "employs 2,300": what could be, and what is
     if not _same_terms(qa, qb, a, b) and not near_miss(qa, qb):
         return False  # (precise values a hair apart are one measure told two ways, whatever the words)
     if qa.change != qb.change:
