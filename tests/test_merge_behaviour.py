@@ -533,6 +533,21 @@ def test_he_after_a_quotation_of_an_unnamed_speaker_is_nobody_named_before():
     assert "n:vantrell" not in features["He was calm."]  # the solicitor, whose name we were not told
 
 
+def test_he_stands_for_a_person_a_headline_does_not_name_and_the_same_sentence_may():
+    from factsheet.merge.extract import extract_record
+
+    text = ("---\ntitle: Vell marathon\nsource: Alpha\ndate: 2031-11-06\n---\n\n"
+            "# The Bottle Heard Round Vellbury\n\n"
+            "Collins Otieno finished third on Sunday. His camp is appealing. "
+            "Only Mekon Asrat tried to follow Otieno, and he was six seconds down by 36 km.\n")
+    record = parse_article("01_a.md", text.encode(), max_bytes=1 << 20).record
+    features = {p.text: dict(p.features) for p in extract_record(record).propositions}
+    camp = features["His camp is appealing."]
+    assert "n:otieno" in camp and "n:vellbury" not in camp, camp  # not the headline's words
+    (down,) = [f for t, f in features.items() if "six seconds down" in t]
+    assert "n:asrat" in down, down  # the one this sentence named first, not the one before
+
+
 def test_his_before_a_name_is_about_the_one_named():
     from factsheet.merge.extract import extract_record
 

@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 52  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 53  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -640,6 +640,7 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
             if span.skip:
                 skip.update(range(*span.skip))
             feats, negated, names, name_keys = _word_features(toks, ranges, lex, first, shouting, skip)
+            earlier_names = list(all_names)  # named in this sentence before this proposition
             all_names.extend(n for n in names if n not in all_names)
             for k, w in speaker_feats.items():  # who speaks is part of what a quotation states
                 if k not in feats:
@@ -656,10 +657,14 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
                     feats[key] *= P.PREDICATE_BOOST
             body, standalone = _render(text, toks, span, verbs)
             opener = body.split(" ", 1)[0].lower()
-            if antecedent and (opener in _SUBJECT_PRONOUNS or (opener in _POSSESSIVE_PRONOUNS and not name_keys)):
+            # "Only Mekonnen Asrat tried to respond, and he was six seconds down": a person this
+            # sentence named before the pronoun; else the one an earlier sentence named
+            person = (_first_person(_with_first_word(earlier_names, text[toks[first].start:]), set(surnames), lex)
+                      if earlier_names and not quote else ()) or antecedent
+            if person and (opener in _SUBJECT_PRONOUNS or (opener in _POSSESSIVE_PRONOUNS and not name_keys)):
                 # "He was cleared of three further counts", "His camp is appealing": about the
                 # person named before ("His brother-in-law, Ansel Pryke, denies ..." is about Pryke)
-                borrowed = tuple("n:" + part for part in antecedent if "n:" + part not in feats)
+                borrowed = tuple("n:" + part for part in person if "n:" + part not in feats)
                 for key in borrowed:
                     feats[key] = lex.background_weight(key[2:]) * P.ANTECEDENT_WEIGHT_FACTOR
                 name_keys = name_keys | set(borrowed)
@@ -674,11 +679,14 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
         if not spans:
             _, _, all_names, _ = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
         claimable = _claimable(s, toks, spans, lex, verbs, datum)
-        if quote or _QUOTED_SPANS.search(text):
+        if s.block == "heading" or shouting:
+            pass  # a headline's capitalized words are no person ("The Bottle Heard Round Marrisford")
+        elif quote or _QUOTED_SPANS.search(text):
             # after a quotation "he" is likely its speaker: only a speaker named outside it carries on
             antecedent = _first_person(list(speakers or _speakers(all_names, text)), surnames, lex)
         else:
-            antecedent = _first_person(all_names, surnames, lex) or antecedent
+            antecedent = _first_person(_with_first_word(all_names, text[toks[first].start:] if toks else ""),
+                                       surnames, lex) or antecedent
         all_names.extend(n for n in speakers if n not in all_names)
         sentences.append(SentenceFacts(index, claimable, quote, 0.0 if continues else commentary_score(text),
                                        speakers or _speakers(all_names, text), tuple(all_names), continues))
@@ -687,6 +695,22 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
 
 _SUBJECT_PRONOUNS = frozenset(("he", "she"))
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her"))
+
+
+def _with_first_word(names: list[str], text: str) -> list[str]:
+    """The names, the first of them with the capitalized word that opens the sentence right
+    before it, which name detection leaves out when it is a common word ("Collins Ruto
+    finished third": "Collins Ruto", not "Ruto")."""
+    m = _OPENING_NAME.match(text)
+    if not names or not m or not names[0].startswith(m.group(2)) or m.group(1) in _NOT_GIVEN_NAMES:
+        return names
+    return [m.group(1) + " " + names[0]] + names[1:]
+
+
+_OPENING_NAME = re.compile(r"([A-Z][a-z]+) ([A-Z][\w'’-]+)")
+# sentence openers that are no given name before a surname ("Yesterday Tarus won", "Police Chief ...")
+_NOT_GIVEN_NAMES = frozenset("The A An This That Yesterday Today Tomorrow Last Next When After Before Then Now "
+                             "Police Officials Former Ex But And So".split())
 
 
 def _first_person(names: list[str], surnames: set[str], lex: Lexicon) -> tuple[str, ...]:
