@@ -73,6 +73,13 @@ def test_a_possessive_whose_noun_is_left_out_does_not_read_alone(lex):
     assert alone["Ostrand's agreed takeover of Velder pays a premium."] is True, alone
 
 
+def test_a_relative_clause_after_a_place_is_about_the_thing_in_the_place(lex):
+    got = props("Police arrested a man in Dunmore who had fled the scene.", lex)
+    assert ("relative", "a man in Dunmore had fled the scene") in got, got
+    got = props("It plans a third factory in Kessock that would create about 450 jobs.", lex)
+    assert ("relative", "a third factory in Kessock would create about 450 jobs") in got, got
+
+
 def test_lists_and_names_are_never_split(lex):
     got = props("Inspectors from the Marine and Coastal Safety Board, the port authority and two insurers "
                 "examined the hull.", lex)

@@ -287,7 +287,24 @@ def _np_before(toks: list[Tok], end: int, lo: int, verbs: "_Verbs") -> tuple[int
         end -= 2
     name = _name_before(toks, end, lo)
     if name is not None:
+        p = name[0] - 1
+        if p > lo and toks[p].low in _LOCATIVES_BEFORE_NAME and toks[p - 1].low[:1].isalpha() \
+                and toks[p - 1].low not in DETERMINERS and not verbs.finite(toks, p - 1):
+            # "a third factory in Kessock that would create 450 jobs", "a man in Dunmore who had
+            # fled": the thing in the place, not the place
+            held = _plain_np_before(toks, p, lo, verbs)
+            if held is not None:
+                return (held[0], end)
         return name
+    return _plain_np_before(toks, end, lo, verbs)
+
+
+_LOCATIVES_BEFORE_NAME = frozenset("in at near from outside inside".split())
+
+
+def _plain_np_before(toks: list[Tok], end: int, lo: int, verbs: "_Verbs") -> tuple[int, int] | None:
+    """The tokens of a noun phrase that ends just before toks[end], back to a clause mark, an
+    auxiliary, a verb, a preposition other than "of" or a weekday."""
     j = end - 1
     a = end
     n = 0
@@ -302,6 +319,9 @@ def _np_before(toks: list[Tok], end: int, lo: int, verbs: "_Verbs") -> tuple[int
         if j < end - 1 and t.low.endswith("ing") and len(t.low) > 4 and t.low not in ("during",):
             break  # "redialling numbers that do not connect": the numbers
         a = j
+        if t.low in DETERMINERS and t.low not in PRONOUNS and not (j - 1 >= lo and toks[j - 1].low == "of"):
+            break  # a noun phrase opens with its determiner ("plans a third factory": "a third factory";
+            # but "six of the 11 seats" goes on)
         j -= 1
         n += 1
     while a < end and toks[a].low in ("of",):
