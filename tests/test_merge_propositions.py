@@ -181,6 +181,18 @@ def test_what_a_value_measures_is_read_within_its_own_clause(lex):
     assert "split" in context["29 seconds"], context
 
 
+def test_a_value_measures_the_noun_it_is_of_or_stands_before(lex):
+    from factsheet.merge.extract import _with_contexts
+
+    text = ("Ostrand expects annual cost savings of $140 million, and a $1.6 billion bridge facility will "
+            "finance the deal, a 27% premium.")
+    qs = _with_contexts(extract_quantities(text, _count_noun(lex)), tokenize(text, lex.fold), lex)
+    context = {q.text: set(q.context) for q in qs}
+    assert "price" not in context["$140 million"], context  # savings, not a cost
+    assert context["$1.6 billion"] == set(lex.word("facility").concepts), context  # the facility, not the bridge
+    assert context["27%"] == {"premium"}, context
+
+
 def test_a_value_ends_at_its_last_word(lex):
     (q,) = [q for q in extract_quantities("It started with the temperature at 46 degrees and no wind.", _count_noun(lex))
             if q.kind == "temperature"]

@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 54  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 55  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -460,6 +460,13 @@ def _with_contexts(quantities, toks: list[Tok], lex: Lexicon):
         # nothing of what 2h03m11s measures
         before = [t for t in _clause_before(toks, q.start) if t.low[:1].isalpha()][-P.VALUE_CONTEXT_WORDS:]
         after = [t for t in _clause_after(toks, q.end) if t.low[:1].isalpha()][:P.VALUE_CONTEXT_WORDS]
+        head = _head_of(before, lex)
+        if head is not None:
+            before = [head]  # "annual cost savings of $140 million": it measures the savings, not a cost
+        if q.kind in ("money", "percent"):
+            named = _noun_after(after, lex)
+            if named is not None:
+                before, after = [named], []  # "a fully committed $1.6 billion bridge facility": the facility
         ctx = set()
         for t in before + after:
             info = lex.word(t.low)
@@ -494,6 +501,28 @@ def _possible(toks: list[Tok], ranges, lex: Lexicon) -> bool:
     return False
 
 
+def _head_of(before: list[Tok], lex: Lexicon) -> Tok | None:
+    """The noun a value is "of" ("savings of $140 million", "a premium of about 27%", "a
+    capacity of 8 GWh"): what the value measures."""
+    words = [t for t in before if t.low not in _HEDGE_WORDS]
+    if len(words) >= 2 and words[-1].low == "of" and lex.word(words[-2].low).noun:
+        return words[-2]
+    return None
+
+
+def _noun_after(after: list[Tok], lex: Lexicon) -> Tok | None:
+    """The noun an amount or a percentage stands before ("a $1.6 billion bridge facility", "a
+    27% premium"): the last of the nouns right after it."""
+    head = None
+    for t in after:
+        info = lex.word(t.low)
+        if not info.noun or info.function or t.low in PREPOSITIONS or t.low in _NOT_NOUN_AFTER_HEAD:
+            break
+        head = t
+    return head
+
+
+_HEDGE_WORDS = frozenset("about around approximately roughly nearly almost some over under more than less up to".split())
 _CLAUSE_MARKS = frozenset((",", ";", ":", "–", "—", "(", ")"))
 
 
