@@ -80,6 +80,18 @@ def test_a_relative_clause_after_a_place_is_about_the_thing_in_the_place(lex):
     assert ("relative", "a third factory in Kessock would create about 450 jobs") in got, got
 
 
+def test_an_absolute_with_phrase_reads_as_the_sentence_it_stands_for(lex):
+    from factsheet.merge.extract import extract_record
+
+    body = ("A deckhand was killed and 14 people were taken to hospital after fire broke out aboard a ferry off "
+            "Tarrow on Tuesday, with more than 330 people forced to abandon ship in life rafts. "
+            "With the deal approved, Ostrand will close the purchase in May.")
+    facts = extract_record(parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record, lex)
+    texts = {p.text for p in facts.propositions}
+    assert "More than 330 people were forced to abandon ship in life rafts." in texts, texts
+    assert not any(t.startswith("The deal was approved") for t in texts), texts  # a clause goes on after it
+
+
 def test_lists_and_names_are_never_split(lex):
     got = props("Inspectors from the Marine and Coastal Safety Board, the port authority and two insurers "
                 "examined the hull.", lex)

@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 55  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 56  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -334,6 +334,8 @@ def _render(text: str, toks: list[Tok], span: PropositionSpan, verbs: _Verbs) ->
         body = f"{subject} {span.joiner} {body}" if span.joiner else f"{subject} {body}"
     if span.role == "relative" and span.pieces and span.pieces[0][0] > 0 and toks[span.pieces[0][0] - 1].low in ("where", "whose"):
         return body, False
+    if span.subject is None and len(span.pieces) == 1:
+        body = _absolute_with(text, toks, span.pieces[0][0], span.pieces[0][1], verbs) or body
     first = body.split(" ", 1)[0].lower().strip("“\"‘'(")
     # "Corvane's fell 3.2%": a possessive whose noun was left out ("shares") with the clause before
     elided = span.subject is None and bool(span.pieces) and _elided_possessive(toks, span.pieces[0][0], verbs)
@@ -347,6 +349,30 @@ def _render(text: str, toks: list[Tok], span: PropositionSpan, verbs: _Verbs) ->
     if body and body[-1] not in ".!?”\"’)":
         body += "."
     return body, standalone
+
+
+def _absolute_with(text: str, toks: list[Tok], a: int, b: int, verbs: _Verbs) -> str | None:
+    """", with more than 330 people forced to abandon ship": a piece that is "with", a noun
+    phrase and a past participle, and no verb of its own, says the participle of the noun
+    phrase; as a sentence: "More than 330 people were forced to abandon ship". None for any
+    other piece."""
+    if toks[a].low != "with":
+        return None
+    for k in range(a + 2, min(b, a + 8)):
+        t = toks[k]
+        info = verbs.lex.word(t.low)
+        if t.depth or not t.low[:1].isalnum() or t.low in PREPOSITIONS or t.low in AUXILIARIES or t.low in (
+                "that", "which", "who"):
+            return None
+        if info.verb and t.low != info.key and not t.low.endswith(("ing", "s")):  # "forced", "left", "taken"
+            if verbs.any_finite(toks, k + 1, b):
+                return None  # "With the deal approved, Corvane will ...": a clause follows
+            noun = toks[a + 1:k]
+            plural = any(x.low[:1].isdigit() and x.low not in ("1",) for x in noun) or noun[-1].low.endswith("s") \
+                or noun[-1].low in ("people", "police", "crew", "staff")
+            phrase = text[toks[a + 1].start:toks[k - 1].end]
+            return f"{phrase} {'were' if plural else 'was'} {text[t.start:toks[b - 1].end]}"
+    return None
 
 
 def _elided_possessive(toks: list[Tok], i: int, verbs: _Verbs) -> bool:
