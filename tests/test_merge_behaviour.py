@@ -595,6 +595,15 @@ def test_a_claim_from_one_sentence_of_a_longer_quotation_reads_as_a_whole_quotat
     assert "“The numbers will rise." in quotes  # the citation keeps the sentence as written
 
 
+def test_a_quotation_opened_straight_and_closed_curly_is_balanced():
+    from factsheet.merge.claims import balanced_quotes
+
+    assert balanced_quotes('"In the factory, most jobs are automated,” Liu said.') == (
+        '"In the factory, most jobs are automated,” Liu said.', None)
+    assert balanced_quotes("“The numbers will rise.", (1, 5)) == ("“The numbers will rise.”", (1, 5))
+    assert balanced_quotes("It just looked wrong.”", (0, 4)) == ("“It just looked wrong.”", (1, 5))
+
+
 def test_a_rise_a_fall_and_a_premium_are_no_rival_percentages():
     def article(name: str, outlet: str, body: str) -> tuple[str, str]:
         return name, f"---\ntitle: Velder bid\nsource: {outlet}\ndate: 2031-04-14\n---\n\n{body}\n"

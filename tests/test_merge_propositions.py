@@ -92,6 +92,11 @@ def test_an_absolute_with_phrase_reads_as_the_sentence_it_stands_for(lex):
     assert not any(t.startswith("The deal was approved") for t in texts), texts  # a clause goes on after it
 
 
+def test_a_verb_phrase_after_and_then_borrows_the_subject(lex):
+    got = props("The thieves took nine objects and then fled on two scooters.", lex)
+    assert ("coordinate", "The thieves then fled on two scooters") in got, got
+
+
 def test_lists_and_names_are_never_split(lex):
     got = props("Inspectors from the Marine and Coastal Safety Board, the port authority and two insurers "
                 "examined the hull.", lex)

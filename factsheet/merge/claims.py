@@ -205,15 +205,11 @@ def balanced_quotes(text: str, focus: tuple[int, int] | None = None) -> tuple[st
     marks it lacks ('"The numbers will rise.' reads as '"The numbers will rise."'); `focus`
     (offsets into the text) moves with it. Citations keep the sentence as written."""
     opens, closes, straight = text.count("“"), text.count("”"), text.count('"')
-    if opens > closes:
-        return text + "”", focus
-    if closes > opens:
-        return "“" + text, (focus[0] + 1, focus[1] + 1) if focus else None
-    if straight % 2:
-        if text.startswith('"'):
-            return text + '"', focus
-        return '"' + text, (focus[0] + 1, focus[1] + 1) if focus else None
-    return text, focus
+    if (opens + closes + straight) % 2 == 0:
+        return text, focus  # balanced (also when a straight mark opens what a curly one closes)
+    if text.startswith(("“", '"')):
+        return text + ("”" if opens else '"'), focus
+    return ("“" if closes else '"') + text, (focus[0] + 1, focus[1] + 1) if focus else None
 
 
 _SUBJECT_PRONOUNS = PRONOUNS - POSSESSIVES  # "her master ordered ..." names its subject; "she ordered ..." does not

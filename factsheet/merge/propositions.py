@@ -367,9 +367,15 @@ def _subject(toks: list[Tok], a: int, b: int, verbs: "_Verbs") -> tuple[int, int
     return None
 
 
+_SEQUENCE_ADVERBS = frozenset("then later also soon eventually finally afterwards subsequently still".split())
+
+
 def _opens_with_verb(toks: list[Tok], i: int, verbs: "_Verbs") -> bool:
     """Does the piece start with a verb (a coordinated verb phrase: "and develop racks",
     "and was charged")? Not a name, a determiner or a word that is only a noun."""
+    while i + 1 < len(toks) and (toks[i].low in _SEQUENCE_ADVERBS or (
+            toks[i].low.endswith("ly") and len(toks[i].low) > 4 and not verbs.lex.word(toks[i].low).noun)):
+        i += 1  # "and then fled", "and quickly spread": the verb after the adverb
     if i >= len(toks) or toks[i].depth or toks[i].text[:1].isupper():
         return False
     w = toks[i].low
