@@ -97,6 +97,11 @@ def test_a_verb_phrase_after_and_then_borrows_the_subject(lex):
     assert ("coordinate", "The thieves then fled on two scooters") in got, got
 
 
+def test_am_after_a_time_is_no_verb(lex):
+    got = props("Rock slid from the north face shortly after 10.20am on Wednesday, burying a workshop.", lex)
+    assert ("main", "Rock slid from the north face shortly after 10.20am on Wednesday") in got, got
+
+
 def test_lists_and_names_are_never_split(lex):
     got = props("Inspectors from the Marine and Coastal Safety Board, the port authority and two insurers "
                 "examined the hull.", lex)

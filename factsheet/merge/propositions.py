@@ -122,6 +122,8 @@ class _Verbs:
         w = t.low
         if not w[:1].isalpha():
             return False
+        if w == "am" and i > 0 and toks[i - 1].low[:1].isdigit():
+            return False  # "10.20am": a time, not "I am"
         if w in AUXILIARIES or w.endswith("n't"):
             return True
         info = self.lex.word(w)
