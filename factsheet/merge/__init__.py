@@ -40,6 +40,8 @@ from .title import sheet_title
 from .units import Unit, build_units
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from .incremental import KnownResults, MergeMemo
 
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T|\s)")
@@ -106,7 +108,7 @@ class Grouped:
     units: list[Unit]
     topic: dict[int, dict[str, float]]
     index: BlockIndex
-    pairs: list[tuple[int, int]]
+    pairs: "np.ndarray"  # candidate pairs (i, j), i < j, as rows
     comps: Comparisons
     groups: list[Group]
 
@@ -114,10 +116,11 @@ class Grouped:
 def group_corpus(rfs: list[RecordFacts], clock: _Clock) -> Grouped:
     units, topic = build_units(rfs)
     clock.lap("units")
-    index = block_index(units, [probe_keys(u) for u in units])
-    pairs = candidate_pairs(units, index)
+    keys = [probe_keys(u) for u in units]
+    index = block_index(units, keys)
+    pairs = candidate_pairs(units, index, keys)
     clock.lap("blocking")
-    comps = Comparisons(units, pairs)
+    comps = Comparisons(units, zip(pairs[:, 0].tolist(), pairs[:, 1].tolist()))
     clock.lap("compare")
     groups = group_units(units, comps)
     clock.lap("grouping")

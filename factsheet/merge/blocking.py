@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Callable, Mapping
 
+import numpy as np
+
 from . import params as P
 from .units import Unit
 
@@ -79,17 +81,105 @@ def block_index(units: list[Unit], keys: list[list[tuple[str, float]]]) -> Block
     return BlockIndex(dict(postings), dict(pair_postings))
 
 
-def candidate_pairs(units: list[Unit], index: BlockIndex | None = None) -> list[tuple[int, int]]:
-    """Sorted pairs (i, j), i < j, of units worth comparing (never two of one sentence)."""
-    keys = [probe_keys(u) for u in units]
+def candidate_pairs(units: list[Unit], index: BlockIndex | None = None,
+                    keys: list[list[tuple[str, float]]] | None = None) -> np.ndarray:
+    """Pairs (i, j), i < j, of units worth comparing (never two of one sentence): the rows
+    of an int64 array, sorted. `keys`: each unit's probe_keys, when already at hand.
+
+    Every unit probes as probe() does, scored in arrays, PROBE_CHUNK_UNITS units at a time."""
+    keys = keys if keys is not None else [probe_keys(u) for u in units]
     index = index or block_index(units, keys)
-    common = {k for k, members in index.postings.items() if len(members) > P.SINGLE_KEY_POSTINGS}
-    pair_lists = {k: _spread(v, P.PAIR_KEY_POSTINGS) for k, v in index.pair_postings.items() if len(v) > 1}
-    pairs: set[tuple[int, int]] = set()
-    for i, ks in enumerate(keys):
-        for j in probe(i, ks, units, index.postings, common.__contains__, pair_lists.get):
-            pairs.add((i, j) if i < j else (j, i))
-    return sorted(pairs)
+    finds = _FindLists(index)
+    sentence_of = _sentence_numbers(units)
+    n = len(units)
+    codes = [np.empty(0, dtype=np.int64)]
+    for start in range(0, n, P.PROBE_CHUNK_UNITS):
+        prober, found, weight = finds.of(keys[start:start + P.PROBE_CHUNK_UNITS], start)
+        i, j = _best_finds(prober, found, weight, sentence_of, n)
+        codes.append(np.minimum(i, j) * n + np.maximum(i, j))
+    pairs = np.unique(np.concatenate(codes))
+    return np.stack([pairs // max(n, 1), pairs % max(n, 1)], axis=1)
+
+
+class _FindLists:
+    """The units a probing key finds, as arrays (a common key alone finds none)."""
+
+    def __init__(self, index: BlockIndex) -> None:
+        self.index = index
+        self._single: dict[str, np.ndarray | None] = {}
+        self._pair: dict[tuple[str, str], np.ndarray | None] = {}
+
+    def single(self, key: str) -> np.ndarray | None:
+        if key not in self._single:
+            members = self.index.postings.get(key)
+            self._single[key] = None if not members or self.index.is_common(key) else np.array(members, np.int64)
+        return self._single[key]
+
+    def pair(self, key: tuple[str, str]) -> np.ndarray | None:
+        if key not in self._pair:
+            members = spread_pair_members(self.index.pair_postings.get(key))
+            self._pair[key] = None if members is None else np.array(members, np.int64)
+        return self._pair[key]
+
+    def of(self, keys: list[list[tuple[str, float]]], first: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(probing unit, unit found, key weight) of every find of units first, first + 1, ...
+        probing under `keys`, in probe()'s order (so that a found unit's weights add up in it)."""
+        lists: list[np.ndarray] = []
+        weights: list[float] = []
+        probers: list[int] = []
+        for i, ks in enumerate(keys, first):
+            for k, w in ks:
+                found = self.single(k)
+                if found is not None:
+                    lists.append(found)
+                    weights.append(w)
+                    probers.append(i)
+            weight = dict(ks)
+            for a, b in key_pairs(ks):
+                found = self.pair((a, b))
+                if found is not None:
+                    lists.append(found)
+                    weights.append(weight[a] + weight[b])
+                    probers.append(i)
+        if not lists:
+            return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0)
+        sizes = np.fromiter((len(m) for m in lists), np.int64, len(lists))
+        return (np.repeat(np.array(probers, np.int64), sizes), np.concatenate(lists),
+                np.repeat(np.array(weights, np.float64), sizes))
+
+
+def _sentence_numbers(units: list[Unit]) -> np.ndarray:
+    """A number per unit for the sentence it is of (units of one sentence are never compared)."""
+    numbers: dict[tuple[str, int], int] = {}
+    return np.fromiter((numbers.setdefault((u.record, u.sentence), len(numbers)) for u in units), np.int64, len(units))
+
+
+def _best_finds(prober: np.ndarray, found: np.ndarray, weight: np.ndarray, sentence_of: np.ndarray, n: int
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """probe()'s choice for every probing unit at once: the (probing, found) pairs kept."""
+    other = prober != found
+    prober, found, weight = prober[other], found[other], weight[other]
+    pair, where = np.unique(prober * n + found, return_inverse=True)
+    total = np.zeros(len(pair))
+    np.add.at(total, where, weight)  # one element at a time, in order: the sums probe() makes
+    prober, found = pair // max(n, 1), pair % max(n, 1)
+    # per probing unit, heaviest first; a stable sort leaves ties in found order, as `pair` is
+    best = np.lexsort((-total, prober))
+    prober, found = prober[best], found[best]
+    head = _rank_in_runs(prober) < P.MAX_CANDIDATES + 4
+    prober, found = prober[head], found[head]
+    apart = sentence_of[prober] != sentence_of[found]
+    prober, found = prober[apart], found[apart]
+    kept = _rank_in_runs(prober) < P.MAX_CANDIDATES
+    return prober[kept], found[kept]
+
+
+def _rank_in_runs(values: np.ndarray) -> np.ndarray:
+    """Each element's position in its run of equal values (values sorted)."""
+    if not len(values):
+        return np.empty(0, np.int64)
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    return np.arange(len(values)) - np.repeat(starts, np.diff(np.r_[starts, len(values)]))
 
 
 def spread_pair_members(members: list[int] | None) -> list[int] | None:

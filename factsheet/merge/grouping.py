@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Iterable
 
 from . import params as P
 from .quantities import Quantity, same_value
@@ -47,7 +48,7 @@ class Comparisons:
     """Scores of the compared pairs, computed once; other pairs on demand. `memo`: scores
     already computed for these units (kept across builds by the dev server), filled in place."""
 
-    def __init__(self, units: list[Unit], pairs: list[tuple[int, int]],
+    def __init__(self, units: list[Unit], pairs: Iterable[tuple[int, int]],
                  memo: dict[tuple[int, int], Comparison] | None = None) -> None:
         self.units = units
         self._memo: dict[tuple[int, int], Comparison] = {} if memo is None else memo

@@ -188,7 +188,7 @@ class MergeState:
         entries = {r.id: RecordEntry(r.content_hash, tuple(slots[r.id]), tuple(claimable[r.id]), event_of[r.id])
                    for r in records}
         candidates: list[set[int]] = [set() for _ in g.units]
-        for i, j in g.pairs:
+        for i, j in g.pairs.tolist():
             candidates[i].add(j)
             candidates[j].add(i)
         return cls(records, editorial, acronyms(rfs), g.topic, entries, g.units, g.index, g.comps.compared(),
