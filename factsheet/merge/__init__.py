@@ -182,7 +182,8 @@ def assemble_sheet(records: tuple[Record, ...], editorial: Editorial, rfs: list[
     members = {cid: [units[m] for m in d.members] for cid, d in zip(ids, drafts)}
     facts_of = {rf.record_id: rf for rf in rfs}
     live = [c for c in claims if c.kind != "commentary"]
-    entities, entities_of = derived.entities(live, by_id, facts_of)
+    positions = derived.SentencePositions(by_id)
+    entities, entities_of = derived.entities(live, by_id, facts_of, positions)
     claims = [dataclasses.replace(c, entities=tuple(sorted(entities_of.get(c.id, ())))) for c in claims]
     support_count = Counter(src for c in claims for src in {cit.source for cit in c.citations})
     sources = tuple(SourceSummary(r.id, r.path, r.title, r.publisher, r.date, r.url, r.author,
@@ -196,7 +197,7 @@ def assemble_sheet(records: tuple[Record, ...], editorial: Editorial, rfs: list[
         claims=tuple(claims),
         discrepancies=tuple(dsc for dsc in discrepancies if all(c in kept for c in dsc.claims)),
         figures=tuple(derived.figures(live, members)),
-        quotes=tuple(derived.quotes(claims, by_id, facts_of)),
+        quotes=tuple(derived.quotes(claims, by_id, facts_of, positions)),
         entities=tuple(entities),
         timeline=tuple(derived.timeline(live, members, {r.id: r.date for r in records})),
         date_range=(known_dates[0], known_dates[-1]) if known_dates else None,
