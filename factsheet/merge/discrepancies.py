@@ -16,6 +16,7 @@ and with their dates, so that a figure revised during the day reads as a revisio
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -193,8 +194,14 @@ def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: l
     out = []
     for measure in sorted(graphs):
         graph = {c: dict(n) for c, n in graphs[measure].items()}
-        while graph:
-            hub = min(graph, key=lambda c: (-len(graph[c]), c))
+        # the next hub: the claim with the most rivals left, then the first by id; an entry
+        # whose claim has lost rivals since (or is gone) is stale
+        hubs = [(-len(n), c) for c, n in graph.items()]
+        heapq.heapify(hubs)
+        while hubs:
+            degree, hub = heapq.heappop(hubs)
+            if hub not in graph or -degree != len(graph[hub]):
+                continue
             spokes = sorted(graph[hub])[:P.MAX_DISCREPANCY_VALUES]
             out.append(_discrepancy([r for o in spokes for r in graph[hub][o]], units, claim_of_unit, dates, label,
                                     members_of))
@@ -203,6 +210,8 @@ def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: l
                     graph[o].pop(hub, None)
                     if not graph[o]:
                         del graph[o]
+                    else:
+                        heapq.heappush(hubs, (-len(graph[o]), o))
             del graph[hub]
     return sorted(out, key=lambda d: d.id)
 
