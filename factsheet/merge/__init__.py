@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from ..editorial import Editorial
 from ..models import Claim, Diagnostic, Record, Sheet, SourceSummary
 from . import derived
-from .blocking import BlockIndex, block_index, candidate_pairs, probe_keys
+from .blocking import BlockIndex, block_index, candidate_pairs, unit_keys
 from .claims import assign_ids, draft_claims
 from .discrepancies import build_discrepancies, find_rivals, precision_discrepancies
 from .naming import source_names
@@ -116,8 +116,8 @@ class Grouped:
 def group_corpus(rfs: list[RecordFacts], clock: _Clock) -> Grouped:
     units, topic = build_units(rfs)
     clock.lap("units")
-    keys = [probe_keys(u) for u in units]
-    index = block_index(units, keys)
+    indexed, keys = map(list, zip(*map(unit_keys, units))) if units else ([], [])
+    index = block_index(units, keys, indexed)
     pairs = candidate_pairs(units, index, keys)
     clock.lap("blocking")
     comps = Comparisons(units, zip(pairs[:, 0].tolist(), pairs[:, 1].tolist()))

@@ -35,6 +35,13 @@ def _keys(u: Unit, n: int) -> list[tuple[str, float]]:
     return [(k, w) for k, w in ranked[:n] if w >= P.BLOCK_MIN_WEIGHT]
 
 
+def unit_keys(u: Unit) -> tuple[list[str], list[tuple[str, float]]]:
+    """(index_keys(u), probe_keys(u)), ranking its features once: the keys heavy enough are
+    a prefix of the ranking, so the probing keys are the first of the indexed ones."""
+    indexed = _keys(u, P.INDEX_KEYS)
+    return [k for k, _ in indexed], indexed[:P.BLOCK_KEYS]
+
+
 def _spread(members: list[int], cap: int) -> list[int]:
     if len(members) <= cap:
         return members
@@ -66,11 +73,12 @@ class BlockIndex:
         return len(self.postings.get(key, ())) > P.SINGLE_KEY_POSTINGS
 
 
-def block_index(units: list[Unit], keys: list[list[tuple[str, float]]]) -> BlockIndex:
-    """The index of `units`, whose probing keys are `keys`."""
+def block_index(units: list[Unit], keys: list[list[tuple[str, float]]],
+                indexed: list[list[str]] | None = None) -> BlockIndex:
+    """The index of `units`, whose probing keys are `keys` (and indexed keys `indexed`, when at hand)."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
-        for k in index_keys(u):
+        for k in (indexed[i] if indexed is not None else index_keys(u)):
             postings[k].append(i)
     common = {k for k, members in postings.items() if len(members) > P.SINGLE_KEY_POSTINGS}
     pair_postings: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -97,7 +105,8 @@ def candidate_pairs(units: list[Unit], index: BlockIndex | None = None,
         prober, found, weight = finds.of(keys[start:start + P.PROBE_CHUNK_UNITS], start)
         i, j = _best_finds(prober, found, weight, sentence_of, n)
         codes.append(np.minimum(i, j) * n + np.maximum(i, j))
-    pairs = np.unique(np.concatenate(codes))
+    pairs = np.sort(np.concatenate(codes))
+    pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
     return np.stack([pairs // max(n, 1), pairs % max(n, 1)], axis=1)
 
 

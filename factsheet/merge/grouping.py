@@ -45,7 +45,7 @@ class Group:
 
 
 class Comparisons:
-    """Scores of the compared pairs, computed once; other pairs on demand. `memo`: scores
+    """Scores of the compared `pairs` (i, j), i < j, computed once; other pairs on demand. `memo`: scores
     already computed for these units (kept across builds by the dev server), filled in place."""
 
     def __init__(self, units: list[Unit], pairs: Iterable[tuple[int, int]],
@@ -54,8 +54,11 @@ class Comparisons:
         self._memo: dict[tuple[int, int], Comparison] = {} if memo is None else memo
         # unit -> [(other unit, score, how much of this unit the other restates)], best first
         self.links: dict[int, list[tuple[int, float, float]]] = defaultdict(list)
-        for i, j in pairs:
-            c = self.get(i, j)
+        memo = self._memo
+        for i, j in pairs:  # i < j: the memo's key as it is
+            c = memo.get((i, j))
+            if c is None:
+                c = memo[(i, j)] = compare(units[i], units[j])
             if c.compatible and c.score >= P.JOIN_BAR:
                 self.links[i].append((j, c.score, c.cover_a))
                 self.links[j].append((i, c.score, c.cover_b))
@@ -242,8 +245,8 @@ def _cite_containing_sentences(groups: list[Group], units: list[Unit], comps: Co
     118-metre ferry suffered an engine-room fire at 07:38 on Tuesday, two miles off the
     port" states "the fire broke out at 07:38") is cited by that claim too, when its
     source is not cited there yet: one proposition, several claims it supports."""
-    partners: dict[int, list[int]] = defaultdict(list)
-    for i, j in sorted(comps.compared()):
+    partners: dict[int, list[int]] = defaultdict(list)  # in any order: read as a sorted set
+    for i, j in comps.compared():
         partners[i].append(j)
         partners[j].append(i)
     out = []
