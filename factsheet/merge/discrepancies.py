@@ -28,7 +28,7 @@ from .similarity import rivals, share_a_word
 from .units import Unit
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rival:
     a: int  # unit indexes
     b: int

@@ -36,7 +36,7 @@ from .similarity import Comparison, _loosely_comparable, _same_count, compare, r
 from .units import Unit
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Group:
     core: int
     members: tuple[int, ...]  # unit indexes, core first

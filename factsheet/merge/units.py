@@ -23,7 +23,7 @@ from .extract import Proposition, RecordFacts, SentenceFacts
 from .lexicon import fold
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     index: int  # position in the merge's unit list
     record: str  # record id
@@ -42,7 +42,7 @@ class Unit:
     speakers: frozenset = frozenset()  # name keys of a direct quotation's speaker
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordContext:
     """Which event an article is about, for corpora that cover several.
 
