@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from ..editorial import Editorial
 from ..models import Claim, Diagnostic, Record, Sheet, SourceSummary
 from . import derived
-from .blocking import BlockIndex, block_index, candidate_pairs, unit_keys
+from .blocking import BlockIndex, block_index, candidate_pairs, pair_list, unit_keys
 from .claims import assign_ids, draft_claims
 from .discrepancies import build_discrepancies, find_rivals, precision_discrepancies
 from .naming import source_names
@@ -120,7 +120,7 @@ def group_corpus(rfs: list[RecordFacts], clock: _Clock) -> Grouped:
     index = block_index(units, keys, indexed)
     pairs = candidate_pairs(units, index, keys)
     clock.lap("blocking")
-    comps = Comparisons(units, zip(pairs[:, 0].tolist(), pairs[:, 1].tolist()))
+    comps = Comparisons(units, pair_list(pairs))
     clock.lap("compare")
     groups = group_units(units, comps)
     clock.lap("grouping")

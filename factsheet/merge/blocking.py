@@ -110,6 +110,15 @@ def candidate_pairs(units: list[Unit], index: BlockIndex | None = None,
     return np.stack([pairs // max(n, 1), pairs % max(n, 1)], axis=1)
 
 
+def pair_list(pairs: np.ndarray) -> list[tuple[int, int]]:
+    """The rows of `pairs` as tuples of one int object per unit (not one per mention: the
+    comparisons' keys of a 10,000-article corpus hold millions of them)."""
+    if not len(pairs):
+        return []
+    number = list(range(int(pairs.max()) + 1))
+    return list(zip(map(number.__getitem__, pairs[:, 0].tolist()), map(number.__getitem__, pairs[:, 1].tolist())))
+
+
 class _FindLists:
     """The units a probing key finds, as arrays (a common key alone finds none)."""
 
