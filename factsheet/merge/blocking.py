@@ -31,8 +31,8 @@ from .units import Unit
 
 
 def _keys(u: Unit, n: int) -> list[tuple[str, float]]:
-    ranked = sorted(u.features.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [(k, w) for k, w in ranked[:n] if w >= P.BLOCK_MIN_WEIGHT]
+    ranked = sorted([(-w, k) for k, w in u.features.items()])  # heaviest first, ties by key
+    return [(k, -w) for w, k in ranked[:n] if -w >= P.BLOCK_MIN_WEIGHT]
 
 
 def unit_keys(u: Unit) -> tuple[list[str], list[tuple[str, float]]]:

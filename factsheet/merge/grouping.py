@@ -84,7 +84,8 @@ class Comparisons:
 
 class _Claim:
     """A growing claim: its members, their polarity, the distinct values they state, and
-    the running sum of their feature vectors (for the centroid)."""
+    the running sum of their feature vectors (for the centroid; summed when a centroid is
+    first asked for, as most claims are only asked whether a unit fits)."""
 
     def __init__(self, units: list[Unit], first: int) -> None:
         self.units = units
@@ -92,7 +93,10 @@ class _Claim:
         self.negated = units[first].prop.negated
         self.values: list[tuple[Quantity, int]] = []  # (value, unit stating it), one per distinct key
         self._keys: set[str] = set()
-        self.sums: dict[str, float] = defaultdict(float)
+        self._sums: dict[str, float] | None = None
+        # kept while no member joins: the centroid and its norm; centroid_score's norm of it
+        self._mean: tuple[dict[str, float], float] | None = None
+        self._score_norm: float | None = None
         self.add(first)
 
     def add(self, i: int) -> None:
@@ -102,8 +106,28 @@ class _Claim:
             if q.key not in self._keys:
                 self._keys.add(q.key)
                 self.values.append((q, i))
-        for k, w in u.features.items():
-            self.sums[k] += w
+        if self._sums is not None:
+            for k, w in u.features.items():
+                self._sums[k] += w
+        self._mean = self._score_norm = None
+
+    @property
+    def sums(self) -> dict[str, float]:
+        """The members' feature weights summed, member by member in order."""
+        if self._sums is None:
+            self._sums = defaultdict(float)
+            for m in self.members:
+                for k, w in self.units[m].features.items():
+                    self._sums[k] += w
+        return self._sums
+
+    def centroid(self) -> tuple[dict[str, float], float]:
+        """The mean of the members' feature vectors, and its norm."""
+        if self._mean is None:
+            n = len(self.members)
+            mean = {k: w / n for k, w in self.sums.items()}
+            self._mean = mean, sum(w * w for w in mean.values()) ** 0.5
+        return self._mean
 
     def absorb(self, other: "_Claim") -> None:
         for i in other.members:
@@ -133,18 +157,18 @@ class _Claim:
 
     def centroid_score(self, u: Unit) -> float:
         n = len(self.members)
-        dot = sum(w * self.sums.get(k, 0.0) / n for k, w in u.features.items())
-        norm = sum((w / n) ** 2 for w in self.sums.values()) ** 0.5
+        sums = self.sums
+        dot = sum(w * sums.get(k, 0.0) / n for k, w in u.features.items())
+        if self._score_norm is None:
+            self._score_norm = sum((w / n) ** 2 for w in sums.values()) ** 0.5
+        norm = self._score_norm
         return dot / (u.norm * norm) if norm and u.norm else 0.0
 
     def centroid_cosine(self, other: "_Claim") -> float:
-        a = {k: w / len(self.members) for k, w in self.sums.items()}
-        b = {k: w / len(other.members) for k, w in other.sums.items()}
+        (a, na), (b, nb) = self.centroid(), other.centroid()
         if len(b) < len(a):
             a, b = b, a
         dot = sum(w * b.get(k, 0.0) for k, w in a.items())
-        na = sum(w * w for w in a.values()) ** 0.5
-        nb = sum(w * w for w in b.values()) ** 0.5
         return dot / (na * nb) if na and nb else 0.0
 
 
