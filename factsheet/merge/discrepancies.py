@@ -38,13 +38,15 @@ class Rival:
 
 def _measure_keys(u: Unit) -> list[tuple[tuple, Quantity]]:
     keys = []
+    # what the proposition says happened to those counted ("four children ended up in
+    # hospital" / "three were treated in hospital": injure)
+    measures = {k[2:] for k in u.features if k.startswith("w:") and k[2:] in P.MEASURE_CONCEPTS} \
+        if u.prop.quantities else set()
     for q in u.prop.quantities:
         if q.part or q.delta or q.reference or q.kind in P.NEVER_RIVAL_KINDS:
             continue
         unit = q.unit if q.kind != "count" or q.unit not in P.PERSON_UNITS else "person"
-        # the words next to it, and what the proposition says happened to those counted
-        # ("four children ended up in hospital" / "three were treated in hospital": injure)
-        measures = {k[2:] for k in u.features if k.startswith("w:") and k[2:] in P.MEASURE_CONCEPTS}
+        # ... and the words next to it
         for c in sorted(set(q.context) | measures):
             keys.append(((q.kind, unit, q.rate, c), q))
     return keys
