@@ -99,6 +99,14 @@ class _Claim:
         self._score_norm: float | None = None
         self.add(first)
 
+    @classmethod
+    def of(cls, units: list[Unit], members: tuple[int, ...]) -> "_Claim":
+        """The claim of `members`, in order."""
+        claim = cls(units, members[0])
+        for m in members[1:]:
+            claim.add(m)
+        return claim
+
     def add(self, i: int) -> None:
         u = self.units[i]
         self.members.append(i)
@@ -276,17 +284,17 @@ def _cite_containing_sentences(groups: list[Group], units: list[Unit], comps: Co
     out = []
     for g in groups:
         records = {units[m].record for m in g.members}
-        claim = _Claim(units, g.members[0])
-        for m in g.members[1:]:
-            claim.add(m)
+        claim = None  # the group's values, gathered when a unit first covers its core
         also = []
         near = sorted({j for m in g.members[:P.CANONICAL_SAMPLE] for j in partners.get(m, ())})
         for j in near:
             if units[j].record in records or not comps.get(g.core, j).compatible \
                     or units[j].context.foreign_to(units[g.core].context):
                 continue
-            if comps.covers(g.core, j) >= P.ALSO_CITED_COVER and claim.fits(j) \
-                    and (len(g.members) > 1 or _states_values_of(units[j], units[g.core])):
+            if comps.covers(g.core, j) < P.ALSO_CITED_COVER:
+                continue
+            claim = claim or _Claim.of(units, g.members)
+            if claim.fits(j) and (len(g.members) > 1 or _states_values_of(units[j], units[g.core])):
                 also.append(j)
                 records.add(units[j].record)
         out.append(dataclasses.replace(g, also=tuple(also)) if also else g)
@@ -314,9 +322,7 @@ def _join_restated_singletons(groups: list[Group], units: list[Unit], comps: Com
         c = comps.get(g.core, target.core)
         claim = claims.get(host)
         if claim is None:
-            claim = claims[host] = _Claim(units, target.members[0])
-            for m in target.members[1:]:
-                claim.add(m)
+            claim = claims[host] = _Claim.of(units, target.members)
         if c.compatible and c.score >= P.JOIN_BAR and claim.fits(g.core):
             joins[host].append(g.core)
             gone.add(k)
