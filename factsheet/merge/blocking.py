@@ -18,11 +18,9 @@ the number of units, not with its square.
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Callable, Mapping
 
 import numpy as np
 
@@ -92,22 +90,40 @@ def block_index(units: list[Unit], keys: list[list[tuple[str, float]]],
 def candidate_pairs(units: list[Unit], index: BlockIndex | None = None,
                     keys: list[list[tuple[str, float]]] | None = None) -> np.ndarray:
     """Pairs (i, j), i < j, of units worth comparing (never two of one sentence): the rows
-    of an int64 array, sorted. `keys`: each unit's probe_keys, when already at hand.
-
-    Every unit probes as probe() does, scored in arrays, PROBE_CHUNK_UNITS units at a time."""
+    of an int64 array, sorted. `keys`: each unit's probe_keys, when already at hand."""
     keys = keys if keys is not None else [probe_keys(u) for u in units]
     index = index or block_index(units, keys)
-    finds = _FindLists(index)
-    sentence_of = _sentence_numbers(units)
     n = len(units)
     codes = [np.empty(0, dtype=np.int64)]
-    for start in range(0, n, P.PROBE_CHUNK_UNITS):
-        prober, found, weight = finds.of(keys[start:start + P.PROBE_CHUNK_UNITS], start)
-        i, j = _best_finds(prober, found, weight, sentence_of, n)
+    for i, j in _probe_in_chunks(list(range(n)), keys, units, index):
         codes.append(np.minimum(i, j) * n + np.maximum(i, j))
     pairs = np.sort(np.concatenate(codes))
     pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
     return np.stack([pairs // max(n, 1), pairs % max(n, 1)], axis=1)
+
+
+def probe(probing: list[int], keys: list[list[tuple[str, float]]], units: list[Unit], index: BlockIndex
+          ) -> dict[int, list[int]]:
+    """The units each unit of `probing` (probing under its `keys`) is paired with: its
+    MAX_CANDIDATES best finds, best first (the dev server probes the units it rebuilt)."""
+    found: dict[int, list[int]] = {i: [] for i in probing}
+    for i, j in _probe_in_chunks(probing, keys, units, index):
+        for a, b in zip(i.tolist(), j.tolist()):
+            found[a].append(b)
+    return found
+
+
+def _probe_in_chunks(probing: list[int], keys: list[list[tuple[str, float]]], units: list[Unit], index: BlockIndex):
+    """(probing units, units found) arrays of the kept finds, per PROBE_CHUNK_UNITS probing units:
+    each probing unit's finds best first."""
+    if not probing:
+        return
+    finds = _FindLists(index)
+    sentence_of = _sentence_numbers(units)
+    for start in range(0, len(probing), P.PROBE_CHUNK_UNITS):
+        chunk = slice(start, start + P.PROBE_CHUNK_UNITS)
+        prober, found, weight = finds.of(probing[chunk], keys[chunk])
+        yield _best_finds(prober, found, weight, sentence_of, len(units))
 
 
 def pair_list(pairs: np.ndarray) -> list[tuple[int, int]]:
@@ -139,13 +155,14 @@ class _FindLists:
             self._pair[key] = None if members is None else np.array(members, np.int64)
         return self._pair[key]
 
-    def of(self, keys: list[list[tuple[str, float]]], first: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(probing unit, unit found, key weight) of every find of units first, first + 1, ...
-        probing under `keys`, in probe()'s order (so that a found unit's weights add up in it)."""
+    def of(self, probing: list[int], keys: list[list[tuple[str, float]]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(probing unit, unit found, key weight) of every find of the units `probing` under
+        their `keys`: a unit's finds under its single keys, then under its pair keys, in key
+        order (the order a found unit's weights add up in)."""
         lists: list[np.ndarray] = []
         weights: list[float] = []
         probers: list[int] = []
-        for i, ks in enumerate(keys, first):
+        for i, ks in zip(probing, keys):
             for k, w in ks:
                 found = self.single(k)
                 if found is not None:
@@ -174,7 +191,9 @@ def _sentence_numbers(units: list[Unit]) -> np.ndarray:
 
 def _best_finds(prober: np.ndarray, found: np.ndarray, weight: np.ndarray, sentence_of: np.ndarray, n: int
                 ) -> tuple[np.ndarray, np.ndarray]:
-    """probe()'s choice for every probing unit at once: the (probing, found) pairs kept."""
+    """Every probing unit's finds, each found unit weighed by the keys it was found under:
+    the MAX_CANDIDATES heaviest (ties by position) not of the probing unit's sentence, among
+    its MAX_CANDIDATES + 4 heaviest. The (probing, found) pairs kept, best first per unit."""
     other = prober != found
     prober, found, weight = prober[other], found[other], weight[other]
     pair, where = np.unique(prober * n + found, return_inverse=True)
@@ -203,32 +222,3 @@ def _rank_in_runs(values: np.ndarray) -> np.ndarray:
 def spread_pair_members(members: list[int] | None) -> list[int] | None:
     """A pair key's units as the probe reads them: an even sample, none for a lone unit."""
     return _spread(members, P.PAIR_KEY_POSTINGS) if members and len(members) > 1 else None
-
-
-def probe(i: int, ks: list[tuple[str, float]], units: list[Unit], postings: Mapping[str, list[int]],
-          is_common: Callable[[str], bool], pair_members: Callable[[tuple[str, str]], list[int] | None]) -> list[int]:
-    """The units unit i (probing under `ks`) is paired with: its MAX_CANDIDATES best finds."""
-    found: dict[int, float] = defaultdict(float)
-    weight = dict(ks)
-    for k, w in ks:
-        if not is_common(k):
-            for j in postings.get(k, ()):
-                found[j] += w
-    for a, b in key_pairs(ks):
-        members = pair_members((a, b))
-        if members:
-            w = weight[a] + weight[b]
-            for j in members:
-                found[j] += w
-    ui = units[i]
-    found.pop(i, None)
-    best = heapq.nsmallest(P.MAX_CANDIDATES + 4, ((-w, j) for j, w in found.items()))
-    kept: list[int] = []
-    for _, j in best:
-        uj = units[j]
-        if uj.record == ui.record and uj.sentence == ui.sentence:
-            continue
-        kept.append(j)
-        if len(kept) == P.MAX_CANDIDATES:
-            break
-    return kept
