@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Iterator
 
 import numpy as np
 
@@ -113,7 +114,8 @@ def probe(probing: list[int], keys: list[list[tuple[str, float]]], units: list[U
     return found
 
 
-def _probe_in_chunks(probing: list[int], keys: list[list[tuple[str, float]]], units: list[Unit], index: BlockIndex):
+def _probe_in_chunks(probing: list[int], keys: list[list[tuple[str, float]]], units: list[Unit], index: BlockIndex
+                     ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """(probing units, units found) arrays of the kept finds, per PROBE_CHUNK_UNITS probing units:
     each probing unit's finds best first."""
     if not probing:
@@ -198,7 +200,7 @@ def _best_finds(prober: np.ndarray, found: np.ndarray, weight: np.ndarray, sente
     prober, found, weight = prober[other], found[other], weight[other]
     pair, where = np.unique(prober * n + found, return_inverse=True)
     total = np.zeros(len(pair))
-    np.add.at(total, where, weight)  # one element at a time, in order: the sums probe() makes
+    np.add.at(total, where, weight)  # one element at a time, in order: each unit's weights added in key order
     prober, found = pair // max(n, 1), pair % max(n, 1)
     # per probing unit, heaviest first; a stable sort leaves ties in found order, as `pair` is
     best = np.lexsort((-total, prober))
