@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from ..editorial import Editorial
 from ..models import Claim, Diagnostic, Record, Sheet, SourceSummary
 from . import derived
-from .blocking import BlockIndex, block_index, candidate_pairs, probe_keys
+from .blocking import BlockIndex, block_index, candidate_pairs, pair_list, unit_keys
 from .claims import assign_ids, draft_claims
 from .discrepancies import build_discrepancies, find_rivals, precision_discrepancies
 from .naming import source_names
@@ -40,6 +40,8 @@ from .title import sheet_title
 from .units import Unit, build_units
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from .incremental import KnownResults, MergeMemo
 
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T|\s)")
@@ -106,7 +108,7 @@ class Grouped:
     units: list[Unit]
     topic: dict[int, dict[str, float]]
     index: BlockIndex
-    pairs: list[tuple[int, int]]
+    pairs: "np.ndarray"  # candidate pairs (i, j), i < j, as rows
     comps: Comparisons
     groups: list[Group]
 
@@ -114,10 +116,11 @@ class Grouped:
 def group_corpus(rfs: list[RecordFacts], clock: _Clock) -> Grouped:
     units, topic = build_units(rfs)
     clock.lap("units")
-    index = block_index(units, [probe_keys(u) for u in units])
-    pairs = candidate_pairs(units, index)
+    indexed, keys = map(list, zip(*map(unit_keys, units))) if units else ([], [])
+    index = block_index(units, keys, indexed)
+    pairs = candidate_pairs(units, index, keys)
     clock.lap("blocking")
-    comps = Comparisons(units, pairs)
+    comps = Comparisons(units, pair_list(pairs))
     clock.lap("compare")
     groups = group_units(units, comps)
     clock.lap("grouping")
@@ -179,7 +182,8 @@ def assemble_sheet(records: tuple[Record, ...], editorial: Editorial, rfs: list[
     members = {cid: [units[m] for m in d.members] for cid, d in zip(ids, drafts)}
     facts_of = {rf.record_id: rf for rf in rfs}
     live = [c for c in claims if c.kind != "commentary"]
-    entities, entities_of = derived.entities(live, by_id, facts_of)
+    positions = derived.SentencePositions(by_id)
+    entities, entities_of = derived.entities(live, by_id, facts_of, positions)
     claims = [dataclasses.replace(c, entities=tuple(sorted(entities_of.get(c.id, ())))) for c in claims]
     support_count = Counter(src for c in claims for src in {cit.source for cit in c.citations})
     sources = tuple(SourceSummary(r.id, r.path, r.title, r.publisher, r.date, r.url, r.author,
@@ -193,7 +197,7 @@ def assemble_sheet(records: tuple[Record, ...], editorial: Editorial, rfs: list[
         claims=tuple(claims),
         discrepancies=tuple(dsc for dsc in discrepancies if all(c in kept for c in dsc.claims)),
         figures=tuple(derived.figures(live, members)),
-        quotes=tuple(derived.quotes(claims, by_id, facts_of)),
+        quotes=tuple(derived.quotes(claims, by_id, facts_of, positions)),
         entities=tuple(entities),
         timeline=tuple(derived.timeline(live, members, {r.id: r.date for r in records})),
         date_range=(known_dates[0], known_dates[-1]) if known_dates else None,

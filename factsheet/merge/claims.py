@@ -32,7 +32,7 @@ from .lexicon import DEPENDENT_OPENERS, POSSESSIVES, PRONOUNS
 from .units import Unit
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DraftClaim:
     members: tuple[int, ...]  # unit indexes
     canonical: int  # unit index whose text is the claim's text

@@ -40,6 +40,9 @@ def _hash(prefix: str, *parts: str) -> str:
 def figures(claims: list[Claim], members: dict[str, list[Unit]]) -> list[Figure]:
     """Each distinct value once, with all its sources (merged across claims)."""
     found: list[dict] = []
+    # the figures found so far by measure (kind, unit, rate), in the order found: a value
+    # joins the first figure of its measure that states the same value
+    of_measure: dict[tuple, list[dict]] = defaultdict(list)
     for claim in claims:
         if claim.kind == "commentary":
             continue
@@ -47,11 +50,12 @@ def figures(claims: list[Claim], members: dict[str, list[Unit]]) -> list[Figure]
             for q in u.prop.quantities:
                 if q.kind not in _FIGURE_KINDS or q.part or q.delta or q.reference:
                     continue
-                home = next((f for f in found if f["q"].kind == q.kind and f["q"].unit == q.unit
-                             and f["q"].rate == q.rate and same_value(f["q"], q) and same_value(q, f["q"])), None)
+                alike = of_measure[(q.kind, q.unit, q.rate)]
+                home = next((f for f in alike if same_value(f["q"], q) and same_value(q, f["q"])), None)
                 if home is None:
                     home = {"q": q, "sources": set(), "claims": Counter(), "measure": q.context}
                     found.append(home)
+                    alike.append(home)
                 elif q.exact and not home["q"].exact:
                     home["q"] = q
                 home["sources"].add(u.record)
@@ -71,12 +75,30 @@ def figures(claims: list[Claim], members: dict[str, list[Unit]]) -> list[Figure]
 _QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 
 
-def quotes(claims: list[Claim], records: dict[str, Record], facts: dict[str, RecordFacts]) -> list[Quote]:
+class SentencePositions:
+    """Where a sentence is in its record, by record and sentence id (the first of an id)."""
+
+    def __init__(self, records: dict[str, Record]) -> None:
+        self._records = records
+        self._of: dict[str, dict[str, int]] = {}
+
+    def of(self, record: str, sentence: str) -> int | None:
+        positions = self._of.get(record)
+        if positions is None:
+            positions = self._of[record] = {}
+            for i, s in enumerate(self._records[record].sentences):
+                positions.setdefault(s.id, i)
+        return positions.get(sentence)
+
+
+def quotes(claims: list[Claim], records: dict[str, Record], facts: dict[str, RecordFacts],
+           positions: SentencePositions | None = None) -> list[Quote]:
+    positions = positions or SentencePositions(records)
     found: dict[str, dict] = {}
     for claim in claims:
         for c in claim.citations:
             record = records[c.source]
-            index = next((i for i, s in enumerate(record.sentences) if s.id == c.sentence), None)
+            index = positions.of(c.source, c.sentence)
             if index is None:
                 continue
             for m in _QUOTED.finditer(c.quote):
@@ -115,9 +137,10 @@ _PLACE_WORDS = frozenset("""river street road avenue bridge lake mountain county
 harbour harbor valley park square district region coast sea airport station village town quay""".split())
 
 
-def entities(claims: list[Claim], records: dict[str, Record], facts: dict[str, RecordFacts]
-             ) -> tuple[list[Entity], dict[str, list[str]]]:
+def entities(claims: list[Claim], records: dict[str, Record], facts: dict[str, RecordFacts],
+             positions: SentencePositions | None = None) -> tuple[list[Entity], dict[str, list[str]]]:
     """Entities, and for each claim the ids of the entities it mentions."""
+    positions = positions or SentencePositions(records)
     mentions: dict[str, Counter] = defaultdict(Counter)  # key -> display forms
     sources: dict[str, set[str]] = defaultdict(set)
     claims_of: dict[str, set[str]] = defaultdict(set)
@@ -126,8 +149,7 @@ def entities(claims: list[Claim], records: dict[str, Record], facts: dict[str, R
     for claim in claims:
         for c in claim.citations:
             rf = facts[c.source]
-            record = records[c.source]
-            index = next((i for i, s in enumerate(record.sentences) if s.id == c.sentence), None)
+            index = positions.of(c.source, c.sentence)
             if index is None:
                 continue
             sf = rf.sentences[index]
@@ -146,14 +168,18 @@ def entities(claims: list[Claim], records: dict[str, Record], facts: dict[str, R
                         roles[key][role.group(1).strip()].add(c.source)
             speaking.update(fold(_clean_name(n)) for n in sf.speakers)
     # a single word that is the last word of exactly one longer name is that name
-    full = [k for k in mentions if " " in k]
+    holders_of: dict[str, set[str]] = defaultdict(set)  # a word -> the longer names it may stand for
+    for f in mentions:
+        if " " in f:
+            holders_of[f.split()[-1]].add(f)
+            holders_of[_initials(f)].add(f)
     alias_of: dict[str, str] = {}
     for k in mentions:
         if " " in k:
             continue
-        holders = [f for f in full if f.split()[-1] == k or _initials(f) == k]
+        holders = holders_of.get(k, ())
         if len(holders) == 1:
-            alias_of[k] = holders[0]
+            alias_of[k] = next(iter(holders))
     groups: dict[str, set[str]] = defaultdict(set)
     for k in mentions:
         groups[alias_of.get(k, k)].add(k)

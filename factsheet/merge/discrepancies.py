@@ -16,6 +16,7 @@ and with their dates, so that a figure revised during the day reads as a revisio
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -27,7 +28,7 @@ from .similarity import near_miss, rivals, share_a_word
 from .units import Unit
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rival:
     a: int  # unit indexes
     b: int
@@ -37,13 +38,15 @@ class Rival:
 
 def _measure_keys(u: Unit) -> list[tuple[tuple, Quantity]]:
     keys = []
+    # what the proposition says happened to those counted ("four children ended up in
+    # hospital" / "three were treated in hospital": injure)
+    measures = {k[2:] for k in u.features if k.startswith("w:") and k[2:] in P.MEASURE_CONCEPTS} \
+        if u.prop.quantities else set()
     for q in u.prop.quantities:
         if q.part or q.delta or q.reference or q.kind in P.NEVER_RIVAL_KINDS:
             continue
         unit = q.unit if q.kind != "count" or q.unit not in P.PERSON_UNITS else "person"
-        # the words next to it, and what the proposition says happened to those counted
-        # ("four children ended up in hospital" / "three were treated in hospital": injure)
-        measures = {k[2:] for k in u.features if k.startswith("w:") and k[2:] in P.MEASURE_CONCEPTS}
+        # ... and the words next to it
         for c in sorted(set(q.context) | measures):
             keys.append(((q.kind, unit, q.rate, c), q))
     return keys
@@ -183,8 +186,14 @@ def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: l
     out = []
     for measure in sorted(graphs):
         graph = {c: dict(n) for c, n in graphs[measure].items()}
-        while graph:
-            hub = min(graph, key=lambda c: (-len(graph[c]), c))
+        # the next hub: the claim with the most rivals left, then the first by id; an entry
+        # whose claim has lost rivals since (or is gone) is stale
+        hubs = [(-len(n), c) for c, n in graph.items()]
+        heapq.heapify(hubs)
+        while hubs:
+            degree, hub = heapq.heappop(hubs)
+            if hub not in graph or -degree != len(graph[hub]):
+                continue
             spokes = sorted(graph[hub])[:P.MAX_DISCREPANCY_VALUES]
             out.append(_discrepancy([r for o in spokes for r in graph[hub][o]], units, claim_of_unit, dates, label,
                                     members_of))
@@ -193,6 +202,8 @@ def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: l
                     graph[o].pop(hub, None)
                     if not graph[o]:
                         del graph[o]
+                    else:
+                        heapq.heappush(hubs, (-len(graph[o]), o))
             del graph[hub]
     return sorted(out, key=lambda d: d.id)
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Iterable
 
 from . import params as P
 from .quantities import Quantity, same_value
@@ -35,7 +36,7 @@ from .similarity import Comparison, _loosely_comparable, _same_count, compare, r
 from .units import Unit
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Group:
     core: int
     members: tuple[int, ...]  # unit indexes, core first
@@ -44,17 +45,20 @@ class Group:
 
 
 class Comparisons:
-    """Scores of the compared pairs, computed once; other pairs on demand. `memo`: scores
+    """Scores of the compared `pairs` (i, j), i < j, computed once; other pairs on demand. `memo`: scores
     already computed for these units (kept across builds by the dev server), filled in place."""
 
-    def __init__(self, units: list[Unit], pairs: list[tuple[int, int]],
+    def __init__(self, units: list[Unit], pairs: Iterable[tuple[int, int]],
                  memo: dict[tuple[int, int], Comparison] | None = None) -> None:
         self.units = units
         self._memo: dict[tuple[int, int], Comparison] = {} if memo is None else memo
         # unit -> [(other unit, score, how much of this unit the other restates)], best first
         self.links: dict[int, list[tuple[int, float, float]]] = defaultdict(list)
-        for i, j in pairs:
-            c = self.get(i, j)
+        memo = self._memo
+        for i, j in pairs:  # i < j: the memo's key as it is
+            c = memo.get((i, j))
+            if c is None:
+                c = memo[(i, j)] = compare(units[i], units[j])
             if c.compatible and c.score >= P.JOIN_BAR:
                 self.links[i].append((j, c.score, c.cover_a))
                 self.links[j].append((i, c.score, c.cover_b))
@@ -80,7 +84,8 @@ class Comparisons:
 
 class _Claim:
     """A growing claim: its members, their polarity, the distinct values they state, and
-    the running sum of their feature vectors (for the centroid)."""
+    the running sum of their feature vectors (for the centroid; summed when a centroid is
+    first asked for, as most claims are only asked whether a unit fits)."""
 
     def __init__(self, units: list[Unit], first: int) -> None:
         self.units = units
@@ -88,8 +93,19 @@ class _Claim:
         self.negated = units[first].prop.negated
         self.values: list[tuple[Quantity, int]] = []  # (value, unit stating it), one per distinct key
         self._keys: set[str] = set()
-        self.sums: dict[str, float] = defaultdict(float)
+        self._sums: dict[str, float] | None = None
+        # kept while no member joins: the centroid and its norm; centroid_score's norm of it
+        self._mean: tuple[dict[str, float], float] | None = None
+        self._score_norm: float | None = None
         self.add(first)
+
+    @classmethod
+    def of(cls, units: list[Unit], members: tuple[int, ...]) -> "_Claim":
+        """The claim of `members`, in order."""
+        claim = cls(units, members[0])
+        for m in members[1:]:
+            claim.add(m)
+        return claim
 
     def add(self, i: int) -> None:
         u = self.units[i]
@@ -98,8 +114,28 @@ class _Claim:
             if q.key not in self._keys:
                 self._keys.add(q.key)
                 self.values.append((q, i))
-        for k, w in u.features.items():
-            self.sums[k] += w
+        if self._sums is not None:
+            for k, w in u.features.items():
+                self._sums[k] += w
+        self._mean = self._score_norm = None
+
+    @property
+    def sums(self) -> dict[str, float]:
+        """The members' feature weights summed, member by member in order."""
+        if self._sums is None:
+            self._sums = defaultdict(float)
+            for m in self.members:
+                for k, w in self.units[m].features.items():
+                    self._sums[k] += w
+        return self._sums
+
+    def centroid(self) -> tuple[dict[str, float], float]:
+        """The mean of the members' feature vectors, and its norm."""
+        if self._mean is None:
+            n = len(self.members)
+            mean = {k: w / n for k, w in self.sums.items()}
+            self._mean = mean, sum(w * w for w in mean.values()) ** 0.5
+        return self._mean
 
     def absorb(self, other: "_Claim") -> None:
         for i in other.members:
@@ -129,18 +165,18 @@ class _Claim:
 
     def centroid_score(self, u: Unit) -> float:
         n = len(self.members)
-        dot = sum(w * self.sums.get(k, 0.0) / n for k, w in u.features.items())
-        norm = sum((w / n) ** 2 for w in self.sums.values()) ** 0.5
+        sums = self.sums
+        dot = sum(w * sums.get(k, 0.0) / n for k, w in u.features.items())
+        if self._score_norm is None:
+            self._score_norm = sum((w / n) ** 2 for w in sums.values()) ** 0.5
+        norm = self._score_norm
         return dot / (u.norm * norm) if norm and u.norm else 0.0
 
     def centroid_cosine(self, other: "_Claim") -> float:
-        a = {k: w / len(self.members) for k, w in self.sums.items()}
-        b = {k: w / len(other.members) for k, w in other.sums.items()}
+        (a, na), (b, nb) = self.centroid(), other.centroid()
         if len(b) < len(a):
             a, b = b, a
         dot = sum(w * b.get(k, 0.0) for k, w in a.items())
-        na = sum(w * w for w in a.values()) ** 0.5
-        nb = sum(w * w for w in b.values()) ** 0.5
         return dot / (na * nb) if na and nb else 0.0
 
 
@@ -241,24 +277,24 @@ def _cite_containing_sentences(groups: list[Group], units: list[Unit], comps: Co
     118-metre ferry suffered an engine-room fire at 07:38 on Tuesday, two miles off the
     port" states "the fire broke out at 07:38") is cited by that claim too, when its
     source is not cited there yet: one proposition, several claims it supports."""
-    partners: dict[int, list[int]] = defaultdict(list)
-    for i, j in sorted(comps.compared()):
+    partners: dict[int, list[int]] = defaultdict(list)  # in any order: read as a sorted set
+    for i, j in comps.compared():
         partners[i].append(j)
         partners[j].append(i)
     out = []
     for g in groups:
         records = {units[m].record for m in g.members}
-        claim = _Claim(units, g.members[0])
-        for m in g.members[1:]:
-            claim.add(m)
+        claim = None  # the group's values, gathered when a unit first covers its core
         also = []
         near = sorted({j for m in g.members[:P.CANONICAL_SAMPLE] for j in partners.get(m, ())})
         for j in near:
             if units[j].record in records or not comps.get(g.core, j).compatible \
                     or units[j].context.foreign_to(units[g.core].context):
                 continue
-            if comps.covers(g.core, j) >= P.ALSO_CITED_COVER and claim.fits(j) \
-                    and (len(g.members) > 1 or _states_values_of(units[j], units[g.core])):
+            if comps.covers(g.core, j) < P.ALSO_CITED_COVER:
+                continue
+            claim = claim or _Claim.of(units, g.members)
+            if claim.fits(j) and (len(g.members) > 1 or _states_values_of(units[j], units[g.core])):
                 also.append(j)
                 records.add(units[j].record)
         out.append(dataclasses.replace(g, also=tuple(also)) if also else g)
@@ -286,9 +322,7 @@ def _join_restated_singletons(groups: list[Group], units: list[Unit], comps: Com
         c = comps.get(g.core, target.core)
         claim = claims.get(host)
         if claim is None:
-            claim = claims[host] = _Claim(units, target.members[0])
-            for m in target.members[1:]:
-                claim.add(m)
+            claim = claims[host] = _Claim.of(units, target.members)
         if c.compatible and c.score >= P.JOIN_BAR and claim.fits(g.core):
             joins[host].append(g.core)
             gone.add(k)

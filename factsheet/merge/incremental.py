@@ -44,7 +44,7 @@ from ..editorial import Editorial
 from ..models import Record
 from . import Grouped, MergeResult, MergeTimings, _Clock, assemble_sheet, group_corpus, record_facts
 from . import params as P
-from .blocking import BlockIndex, index_keys, key_pairs, probe, probe_keys, spread_pair_members
+from .blocking import BlockIndex, index_keys, key_pairs, probe, probe_keys
 from .extract import Proposition, RecordFacts
 from .grouping import Comparisons, Group, group_units
 from .similarity import Comparison, compare
@@ -188,7 +188,7 @@ class MergeState:
         entries = {r.id: RecordEntry(r.content_hash, tuple(slots[r.id]), tuple(claimable[r.id]), event_of[r.id])
                    for r in records}
         candidates: list[set[int]] = [set() for _ in g.units]
-        for i, j in g.pairs:
+        for i, j in g.pairs.tolist():
             candidates[i].add(j)
             candidates[j].add(i)
         return cls(records, editorial, acronyms(rfs), g.topic, entries, g.units, g.index, g.comps.compared(),
@@ -223,8 +223,7 @@ class MergeState:
         clock.lap("units")
         for s in fresh:
             self._index(s)
-        found = {s: probe(s, probe_keys(self.units[s]), self.units, self.index.postings, self.index.is_common,
-                          lambda pk: spread_pair_members(self.index.pair_postings.get(pk))) for s in fresh}
+        found = probe(fresh, [probe_keys(self.units[s]) for s in fresh], self.units, self.index)
         clock.lap("blocking")
         for s, js in found.items():
             for j in js:

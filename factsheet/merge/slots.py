@@ -67,12 +67,18 @@ def slot_discrepancies(pairs: list[SlotPair], units: list[Unit], claim_of_unit: 
     found: dict[str, list[tuple[int, Slot]]] = defaultdict(list)
     for i, sa, j, sb in pairs:
         found[find(claim_of_unit[i])] += [(i, sa), (j, sb)]
-    return [_discrepancy(found[k], units, claim_of_unit, dates, label, what, slots_of, same_variant)
+    if not found:
+        return []
+    telling: dict[str, list[int]] = defaultdict(list)  # claim -> its members that have the slot
+    for u in units:
+        if slots_of(u):
+            telling[claim_of_unit[u.index]].append(u.index)
+    return [_discrepancy(found[k], units, claim_of_unit, dates, label, what, slots_of, same_variant, telling)
             for k in sorted(found)]
 
 
 def _discrepancy(stated: list[tuple[int, Slot]], units: list[Unit], claim_of_unit: list[str], dates,
-                 label, what: str, slots_of, same_variant) -> Discrepancy:
+                 label, what: str, slots_of, same_variant, telling: dict[str, list[int]]) -> Discrepancy:
     variants: dict[frozenset, dict] = {}
     for idx, slot in stated:
         home = next((v for k, v in variants.items() if same_variant(k, frozenset(slot.words))), None)
@@ -81,14 +87,9 @@ def _discrepancy(stated: list[tuple[int, Slot]], units: list[Unit], claim_of_uni
         home["sources"].add(units[idx].record)
         home["claims"].add(claim_of_unit[idx])
     # every other member of those claims that tells the slot the same way is a source of it too
-    members_of: dict[str, list[int]] = defaultdict(list)
-    claims_in = {c for v in variants.values() for c in v["claims"]}
-    for u in units:
-        if claim_of_unit[u.index] in claims_in and slots_of(u):
-            members_of[claim_of_unit[u.index]].append(u.index)
     for key, v in variants.items():
         for cid in sorted(v["claims"]):
-            for idx in members_of[cid]:
+            for idx in telling.get(cid, ()):
                 if any(same_variant(key, frozenset(s.words)) for s in slots_of(units[idx])):
                     v["sources"].add(units[idx].record)
     chosen = sorted(variants.values(), key=lambda v: (-len(v["sources"]), v["text"]))[:P.MAX_DISCREPANCY_VALUES]

@@ -23,7 +23,7 @@ from .extract import Proposition, RecordFacts, SentenceFacts
 from .lexicon import fold
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     index: int  # position in the merge's unit list
     record: str  # record id
@@ -42,7 +42,7 @@ class Unit:
     speakers: frozenset = frozenset()  # name keys of a direct quotation's speaker
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordContext:
     """Which event an article is about, for corpora that cover several.
 
@@ -150,9 +150,13 @@ def acronyms(facts: list[RecordFacts]) -> dict[str, tuple[str, ...]]:
     corpus spells out: "MCIB" for "Maritime Casualty Investigation Branch", "HHS" for
     "(Department of) Health and Human Services"."""
     out: dict[str, tuple[str, ...]] = {}
+    read: set[str] = set()  # a name read again adds nothing (the first reading of a key stands)
     for rf in facts:
         for s in rf.sentences:
             for name in s.names:
+                if name in read:
+                    continue
+                read.add(name)
                 words = [w for w in re.split(r"[\s\-]+", name) if w]
                 parts = [fold(w).strip("'").removesuffix("'s") for w in words if fold(w) not in _CONNECTORS]
                 if len(parts) < 2 or any(not p for p in parts):
