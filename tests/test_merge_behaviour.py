@@ -645,3 +645,26 @@ def test_what_could_be_is_no_rival_of_what_is():
     s = sheet(files)
     counts = [[v.value for v in d.values] for d in s.discrepancies if any("2,000" in v.value for v in d.values)]
     assert not counts, counts
+
+
+def test_events_that_share_a_town_stay_apart():
+    from factsheet.merge.extract import extract_record
+    from factsheet.merge.units import claimable_propositions, events
+
+    companies, towns = ["Varnholt", "Quenby", "Ostrel", "Pardune"], ["Aldmere", "Brisko"]
+    facts = []
+    for k in range(120):
+        company, town = companies[k % 4], towns[k % 2]
+        if k % 3 == 0:  # an article that names its town more often than its company
+            body = (f"Residents of {town} gathered on Monday. Traders in {town} expect growth. "
+                    f"Schools in {town} will close early. {company} opened a plant there.")
+        else:
+            body = (f"{company} opened a plant in {town} on Monday. {company} said the plant would employ "
+                    f"300 staff. {company} chief executive Lena Orsk spoke at the opening.")
+        text = f"---\ntitle: Plant opens\nsource: Outlet {k}\n---\n\n{body}\n"
+        facts.append(extract_record(parse_article(f"{k:03d}_a.md", text.encode(), max_bytes=1 << 20).record))
+    event_of = events({f.record_id: claimable_propositions(f) for f in facts}, [f.record_id for f in facts])
+    by_company = {c: {event_of[f.record_id] for k, f in enumerate(facts) if k % 4 == i and k % 3}
+                  for i, c in enumerate(companies)}
+    assert all(len(e) == 1 for e in by_company.values()), by_company  # each company's articles are one event
+    assert by_company["Varnholt"] != by_company["Ostrel"], by_company  # two events in Aldmere stay two

@@ -144,6 +144,10 @@ MAIN_SUBJECT_MENTIONS = 2
 # by their articles' subjects needs many articles per event.
 SINGLE_EVENT_SHARE = 0.6
 SEVERAL_EVENTS_MIN_ARTICLES = 40
+# A group of articles with one main subject joins the group of another subject it mostly
+# mentions only when that group is this many times larger (it is a side figure of that
+# event), or when that group's articles mostly mention its subject too.
+SIDE_GROUP_RATIO = 3.0
 OTHER_EVENT_FACTOR = 0.3
 # Two propositions restate each other only if they share at least this many features
 # (words, names or values) of at least SHARED_FEATURE_MIN_WEIGHT each: one shared word

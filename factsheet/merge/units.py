@@ -116,12 +116,19 @@ def events(claimable: dict[str, list[Proposition]], order: list[str]) -> dict[st
         return g
 
     by_size = sorted(members, key=lambda g: (-len(members[g]), g))
+
+    def mentioned(subject: str, group: str) -> bool:
+        return sum(1 for rid in members[group] if subject in names[rid]) * 2 > len(members[group])
+
     for g in reversed(by_size):  # smallest first: a side group joins the event it belongs to
         for h in by_size:
             if h == g or h not in subjects or len(members[h]) < len(members[g]):
                 continue
-            mentioning = sum(1 for rid in members[g] if h in names[rid])
-            if mentioning * 2 > len(members[g]):
+            # a group joins one much larger whose subject it mentions (a side figure of that
+            # event), or one of its own size whose articles mention its subject too: two
+            # events that share only a town or a firm stay two
+            side = len(members[h]) >= P.SIDE_GROUP_RATIO * len(members[g])
+            if mentioned(h, g) and (side or (g in subjects and mentioned(g, h))):
                 a, b = find(g), find(h)
                 if a != b:
                     root[a] = b
