@@ -25,6 +25,25 @@ def _two_sources_sharing(title: str, line: str, extras: list[tuple[str, str]]) -
             f"{line} {extra}\n" for i, (name, extra) in enumerate(extras, start=1)}
 
 
+def _dated(title: str, name: str, outlet: str, body: str) -> tuple[str, str]:
+    """A dated article (file name, text) of `body`, with front matter naming its outlet."""
+    return name, f"---\ntitle: {title}\nsource: {outlet}\ndate: 2031-04-14\n---\n\n{body}\n"
+
+
+def _disagreements_on(s: Sheet, marker: str) -> list[list[str]]:
+    """The values of each discrepancy that lists a value holding `marker` ("%", "2,000")."""
+    return [[v.value for v in d.values] for d in s.discrepancies if any(marker in v.value for v in d.values)]
+
+
+def _features_by_text(title: str, body: str) -> dict[str, dict[str, float]]:
+    """Each proposition's text -> its features, for one article of `body`."""
+    from factsheet.merge.extract import extract_record
+
+    text = f"---\ntitle: {title}\nsource: Alpha\ndate: 2031-11-06\n---\n\n{body}\n"
+    record = parse_article("01_a.md", text.encode(), max_bytes=1 << 20).record
+    return {p.text: dict(p.features) for p in extract_record(record).propositions}
+
+
 def claims_citing(s: Sheet, words: str):
     return [c for c in s.claims if any(words in q.quote for q in c.citations)]
 
@@ -522,26 +541,18 @@ def test_he_or_she_opening_a_sentence_stands_for_the_person_named_before():
 
 
 def test_he_after_a_quotation_of_an_unnamed_speaker_is_nobody_named_before():
-    from factsheet.merge.extract import extract_record
-
-    text = ("---\ntitle: Tarn trial\nsource: Alpha\ndate: 2031-11-06\n---\n\n"
-            "Osric Vantrell was jailed for six years at Tarn Crown Court on Monday. He looked furious. "
-            'Outside court his solicitor spoke to us: "We will be appealing." He was calm.\n')
-    record = parse_article("01_a.md", text.encode(), max_bytes=1 << 20).record
-    features = {p.text: dict(p.features) for p in extract_record(record).propositions}
+    body = ("Osric Vantrell was jailed for six years at Tarn Crown Court on Monday. He looked furious. "
+            'Outside court his solicitor spoke to us: "We will be appealing." He was calm.')
+    features = _features_by_text("Tarn trial", body)
     assert "n:vantrell" in features["He looked furious."]  # the man just named
     assert "n:vantrell" not in features["He was calm."]  # the solicitor, whose name we were not told
 
 
 def test_he_stands_for_a_person_a_headline_does_not_name_and_the_same_sentence_may():
-    from factsheet.merge.extract import extract_record
-
-    text = ("---\ntitle: Vell marathon\nsource: Alpha\ndate: 2031-11-06\n---\n\n"
-            "# The Bottle Heard Round Vellbury\n\n"
+    body = ("# The Bottle Heard Round Vellbury\n\n"
             "Collins Otieno finished third on Sunday. His camp is appealing. "
-            "Only Mekon Asrat tried to follow Otieno, and he was six seconds down by 36 km.\n")
-    record = parse_article("01_a.md", text.encode(), max_bytes=1 << 20).record
-    features = {p.text: dict(p.features) for p in extract_record(record).propositions}
+            "Only Mekon Asrat tried to follow Otieno, and he was six seconds down by 36 km.")
+    features = _features_by_text("Vell marathon", body)
     camp = features["His camp is appealing."]
     assert "n:otieno" in camp and "n:vellbury" not in camp, camp  # not the headline's words
     (down,) = [f for t, f in features.items() if "six seconds down" in t]
@@ -549,13 +560,9 @@ def test_he_stands_for_a_person_a_headline_does_not_name_and_the_same_sentence_m
 
 
 def test_his_before_a_name_is_about_the_one_named():
-    from factsheet.merge.extract import extract_record
-
-    text = ("---\ntitle: Tarn trial\nsource: Alpha\ndate: 2031-11-06\n---\n\n"
-            "Osric Vantrell was jailed for six years at Tarn Crown Court on Monday. "
-            "His camp is appealing. His brother-in-law, Ledo Marsk, was cleared of fraud.\n")
-    record = parse_article("01_a.md", text.encode(), max_bytes=1 << 20).record
-    features = {p.text: dict(p.features) for p in extract_record(record).propositions}
+    body = ("Osric Vantrell was jailed for six years at Tarn Crown Court on Monday. "
+            "His camp is appealing. His brother-in-law, Ledo Marsk, was cleared of fraud.")
+    features = _features_by_text("Tarn trial", body)
     assert "n:vantrell" in features["His camp is appealing."]  # the man just named
     assert "n:vantrell" not in features["His brother-in-law, Ledo Marsk, was cleared of fraud."]  # about Marsk
 
@@ -564,16 +571,13 @@ def test_a_restatement_with_a_rival_value_of_a_less_alike_member_joins_as_a_disp
     # the first source restates the claim's core ("the temperature at the start was 12C")
     # and gives the start as 8 a.m.; a member of the claim that says less alike puts it at
     # 7:30 a.m. The two times are one disputed claim, not a second claim of the weather.
-    def article(name: str, outlet: str, body: str) -> tuple[str, str]:
-        return name, f"---\ntitle: Lakeside half marathon\nsource: {outlet}\ndate: 2031-04-12\n---\n\n{body}\n"
-
     files = dict([
-        article("01_a.md", "Alpha", "The race started at 8 a.m. under grey skies, with the temperature at 12 degrees and "
+        _dated("Lakeside half marathon", "01_a.md", "Alpha", "The race started at 8 a.m. under grey skies, with the temperature at 12 degrees and "
                 "barely a breath of wind. Orla Brandt won the women's race."),
-        article("02_b.md", "Beta", "The temperature at the start was 12C. Orla Brandt won the women's race."),
-        article("03_c.md", "Gamma", "Orla Brandt is the favourite in the women's race. "
+        _dated("Lakeside half marathon", "02_b.md", "Beta", "The temperature at the start was 12C. Orla Brandt won the women's race."),
+        _dated("Lakeside half marathon", "03_c.md", "Gamma", "Orla Brandt is the favourite in the women's race. "
                 "The elite start was at 7:30 a.m., with the temperature at 12C and hardly any wind."),
-        article("04_d.md", "Delta", "The temperature at the start was 12 degrees Celsius, with little wind. Orla Brandt won the women's race."),
+        _dated("Lakeside half marathon", "04_d.md", "Delta", "The temperature at the start was 12 degrees Celsius, with little wind. Orla Brandt won the women's race."),
     ])
     s = sheet(files)
     (weather,) = [c for c in s.claims if "12" in c.text and "temperature" in c.text.lower()]
@@ -605,46 +609,31 @@ def test_a_quotation_opened_straight_and_closed_curly_is_balanced():
 
 
 def test_a_rise_a_fall_and_a_premium_are_no_rival_percentages():
-    def article(name: str, outlet: str, body: str) -> tuple[str, str]:
-        return name, f"---\ntitle: Velder bid\nsource: {outlet}\ndate: 2031-04-14\n---\n\n{body}\n"
-
     files = dict([
-        article("01_a.md", "Alpha", "Ostrand agreed to buy Velder for $1.2 billion. Velder shares jumped 24% in early trading. "
+        _dated("Velder bid", "01_a.md", "Alpha", "Ostrand agreed to buy Velder for $1.2 billion. Velder shares jumped 24% in early trading. "
                 "The offer is a 27% premium to Velder's closing share price."),
-        article("02_b.md", "Beta", "Ostrand is buying Velder for $1.2 billion. Velder's shares rose 24% on the news. "
+        _dated("Velder bid", "02_b.md", "Beta", "Ostrand is buying Velder for $1.2 billion. Velder's shares rose 24% on the news. "
                 "The price is a 27% premium to Velder's last closing share price."),
-        article("03_c.md", "Gamma", "Ostrand will pay $1.2 billion for Velder. Ostrand shares fell 3.2% in early trading."),
+        _dated("Velder bid", "03_c.md", "Gamma", "Ostrand will pay $1.2 billion for Velder. Ostrand shares fell 3.2% in early trading."),
     ])
-    s = sheet(files)
-    percents = [d for d in s.discrepancies if any("%" in v.value for v in d.values)]
-    assert not percents, [[v.value for v in d.values] for d in percents]
+    assert not _disagreements_on(sheet(files), "%")
 
 
 def test_lone_durations_of_different_happenings_are_no_rivals():
-    def article(name: str, outlet: str, body: str) -> tuple[str, str]:
-        return name, f"---\ntitle: Vell marathon\nsource: {outlet}\ndate: 2031-04-14\n---\n\n{body}\n"
-
     files = dict([
-        article("01_a.md", "Alpha", "Osei Varga won the Vell marathon on Sunday. Varga finished in 2:05:40. The morning was cold and dry."),
-        article("02_b.md", "Beta", "Osei Varga won in Vell on Sunday. Varga covered the second half in 1:02:10. Crowds lined the route."),
+        _dated("Vell marathon", "01_a.md", "Alpha", "Osei Varga won the Vell marathon on Sunday. Varga finished in 2:05:40. The morning was cold and dry."),
+        _dated("Vell marathon", "02_b.md", "Beta", "Osei Varga won in Vell on Sunday. Varga covered the second half in 1:02:10. Crowds lined the route."),
     ])
-    s = sheet(files)
-    times = [d for d in s.discrepancies if any(":" in v.value for v in d.values)]
-    assert not times, [[v.value for v in d.values] for d in times]
+    assert not _disagreements_on(sheet(files), ":")
 
 
 def test_what_could_be_is_no_rival_of_what_is():
-    def article(name: str, outlet: str, body: str) -> tuple[str, str]:
-        return name, f"---\ntitle: Velder bid\nsource: {outlet}\ndate: 2031-04-14\n---\n\n{body}\n"
-
     files = dict([
-        article("01_a.md", "Alpha", "Ostrand agreed to buy Velder for $1.2 billion. Velder employs about 2,300 people at two plants."),
-        article("02_b.md", "Beta", "Ostrand is buying Velder for $1.2 billion. The union said up to 2,000 jobs at the plants could go."),
-        article("03_c.md", "Gamma", "Ostrand will pay $1.2 billion for Velder, which employs 2,300 people. A ferry can carry 600 passengers."),
+        _dated("Velder bid", "01_a.md", "Alpha", "Ostrand agreed to buy Velder for $1.2 billion. Velder employs about 2,300 people at two plants."),
+        _dated("Velder bid", "02_b.md", "Beta", "Ostrand is buying Velder for $1.2 billion. The union said up to 2,000 jobs at the plants could go."),
+        _dated("Velder bid", "03_c.md", "Gamma", "Ostrand will pay $1.2 billion for Velder, which employs 2,300 people. A ferry can carry 600 passengers."),
     ])
-    s = sheet(files)
-    counts = [[v.value for v in d.values] for d in s.discrepancies if any("2,000" in v.value for v in d.values)]
-    assert not counts, counts
+    assert not _disagreements_on(sheet(files), "2,000")
 
 
 def test_events_that_share_a_town_stay_apart():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factsheet.merge.extract import _count_noun
+from factsheet.merge.extract import _count_noun, extract_record
 from factsheet.merge.lexicon import Lexicon
 from factsheet.merge.propositions import pieces_text, split_propositions, tokenize
 from factsheet.merge.quantities import extract_quantities, same_value
@@ -23,6 +23,11 @@ def props(text: str, lex) -> list[tuple[str, str]]:
         subject = pieces_text(text, toks, [span.subject]) + " " if span.subject else ""
         out.append((span.role, subject + pieces_text(text, toks, span.pieces)))
     return out
+
+
+def _extracted(body: str, lex):
+    """The extraction of one article of `body` (no front matter), from the real parse stage."""
+    return extract_record(parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record, lex)
 
 
 def test_coordinated_clauses_subordinate_and_participle(lex):
@@ -62,11 +67,9 @@ def test_a_verb_phrase_borrows_a_subject_parted_from_its_verb_by_an_apposition(l
 
 
 def test_a_possessive_whose_noun_is_left_out_does_not_read_alone(lex):
-    from factsheet.merge.extract import extract_record
-
     body = ("Velder shares jumped 24% in early trading, while Ostrand's fell 3.2%. Ostrand's shares fell 3.2% on Monday. "
             "Ostrand's agreed takeover of Velder pays a premium.")
-    facts = extract_record(parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record, lex)
+    facts = _extracted(body, lex)
     alone = {p.text: p.standalone for p in facts.propositions}
     assert alone["Ostrand's fell 3.2%."] is False, alone  # Ostrand's what?
     assert alone["Ostrand's shares fell 3.2% on Monday."] is True, alone
@@ -81,12 +84,10 @@ def test_a_relative_clause_after_a_place_is_about_the_thing_in_the_place(lex):
 
 
 def test_an_absolute_with_phrase_reads_as_the_sentence_it_stands_for(lex):
-    from factsheet.merge.extract import extract_record
-
     body = ("A deckhand was killed and 14 people were taken to hospital after fire broke out aboard a ferry off "
             "Tarrow on Tuesday, with more than 330 people forced to abandon ship in life rafts. "
             "With the deal approved, Ostrand will close the purchase in May.")
-    facts = extract_record(parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record, lex)
+    facts = _extracted(body, lex)
     texts = {p.text for p in facts.propositions}
     assert "More than 330 people were forced to abandon ship in life rafts." in texts, texts
     assert not any(t.startswith("The deal was approved") for t in texts), texts  # a clause goes on after it
@@ -306,8 +307,6 @@ def test_times_keep_their_relation(lex):
     ("An unnamed official confirmed the closure of the depot.", "closure", False),
 ])
 def test_a_negation_denies_only_its_own_clause(sentence, words, negated, lex):
-    from factsheet.merge.extract import extract_record
-
     body = f"{sentence} Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried families out."
     record = parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record
     facts = extract_record(record, lex)
@@ -344,8 +343,6 @@ def test_a_verb_phrase_with_its_own_auxiliary_borrows_only_the_subject(lex):
 def test_a_reported_clause_may_open_with_two_joined_subjects(lex):
     """"The coastguard said 298 passengers and 24 crew had been on board": the speaker is
     an attribution (no feature of the proposition); the "and" joins two subjects."""
-    from factsheet.merge.extract import extract_record
-
     body = ("The harbour police said 41 passengers and six crew were on board. Reporters from the Orvanto "
             "Courier visited the quay on Tuesday. Boats carried families out.")
     record = parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record
@@ -378,8 +375,6 @@ def test_a_condition_asserts_nothing_and_a_gerund_object_is_no_clause(lex):
 
 
 def test_an_un_participle_after_a_verb_of_state_denies_the_participle(lex):
-    from factsheet.merge.extract import extract_record
-
     body = ("The two night porters were unhurt. The two night porters were not hurt. An unnamed porter spoke "
             "to the Orvanto Courier. Boats carried families out.")
     record = parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record
@@ -390,8 +385,6 @@ def test_an_un_participle_after_a_verb_of_state_denies_the_participle(lex):
 
 
 def test_the_event_is_the_main_verb_not_a_relative_clauses(lex):
-    from factsheet.merge.extract import extract_record
-
     body = ("Ivo Brenn, a 58-year-old tenant who was treated at the Orvel clinic in 2024, filed a lawsuit on Tuesday. "
             "Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried families out.")
     record = parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record
@@ -400,8 +393,6 @@ def test_the_event_is_the_main_verb_not_a_relative_clauses(lex):
 
 
 def test_whom_a_statement_was_told_is_part_of_the_attribution(lex):
-    from factsheet.merge.extract import extract_record
-
     body = ("Orvel chief Ida Brenn told K7 News the storage business is the bottleneck of the grid. "
             "Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried families out.")
     record = parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record
@@ -473,12 +464,10 @@ def test_hearsay_and_what_a_coordinated_verb_group_continues(lex):
 
 
 def test_a_clause_opening_with_an_auxiliary_and_no_subject_does_not_read_alone(lex):
-    from factsheet.merge.extract import extract_record
-
     body = ("Counsel for Mr Orr, for the defence, told the jury that his client accepted he had made errors in the "
             "accounts but had never set out to act dishonestly. Had never once been warned, the court heard. "
             "Reporters from the Orvanto Courier visited the court on Tuesday. Do not enter the building without a pass.")
-    facts = extract_record(parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record, lex)
+    facts = _extracted(body, lex)
     alone = {p.text: p.standalone for p in facts.propositions}
     # what was told the jury goes on after "but": about the client, not counsel (whose client
     # it is, another sentence says: it does not read on its own)
@@ -489,10 +478,8 @@ def test_a_clause_opening_with_an_auxiliary_and_no_subject_does_not_read_alone(l
 
 def _texts(body: str, lex) -> dict[str, bool]:
     """Each proposition's text (as a claim would read it) -> whether it reads on its own."""
-    from factsheet.merge.extract import extract_record
-
     body += " Reporters from the Orvanto Courier visited the mill on Tuesday. Boats carried timber out."
-    facts = extract_record(parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record, lex)
+    facts = _extracted(body, lex)
     return {p.text: p.standalone for p in facts.propositions}
 
 
