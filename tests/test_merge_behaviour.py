@@ -657,3 +657,21 @@ def test_events_that_share_a_town_stay_apart():
                   for i, c in enumerate(companies)}
     assert all(len(e) == 1 for e in by_company.values()), by_company  # each company's articles are one event
     assert by_company["Varnholt"] != by_company["Ostrel"], by_company  # two events in Aldmere stay two
+
+
+def test_a_town_written_as_where_things_happen_is_no_events_subject():
+    from factsheet.merge.extract import extract_record
+    from factsheet.merge.units import claimable_propositions, events
+
+    companies = ["Varnholt", "Quenby", "Ostrel"]
+    facts = []
+    for k in range(90):
+        company = companies[k % 3]
+        body = (f"{company} opened a plant in Aldmere on Monday. Residents gathered in Aldmere to watch. "
+                f"Traders in Aldmere expect growth. {company} will employ 300 staff at the plant.")
+        text = f"---\ntitle: Plant opens\nsource: Outlet {k}\n---\n\n{body}\n"
+        facts.append(extract_record(parse_article(f"{k:03d}_a.md", text.encode(), max_bytes=1 << 20).record))
+    event_of = events({f.record_id: claimable_propositions(f) for f in facts}, [f.record_id for f in facts])
+    by_company = {c: {event_of[f.record_id] for k, f in enumerate(facts) if k % 3 == i} for i, c in enumerate(companies)}
+    assert all(len(e) == 1 for e in by_company.values()), by_company
+    assert len(set().union(*by_company.values())) == 3, by_company  # three plants in one town: three events

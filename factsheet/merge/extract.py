@@ -17,7 +17,7 @@ from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 58  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 59  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -63,6 +63,7 @@ class Proposition:
     places: tuple[Place, ...] = ()  # where it says it happened ("in its engine room")
     purposes: tuple[Purpose, ...] = ()  # what it says it was for ("in a bid to cut costs")
     possible: bool = False  # says what could or would be, not what is ("up to 600 jobs could go", "can carry 600")
+    located: tuple[str, ...] = ()  # name keys written as where something is ("a plant in Hollis": n:hollis)
 
 
 @dataclass(frozen=True)
@@ -730,7 +731,8 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
                                      tuple(k for k in predicate if k in feats), tuple(sorted(name_keys)),
                                      tuple(sorted(speaker_feats)), _places(text, toks, span.pieces, lex),
                                      _purposes(text, toks, span.pieces, lex),
-                                     _possible(toks, list(span.pieces) + ([span.lead_in] if span.lead_in else []), lex)))
+                                     _possible(toks, list(span.pieces) + ([span.lead_in] if span.lead_in else []), lex),
+                                     _located(toks, span.pieces, name_keys)))
         if not spans:
             _, _, all_names, _ = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
         claimable = _claimable(s, toks, spans, lex, verbs, datum)
@@ -787,6 +789,20 @@ def _first_person(names: list[str], surnames: set[str], lex: Lexicon) -> tuple[s
 
 
 _LOCATIVES = frozenset("in at on aboard inside onboard near outside".split())
+_PLACE_PREPOSITIONS = frozenset("in at near outside from".split())
+
+
+def _located(toks: list[Tok], pieces, name_keys) -> tuple[str, ...]:
+    """The name keys right after "in", "at", "near", "outside" or "from" ("a new plant in
+    Hollis", "residents of Farrow" is not one): the names a proposition uses as places."""
+    out = set()
+    for a, b in pieces:
+        for i in range(a, b - 1):
+            if toks[i].low in _PLACE_PREPOSITIONS and toks[i + 1].text[:1].isupper():
+                key = "n:" + fold(toks[i + 1].text).replace("’", "'").removesuffix("'s")
+                if key in name_keys:
+                    out.add(key)
+    return tuple(sorted(out))
 
 
 def _places(text: str, toks: list[Tok], pieces, lex: Lexicon) -> tuple[Place, ...]:

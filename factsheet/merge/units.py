@@ -97,12 +97,18 @@ def events(claimable: dict[str, list[Proposition]], order: list[str]) -> dict[st
     group_of: dict[str, str] = {}
     for rid in order:
         counts: dict[str, int] = defaultdict(int)
+        located: set[str] = set()
         for p in claimable[rid]:
+            located.update(p.located)
             for k, _ in p.features:
                 if k.startswith("n:"):
                     counts[k] += 1
         names[rid] = set(counts)
-        top = sorted(counts, key=lambda k: (-counts[k], k))
+        # a name the article writes as a place ("a plant in Hollis") is where its event is,
+        # not what it is about: many events share a town
+        top = sorted(counts, key=lambda k: (k in located, -counts[k], k))
+        if top and top[0] in located or (top and counts[top[0]] < P.MAIN_SUBJECT_MENTIONS):
+            top = sorted(counts, key=lambda k: (-counts[k], k))
         group_of[rid] = top[0] if top and counts[top[0]] >= P.MAIN_SUBJECT_MENTIONS else "~" + rid
     members: dict[str, list[str]] = defaultdict(list)
     for rid in order:
