@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..models import Record
 from . import params as P
-from .lexicon import DEPENDENT_OPENERS, PRONOUNS, Lexicon, fold
+from .lexicon import DEPENDENT_OPENERS, HEDGES, PRONOUNS, Lexicon, fold
 from .opinion import commentary_score
 from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
 from .quantities import Quantity, extract_quantities
@@ -531,7 +531,7 @@ def _possible(toks: list[Tok], ranges, lex: Lexicon) -> bool:
 def _head_of(before: list[Tok], lex: Lexicon) -> Tok | None:
     """The noun a value is "of" ("savings of $140 million", "a premium of about 27%", "a
     capacity of 8 GWh"): what the value measures."""
-    words = [t for t in before if t.low not in _HEDGE_WORDS]
+    words = [t for t in before if t.low not in HEDGES]
     if len(words) >= 2 and words[-1].low == "of" and lex.word(words[-2].low).noun:
         return words[-2]
     return None
@@ -549,7 +549,6 @@ def _noun_after(after: list[Tok], lex: Lexicon) -> Tok | None:
     return head
 
 
-_HEDGE_WORDS = frozenset("about around approximately roughly nearly almost some over under more than less up to".split())
 _CLAUSE_MARKS = frozenset((",", ";", ":", "–", "—", "(", ")"))
 
 

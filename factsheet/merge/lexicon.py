@@ -60,6 +60,8 @@ PRONOUNS = frozenset("he she it they this that these those his her its their him
 POSSESSIVES = frozenset("his her its their our".split())  # pronouns that go before the noun they determine
 # Words that open a clause hanging on another ("and ...", "which ...", "according to ..."): it does not read alone.
 DEPENDENT_OPENERS = frozenset(("and", "but", "which", "who", "according"))
+# words that soften a value written after them ("about 1.2 million", "savings of nearly $140m")
+HEDGES = frozenset("about around approximately roughly nearly almost some over under more than less up to".split())
 
 
 @dataclass(frozen=True)

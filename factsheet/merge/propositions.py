@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from . import params as P
-from .lexicon import POSSESSIVES, PRONOUNS, Lexicon, fold
+from .lexicon import HEDGES, POSSESSIVES, PRONOUNS, Lexicon, fold
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.:]*\d%?|\d%?|[^\w\s]", re.UNICODE)
 
@@ -315,7 +315,7 @@ def _plain_np_before(toks: list[Tok], end: int, lo: int, verbs: "_Verbs") -> tup
         if t.depth > 0 or t.low in (",", ";", ":", "—", "–") or t.low in AUXILIARIES or (
                 verbs.finite(toks, j) and not verbs.lex.word(t.low).noun):
             break  # "won six of the 11 seats, which": the seats, not "won six ..." (but "bottles" may be a noun)
-        if (t.low in PREPOSITIONS and t.low != "of" and not (t.low in _HEDGES and toks[j + 1].low[:1].isdigit())) \
+        if (t.low in PREPOSITIONS and t.low != "of" and not _hedges_a_number(toks, j)) \
                 or t.low in _WEEKDAYS:
             break  # "arrested on Friday a man who had fled": the man, not "Friday a man"
         if j < end - 1 and t.low.endswith("ing") and len(t.low) > 4 and t.low not in ("during",):
@@ -331,7 +331,15 @@ def _plain_np_before(toks: list[Tok], end: int, lo: int, verbs: "_Verbs") -> tup
     return (a, end) if a < end else None
 
 
-_HEDGES = frozenset(("about", "around", "over", "under", "nearly", "almost", "roughly"))  # "about 1.03 million"
+def _hedges_a_number(toks: list[Tok], j: int) -> bool:
+    """Is toks[j] a hedge on the number after it ("about 1.03 million", "up to 600"), not a
+    preposition ("rose to 14")?"""
+    t = toks[j].low
+    if t not in HEDGES or j + 1 >= len(toks) or not toks[j + 1].low[:1].isdigit():
+        return False
+    return t not in ("to", "than") or (j > 0 and toks[j - 1].low in ("up", "more", "less", "fewer"))
+
+
 # two-word adverbials that can close a noun phrase's clause ("1.03 million bottles in total")
 _ADVERBIAL_IDIOMS = frozenset(tuple(p.split()) for p in (
     "in total", "in all", "in cash", "in full", "so far", "at least", "at most", "in advance", "in public",
