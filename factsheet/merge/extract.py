@@ -14,7 +14,8 @@ from ..models import Record
 from . import params as P
 from .lexicon import DEPENDENT_OPENERS, HEDGES, PRONOUNS, Lexicon, fold
 from .opinion import commentary_score
-from .propositions import AUXILIARIES, DETERMINERS, PREPOSITIONS, PropositionSpan, Tok, _Verbs, split_propositions, tokenize
+from .propositions import (AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PREPOSITIONS, PropositionSpan, Tok, _Verbs,
+                           split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
 EXTRACT_VERSION = 59  # part of the on-disk cache key: bump when the output changes
@@ -641,7 +642,7 @@ def _quote_speakers(toks: list[Tok], text: str, lex: Lexicon, start: int, first:
     Varga said'), and their name features at SPEAKER_WEIGHT_FACTOR of their weight."""
     feats, _, names, keys = _word_features(toks, [(start, len(toks))], lex, first, shouting, set())
     speakers = _speakers(names, text)
-    parts = {fold(p).replace("’", "'").removesuffix("'s") for sp in speakers for p in re.split(r"[\s-]+", sp)}
+    parts = {_name_part(p) for sp in speakers for p in re.split(r"[\s-]+", sp)}
     own = {k: w * P.SPEAKER_WEIGHT_FACTOR for k, w in feats.items()
            if k in keys and k.split(":", 1)[1] in parts}
     return speakers, own
@@ -712,13 +713,15 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
                     feats[key] *= P.PREDICATE_BOOST
             body, standalone = _render(text, toks, span, verbs)
             opener = body.split(" ", 1)[0].lower()
+            # "He was cleared of three further counts", "His camp is appealing": about the
+            # person named before ("His brother-in-law, Ansel Pryke, denies ..." is about Pryke);
             # "Only Mekonnen Asrat tried to respond, and he was six seconds down": a person this
-            # sentence named before the pronoun; else the one an earlier sentence named
-            person = (_first_person(_with_first_word(earlier_names, text[toks[first].start:]), set(surnames), lex)
-                      if earlier_names and not quote else ()) or antecedent
-            if person and (opener in _SUBJECT_PRONOUNS or (opener in _POSSESSIVE_PRONOUNS and not name_keys)):
-                # "He was cleared of three further counts", "His camp is appealing": about the
-                # person named before ("His brother-in-law, Ansel Pryke, denies ..." is about Pryke)
+            # sentence named before the pronoun, else the one an earlier sentence named
+            person = ()
+            if opener in _PERSON_PRONOUNS or (opener in _PERSON_POSSESSIVES and not name_keys):
+                person = (_first_person(_with_first_word(earlier_names, text[toks[first].start:]), set(surnames), lex)
+                          if earlier_names and not quote else ()) or antecedent
+            if person:
                 borrowed = tuple("n:" + part for part in person if "n:" + part not in feats)
                 for key in borrowed:
                     feats[key] = lex.background_weight(key[2:]) * P.ANTECEDENT_WEIGHT_FACTOR
@@ -735,22 +738,28 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
         if not spans:
             _, _, all_names, _ = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
         claimable = _claimable(s, toks, spans, lex, verbs, datum)
-        if s.block == "heading" or shouting:
-            pass  # a headline's capitalized words are no person ("The Bottle Heard Round Marrisford")
-        elif quote or _QUOTED_SPANS.search(text):
-            # after a quotation "he" is likely its speaker: only a speaker named outside it carries on
-            antecedent = _first_person(list(speakers or _speakers(all_names, text)), surnames, lex)
-        else:
-            antecedent = _first_person(_with_first_word(all_names, text[toks[first].start:] if toks else ""),
-                                       surnames, lex) or antecedent
+        # the person a later "he" stands for; a headline's capitalized words are no person
+        # ("The Bottle Heard Round Marrisford")
+        if s.block != "heading" and not shouting:
+            if quote or _QUOTED_SPANS.search(text):
+                # after a quotation "he" is likely its speaker: only a speaker named outside it carries on
+                antecedent = _first_person(list(speakers or _speakers(all_names, text)), surnames, lex)
+            else:
+                antecedent = _first_person(_with_first_word(all_names, text[toks[first].start:] if toks else ""),
+                                           surnames, lex) or antecedent
         all_names.extend(n for n in speakers if n not in all_names)
         sentences.append(SentenceFacts(index, claimable, quote, 0.0 if continues else commentary_score(text),
                                        speakers or _speakers(all_names, text), tuple(all_names), continues))
     return RecordFacts(record.id, record.content_hash, tuple(sentences), tuple(props))
 
 
-_SUBJECT_PRONOUNS = frozenset(("he", "she"))
-_POSSESSIVE_PRONOUNS = frozenset(("his", "her"))
+_PERSON_PRONOUNS = frozenset(("he", "she"))  # stand for a person named before
+_PERSON_POSSESSIVES = frozenset(("his", "her"))
+
+
+def _name_part(word: str) -> str:
+    """A word of a name as its feature key reads it: folded, without a possessive "'s"."""
+    return fold(word).replace("’", "'").removesuffix("'s")
 
 
 def _with_first_word(names: list[str], text: str) -> list[str]:
@@ -776,7 +785,7 @@ def _first_person(names: list[str], surnames: set[str], lex: Lexicon) -> tuple[s
     one ("Tarus"). Adds the last word of every such full name to `surnames`."""
     first: tuple[str, ...] = ()
     for name in names:
-        parts = [fold(w).replace("’", "'").removesuffix("'s") for w in name.split()]
+        parts = [_name_part(w) for w in name.split()]
         if not parts or not all(w.isalpha() for w in parts) or not lex.is_rare(parts[-1], P.NAME_MAX_ZIPF):
             continue
         full = len(parts) >= 2 and parts[-2] not in _NAME_CONNECTORS
@@ -788,17 +797,16 @@ def _first_person(names: list[str], surnames: set[str], lex: Lexicon) -> tuple[s
 
 
 _LOCATIVES = frozenset("in at on aboard inside onboard near outside".split())
-_PLACE_PREPOSITIONS = frozenset("in at near outside from".split())
 
 
 def _located(toks: list[Tok], pieces, name_keys) -> tuple[str, ...]:
-    """The name keys right after "in", "at", "near", "outside" or "from" ("a new plant in
+    """The name keys right after a place preposition ("a new plant in
     Hollis", "residents of Farrow" is not one): the names a proposition uses as places."""
     out = set()
     for a, b in pieces:
         for i in range(a, b - 1):
-            if toks[i].low in _PLACE_PREPOSITIONS and toks[i + 1].text[:1].isupper():
-                key = "n:" + fold(toks[i + 1].text).replace("’", "'").removesuffix("'s")
+            if toks[i].low in PLACE_PREPOSITIONS and toks[i + 1].text[:1].isupper():
+                key = "n:" + _name_part(toks[i + 1].text)
                 if key in name_keys:
                     out.add(key)
     return tuple(sorted(out))

@@ -103,8 +103,8 @@ QUOTE_SHARE = 0.5  # a sentence this much inside quotation marks is direct speec
 # deeply sorry,' chief executive Hollis Varga said" / "Varga apologised"): the speaker's
 # name features count this much of their weight (they are names: alone they make no match).
 SPEAKER_WEIGHT_FACTOR = 0.7
-# A proposition opening with "he", "she", "his" or "her" is about the person its article
-# last named as a subject: that person's surname counts this much of its weight.
+# A proposition opening with "he" or "she" (or "his", "her" and naming nobody) is about the
+# person named before it (extract.py): that person's surname counts this much of its weight.
 ANTECEDENT_WEIGHT_FACTOR = 0.7
 # Two direct quotations attributed to different speakers keep this share of their similarity.
 OTHER_SPEAKER_FACTOR = 0.5

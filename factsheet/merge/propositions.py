@@ -290,7 +290,7 @@ def _np_before(toks: list[Tok], end: int, lo: int, verbs: "_Verbs") -> tuple[int
     name = _name_before(toks, end, lo)
     if name is not None:
         p = name[0] - 1
-        if p > lo and toks[p].low in _LOCATIVES_BEFORE_NAME and toks[p - 1].low[:1].isalpha() \
+        if p > lo and toks[p].low in PLACE_PREPOSITIONS and toks[p - 1].low[:1].isalpha() \
                 and toks[p - 1].low not in DETERMINERS and not verbs.finite(toks, p - 1):
             # "a third factory in Kessock that would create 450 jobs", "a man in Dunmore who had
             # fled": the thing in the place, not the place
@@ -301,7 +301,8 @@ def _np_before(toks: list[Tok], end: int, lo: int, verbs: "_Verbs") -> tuple[int
     return _plain_np_before(toks, end, lo, verbs)
 
 
-_LOCATIVES_BEFORE_NAME = frozenset("in at near from outside inside".split())
+# prepositions before a name that is a place ("a plant in Hollis", "a man from Dunmore")
+PLACE_PREPOSITIONS = frozenset("in at near from outside inside".split())
 
 
 def _plain_np_before(toks: list[Tok], end: int, lo: int, verbs: "_Verbs") -> tuple[int, int] | None:

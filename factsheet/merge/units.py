@@ -104,12 +104,7 @@ def events(claimable: dict[str, list[Proposition]], order: list[str]) -> dict[st
                 if k.startswith("n:"):
                     counts[k] += 1
         names[rid] = set(counts)
-        # a name the article writes as a place ("a plant in Hollis") is where its event is,
-        # not what it is about: many events share a town
-        top = sorted(counts, key=lambda k: (k in located, -counts[k], k))
-        if top and top[0] in located or (top and counts[top[0]] < P.MAIN_SUBJECT_MENTIONS):
-            top = sorted(counts, key=lambda k: (-counts[k], k))
-        group_of[rid] = top[0] if top and counts[top[0]] >= P.MAIN_SUBJECT_MENTIONS else "~" + rid
+        group_of[rid] = _main_subject(counts, located) or "~" + rid
     members: dict[str, list[str]] = defaultdict(list)
     for rid in order:
         members[group_of[rid]].append(rid)
@@ -149,6 +144,14 @@ def events(claimable: dict[str, list[Proposition]], order: list[str]) -> dict[st
     for rid in order:  # events numbered in corpus order
         number.setdefault(event_of[rid], len(number))
     return {rid: number[event_of[rid]] for rid in order}
+
+
+def _main_subject(counts: dict[str, int], located: set[str]) -> str:
+    """The name an article mentions most (at least MAIN_SUBJECT_MENTIONS times), "" for none.
+    A name it writes as a place ("a plant in Hollis") is where its event is, not what it is
+    about (many events share a town): it is the subject only when no other name qualifies."""
+    enough = [k for k in counts if counts[k] >= P.MAIN_SUBJECT_MENTIONS]
+    return min(enough, key=lambda k: (k in located, -counts[k], k), default="")
 
 
 def corpus_factor(top: float) -> float:
