@@ -675,3 +675,33 @@ def test_a_town_written_as_where_things_happen_is_no_events_subject():
     by_company = {c: {event_of[f.record_id] for k, f in enumerate(facts) if k % 3 == i} for i, c in enumerate(companies)}
     assert all(len(e) == 1 for e in by_company.values()), by_company
     assert len(set().union(*by_company.values())) == 3, by_company  # three plants in one town: three events
+
+
+def test_a_rough_figure_is_compared_with_the_precise_figures_it_allows():
+    """'Nearly 32,000 households' and '31,284 households' have different exact value
+    features, and the noun they share is in every other sentence of the corpus (too common
+    to find anything on its own): the blocking still pairs them, by the values' magnitude."""
+    from factsheet.merge import record_facts
+    from factsheet.merge.blocking import candidate_pairs
+    from factsheet.merge.units import build_units
+
+    streets = [a + b for a in ("Ash", "Birch", "Cedar", "Elm", "Fern", "Hazel", "Larch", "Maple", "Oak")
+               for b in ("field", "gate", "ley", "mere", "ridge", "stead", "wick", "wood")]
+    filler = [f"Volunteers visited households on {s} Road." for s in streets]
+    files = dict([
+        _dated("Smelter fire", "01_a.md", "Alpha", "A transformer fire at the Corlan smelter on Tuesday knocked out "
+               "power to 31,284 households across the valley. " + " ".join(filler[:36])),
+        _dated("Smelter fire", "02_b.md", "Beta", "Nearly 32,000 households went dark. " + " ".join(filler[36:])),
+    ])
+    records = tuple(parse_article(n, files[n].encode(), max_bytes=1 << 20).record for n in sorted(files))
+    units, _ = build_units(record_facts(records))
+    (precise,) = [u.index for u in units if "31,284" in u.prop.text]
+    (rough,) = [u.index for u in units if "32,000" in u.prop.text]
+    assert [min(precise, rough), max(precise, rough)] in candidate_pairs(units).tolist()
+    # ... and a figure it does not allow is not paired for its value
+    files["02_b.md"] = files["02_b.md"].replace("Nearly 32,000", "Nearly 52,000")
+    records = tuple(parse_article(n, files[n].encode(), max_bytes=1 << 20).record for n in sorted(files))
+    units, _ = build_units(record_facts(records))
+    (precise,) = [u.index for u in units if "31,284" in u.prop.text]
+    (rough,) = [u.index for u in units if "52,000" in u.prop.text]
+    assert [min(precise, rough), max(precise, rough)] not in candidate_pairs(units).tolist()

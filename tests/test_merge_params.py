@@ -39,6 +39,8 @@ def test_weights_and_tolerances_are_sane():
 def test_blocking_keeps_enough_candidates_for_every_source():
     assert P.BLOCK_KEYS >= 2 and P.MAX_CANDIDATES >= 10
     assert P.SINGLE_KEY_POSTINGS >= P.MAX_CANDIDATES and P.PAIR_KEY_POSTINGS >= P.MAX_CANDIDATES
+    # a magnitude bucket is no wider than the reach of a hedge, or it pairs values no hedge allows
+    assert 0 < P.VALUE_BUCKET_RATIO <= P.ABOUT_TOLERANCE and 1 - P.OPEN_BOUND_REACH < P.VALUE_BUCKET_FLOOR < 1
 
 
 def test_events_need_many_articles():

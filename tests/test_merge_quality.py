@@ -34,7 +34,7 @@ OWN_CORPORA = sorted(p.name for p in OWN.iterdir() if (p / "gold.yaml").is_file(
 # corpus -> {measure: the figure it must not fall below (must not exceed, for the measures
 # whose bar is an upper one: claims_per_fact, noise_leaks)} where it is short of the bar
 SHARED_FLOORS: dict[str, dict[str, float]] = {
-    "clinic-data-breach": {"claims_per_fact": 1.57},
+    "clinic-data-breach": {"claims_per_fact": 1.64},
     "marathon-record": {"claims_per_fact": 1.73},
 }
 OWN_FLOORS: dict[str, dict[str, float]] = {

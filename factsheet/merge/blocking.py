@@ -18,6 +18,7 @@ the number of units, not with its square.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
@@ -34,11 +35,40 @@ def _keys(u: Unit, n: int) -> list[tuple[str, float]]:
     return [(k, -w) for w, k in ranked[:n] if -w >= P.BLOCK_MIN_WEIGHT]
 
 
+def _bucket(x: float) -> int:
+    return math.floor(math.log(x) / math.log(1 + P.VALUE_BUCKET_RATIO))
+
+
+def _value_keys(u: Unit, rough_only: bool) -> list[tuple[str, float]]:
+    """Keys for the magnitudes of the values a unit states, so that "nearly 250,000 patients"
+    meets "240,112 patients" (their exact value features differ): a value stated roughly
+    (a hedge, an open bound, a round figure) under every bucket its interval reaches; a
+    precise one (unless `rough_only`) under the bucket of its value. Weighted as the value."""
+    keys: dict[str, float] = {}
+    for q in u.prop.quantities:
+        if q.kind not in P.VALUE_BUCKET_KINDS or q.part or q.delta or q.reference or q.low <= 0:
+            continue
+        lo, hi = q.interval
+        rough = (lo, hi) != (q.low, q.high)
+        if rough_only and not rough:
+            continue
+        weight = u.features.get("q:" + q.key, 0.0)
+        if weight < P.BLOCK_MIN_WEIGHT:
+            continue
+        first, last = (_bucket(max(lo, q.low * P.VALUE_BUCKET_FLOOR)), _bucket(min(hi, q.high / P.VALUE_BUCKET_FLOOR))) \
+            if rough else (_bucket(q.low), _bucket(q.low))
+        for b in range(first, last + 1):
+            k = f"~{q.kind}:{q.unit}:{q.rate}:{b}"
+            keys[k] = max(keys.get(k, 0.0), weight)
+    return sorted(keys.items())
+
+
 def unit_keys(u: Unit) -> tuple[list[str], list[tuple[str, float]]]:
     """(index_keys(u), probe_keys(u)), ranking its features once: the keys heavy enough are
     a prefix of the ranking, so the probing keys are the first of the indexed ones."""
     indexed = _keys(u, P.INDEX_KEYS)
-    return [k for k, _ in indexed], indexed[:P.BLOCK_KEYS]
+    return [k for k, _ in indexed] + [k for k, _ in _value_keys(u, False)], \
+        indexed[:P.BLOCK_KEYS] + _value_keys(u, True)
 
 
 def _spread(members: list[int], cap: int) -> list[int]:
@@ -49,13 +79,14 @@ def _spread(members: list[int], cap: int) -> list[int]:
 
 
 def probe_keys(u: Unit) -> list[tuple[str, float]]:
-    """The heaviest features a unit probes the index under."""
-    return _keys(u, P.BLOCK_KEYS)
+    """The keys a unit probes the index under: its heaviest features, and the magnitudes
+    of the values it states roughly."""
+    return _keys(u, P.BLOCK_KEYS) + _value_keys(u, True)
 
 
 def index_keys(u: Unit) -> list[str]:
-    """The features a unit is indexed under."""
-    return [k for k, _ in _keys(u, P.INDEX_KEYS)]
+    """The keys a unit is indexed under: its heavier features and its values' magnitudes."""
+    return [k for k, _ in _keys(u, P.INDEX_KEYS)] + [k for k, _ in _value_keys(u, False)]
 
 
 def key_pairs(ks: list[tuple[str, float]]) -> list[tuple[str, str]]:

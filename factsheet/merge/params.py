@@ -211,6 +211,13 @@ BLOCK_MIN_WEIGHT = 0.3  # lighter features never index (function-like and topic 
 SINGLE_KEY_POSTINGS = 64
 # A pair key held by more units than this lists an evenly spread sample of them.
 PAIR_KEY_POSTINGS = 64
+# Values are also indexed by magnitude, in buckets this wide (a ratio), so that a value
+# stated roughly ("nearly 250,000", "more than 1,300", "180,000") meets the precise values
+# it allows, whose exact value features differ; a rough value's interval counts from this
+# share of its stated figure (an open bound's reach is wider than what it says).
+VALUE_BUCKET_RATIO = 0.05
+VALUE_BUCKET_FLOOR = 0.9
+VALUE_BUCKET_KINDS = frozenset({"count", "money", "percent", "distance", "duration", "physical"})
 # Each unit is compared with at most this many of the units it found (the ones sharing
 # the most key weight): enough for a fact restated by every source of a large corpus to
 # find a core, few enough to keep the comparisons linear in the corpus.
