@@ -529,3 +529,20 @@ def test_a_relative_clause_after_a_name_is_about_the_name(lex):
 def test_an_adverb_and_participle_after_a_determiner_is_no_verb(lex):
     got = props("The council will pay for it with reserves and a fully committed loan from the Orvik bank.", lex)
     assert [r for r, _ in got] == ["main"], got  # not "A fully committed loan from the Orvik bank"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A transformer fire at the smelter on Tuesday cut electricity to 31,284 households.",
+    "Of its 2,300 employees, about 1,400 work at the Dunmore plant.",
+    "Federal rules give providers 60 days to report.",
+    "Ana Kovač beat Mayor Douglas Fenn by fewer than 2,000 votes.",
+])
+def test_a_sentence_whose_verb_is_also_a_noun_states_something(sentence, lex):
+    facts = _extracted(f"The council met on Monday to set next year's budget. {sentence}", lex)
+    assert len(facts.sentences) == 2 and facts.sentences[1].claimable
+
+
+def test_a_line_without_a_verb_states_nothing(lex):
+    facts = _extracted("The council met on Monday to set next year's budget. "
+                       "Two strengths of the same medicine, in the same bottle, with nothing but a label between them.\n", lex)
+    assert len(facts.sentences) == 2 and not facts.sentences[1].claimable

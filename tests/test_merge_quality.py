@@ -40,6 +40,7 @@ SHARED_FLOORS: dict[str, dict[str, float]] = {
 OWN_FLOORS: dict[str, dict[str, float]] = {
     "charity-fraud-trial": {"citation_recall": 0.81, "citation_precision": 0.84, "claims_per_fact": 1.35},
     "copper-deal": {"claims_per_fact": 1.35},
+    "mayoral-election": {"citation_precision": 0.89},
     "museum-heist": {"citation_recall": 0.78, "citation_precision": 0.85, "claims_per_fact": 1.81},
     "quarry-collapse": {"citation_recall": 0.82, "citation_precision": 0.88, "claims_per_fact": 1.35, "discrepancies_found": 0.499},
     "striker-transfer": {"citation_precision": 0.88},

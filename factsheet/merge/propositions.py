@@ -179,6 +179,23 @@ class _Verbs:
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         return after_subject and (nxt in PREPOSITIONS or nxt in DETERMINERS or nxt[:1].isdigit() or nxt in _CURRENCY)
 
+    def could_be_finite(self, toks: list[Tok], i: int) -> bool:
+        """Looser than `finite`, for a sentence with no surer verb: a word that can be a verb,
+        right after what can be its subject (a noun, a name, a number, a pronoun), whatever
+        follows it ("A fire on Tuesday cut electricity to ...", "about 1,400 work at the
+        plant", "Federal rules give providers 60 days", "Kovač beat Mayor Fenn")."""
+        t = toks[i]
+        if i == 0 or not t.low[:1].isalpha() or t.text[:1].isupper() or t.low.endswith("ing"):
+            return False
+        if not self.lex.word(t.low).verb:
+            return False
+        prev = toks[i - 1]
+        if prev.low in DETERMINERS or prev.low in PREPOSITIONS or prev.low == "to":
+            return False
+        if prev.low[:1].isdigit() or prev.text[:1].isupper() or prev.low in PRONOUNS:
+            return True
+        return prev.low[:1].isalpha() and self.lex.word(prev.low).noun
+
     def any_finite(self, toks: list[Tok], a: int, b: int) -> bool:
         return any(self.finite(toks, i) for i in range(a, b) if toks[i].depth == 0) or any(
             self.finite(toks, i) for i in range(a, b))
