@@ -705,3 +705,32 @@ def test_a_rough_figure_is_compared_with_the_precise_figures_it_allows():
     (precise,) = [u.index for u in units if "31,284" in u.prop.text]
     (rough,) = [u.index for u in units if "52,000" in u.prop.text]
     assert [min(precise, rough), max(precise, rough)] not in candidate_pairs(units).tolist()
+
+
+SCALE_ORGS = ["Aldena", "Borvik", "Cadmira", "Dovrel", "Estarra", "Fennick", "Galvora", "Hestrin", "Ivelle", "Jorvast",
+        "Kelmora", "Lunvard"]
+SCALE_TOWNS = ["Marrow", "Northam", "Osgrave", "Pellin", "Quarrington", "Rusholt", "Stavely", "Tarnby", "Ulverby",
+         "Vantage", "Wexcombe", "Yarrow"]
+
+
+def test_each_event_of_a_large_corpus_shows_its_own_disagreement():
+    """Twelve events, each told by 20 articles that disagree on one figure ('will employ
+    450 people' / '620 people'): every article of the corpus states that measure, too many
+    for an index of the whole corpus by measure, but each event's rivals still meet."""
+    records = []
+    for e, (org, town) in enumerate(zip(SCALE_ORGS, SCALE_TOWNS)):
+        low, high = 300 + 10 * e, 700 + 10 * e
+        for k in range(20):
+            text = (f"---\ntitle: {org} plant for {town}\nsource: Outlet {e}-{k}\ndate: 2031-03-{k + 1:02d}\n---\n\n"
+                    f"{org} Industries will build a battery plant in {town}, the company said on Monday. "
+                    f"The plant will employ {low if k < 10 else high} people when it opens. "
+                    f"Construction in {town} is due to start next spring, and the {org} board approved the budget.\n")
+            records.append(parse_article(f"{e:02d}-{k:02d}_{org.lower()}.md", text.encode(), max_bytes=1 << 20).record)
+    sheet = merge(tuple(records), Editorial()).sheet
+    found = set()
+    for d in sheet.discrepancies:
+        values = {v.value for v in d.values}
+        for e in range(12):
+            if {f"{300 + 10 * e} people", f"{700 + 10 * e} people"} <= values:
+                found.add(e)
+    assert found == set(range(12)), (sorted(found), [d.summary[:120] for d in sheet.discrepancies])

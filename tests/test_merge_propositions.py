@@ -542,7 +542,10 @@ def test_a_sentence_whose_verb_is_also_a_noun_states_something(sentence, lex):
     assert len(facts.sentences) == 2 and facts.sentences[1].claimable
 
 
-def test_a_line_without_a_verb_states_nothing(lex):
-    facts = _extracted("The council met on Monday to set next year's budget. "
-                       "Two strengths of the same medicine, in the same bottle, with nothing but a label between them.\n", lex)
+@pytest.mark.parametrize("line", [
+    "Two strengths of the same medicine, in the same bottle, with nothing but a label between them.",
+    "Kalomi pet danbri sulven torgal ravenmi halfen dorlis.",  # not English: no word of it is a verb
+])
+def test_a_line_without_a_verb_states_nothing(line, lex):
+    facts = _extracted(f"The council met on Monday to set next year's budget. {line}", lex)
     assert len(facts.sentences) == 2 and not facts.sentences[1].claimable

@@ -6,7 +6,7 @@ of one measure that cannot both hold (similarity.rivals: "14 injured" / "19 inju
 "until Thursday" / "until Friday", "$2.1 billion" / "$2.4 billion"). Candidates come
 from the pairs the merge compared and, so that no rival pair hides from the blocking,
 from an index of propositions by measure: a value's kind, unit and the words next to it
-("count / person / injure", "money / USD / buy").
+("count / person / injure", "money / USD / buy"), within the proposition's event.
 
 Rival pairs are joined into one discrepancy per measure (claims linked by a rival pair
 share a discrepancy); each distinct value is listed once with every source stating it,
@@ -37,6 +37,8 @@ class Rival:
 
 
 def _measure_keys(u: Unit) -> list[tuple[tuple, Quantity]]:
+    """The measures a unit's values state, within its event (propositions of two events are
+    no rivals, and a measure every event of a large corpus states is a topic of none)."""
     keys = []
     # what the proposition says happened to those counted ("four children ended up in
     # hospital" / "three were treated in hospital": injure)
@@ -48,7 +50,7 @@ def _measure_keys(u: Unit) -> list[tuple[tuple, Quantity]]:
         unit = q.unit if q.kind != "count" or q.unit not in P.PERSON_UNITS else "person"
         # ... and the words next to it
         for c in sorted(set(q.context) | measures):
-            keys.append(((q.kind, unit, q.rate, c), q))
+            keys.append(((u.context.event, q.kind, unit, q.rate, c), q))
     return keys
 
 

@@ -18,7 +18,7 @@ from .propositions import (AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PREPOSI
                            split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 60  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 61  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -608,7 +608,7 @@ def _claimable(sentence, toks: list[Tok], spans: list[PropositionSpan], lex: Lex
     if letters < P.MIN_LETTER_SHARE * len(sentence.text):
         return False
     return any(verbs.finite(toks, i) or verbs.participle(toks[i]) or _verb_only(toks[i], lex) for i in range(len(toks))) \
-        or any(verbs.could_be_finite(toks, i) for i in range(len(toks)))
+        or (verbs.mostly_english(toks) and any(verbs.could_be_finite(toks, i) for i in range(len(toks))))
 
 
 _DATUM = re.compile(r"\s*([A-Za-z][A-Za-z' -]{1,30}):\s*\d")

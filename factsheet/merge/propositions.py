@@ -187,14 +187,21 @@ class _Verbs:
         t = toks[i]
         if i == 0 or not t.low[:1].isalpha() or t.text[:1].isupper() or t.low.endswith("ing"):
             return False
-        if not self.lex.word(t.low).verb:
+        if not self.lex.word(t.low).verb or self.lex.is_rare(t.low, P.NAME_MAX_ZIPF):
             return False
         prev = toks[i - 1]
         if prev.low in DETERMINERS or prev.low in PREPOSITIONS or prev.low == "to":
             return False
-        if prev.low[:1].isdigit() or prev.text[:1].isupper() or prev.low in PRONOUNS:
-            return True
+        if prev.low[:1].isdigit() or prev.low in PRONOUNS or prev.text[:1].isupper():
+            return True  # a number, a pronoun, a name
         return prev.low[:1].isalpha() and self.lex.word(prev.low).noun
+
+    def mostly_english(self, toks: list[Tok]) -> bool:
+        """Are most of the lower-case words words of English (not a line of codes or
+        gibberish, "kalomi pet danbri sulven")?"""
+        words = [t.low for t in toks if t.low[:1].isalpha() and not t.text[:1].isupper()]
+        known = sum(1 for w in words if not self.lex.is_rare(w, P.NAME_MAX_ZIPF))
+        return known * 2 > len(words)
 
     def any_finite(self, toks: list[Tok], a: int, b: int) -> bool:
         return any(self.finite(toks, i) for i in range(a, b) if toks[i].depth == 0) or any(
