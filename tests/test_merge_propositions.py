@@ -160,6 +160,15 @@ def test_values_that_differ(a, b, lex):
     assert not same_value(qa, qb), (qa, qb)
 
 
+@pytest.mark.parametrize("text,low,high,unit", [
+    ("It will spend between 4 and 5 billion dollars.", 4e9, 5e9, "USD"), ("It will cost 2 to 3 million euros.", 2e6, 3e6, "EUR"),
+    ("It costs between five and six million pounds.", 5e6, 6e6, "GBP"), ("It is worth 2.4 billion dollars.", 2.4e9, 2.4e9, "USD"),
+])
+def test_a_range_of_money_whose_scale_and_currency_are_said_once(text, low, high, unit, lex):
+    (q,) = extract_quantities(text, _count_noun(lex))
+    assert (q.kind, q.low, q.high, q.unit) == ("money", low, high, unit)
+
+
 def test_parts_deltas_and_rates(lex):
     qs = extract_quantities("Of the 19 injured, four were crew, and the winner finished 47 seconds clear "
                             "at 2:58 per kilometre.", _count_noun(lex))

@@ -131,7 +131,8 @@ _AMOUNT = rf"(?:{_NUM}|(?:{_WORDNUM}))"
 MONEY_RE = re.compile(
     rf"(?P<cur>{_CUR_PRE})\s?(?P<a>{_NUM})(?:\s?(?P<sa>{_SCALE}))?"
     rf"(?:\s*(?:-|–|to|and)\s*(?:{_CUR_PRE})?\s?(?P<b>{_NUM})(?:\s?(?P<sb>{_SCALE}))?)?"
-    rf"|(?P<a2>{_AMOUNT})(?:\s(?P<sa2>{_SCALE}))?\s(?P<cw>{_CUR_WORD})\b", re.I)
+    rf"|(?:(?P<lo2>{_AMOUNT})(?:\s(?P<sl2>{_SCALE}))?\s*(?P<join2>-|–|to|and)\s*)?"
+    rf"(?P<a2>{_AMOUNT})(?:\s(?P<sa2>{_SCALE}))?\s(?P<cw>{_CUR_WORD})\b", re.I)
 PERCENT_RE = re.compile(
     rf"(?P<a>{_AMOUNT})(?:\s*(?:-|–|to|and)\s*(?P<b>{_AMOUNT}))?\s?(?P<u>%|percent\b|per\s?cent\b|percentage points?\b)",
     re.I)
@@ -404,6 +405,7 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         v = int(m.group("m")) * 60 + int(m.group("s"))
         add("duration", v, v, "s", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
     for m in when(numeric and (bool(_CURRENCY_SIGNS & set(sentence)) or bool(words & _CURRENCY_HINTS)), MONEY_RE):
+        start = m.start()
         if m.group("cur"):
             cur = _currency(m.group("cur"))
             a = _scaled(m.group("a"), m.group("sa") or m.group("sb"))
@@ -421,6 +423,12 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         else:
             cur = CURRENCY_WORDS[m.group("cw").lower()]
             a = b = _scaled(m.group("a2"), m.group("sa2"))
+            # "between 4 and 5 billion dollars", "2 to 3 million euros": a range, the scale said once
+            if m.group("lo2") and (m.group("join2").lower() != "and"
+                                   or _BETWEEN_BEFORE.search(sentence[max(0, m.start() - 12):m.start()])):
+                a = _scaled(m.group("lo2"), m.group("sl2") or m.group("sa2"))
+            elif m.group("lo2"):
+                start = m.start("a2")
         if a is None or b is None:
             continue
         end = m.end()
@@ -428,8 +436,7 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         r = _RATE_AFTER.match(sentence, end)
         if r:
             rate, end = r.group("r").lower(), r.end()
-        add("money", min(a, b), max(a, b), cur, m.start(), end,
-            qualifier=_qualifier_before(sentence, m.start()), rate=rate)
+        add("money", min(a, b), max(a, b), cur, start, end, qualifier=_qualifier_before(sentence, start), rate=rate)
     for m in when(numeric and ("%" in sentence or "cent" in low or "percentage" in low), PERCENT_RE):
         a = number_value(m.group("a"))
         b = number_value(m.group("b")) if m.group("b") else a
