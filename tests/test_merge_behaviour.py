@@ -734,3 +734,22 @@ def test_each_event_of_a_large_corpus_shows_its_own_disagreement():
             if {f"{300 + 10 * e} people", f"{700 + 10 * e} people"} <= values:
                 found.add(e)
     assert found == set(range(12)), (sorted(found), [d.summary[:120] for d in sheet.discrepancies])
+
+
+def test_a_statement_every_event_makes_meets_its_own_events_restatements():
+    """'The agreement does not include any public subsidy, X said': twelve events each make
+    it, 20 sources each, and only the attribution (which carries no weight) tells them apart;
+    the blocking is per event, so each event's sources still meet and make one claim."""
+    records = []
+    for e, (org, town) in enumerate(zip(SCALE_ORGS, SCALE_TOWNS)):
+        for k in range(20):
+            text = (f"---\ntitle: {org} plant for {town}\nsource: Outlet {e}-{k}\ndate: 2031-03-{k + 1:02d}\n---\n\n"
+                    f"{org} Industries will build a battery plant in {town}, the company said on Monday. "
+                    f"The agreement does not include any public subsidy, {org} said. "
+                    f"Construction in {town} is due to start next spring, and the {org} board approved the budget.\n")
+            records.append(parse_article(f"{e:02d}-{k:02d}_{org.lower()}.md", text.encode(), max_bytes=1 << 20).record)
+    sheet = merge(tuple(records), Editorial()).sheet
+    for e, org in enumerate(SCALE_ORGS):
+        cited = [len({q.source for q in c.citations}) for c in sheet.claims
+                 if any("public subsidy" in q.quote and f"{org} said" in q.quote for q in c.citations)]
+        assert max(cited) >= 15, (org, cited)

@@ -32,7 +32,16 @@ from .units import Unit
 
 def _keys(u: Unit, n: int) -> list[tuple[str, float]]:
     ranked = sorted([(-w, k) for k, w in u.features.items()])  # heaviest first, ties by key
-    return [(k, -w) for w, k in ranked[:n] if -w >= P.BLOCK_MIN_WEIGHT]
+    return _of_event(u, [(k, -w) for w, k in ranked[:n] if -w >= P.BLOCK_MIN_WEIGHT])
+
+
+def _of_event(u: Unit, keys: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Keys of the unit's event: propositions of two events are no restatements, and a
+    statement every event of a large corpus makes ("The agreement includes no public
+    subsidy") meets its own event's restatements, not a sample of all events' (the first
+    event's keys are the features themselves, so a corpus of one event is indexed as is)."""
+    e = u.context.event
+    return [(f"{e}|{k}", w) for k, w in keys] if e else keys
 
 
 def _bucket(x: float) -> int:
@@ -60,7 +69,7 @@ def _value_keys(u: Unit, rough_only: bool) -> list[tuple[str, float]]:
         for b in range(first, last + 1):
             k = f"~{q.kind}:{q.unit}:{q.rate}:{b}"
             keys[k] = max(keys.get(k, 0.0), weight)
-    return sorted(keys.items())
+    return _of_event(u, sorted(keys.items()))
 
 
 def unit_keys(u: Unit) -> tuple[list[str], list[tuple[str, float]]]:
