@@ -753,3 +753,4 @@ def test_a_statement_every_event_makes_meets_its_own_events_restatements():
         cited = [len({q.source for q in c.citations}) for c in sheet.claims
                  if any("public subsidy" in q.quote and f"{org} said" in q.quote for q in c.citations)]
         assert max(cited) >= 15, (org, cited)
+

@@ -179,7 +179,8 @@ def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: l
     graphs: dict[tuple, dict[str, dict[str, list[Rival]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     for r in rivals:
         ca, cb = claim_of_unit[r.a], claim_of_unit[r.b]
-        measure = (r.qa.kind, r.qa.unit if r.qa.kind != "count" else "")
+        # ("$50,000" / "€45,000" is one measure whichever value the pair names first)
+        measure = (r.qa.kind, "" if r.qa.kind == "count" else "/".join(sorted({r.qa.unit, r.qb.unit})))
         graphs[measure][ca][cb].append(r)
         graphs[measure][cb][ca].append(r)
     members_of: dict[str, list[int]] = defaultdict(list)
