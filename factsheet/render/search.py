@@ -52,7 +52,10 @@ _TOKEN = re.compile(r"[^\W_]+")  # runs of letters and digits, as site.js's /[\p
 
 def normalize(text: str) -> str:
     """Lower case, accents dropped (the same steps as site.js's ``normalize``)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered  # NFKD leaves ASCII as it is, and no ASCII character is a mark
+    decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
 
 
