@@ -84,7 +84,9 @@ def _candidates(units: list[Unit], comps: Comparisons) -> set[tuple[int, int]]:
             by_value = index[key][q.key]
             if not by_value or by_value[-1] != u.index:
                 by_value.append(u.index)
-    met: dict[int, int] = defaultdict(int)  # index pairs per unit, at most RIVAL_CANDIDATES
+    met = [0] * len(units)  # index pairs per unit, at most RIVAL_CANDIDATES
+    record_of = [u.record for u in units]
+    cap = P.RIVAL_CANDIDATES
     for key in sorted(index):
         by_value = index[key]
         if len(by_value) < 2 or sum(len(v) for v in by_value.values()) > P.MEASURE_BUCKET_CAP:
@@ -93,9 +95,10 @@ def _candidates(units: list[Unit], comps: Comparisons) -> set[tuple[int, int]]:
         for x in range(len(groups)):
             for y in range(x + 1, len(groups)):
                 for i in groups[x]:
+                    if met[i] >= cap:
+                        continue  # (met only grows)
                     for j in groups[y]:
-                        if units[i].record == units[j].record or met[i] >= P.RIVAL_CANDIDATES \
-                                or met[j] >= P.RIVAL_CANDIDATES:
+                        if record_of[i] == record_of[j] or met[i] >= cap or met[j] >= cap:
                             continue
                         pair = (i, j) if i < j else (j, i)
                         if pair not in pairs:
@@ -277,7 +280,7 @@ def _variants(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], 
                 continue
             seen_units.add((idx, q.key))
             u = units[idx]
-            home = next((v for v in variants if same_value(v["q"], q) and v["q"].kind == q.kind), None)
+            home = next((v for v in variants if v["q"].kind == q.kind and same_value(v["q"], q)), None)
             if home is None:
                 home = {"q": q, "sources": set(), "claims": set()}
                 variants.append(home)
@@ -287,10 +290,11 @@ def _variants(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], 
             home["claims"].add(claim_of_unit[idx])
     # every other member of those claims stating a matching value is a source of it too
     for v in variants:
+        vq = v["q"]
         for cid in sorted(v["claims"]):
             for idx in members_of.get(cid, ()):
                 u = units[idx]
-                if any(same_value(q, v["q"]) and q.kind == v["q"].kind for q in u.prop.quantities):
+                if u.record not in v["sources"] and any(q.kind == vq.kind and same_value(q, vq) for q in u.prop.quantities):
                     v["sources"].add(u.record)
     for v in variants:
         v["dates"] = sorted(d for d in (dates.get(s) for s in v["sources"]) if d)
