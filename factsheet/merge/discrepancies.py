@@ -134,17 +134,19 @@ def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str],
     `verdicts`: each pair's verdict from earlier merges (the dev server's), by its units."""
     out = []
     compared = comps.compared()
+    record_of = [u.record for u in units]
     for i, j in sorted(_candidates(units, comps) | set(disputes)):
-        a, b = units[i], units[j]
-        if a.record == b.record or (claim_of_unit[i] == claim_of_unit[j] and (i, j) not in disputes):
+        if record_of[i] == record_of[j] or (claim_of_unit[i] == claim_of_unit[j] and (i, j) not in disputes):
             continue
         seen = (i, j) in compared
         if verdicts is None:
             rival = _rival(i, j, comps, seen)
         else:  # keyed by the unit objects (kept alive by the entry): a changed unit is a new one
-            hit = verdicts.get((id(a), id(b), seen))
+            a, b = units[i], units[j]
+            key = (id(a), id(b), seen)
+            hit = verdicts.get(key)
             if hit is None:
-                hit = verdicts[(id(a), id(b), seen)] = (a, b, _rival(i, j, comps, seen))
+                hit = verdicts[key] = (a, b, _rival(i, j, comps, seen))
             rival = hit[2]
         if rival is not None:
             out.append(rival)

@@ -214,10 +214,15 @@ def value_matches(a: Unit, b: Unit) -> tuple[float, float, int, list[tuple[Quant
     return dot, overlap, matched, conflicts
 
 
+_NO_VALUES = (0.0, 0.0, 0, ())  # value_matches of a pair one side of which states no value
+
+
 def compare(a: Unit, b: Unit) -> Comparison:
     dot, overlap, shared, content = _core(a, b)
     sa, sb = a.words_sq, b.words_sq
-    vdot, voverlap, matched, conflicts = value_matches(a, b)
+    # half the units state no value: their pairs skip the call
+    vdot, voverlap, matched, conflicts = value_matches(a, b) if a.prop.quantities and b.prop.quantities \
+        else _NO_VALUES
     same_event = not a.predicate.isdisjoint(b.predicate)
     # a rival value states the same measure: evidence the two say the same thing (differently)
     rival = 1 if conflicts else 0
@@ -227,9 +232,13 @@ def compare(a: Unit, b: Unit) -> Comparison:
         return Comparison(0.0, 0.0, tuple(conflicts), a.prop.negated != b.prop.negated)
     k = P.OVERLAP_SHARE
     core = 0.0
+    # min() and max() written as conditionals (the same values): this runs for every pair compared
     if sa > 0 and sb > 0:
-        core = (1 - k) * dot / (sa * sb) ** 0.5 + k * overlap / max(1e-9, min(a.words_total, b.words_total))
-    score = (1 - k) * (dot + vdot) / (a.norm * b.norm) + k * (overlap + voverlap) / max(1e-9, min(a.total, b.total))
+        wt = a.words_total if a.words_total < b.words_total else b.words_total
+        core = (1 - k) * dot / (sa * sb) ** 0.5 + k * overlap / (wt if wt > 1e-9 else 1e-9)
+    ta, tb = a.total, b.total
+    t = ta if ta < tb else tb
+    score = (1 - k) * (dot + vdot) / (a.norm * b.norm) + k * (overlap + voverlap) / (t if t > 1e-9 else 1e-9)
     if a.predicate and b.predicate and not same_event and not matched:
         score *= P.PREDICATE_MISMATCH_FACTOR
     if a.speakers and b.speakers and not a.speakers & b.speakers:
@@ -243,4 +252,4 @@ def compare(a: Unit, b: Unit) -> Comparison:
         core *= P.OTHER_EVENT_FACTOR
     common = overlap + voverlap
     return Comparison(score, core, tuple(conflicts), a.prop.negated != b.prop.negated,
-                      common / max(1e-9, a.total), common / max(1e-9, b.total))
+                      common / (ta if ta > 1e-9 else 1e-9), common / (tb if tb > 1e-9 else 1e-9))
