@@ -146,6 +146,7 @@ def entities(claims: list[Claim], records: dict[str, Record], facts: dict[str, R
     claims_of: dict[str, set[str]] = defaultdict(set)
     roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     speaking: set[str] = set()
+    cleaned: dict[str, tuple[str, str]] = {}  # name as written -> (display form, key): the same names recur
     for claim in claims:
         for c in claim.citations:
             rf = facts[c.source]
@@ -154,10 +155,13 @@ def entities(claims: list[Claim], records: dict[str, Record], facts: dict[str, R
                 continue
             sf = rf.sentences[index]
             for name in sf.names:
-                display = _clean_name(name)
+                found = cleaned.get(name)
+                if found is None:
+                    display = _clean_name(name)
+                    found = cleaned[name] = (display, fold(display))
+                display, key = found
                 if not display:
                     continue
-                key = fold(display)
                 mentions[key][display] += 1
                 sources[key].add(c.source)
                 claims_of[key].add(claim.id)

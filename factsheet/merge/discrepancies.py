@@ -86,7 +86,9 @@ def _candidates(units: list[Unit], comps: Comparisons) -> set[tuple[int, int]]:
             by_value = index[key][q.key]
             if not by_value or by_value[-1] != u.index:
                 by_value.append(u.index)
-    met: dict[int, int] = defaultdict(int)  # index pairs per unit, at most RIVAL_CANDIDATES
+    met = [0] * len(units)  # index pairs per unit, at most RIVAL_CANDIDATES
+    record_of = [u.record for u in units]
+    cap = P.RIVAL_CANDIDATES
     for key in sorted(index):
         by_value = index[key]
         if len(by_value) < 2 or sum(len(v) for v in by_value.values()) > P.MEASURE_BUCKET_CAP:
@@ -95,9 +97,10 @@ def _candidates(units: list[Unit], comps: Comparisons) -> set[tuple[int, int]]:
         for x in range(len(groups)):
             for y in range(x + 1, len(groups)):
                 for i in groups[x]:
+                    if met[i] >= cap:
+                        continue  # (met only grows)
                     for j in groups[y]:
-                        if units[i].record == units[j].record or met[i] >= P.RIVAL_CANDIDATES \
-                                or met[j] >= P.RIVAL_CANDIDATES:
+                        if record_of[i] == record_of[j] or met[i] >= cap or met[j] >= cap:
                             continue
                         pair = (i, j) if i < j else (j, i)
                         if pair not in pairs:
@@ -133,17 +136,19 @@ def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str],
     `verdicts`: each pair's verdict from earlier merges (the dev server's), by its units."""
     out = []
     compared = comps.compared()
+    record_of = [u.record for u in units]
     for i, j in sorted(_candidates(units, comps) | set(disputes)):
-        a, b = units[i], units[j]
-        if a.record == b.record or (claim_of_unit[i] == claim_of_unit[j] and (i, j) not in disputes):
+        if record_of[i] == record_of[j] or (claim_of_unit[i] == claim_of_unit[j] and (i, j) not in disputes):
             continue
         seen = (i, j) in compared
         if verdicts is None:
             rival = _rival(i, j, comps, seen)
         else:  # keyed by the unit objects (kept alive by the entry): a changed unit is a new one
-            hit = verdicts.get((id(a), id(b), seen))
+            a, b = units[i], units[j]
+            key = (id(a), id(b), seen)
+            hit = verdicts.get(key)
             if hit is None:
-                hit = verdicts[(id(a), id(b), seen)] = (a, b, _rival(i, j, comps, seen))
+                hit = verdicts[key] = (a, b, _rival(i, j, comps, seen))
             rival = hit[2]
         if rival is not None:
             out.append(rival)
@@ -280,7 +285,7 @@ def _variants(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], 
                 continue
             seen_units.add((idx, q.key))
             u = units[idx]
-            home = next((v for v in variants if same_value(v["q"], q) and v["q"].kind == q.kind), None)
+            home = next((v for v in variants if v["q"].kind == q.kind and same_value(v["q"], q)), None)
             if home is None:
                 home = {"q": q, "sources": set(), "claims": set()}
                 variants.append(home)
@@ -290,10 +295,11 @@ def _variants(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], 
             home["claims"].add(claim_of_unit[idx])
     # every other member of those claims stating a matching value is a source of it too
     for v in variants:
+        vq = v["q"]
         for cid in sorted(v["claims"]):
             for idx in members_of.get(cid, ()):
                 u = units[idx]
-                if any(same_value(q, v["q"]) and q.kind == v["q"].kind for q in u.prop.quantities):
+                if u.record not in v["sources"] and any(q.kind == vq.kind and same_value(q, vq) for q in u.prop.quantities):
                     v["sources"].add(u.record)
     for v in variants:
         v["dates"] = sorted(d for d in (dates.get(s) for s in v["sources"]) if d)

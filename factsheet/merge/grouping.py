@@ -52,16 +52,17 @@ class Comparisons:
                  memo: dict[tuple[int, int], Comparison] | None = None) -> None:
         self.units = units
         self._memo: dict[tuple[int, int], Comparison] = {} if memo is None else memo
-        # unit -> [(other unit, score, how much of this unit the other restates)], best first
-        self.links: dict[int, list[tuple[int, float, float]]] = defaultdict(list)
+        # unit -> [(other unit, score, how much of this unit the other restates, how much of
+        # the other this unit restates)], best first
+        self.links: dict[int, list[tuple[int, float, float, float]]] = defaultdict(list)
         memo = self._memo
         for i, j in pairs:  # i < j: the memo's key as it is
             c = memo.get((i, j))
             if c is None:
                 c = memo[(i, j)] = compare(units[i], units[j])
             if c.compatible and c.score >= P.JOIN_BAR:
-                self.links[i].append((j, c.score, c.cover_a))
-                self.links[j].append((i, c.score, c.cover_b))
+                self.links[i].append((j, c.score, c.cover_a, c.cover_b))
+                self.links[j].append((i, c.score, c.cover_b, c.cover_a))
         for k in self.links:
             self.links[k].sort(key=lambda js: (-js[1], js[0]))
 
@@ -190,8 +191,8 @@ def _strength(i: int, comps: Comparisons, units: list[Unit]) -> tuple[int, float
     several details is covered whole by few, and makes a poor core. A restatement counts
     only if the core also says CORE_REVERSE_COVER of it: a fragment of a few common words
     ("if your child has had the syrup") is "covered" by every sentence holding them."""
-    linked = [(j, s) for j, s, cover in comps.links.get(i, ()) if s >= P.CORE_BAR and cover >= P.CORE_COVER
-              and comps.covers(j, i) >= P.CORE_REVERSE_COVER]
+    linked = [(j, s) for j, s, cover, back in comps.links.get(i, ()) if s >= P.CORE_BAR and cover >= P.CORE_COVER
+              and back >= P.CORE_REVERSE_COVER]
     records = {units[j].record for j, _ in linked if units[j].record != units[i].record}
     return len(records), sum(s for _, s in linked)
 
@@ -203,7 +204,7 @@ def _merge_split_claims(claims: list[_Claim], claim_of: dict[int, int], comps: C
         gi = claim_of.get(i)
         if gi is None:
             continue
-        for j, s, _ in js:
+        for j, s, _, _ in js:
             gj = claim_of.get(j)
             if s >= P.CORE_BAR and gj is not None and gj != gi:
                 linked.add((min(gi, gj), max(gi, gj)))
@@ -235,7 +236,7 @@ def group_units(units: list[Unit], comps: Comparisons) -> list[Group]:
         if c in claim_of or not comps.links.get(c):
             continue
         claim = _Claim(units, c)
-        for j, s, cover in comps.links[c]:
+        for j, s, cover, _ in comps.links[c]:
             if s < P.CORE_BAR:
                 break
             if cover >= P.MEMBER_COVER and j not in claim_of and claim.fits(j):
@@ -251,7 +252,7 @@ def group_units(units: list[Unit], comps: Comparisons) -> list[Group]:
             if u in claim_of:
                 continue
             best, best_score = None, 0.0
-            for g in sorted({claim_of[j] for j, _, _ in comps.links.get(u, ()) if j in claim_of}):
+            for g in sorted({claim_of[j] for j, _, _, _ in comps.links.get(u, ()) if j in claim_of}):
                 claim = claims[g]
                 core = claim.members[0]
                 score = max(comps.get(u, core).score, claim.centroid_score(units[u]))

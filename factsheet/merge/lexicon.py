@@ -37,6 +37,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 
 def fold(text: str) -> str:
     """Compatibility form, no accents, lower case, straight apostrophes."""
+    if text.isascii():
+        return text.translate(_APOSTROPHES).lower()  # NFKD leaves ASCII as it is, and none of it combines
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 

@@ -156,8 +156,8 @@ def _same_terms(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
     alone_b = sum(1 for q in b.prop.quantities if q.kind == qb.kind and not q.delta and not q.part) == 1
     # the only values of their kind measure the same thing when the two state one event:
     # "Tarnwell shares fell 3.2%" and "the offer is a 27% premium" do not
-    same_event = qa.kind not in P.ALONE_RIVAL_NEEDS_EVENT or not a.prop.predicate or not b.prop.predicate \
-        or bool(set(a.prop.predicate) & set(b.prop.predicate))
+    same_event = qa.kind not in P.ALONE_RIVAL_NEEDS_EVENT or not a.predicate or not b.predicate \
+        or not a.predicate.isdisjoint(b.predicate)
     return alone_a and alone_b and same_event
 
 
@@ -186,8 +186,7 @@ def value_matches(a: Unit, b: Unit) -> tuple[float, float, int, list[tuple[Quant
         return 0.0, 0.0, 0, conflicts
     used = set()
     unmatched_a = []
-    for qa in qa_all:
-        wa = a.features.get("q:" + qa.key, 0.0)
+    for qa, wa in zip(qa_all, a.value_weights):
         best = None
         for j, qb in enumerate(qb_all):
             if j in used:
@@ -198,11 +197,12 @@ def value_matches(a: Unit, b: Unit) -> tuple[float, float, int, list[tuple[Quant
                 break
         if best is not None:
             used.add(best)
-            wb = b.features.get("q:" + qb_all[best].key, 0.0)
-            credit = 1.0 if qa.key == qb_all[best].key else _approx_credit(qa, qb_all[best])
+            qb, wb = qb_all[best], b.value_weights[best]
+            same_key = qa.key == qb.key
+            credit = 1.0 if same_key else _approx_credit(qa, qb)
             dot += wa * wb * credit
             overlap += min(wa, wb) * credit
-            matched += 2 if qa.key == qb_all[best].key and _identifying(qa) else 1
+            matched += 2 if same_key and _identifying(qa) else 1
             continue
         unmatched_a.append(qa)
     unmatched_b = [qb for j, qb in enumerate(qb_all) if j not in used]
@@ -214,11 +214,16 @@ def value_matches(a: Unit, b: Unit) -> tuple[float, float, int, list[tuple[Quant
     return dot, overlap, matched, conflicts
 
 
+_NO_VALUES = (0.0, 0.0, 0, ())  # value_matches of a pair one side of which states no value
+
+
 def compare(a: Unit, b: Unit) -> Comparison:
     dot, overlap, shared, content = _core(a, b)
     sa, sb = a.words_sq, b.words_sq
-    vdot, voverlap, matched, conflicts = value_matches(a, b)
-    same_event = bool(a.prop.predicate) and bool(set(a.prop.predicate) & set(b.prop.predicate))
+    # half the units state no value: their pairs skip the call
+    vdot, voverlap, matched, conflicts = value_matches(a, b) if a.prop.quantities and b.prop.quantities \
+        else _NO_VALUES
+    same_event = not a.predicate.isdisjoint(b.predicate)
     # a rival value states the same measure: evidence the two say the same thing (differently)
     rival = 1 if conflicts else 0
     if same_event and shared - 1 + matched + rival >= 1:
@@ -227,10 +232,14 @@ def compare(a: Unit, b: Unit) -> Comparison:
         return Comparison(0.0, 0.0, tuple(conflicts), a.prop.negated != b.prop.negated)
     k = P.OVERLAP_SHARE
     core = 0.0
+    # min() and max() written as conditionals (the same values): this runs for every pair compared
     if sa > 0 and sb > 0:
-        core = (1 - k) * dot / (sa * sb) ** 0.5 + k * overlap / max(1e-9, min(a.words_total, b.words_total))
-    score = (1 - k) * (dot + vdot) / (a.norm * b.norm) + k * (overlap + voverlap) / max(1e-9, min(a.total, b.total))
-    if a.prop.predicate and b.prop.predicate and not set(a.prop.predicate) & set(b.prop.predicate) and not matched:
+        wt = a.words_total if a.words_total < b.words_total else b.words_total
+        core = (1 - k) * dot / (sa * sb) ** 0.5 + k * overlap / (wt if wt > 1e-9 else 1e-9)
+    ta, tb = a.total, b.total
+    t = ta if ta < tb else tb
+    score = (1 - k) * (dot + vdot) / (a.norm * b.norm) + k * (overlap + voverlap) / (t if t > 1e-9 else 1e-9)
+    if a.predicate and b.predicate and not same_event and not matched:
         score *= P.PREDICATE_MISMATCH_FACTOR
     if a.speakers and b.speakers and not a.speakers & b.speakers:
         score *= P.OTHER_SPEAKER_FACTOR  # two people's words, however alike
@@ -243,4 +252,4 @@ def compare(a: Unit, b: Unit) -> Comparison:
         core *= P.OTHER_EVENT_FACTOR
     common = overlap + voverlap
     return Comparison(score, core, tuple(conflicts), a.prop.negated != b.prop.negated,
-                      common / max(1e-9, a.total), common / max(1e-9, b.total))
+                      common / (ta if ta > 1e-9 else 1e-9), common / (tb if tb > 1e-9 else 1e-9))

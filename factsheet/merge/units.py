@@ -40,6 +40,10 @@ class Unit:
     context: "RecordContext"  # what the unit's article is about (shared by its record's units)
     names: frozenset = frozenset()  # feature keys from names only (an acronym's words too)
     speakers: frozenset = frozenset()  # name keys of a direct quotation's speaker
+    # prop.predicate as a set, and each of prop.quantities' weights in order: what every
+    # comparison reads, made once per unit instead of once per pair
+    predicate: frozenset = frozenset()
+    value_weights: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,5 +237,6 @@ def record_units(rf: RecordFacts, order: int, claimable: list[Proposition], cont
         words = {k: w for k, w in feats.items() if k[0] != "q"}
         units.append(Unit(first_index + len(units), rf.record_id, order, p.sentence, p, infos[p.sentence], feats, norm,
                           sum(feats.values()), words, sum(w * w for w in words.values()), sum(words.values()),
-                          context, frozenset(names & feats.keys()), frozenset(p.speaker_keys)))
+                          context, frozenset(names & feats.keys()), frozenset(p.speaker_keys), frozenset(p.predicate),
+                          tuple(feats.get("q:" + q.key, 0.0) for q in p.quantities)))
     return units

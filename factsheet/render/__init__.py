@@ -63,7 +63,7 @@ def render_site(sheet: Sheet, config: Config, dest: Path, cache: RenderCache | N
                 claim_pages = ((p.path, f"{g.title} claims", p.claims) for g in plan.groups for p in g.pages)
                 records = sorted(sheet.records, key=lambda r: r.id)
                 searched = write_search_index(dest, search_documents(claim_pages, records,
-                                                                     lambda r: source_name(r, r.id)))
+                                                                     lambda r: source_name(r, r.id)), cache)
         if cache is not None:
             cache.finish()
     finally:

@@ -14,6 +14,10 @@ only does the work that edit calls for.
   usually *is* the same object, handed over by the corpus's RecordCache).
 - The Jinja environment, compiled templates included, while the theme's files
   are unchanged (same names, same bytes).
+- The search index (search.py): each document's terms by its text, and each
+  file of ``search/`` keyed on the data it is made from (a term's document ids,
+  a shard's documents), so that an edit re-tokenizes and rewrites only what it
+  changed.
 - Optionally (``store``: a folder on the same file system as the output) a
   file per cached page: a reused page is then hard-linked into the new output
   folder instead of being written again (here 2,000 writes took 0.7-0.8 s,
@@ -57,6 +61,9 @@ class RenderCache:
         self._token = secrets.token_hex(6)
         self._keyed_used: set[tuple[str, str]] = set()
         self._environment: tuple[Hashable, Any] | None = None
+        # search documents' terms by text: those of the latest render, and of the one before
+        self._terms: dict[str, frozenset[str]] = {}
+        self._terms_before: dict[str, frozenset[str]] = {}
         self._lock = threading.Lock()
         self.hits = 0  # over the cache's life
         self.misses = 0
@@ -81,6 +88,7 @@ class RenderCache:
         with self._lock:
             self._used = set()
             self._keyed_used = set()
+            self._terms_before, self._terms = self._terms, {}
             self.last_rendered = 0
             self.last_reused = 0
 
@@ -148,6 +156,19 @@ class RenderCache:
         except OSError:
             return None
 
+    def terms(self, text: str, make: Callable[[str], frozenset[str]]) -> frozenset[str]:
+        """A search document's distinct terms (``make(text)``), made again only for a text
+        the previous render did not index: nearly every sentence is the same after an edit."""
+        with self._lock:
+            found = self._terms.get(text)
+            if found is None:
+                found = self._terms_before.get(text)
+        if found is None:
+            found = make(text)
+        with self._lock:
+            self._terms[text] = found
+        return found
+
     def record_json(self, record: Record, produce: Callable[[Record], bytes], target: Path | None = None) -> bytes:
         """sources/<id>.json: a function of the record alone."""
         return self.keyed("json", record.id, record, lambda: produce(record), page=False, target=target)
@@ -169,6 +190,7 @@ class RenderCache:
             for key in list(self._pages):
                 if key not in self._used:
                     del self._pages[key]
+            self._terms_before = {}
             dropped = [slot for slot in self._keyed if slot not in self._keyed_used]
             stored = [self._keyed.pop(slot)[2] for slot in dropped]
         for path in stored:
@@ -183,6 +205,7 @@ class RenderCache:
             self._keyed.clear()
             self._keyed_used.clear()
             self._environment = None
+            self._terms, self._terms_before = {}, {}
         for path in stored:
             if path is not None:
                 _unlink(path)
@@ -190,7 +213,7 @@ class RenderCache:
     def __len__(self) -> int:
         """Pages held (data files are not counted)."""
         with self._lock:
-            return len(self._pages) + sum(1 for kind, _ in self._keyed if kind != "json")
+            return len(self._pages) + sum(1 for kind, _ in self._keyed if kind not in ("json", "search"))
 
 
 def _place(target: Path, data: bytes, stored: Path | None) -> None:

@@ -209,6 +209,17 @@ class _Renderer:
             self.cache.keyed("page", out_path, key, make, target=target)
         self.done()
 
+    def from_context(self, out_path: str, template_name: str, context_of: Callable[[], dict[str, Any]]) -> None:
+        """A page reused from the cache while its whole context is unchanged: for a claims
+        or list page the context costs less than the rendering, and after an edit most of
+        them are the same (facts.json, which keys the index, changes with every edit)."""
+        if self.cache is None:
+            self.write(out_path, self.render(template_name, context_of()))
+            self.done()
+            return
+        context = context_of()
+        self.keyed(out_path, (self.fingerprint, template_name, context), lambda: self.render(template_name, context))
+
     def page(self, out_path: str, template_name: str, context: dict[str, Any]) -> None:
         """A page keyed on its whole context."""
         if self.cache is None:
@@ -255,22 +266,20 @@ def write_html_pages(sheet: Sheet, config: Config, dest: Path, cache: RenderCach
     (dest / "claims").mkdir(exist_ok=True)
     if cache is not None and facts_digest is None:
         facts_digest = hashlib.sha256(facts_bytes(sheet)).digest()
-    # Pages made from the sheet without its records (what facts.json holds) are
-    # keyed on facts.json's digest; the plan is a function of the same.
+    # The index, made from the sheet without its records (what facts.json holds), is
+    # keyed on facts.json's digest.
     sheet_key = (renderer.fingerprint, config.base_url, facts_digest, limits)
 
     renderer.keyed("index.html", sheet_key, lambda: render_index(site, config, renderer, limits))
     for group in plan.groups:
         for page in group.pages:
-            renderer.keyed(page.path, sheet_key,
-                           lambda g=group, p=page: renderer.render("claims.html", _claims_context(site, config, g, p)))
+            renderer.from_context(page.path, "claims.html", lambda g=group, p=page: _claims_context(site, config, g, p))
     for section in plan.lists:
         if not section.count:
             continue
         for number in range(1, section.pages + 1):
-            renderer.keyed(section.path(number), sheet_key,
-                           lambda s=section, n=number: renderer.render("list.html",
-                                                                       _list_context(site, config, s, n, limits)))
+            renderer.from_context(section.path(number), "list.html",
+                                  lambda s=section, n=number: _list_context(site, config, s, n, limits))
     for out_path, data in _lookup_scripts(plan):
         renderer.write(out_path, data)
 

@@ -32,9 +32,12 @@ import re
 import unicodedata
 from array import array
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from ..models import Record
+
+if TYPE_CHECKING:
+    from .cache import RenderCache
 
 SEARCH_DIR = "search"
 DOCS_PER_SHARD = 500
@@ -52,12 +55,19 @@ _TOKEN = re.compile(r"[^\W_]+")  # runs of letters and digits, as site.js's /[\p
 
 def normalize(text: str) -> str:
     """Lower case, accents dropped (the same steps as site.js's ``normalize``)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered  # NFKD leaves ASCII as it is, and no ASCII character is a mark
+    decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
 
 
 def words(text: str) -> list[str]:
     return _TOKEN.findall(normalize(text))
+
+
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(words(text))
 
 
 def key_of(term: str) -> str:
@@ -75,10 +85,12 @@ def _script(call: str, *args: Any) -> bytes:
 
 
 class SearchIndex:
-    """Documents are added in ranking order; ``write`` puts the files into a folder."""
+    """Documents are added in ranking order; ``write`` puts the files into a folder.
+    ``cache``: the dev server's render cache (terms of texts indexed before, files made before)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, cache: RenderCache | None = None) -> None:
         self.folder = folder
+        self.cache = cache
         self.folder.mkdir(parents=True, exist_ok=True)
         self.postings: dict[str, array] = {}
         self.count = 0
@@ -90,7 +102,7 @@ class SearchIndex:
         doc = self.count
         self.count += 1
         postings = self.postings
-        for term in set(words(text)):
+        for term in (_terms(text) if self.cache is None else self.cache.terms(text, _terms)):
             ids = postings.get(term)
             if ids is None:
                 ids = postings[term] = array("I")
@@ -107,7 +119,8 @@ class SearchIndex:
         if not self._docs:
             return
         shard = (self.count - 1) // DOCS_PER_SHARD
-        (self.folder / f"d-{shard}.js").write_bytes(_script("docs", shard, {"pages": self._pages, "docs": self._docs}))
+        shown = {"pages": self._pages, "docs": self._docs}
+        self._file(f"d-{shard}.js", shown, lambda: _script("docs", shard, shown))
         self._pages, self._page_of, self._docs = [], {}, []
 
     def write(self) -> None:
@@ -123,10 +136,17 @@ class SearchIndex:
             for term in sorted(terms):
                 ids = self.postings[term]
                 table[term] = [ids[0]] + [ids[i] - ids[i - 1] for i in range(1, len(ids))]
-            (self.folder / term_file(key)).write_bytes(_script("terms", key, table))
+            self._file(term_file(key), table, lambda k=key, t=table: _script("terms", k, t))
         manifest = {"docs": self.count, "docsPerShard": DOCS_PER_SHARD, "keyChars": KEY_CHARS, "common": common,
                     "keys": sorted(by_key)}
-        (self.folder / "index.js").write_bytes(_script("manifest", manifest))
+        self._file("index.js", manifest, lambda: _script("manifest", manifest))
+
+    def _file(self, name: str, data: Any, make: Callable[[], bytes]) -> None:
+        """search/<name>, made by ``make()`` from ``data`` (reused from the cache while ``data`` is equal)."""
+        if self.cache is None:
+            (self.folder / name).write_bytes(make())
+        else:
+            self.cache.keyed("search", name, data, make, page=False, target=self.folder / name)
 
 
 def search_documents(claim_pages: Iterable[tuple[str, str, Iterable[Any]]], records: Iterable[Record],
@@ -142,9 +162,10 @@ def search_documents(claim_pages: Iterable[tuple[str, str, Iterable[Any]]], reco
             yield f"sources/{record.id}.html", label, sentence.id, sentence.text
 
 
-def write_search_index(dest: Path, documents: Iterable[tuple[str, str, str, str]]) -> int:
+def write_search_index(dest: Path, documents: Iterable[tuple[str, str, str, str]],
+                       cache: RenderCache | None = None) -> int:
     """Write ``dest/search/``; return the number of documents indexed."""
-    index = SearchIndex(dest / SEARCH_DIR)
+    index = SearchIndex(dest / SEARCH_DIR, cache)
     for page, label, anchor, text in documents:
         index.add(page, label, anchor, text)
     index.write()
