@@ -693,40 +693,53 @@ def test_a_rough_figure_is_compared_with_the_precise_figures_it_allows():
                "power to 31,284 households across the valley. " + " ".join(filler[:36])),
         _dated("Smelter fire", "02_b.md", "Beta", "Nearly 32,000 households went dark. " + " ".join(filler[36:])),
     ])
-    records = tuple(parse_article(n, files[n].encode(), max_bytes=1 << 20).record for n in sorted(files))
-    units, _ = build_units(record_facts(records))
-    (precise,) = [u.index for u in units if "31,284" in u.prop.text]
-    (rough,) = [u.index for u in units if "32,000" in u.prop.text]
-    assert [min(precise, rough), max(precise, rough)] in candidate_pairs(units).tolist()
+
+    def paired(rough_text: str) -> bool:
+        records = tuple(parse_article(n, files[n].encode(), max_bytes=1 << 20).record for n in sorted(files))
+        units, _ = build_units(record_facts(records))
+        (precise,) = [u.index for u in units if "31,284" in u.prop.text]
+        (rough,) = [u.index for u in units if rough_text in u.prop.text]
+        return [min(precise, rough), max(precise, rough)] in candidate_pairs(units).tolist()
+
+    assert paired("32,000")
     # ... and a figure it does not allow is not paired for its value
     files["02_b.md"] = files["02_b.md"].replace("Nearly 32,000", "Nearly 52,000")
-    records = tuple(parse_article(n, files[n].encode(), max_bytes=1 << 20).record for n in sorted(files))
-    units, _ = build_units(record_facts(records))
-    (precise,) = [u.index for u in units if "31,284" in u.prop.text]
-    (rough,) = [u.index for u in units if "52,000" in u.prop.text]
-    assert [min(precise, rough), max(precise, rough)] not in candidate_pairs(units).tolist()
+    assert not paired("52,000")
 
 
-SCALE_ORGS = ["Aldena", "Borvik", "Cadmira", "Dovrel", "Estarra", "Fennick", "Galvora", "Hestrin", "Ivelle", "Jorvast",
-        "Kelmora", "Lunvard"]
+SCALE_ORGS = ["Aldena", "Borvik", "Cadmira", "Dovrel", "Estarra", "Fennick", "Galvora", "Hestrin", "Ivelle",
+              "Jorvast", "Kelmora", "Lunvard"]
 SCALE_TOWNS = ["Marrow", "Northam", "Osgrave", "Pellin", "Quarrington", "Rusholt", "Stavely", "Tarnby", "Ulverby",
-         "Vantage", "Wexcombe", "Yarrow"]
+               "Vantage", "Wexcombe", "Yarrow"]
+
+
+def _employs(e: int, org: str, k: int) -> str:
+    return f"The plant will employ {300 + 10 * e if k < 10 else 700 + 10 * e} people when it opens."
+
+
+def _twelve_events(middle) -> Sheet:
+    """The sheet of twelve invented events of 20 articles each; `middle(event, org, k)` is
+    the second sentence of the event's k-th article."""
+    return merge(_twelve_events_records(middle), Editorial()).sheet
+
+
+def _twelve_events_records(middle) -> tuple:
+    records = []
+    for e, (org, town) in enumerate(zip(SCALE_ORGS, SCALE_TOWNS)):
+        for k in range(20):
+            text = (f"---\ntitle: {org} plant for {town}\nsource: Outlet {e}-{k}\ndate: 2031-03-{k + 1:02d}\n---\n\n"
+                    f"{org} Industries will build a battery plant in {town}, the company said on Monday. "
+                    f"{middle(e, org, k)} "
+                    f"Construction in {town} is due to start next spring, and the {org} board approved the budget.\n")
+            records.append(parse_article(f"{e:02d}-{k:02d}_{org.lower()}.md", text.encode(), max_bytes=1 << 20).record)
+    return tuple(records)
 
 
 def test_each_event_of_a_large_corpus_shows_its_own_disagreement():
     """Twelve events, each told by 20 articles that disagree on one figure ('will employ
-    450 people' / '620 people'): every article of the corpus states that measure, too many
+    300 people' / '700 people'): every article of the corpus states that measure, too many
     for an index of the whole corpus by measure, but each event's rivals still meet."""
-    records = []
-    for e, (org, town) in enumerate(zip(SCALE_ORGS, SCALE_TOWNS)):
-        low, high = 300 + 10 * e, 700 + 10 * e
-        for k in range(20):
-            text = (f"---\ntitle: {org} plant for {town}\nsource: Outlet {e}-{k}\ndate: 2031-03-{k + 1:02d}\n---\n\n"
-                    f"{org} Industries will build a battery plant in {town}, the company said on Monday. "
-                    f"The plant will employ {low if k < 10 else high} people when it opens. "
-                    f"Construction in {town} is due to start next spring, and the {org} board approved the budget.\n")
-            records.append(parse_article(f"{e:02d}-{k:02d}_{org.lower()}.md", text.encode(), max_bytes=1 << 20).record)
-    sheet = merge(tuple(records), Editorial()).sheet
+    sheet = _twelve_events(_employs)
     found = set()
     for d in sheet.discrepancies:
         values = {v.value for v in d.values}
@@ -736,21 +749,30 @@ def test_each_event_of_a_large_corpus_shows_its_own_disagreement():
     assert found == set(range(12)), (sorted(found), [d.summary[:120] for d in sheet.discrepancies])
 
 
+def test_the_measure_index_proposes_each_events_rivals_however_common_the_measure():
+    """Every article of the twelve events states 'will employ N people': the measure index
+    (the rival candidates that do not come from the blocking) still pairs each event's two
+    figures, as it indexes a measure per event."""
+    from factsheet.merge import record_facts
+    from factsheet.merge.discrepancies import _candidates
+    from factsheet.merge.grouping import Comparisons
+    from factsheet.merge.units import build_units
+
+    units, _ = build_units(record_facts(_twelve_events_records(_employs)))
+    pairs = _candidates(units, Comparisons(units, []))
+    employs = {u.index: u.prop.text for u in units if "will employ" in u.prop.text}
+    for e in range(12):
+        low, high = f"employ {300 + 10 * e} ", f"employ {700 + 10 * e} "
+        stated = [(employs.get(i, ""), employs.get(j, "")) for i, j in pairs]
+        assert any(low in a and high in b or high in a and low in b for a, b in stated), e
+
+
 def test_a_statement_every_event_makes_meets_its_own_events_restatements():
     """'The agreement does not include any public subsidy, X said': twelve events each make
     it, 20 sources each, and only the attribution (which carries no weight) tells them apart;
     the blocking is per event, so each event's sources still meet and make one claim."""
-    records = []
-    for e, (org, town) in enumerate(zip(SCALE_ORGS, SCALE_TOWNS)):
-        for k in range(20):
-            text = (f"---\ntitle: {org} plant for {town}\nsource: Outlet {e}-{k}\ndate: 2031-03-{k + 1:02d}\n---\n\n"
-                    f"{org} Industries will build a battery plant in {town}, the company said on Monday. "
-                    f"The agreement does not include any public subsidy, {org} said. "
-                    f"Construction in {town} is due to start next spring, and the {org} board approved the budget.\n")
-            records.append(parse_article(f"{e:02d}-{k:02d}_{org.lower()}.md", text.encode(), max_bytes=1 << 20).record)
-    sheet = merge(tuple(records), Editorial()).sheet
-    for e, org in enumerate(SCALE_ORGS):
+    sheet = _twelve_events(lambda e, org, k: f"The agreement does not include any public subsidy, {org} said.")
+    for org in SCALE_ORGS:
         cited = [len({q.source for q in c.citations}) for c in sheet.claims
                  if any("public subsidy" in q.quote and f"{org} said" in q.quote for q in c.citations)]
         assert max(cited) >= 15, (org, cited)
-
