@@ -210,11 +210,14 @@ class Watcher:
     def _root_gone(self, spec: WatchSpec) -> None:
         """The watched folder itself was removed or moved: arm it again on the next round
         even if a new folder there gets the same device and inode (file systems reuse
-        inode numbers, so "rm -rf content && mkdir content" can look unchanged)."""
-        with self._lock:
-            armed = self._armed.get(spec)
-            if armed is not None:
-                armed.identity = None
+        inode numbers, so "rm -rf content && mkdir content" can look unchanged).
+
+        Runs in the observer's thread, which holds the observer's lock while it dispatches:
+        taking the watcher's lock here would wait on a re-arm that holds it while it waits
+        for the observer's (one attribute set needs no lock)."""
+        armed = self._armed.get(spec)
+        if armed is not None:
+            armed.identity = None
 
     def rearm(self) -> list[Path]:
         """Schedule again every watched folder whose identity changed; report
