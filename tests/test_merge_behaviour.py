@@ -394,25 +394,25 @@ def _place_disagreements(s: Sheet):
 
 
 def test_two_sources_placing_one_event_differently_disagree_on_where():
-    coastguard = ("---\ntitle: Ferry fire off Brekka\nsource: Alpha Wire\n---\n\n"
-                  "The fire started in the engine room of the ferry Orla Bay on Monday morning, the coastguard said. "
-                  "All 140 passengers were taken off safely.\n")
-    passengers = ("---\ntitle: Passengers describe ferry fire\nsource: Brekka Post\n---\n\n"
-                  "Passengers said the fire started on the car deck of the Orla Bay on Monday morning. "
-                  "All 140 passengers were taken off by lifeboat.\n")
-    (where,) = _place_disagreements(sheet({"01_coastguard.md": coastguard, "02_passengers.md": passengers}))
+    (where,) = _place_disagreements(sheet(dict([
+        _dated("Ferry fire off Brekka", "01_coastguard.md", "Alpha Wire",
+               "The fire started in the engine room of the ferry Orla Bay on Monday morning, the coastguard said. "
+               "All 140 passengers were taken off safely."),
+        _dated("Passengers describe ferry fire", "02_passengers.md", "Brekka Post",
+               "Passengers said the fire started on the car deck of the Orla Bay on Monday morning. "
+               "All 140 passengers were taken off by lifeboat."),
+    ])))
     assert {v.value for v in where.values} == {"engine room", "car deck"}
     assert {s for v in where.values for s in v.sources} == {"01-coastguard", "02-passengers"}
 
 
 def test_two_named_places_of_one_kind_told_apart_by_their_other_words_disagree_on_where():
-    a = ("---\ntitle: Suit filed\nsource: Alpha Wire\n---\n\n"
-         "A class action against Norvell Health was filed on Tuesday in U.S. District Court. "
-         "The network declined to comment.\n")
-    b = ("---\ntitle: Patients sue\nsource: Brekka Post\n---\n\n"
-         "A retired teacher filed a class action against Norvell Health on Tuesday in Tarrow County Superior Court. "
-         "She is seeking damages.\n")
-    (where,) = _place_disagreements(sheet({"01_a.md": a, "02_b.md": b}))
+    (where,) = _place_disagreements(sheet(dict([
+        _dated("Suit filed", "01_a.md", "Alpha Wire", "A class action against Norvell Health was filed on Tuesday in "
+               "U.S. District Court. The network declined to comment."),
+        _dated("Patients sue", "02_b.md", "Brekka Post", "A retired teacher filed a class action against Norvell Health "
+               "on Tuesday in Tarrow County Superior Court. She is seeking damages."),
+    ])))
     assert {v.value for v in where.values} == {"U.S. District Court", "Tarrow County Superior Court"}
 
 
