@@ -556,3 +556,12 @@ def test_a_sentence_whose_verb_is_also_a_noun_states_something(sentence, lex):
 def test_a_line_without_a_verb_states_nothing(line, lex):
     facts = _extracted(f"The council met on Monday to set next year's budget. {line}", lex)
     assert len(facts.sentences) == 2 and not facts.sentences[1].claimable
+
+
+def test_a_verb_particle_that_ends_like_a_participle_is_not_the_event(lex):
+    body = ("The burglars prised open a steel shutter with a crowbar. The shutter had been broken open before. "
+            "Boats carried families out.")
+    record = parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record
+    by_sentence = {p.sentence: p for p in extract_record(record, lex).propositions}
+    assert by_sentence[0].predicate == ("w:prise",), by_sentence[0].predicate  # prising, not opening a "steel"
+    assert by_sentence[1].predicate == ("w:break",), by_sentence[1].predicate  # "broken" still goes on "had been"

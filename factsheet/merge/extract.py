@@ -18,7 +18,7 @@ from .propositions import (AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PREPOSI
                            split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 62  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 63  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -429,7 +429,7 @@ def _predicate_at(toks: list[Tok], pieces, lex: Lexicon, verbs: _Verbs, skip: se
             j = i
             while j + 1 < b and (toks[j + 1].low in AUXILIARIES or toks[j + 1].low in ("not", "never", "also", "n't")
                                  or toks[j + 1].low.endswith("ly")
-                                 or (lex.word(toks[j + 1].low).verb and toks[j + 1].low.endswith(("ed", "en", "ing")))
+                                 or _inflected_verb(toks[j + 1].low, lex)
                                  or (toks[j].low in AUXILIARIES and lex.word(toks[j + 1].low).verb)):
                 j += 1
                 if lex.word(toks[j].low).verb and toks[j].low not in AUXILIARIES:
@@ -451,6 +451,13 @@ def _predicate_at(toks: list[Tok], pieces, lex: Lexicon, verbs: _Verbs, skip: se
                 return ()
             return tuple("w:" + c for c in info.concepts)
     return ()
+
+
+def _inflected_verb(low: str, lex: Lexicon) -> bool:
+    """A participle that goes on a verb group ("has been stolen", "were forced"), not a base
+    form that happens to end like one: "prised open a shutter" is prising, not opening."""
+    word = lex.word(low)
+    return word.verb and low.endswith(("ed", "en", "ing")) and word.key != low
 
 
 def _phrase_concept(toks: list[Tok], i: int, b: int, lex: Lexicon) -> str:
