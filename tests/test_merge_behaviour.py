@@ -776,3 +776,13 @@ def test_a_statement_every_event_makes_meets_its_own_events_restatements():
         cited = [len({q.source for q in c.citations}) for c in sheet.claims
                  if any("public subsidy" in q.quote and f"{org} said" in q.quote for q in c.citations)]
         assert max(cited) >= 15, (org, cited)
+
+
+def test_a_claim_of_a_clause_opening_with_its_sentences_pronoun_reads_as_the_clause():
+    title = "Orvel treasurer sentenced"
+    body = ("Ivo Brenn, the former treasurer of the Orvel rowing club, was sentenced on Friday. "
+            "He was ordered to carry out 150 hours of unpaid work, fined £9,000 and told to pay £4,500 in costs.")
+    s = sheet(dict([_dated(title, "01_a.md", "Orvel Courier", body), _dated(title, "02_b.md", "Orvel Post", body)]))
+    texts = sorted(c.text for c in s.claims if c.text.startswith("He "))
+    assert texts == ["He was fined £9,000.", "He was ordered to carry out 150 hours of unpaid work.",
+                     "He was told to pay £4,500 in costs."], texts  # not the whole sentence, three times

@@ -565,3 +565,30 @@ def test_a_verb_particle_that_ends_like_a_participle_is_not_the_event(lex):
     by_sentence = {p.sentence: p for p in extract_record(record, lex).propositions}
     assert by_sentence[0].predicate == ("w:prise",), by_sentence[0].predicate  # prising, not opening a "steel"
     assert by_sentence[1].predicate == ("w:break",), by_sentence[1].predicate  # "broken" still goes on "had been"
+
+
+def test_verb_phrases_in_a_series_are_propositions_of_their_own(lex):
+    got = props("Four thieves forced the shutter with a crowbar, spent seven minutes inside and escaped on "
+                "two scooters.", lex)
+    assert [r for r, _ in got] == ["main", "coordinate", "coordinate"], got
+    assert got[1] == ("coordinate", "Four thieves spent seven minutes inside"), got
+    # a participle after a comma describes what came before: no verb of a series
+    for text, kept in (("The Morning Rose, built in 2004, was towed into the harbour and is berthed at Quay 3.",
+                        "built in 2004"),
+                       ("Orvel Port Holdings, known as OPH, said it regretted the decision and remained ready "
+                        "to talk.", "known as OPH"),
+                       ("Orvel will operate as Orvel Storage, led by its chief executive, and will keep its "
+                        "contracts.", "led by its chief executive")):
+        got = props(text, lex)
+        assert not any(t.endswith(kept) or t.startswith(kept) for r, t in got if r == "coordinate"), got
+
+
+def test_the_last_items_of_a_list_are_no_apposition(lex):
+    got = props("Ivo Brenn received 20 months suspended for two years, 200 hours of unpaid work, a fine of "
+                "£12,000 and £8,500 in costs.", lex)
+    assert [r for r, _ in got] == ["main"], got
+    # an apposition that is itself a list, or holds a clause, stays one
+    assert ("apposition", "the two bus routes the 31 and the 44") in props(
+        "Trains ran every 12 minutes, and the two bus routes, the 31 and the 44, had a handful of buses.", lex)
+    assert any(r == "apposition" for r, _ in props(
+        "Orvel, a nonprofit that runs five hospitals and 22 clinics, confirmed the attack on Monday.", lex))

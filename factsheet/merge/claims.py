@@ -183,7 +183,7 @@ def _draft(members: tuple[int, ...], units, records, comps, commentary, also: tu
     canonical = max(candidates, key=lambda i: _canonical_rank(i, sample, units, comps, commentary, share, events))
     cu = units[canonical]
     text, focus = cu.prop.text, None
-    if not cu.prop.standalone:
+    if not cu.prop.standalone and not _opens_its_sentence_with_a_pronoun(cu, records):
         sentence = records[cu.record].sentences[cu.sentence].text
         host = _host(cu, units)
         text, focus = _clause_after_host(cu, host, sentence) if host else \
@@ -213,6 +213,16 @@ def balanced_quotes(text: str, focus: tuple[int, int] | None = None) -> tuple[st
 
 
 _SUBJECT_PRONOUNS = PRONOUNS - POSSESSIVES  # "her master ordered ..." names its subject; "she ordered ..." does not
+
+
+def _opens_its_sentence_with_a_pronoun(u: Unit, records) -> bool:
+    """Does the unit open with the pronoun its sentence opens with ("He was ordered to carry
+    out 200 hours of unpaid work", "He was fined £12,000" of "He was ordered to carry out 200
+    hours of unpaid work, fined £12,000 and ...")? Then the sentence reads on its own no
+    better than the clause, and says more."""
+    first = u.prop.text.split(" ", 1)[0].lower()
+    sentence = records[u.record].sentences[u.sentence].text
+    return first in _SUBJECT_PRONOUNS and sentence[dateline_length(sentence):].lstrip().lower().startswith(first + " ")
 
 
 def _host(u: Unit, units: list[Unit]) -> Unit | None:

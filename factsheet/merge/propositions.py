@@ -696,7 +696,8 @@ def _classify(pieces: list[list], toks: list[Tok], lex: Lexicon, verbs: "_Verbs"
     a clause after a relative clause or an apposition continues its host; a clause after a
     fronted subordinate clause is the main clause."""
     kept: list[list] = []
-    for a, b, role in pieces:
+    ends = {a: b for a, b, _ in pieces}  # a kept piece's own end, before the pieces that joined it
+    for k, (a, b, role) in enumerate(pieces):
         finite = verbs.any_finite(toks, a, b) or (role == "coordinate" and _opens_with_verb(
             toks, a + (1 if toks[a].low in COORDINATORS else 0), verbs))
         if toks[a].low in SUBORDINATORS and toks[a].depth == 0 and role in ("main", "coordinate", "subordinate") \
@@ -708,6 +709,13 @@ def _classify(pieces: list[list], toks: list[Tok], lex: Lexicon, verbs: "_Verbs"
         last = kept[-1] if kept else None
         if role == "relative" and finite and kept:
             kept.append([a, b, "relative", True])
+        elif role == "apposition" and not finite and _holds_value(toks, a, b) and kept \
+                and _closes_a_list(pieces, k, toks, verbs):
+            # "received 20 months suspended, 200 hours of unpaid work, a fine of £12,000 and
+            # £8,500 in costs": the items of a list the clause goes on with, not appositions
+            while len(kept) > 1 and kept[-1][2] == "apposition":
+                kept.pop()
+            kept[-1][1] = b
         elif role == "apposition" and not finite and _holds_value(toks, a, b) and kept:
             kept.append([a, b, "apposition", False])
         elif role == "participle" and (verbs.participle(toks[a]) or toks[a].low == "subject" or (
@@ -729,12 +737,54 @@ def _classify(pieces: list[list], toks: list[Tok], lex: Lexicon, verbs: "_Verbs"
             kept.append([a, b, "main", True])  # the main clause after a fronted subordinate or adverbial
         elif finite and role not in ("comma", "apposition") and (not kept or last[3] or last[2] == "host"):
             kept.append([a, b, role, True])
+        elif finite and role == "comma" and last and last[2] in ("main", "coordinate") \
+                and verbs.any_finite(toks, last[0], ends[last[0]]) \
+                and not (last[2] == "main" and verbs.finite(toks, last[0])) \
+                and _in_verb_series(pieces, k, toks, verbs):
+            kept.append([a, b, "coordinate", True])  # "forced the shutter, spent seven minutes inside and fled"
         elif kept and last[2] != "lead" and not (last[2] == "subordinate" and not finite and role == "comma"):
             last[1] = max(last[1], b)  # a verbless piece, or the rest of a clause, joins the one before
             last[3] = last[3] or finite
         else:
             kept.append([a, b, "lead" if not finite else "main", finite])
     return kept
+
+
+def _closes_a_list(pieces: list[list], k: int, toks: list[Tok], verbs: "_Verbs") -> bool:
+    """Is pieces[k] the last items of a list, after a comma and a verbless item ("suspended
+    for 24 months, 200 hours of unpaid work, a fine of £12,000 and £8,500 in costs")? Not an
+    apposition that holds a list ("two bus routes, the 31 and the 44,") or a clause ("a
+    nonprofit that operates five hospitals and 22 clinics")."""
+    a, b, _ = pieces[k]
+    if k == 0 or pieces[k - 1][2] not in ("comma", "apposition") or verbs.any_finite(toks, *pieces[k - 1][:2]):
+        return False
+    for i in range(a + 1, b - 1):
+        if toks[i].depth:
+            continue
+        if toks[i].low in RELATIVES or toks[i].low == "that":
+            return False
+        if toks[i].low == "and":
+            return True
+    return False
+
+
+def _in_verb_series(pieces: list[list], k: int, toks: list[Tok], verbs: "_Verbs") -> bool:
+    """Is pieces[k] (after a comma) a verb phrase in a series the sentence closes with "and"
+    and another verb phrase ("four thieves forced the shutter, spent seven minutes inside
+    and escaped on scooters")? Without the closing "and" a verb form after a comma is more
+    often a participle describing what came before ("arrested two men, aged 34"); and the
+    clause before the comma must have a verb of its own ("The ferry, built in 2004, was towed
+    ... and is berthed": "built" is no verb of the ferry's clause)."""
+    a = pieces[k][0]
+    if not (verbs.finite(toks, a) and _opens_with_verb(toks, a, verbs)) or (
+            a + 1 < len(toks) and toks[a + 1].low == "by"):
+        return False  # "..., led by its chief executive, and will ...": a passive participle
+    for a2, b2, role in pieces[k + 1:]:
+        if role == "coordinate" and toks[a2].low == "and":
+            return _opens_with_verb(toks, a2 + 1, verbs)
+        if role != "comma":
+            return False
+    return False
 
 
 def _colon_before_clause(toks: list[Tok], start: int, verbs: "_Verbs") -> int | None:
