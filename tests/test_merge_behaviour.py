@@ -311,6 +311,19 @@ def test_a_quotation_states_what_its_speaker_says():
     assert {q.source for q in delays.citations} == {"03-c"}
 
 
+def test_what_a_speaker_said_at_a_point_is_not_what_happened_there():
+    quote = '"At 25 kilometres I knew the heat would decide it," Ivana Ostrava said.'
+    files = dict([
+        _article("01_a.md", "Alpha", f"Ivana Ostrava pulled clear on the Tessin viaduct at 25 kilometres. {quote}"),
+        _article("02_b.md", "Beta", f"Ivana Ostrava pulled clear on the Tessin viaduct at 25 kilometres. {quote}"),
+        _article("03_c.md", "Gamma", quote),
+    ])
+    s = sheet(files)
+    (said,) = claims_citing(s, "heat would decide")
+    assert {q.source for q in said.citations} == {"01-a", "02-b", "03-c"}
+    assert all("heat" in q.quote for q in said.citations)
+
+
 def test_a_bound_beside_an_exact_figure_differs_in_precision_only():
     files = dict([
         _article("01_a.md", "Alpha", "Exactly 336 people abandoned the ferry Orla in life rafts."),

@@ -185,6 +185,14 @@ def test_a_stretch_of_a_course_or_a_span_of_time_is_a_part(lex):
     assert not by_text["35 km"].part and not by_text["90 minutes"].part
 
 
+def test_a_k_after_at_is_a_point_on_a_course_in_kilometres(lex):
+    (mark,) = extract_quantities("Ostrava pulls clear at 25K and nobody follows.", _count_noun(lex))
+    (kms,) = extract_quantities("Ostrava pulled clear at 25 kilometres.", _count_noun(lex))
+    assert (mark.kind, mark.low, mark.unit) == ("distance", 25000, "m") and mark.key == kms.key
+    (price,) = extract_quantities("The medal sold at $25K.", _count_noun(lex))
+    assert price.kind == "money"
+
+
 def test_a_percentage_moved_by_a_verb_of_change_is_a_rise_or_a_fall_not_a_level(lex):
     from factsheet.merge.extract import _with_contexts
 

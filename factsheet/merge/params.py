@@ -157,6 +157,10 @@ MIN_SHARED_FEATURES = 2
 # "Velmont Metropolitan Transport (VMT)"), no other word and no value, are about the same
 # people or bodies and say different things of them: their score counts this much.
 NAMES_ONLY_FACTOR = 0.5
+# A direct quotation and a sentence that is none, sharing no word but names and values none
+# of which identifies a fact ("At 35 kilometres I told myself ..." / "X broke away at 35
+# kilometres"), are what someone said and what happened: their score counts this much.
+QUOTE_AND_NARRATIVE_FACTOR = 0.5
 SHARED_FEATURE_MIN_WEIGHT = 0.25
 # A value one source states and another allows ("more than 300" / "312") counts this
 # much of an identical value.

@@ -178,6 +178,9 @@ FRACTION_RE = re.compile(r"\b(?P<f>a\s+quarter|half|a\s+third|three\s+quarters)(
 _FRACTIONS = {"a quarter": 0.25, "half": 0.5, "a third": 1 / 3, "three quarters": 0.75}
 _RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|for each|every)\s+(?:(?-i:[A-Z])[\w'’-]+\s+)?(?P<r>share|year|day|week|month|hour|kilometre|"
                          r"kilometer|km|mile|person|head|household|annum)\b", re.I)
+# "at 35K", "after 30k": a point on a course in kilometres (the thousands a K stands for
+# elsewhere are no place one is at).
+_KILOMETRE_MARK = re.compile(r"\b(?:at|after|past|before|until|around|near|beyond)\s+(?:the\s+)?(?P<n>\d{1,3})[Kk](?![\w$£€%])")
 # "among them two tugs", "including four trawlers": a part of a group just named.
 _PART_BEFORE = re.compile(r"\b(?:among|including|of whom|of which)\s+(?:them\s+|those\s+|these\s+|the\s+)?$", re.I)
 # "the last seven kilometres", "the first two hours": a stretch of a course or a span of time.
@@ -515,6 +518,9 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
     for m in when(digit, _AGE_APPOSITION):
         v = float(m.group("n"))
         add("age", v, v, "year", m.start("n"), m.end("n"))
+    for m in when(digit, _KILOMETRE_MARK):
+        v = float(m.group("n")) * 1000
+        add("distance", v, v, "m", m.start("n"), m.end("n") + 1)
     group = _OF_THE_GROUP.match(sentence)
     for m in when(numeric, COUNT_RE):
         a = _scaled(m.group("a"), m.group("s") or m.group("gs") or m.group("bs"))

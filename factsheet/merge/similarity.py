@@ -244,7 +244,10 @@ def compare(a: Unit, b: Unit) -> Comparison:
     if a.speakers and b.speakers and not a.speakers & b.speakers:
         score *= P.OTHER_SPEAKER_FACTOR  # two people's words, however alike
         core *= P.OTHER_SPEAKER_FACTOR
-    if not content and not matched and not rival:
+    if not content and matched < 2 and bool(a.speakers) != bool(b.speakers):
+        score *= P.QUOTE_AND_NARRATIVE_FACTOR  # a speaker's words beside a report of what happened
+        core *= P.QUOTE_AND_NARRATIVE_FACTOR
+    elif not content and not matched and not rival:
         score *= P.NAMES_ONLY_FACTOR  # the same people or bodies, saying or doing different things
         core *= P.NAMES_ONLY_FACTOR
     if a.context is not b.context and a.context.foreign_to(b.context):
