@@ -185,6 +185,14 @@ def test_a_stretch_of_a_course_or_a_span_of_time_is_a_part(lex):
     assert not by_text["35 km"].part and not by_text["90 minutes"].part
 
 
+def test_a_bare_count_set_against_the_count_just_stated_counts_the_same_noun(lex):
+    qs = extract_quantities("The count rose to 51,400 voters, far above the roughly 40,000 expected, and 3 were turned "
+                            "away.", _count_noun(lex))
+    by_value = {q.low: q for q in qs}
+    assert by_value[40000].unit == by_value[51400].unit == "vote"  # a voter is counted as a vote
+    assert by_value[3].unit == ""  # not set against the other: nothing says what it counts
+
+
 def test_a_k_after_at_is_a_point_on_a_course_in_kilometres(lex):
     (mark,) = extract_quantities("Ostrava pulls clear at 25K and nobody follows.", _count_noun(lex))
     (kms,) = extract_quantities("Ostrava pulled clear at 25 kilometres.", _count_noun(lex))

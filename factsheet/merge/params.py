@@ -47,6 +47,9 @@ OPEN_BOUND_REACH = 0.25
 # A round figure is stated to its last non-zero place: 180,000 allows 175,000 to 185,000,
 # $4.5 million allows $4.45m to $4.55m (from this size up; smaller counts are exact).
 ROUND_FIGURE_MIN = 100
+# A bare count set against a count just stated ("240,112 patients, up from about 180,000")
+# counts the same noun when the two are within this factor of each other.
+ELIDED_NOUN_MAX_RATIO = 10.0
 # Degrees: "8C (46F)" converts to 7.8C; a reading is stated to about half a degree.
 TEMPERATURE_TOLERANCE = 0.6
 

@@ -575,6 +575,7 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
     out.sort(key=lambda q: q.start)
     final = []
     for q in out:
+        q = _with_elided_noun(q, final, sentence)
         r = _RATE_AFTER.match(sentence, q.end)
         if r and not q.rate and q.kind in ("duration", "money", "distance", "physical", "count", "percent"):
             q = _replace(q, rate=r.group("r").lower(), end=r.end(), text=sentence[q.start:r.end()])
@@ -586,6 +587,28 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
                 q = _replace(q, relation=_RELATIONS[m.group(1).lower()])
         final.append(q)
     return tuple(final)
+
+
+def _with_elided_noun(q: Quantity, before: list[Quantity], sentence: str) -> Quantity:
+    """A bare count set against the count just stated counts the same thing: "240,112
+    patients, raising an earlier estimate of about 180,000", "far more than the roughly
+    180,000 it had listed" (the noun is left out because it was just said)."""
+    if q.kind != "count" or q.unit or q.part or not before:
+        return q
+    p = before[-1]
+    if p.kind != "count" or not p.unit or not p.low or not q.low:
+        return q
+    ratio = q.low / p.low
+    if not 1 / P.ELIDED_NOUN_MAX_RATIO <= ratio <= P.ELIDED_NOUN_MAX_RATIO:
+        return q
+    if not _SET_AGAINST_GAP.search(sentence, p.end, q.start):
+        return q
+    return _replace(q, unit=p.unit)
+
+
+# the words between two counts that set the second against the first
+_SET_AGAINST_GAP = re.compile(r"\b(?:than|above|below|estimate[sd]?|compared|against|versus|instead|rais\w*|lower\w*|"
+                              r"revis\w*|replac\w*|up\s+from|down\s+from)\b", re.I)
 
 
 _TIME_KINDS = frozenset({"weekday", "date", "month", "quarter", "clock", "year"})
