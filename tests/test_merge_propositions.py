@@ -458,6 +458,18 @@ def test_a_verb_only_concept_member_leaves_the_noun_alone(lex):
     assert lex.word("dam").concepts != lex.word("blocked").concepts  # "the dam failed"
 
 
+def test_no_evidence_of_misuse_and_no_indication_of_use_for_fraud_share_their_concepts(lex):
+    def concepts(body):
+        facts = _extracted(f"{body} Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried "
+                           "families out.", lex)
+        (prop,) = [p for p in facts.propositions if p.sentence == 0]
+        return {k for k in dict(prop.features) if k.startswith("w:")}
+
+    a = concepts("The council said it had found no evidence that the donations had been misused.")
+    b = concepts("The council has no indication that any donation was used for fraud.")
+    assert {"w:evidence", "w:misuse"} <= a & b
+
+
 def test_a_verb_after_a_plural_noun_ends_what_a_count_counts(lex):
     def keys(text):
         return [q.key for q in extract_quantities(text, _count_noun(lex)) if q.kind == "count"]
