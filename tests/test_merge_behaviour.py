@@ -311,6 +311,18 @@ def test_a_quotation_states_what_its_speaker_says():
     assert {q.source for q in delays.citations} == {"03-c"}
 
 
+def test_a_quotation_before_a_long_attribution_is_its_speakers_words():
+    files = dict([
+        _article("01_a.md", "Alpha", '"We are deeply sorry for what has happened," Orvel Lines chief executive Mara Tesk '
+                                     "told K7 News outside the company's offices on Quay Street."),
+        _article("02_b.md", "Beta", "Orvel Lines chief executive Mara Tesk apologised to passengers."),
+        _article("03_c.md", "Gamma", "Mara Tesk, the chief executive of Orvel Lines, apologised to the passengers."),
+    ])
+    s = sheet(files)
+    (claim,) = claims_citing(s, "deeply sorry")
+    assert {q.source for q in claim.citations} == {"01-a", "02-b", "03-c"}
+
+
 def test_what_a_speaker_said_at_a_point_is_not_what_happened_there():
     quote = '"At 25 kilometres I knew the heat would decide it," Ivana Ostrava said.'
     files = dict([

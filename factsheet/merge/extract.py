@@ -18,7 +18,7 @@ from .propositions import (AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PREPOSI
                            split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 67  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 68  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -924,8 +924,17 @@ def _quote_left_open(text: str, was_open: bool) -> bool:
 
 
 def _is_direct_quote(text: str, block: str) -> bool:
-    """Mostly words inside quotation marks, or a block quote."""
+    """Mostly words inside quotation marks, or a block quote, or a quotation opening the
+    sentence before its attribution ('"We are sorry," the chief executive told TTV News
+    outside the company's offices on Harbour Road'), however long the attribution."""
     if block == "quote":
         return True
     quoted = sum(len(m) for m in _QUOTED_SPANS.findall(text))
-    return quoted >= P.QUOTE_SHARE * len(text)
+    if quoted >= P.QUOTE_SHARE * len(text):
+        return True
+    opening = _QUOTED_SPANS.match(text)
+    return opening is not None and _ATTRIBUTION_AFTER_QUOTE.match(text, opening.end()) is not None
+
+
+# '"...," chief executive Hollis Varga told': the attribution right after an opening quotation
+_ATTRIBUTION_AFTER_QUOTE = re.compile(r"\s*(?:[\w'’.-]+\s+){0,8}?(?:said|says|told|tells|added|adds|wrote|explained|warned)\b")
