@@ -309,6 +309,14 @@ def test_a_margin_is_a_difference_not_a_figure(lex):
     assert not crew.delta
 
 
+def test_a_live_reports_timestamp_is_a_time_of_day_not_minutes_and_seconds(lex):
+    for text in ("UPDATE (Thursday 5 March, 10:30) The pier has reopened.", "Update, 5 March 2031, 16:45 - The pier has reopened."):
+        (stamp,) = [q for q in extract_quantities(text, _count_noun(lex)) if ":" in q.text]
+        assert stamp.kind == "clock", (text, stamp)
+    (split,) = [q for q in extract_quantities("She ran the second half in 15:30.", _count_noun(lex)) if ":" in q.text]
+    assert split.kind == "duration"
+
+
 def test_times_keep_their_relation(lex):
     (q,) = [q for q in extract_quantities("Services stay suspended until Thursday.", _count_noun(lex))]
     assert q.kind == "weekday" and q.relation == "until"
@@ -496,6 +504,15 @@ def test_hearsay_and_what_a_coordinated_verb_group_continues(lex):
     assert "the coast road will reopen on Monday" in got, got
     got = [t for _, t in props("The union said up to 600 jobs could be lost, and called for guarantees for staff.", lex)]
     assert "The union called for guarantees for staff" in got, got
+
+
+def test_a_reporting_verb_in_the_progressive_is_an_attribution(lex):
+    from factsheet.merge.propositions import _Verbs, _leading_attribution
+
+    text = "Harbour police are now saying the coast road will reopen on Monday."
+    toks = tokenize(text, lex.fold)
+    said = _leading_attribution(toks, 0, len(toks), lex, _Verbs(lex))
+    assert said is not None and pieces_text(text, toks, [said]) == "Harbour police are now saying"
 
 
 def test_a_clause_opening_with_an_auxiliary_and_no_subject_does_not_read_alone(lex):

@@ -656,6 +656,7 @@ def _leading_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "
     for i in range(a, min(b, a + 12)):
         if toks[i].depth or not verbs.finite(toks, i):
             continue
+        i = _progressive_reporting(toks, i, b, lex)  # "Coastwire is now reporting that ..."
         key = lex.word(toks[i].low).key
         if key not in _ATTRIBUTION_KEYS or i == a:
             return None
@@ -677,6 +678,19 @@ def _leading_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "
             return None  # "the company said it had suspended": the speaker did it (but "we're told he is 41")
         return (a, j)
     return None
+
+
+def _progressive_reporting(toks: list[Tok], i: int, b: int, lex: Lexicon) -> int:
+    """The reporting verb of "is (now) reporting", "are saying": its -ing form after a form of
+    "be" at toks[i] (and an adverb); else i."""
+    if toks[i].low not in _BE:
+        return i
+    j = i + 1
+    while j < b and toks[j].low in _ADVERBS_IN_VERB_GROUP:
+        j += 1
+    if j < b and toks[j].low.endswith("ing") and lex.word(toks[j].low).key in _ATTRIBUTION_KEYS:
+        return j
+    return i
 
 
 # "We're told he is 41": the reporter was told, by nobody named; what follows is what they heard

@@ -249,7 +249,13 @@ _PERIOD_WORDS = frozenset({"year", "month", "week", "day", "fortnight", "decade"
 _ONE_PERIOD = re.compile(r"\b(?:a|an|one|a single)\s+(?P<u>year|month|week|day|fortnight|decade)\b", re.I)
 _GLUED_DEGREES = re.compile(r"\d[CF]\b")
 _RATE_HOST_BEFORE = re.compile(rf"(?:{_SCALE}|{_CUR_WORD}|%|gwh|mwh|kwh)$", re.I)
-_CLOCK_CUE_BEFORE = re.compile(r"\b(?:at|by|until|till|from|since|before|after|around|about)\s+$", re.I)
+# "at 10:30", and "20 May 2026, 15:30", "Wednesday 4 March, 10:30" (a live report's
+# timestamp): a time of day, not minutes and seconds
+_CLOCK_CUE_BEFORE = re.compile(
+    r"(?:\b(?:at|by|until|till|from|since|before|after|around|about)|\b(?:19|20)\d\d,?|"
+    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)\s+$", re.I)
 
 
 # "1,2 million", "3,5 %": a decimal comma before a scale or a percentage; "180 000": a
@@ -398,7 +404,7 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             h = (h % 12) + (12 if pm else 0)
         else:
             marked = bool(m.group("tz")) or m.group("h2").startswith("0") or _CLOCK_CUE_BEFORE.search(
-                sentence, max(0, m.start() - 12), m.start())
+                sentence, max(0, m.start() - 24), m.start())
             if not marked or _RATE_AFTER.match(sentence, m.end()):
                 continue  # "at 2:58 per kilometre" is a pace, not a time of day
             h, mi = int(m.group("h2")), int(m.group("m2"))
