@@ -254,6 +254,15 @@ def test_a_value_set_against_the_stated_one_is_no_rival(lex):
     assert not by_text["Monday"].reference
 
 
+def test_a_figure_known_already_that_the_stated_one_is_set_against_is_referred_to(lex):
+    qs = extract_quantities("Orvel shares closed at $12.40, just below the $12.75 offer, and 51,400 voters came, far "
+                            "more than the roughly 40,000 expected; more than 300 stayed away.", _count_noun(lex))
+    by_text = {q.text: q for q in qs}
+    assert by_text["$12.75"].reference and not by_text["$12.40"].reference
+    assert by_text["40,000"].reference and not by_text["51,400 voters"].reference
+    assert not by_text["300"].reference  # the bound of "more than 300" is stated
+
+
 def test_a_superseded_value_is_referred_to_not_stated(lex):
     qs = extract_quantities("Okafor ran 2:18:09, taking 40 seconds off the previous course record of 2:18:49. "
                             "Damage is now put at $52 million, against an earlier estimate of $40 million.", _count_noun(lex))

@@ -194,7 +194,11 @@ _PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|those|these|the|whom|which|its|th
 _CONTRAST_BEFORE = re.compile(
     r"(?:,\s*not|\brather than|\binstead of|\bup from|\bdown from|\bcompared (?:with|to))\s+(?:[A-Za-z-]+\s+){0,2}$"
     # "the previous mark of 2:04:38", "an earlier estimate of 180,000": the value superseded
-    r"|\b(?:previous|old|former|earlier|prior)\s+(?:[A-Za-z-]+\s+){0,2}of\s+(?:about\s+|around\s+|some\s+)?$", re.I)
+    r"|\b(?:previous|old|former|earlier|prior)\s+(?:[A-Za-z-]+\s+){0,2}of\s+(?:about\s+|around\s+|some\s+)?$"
+    # "just below the $38.50 offer", "far more than the roughly 180,000 it had listed": a
+    # figure known already, set against the one stated (not the bound of "more than 300")
+    r"|\b(?:below|above|under|short\s+of|(?:more|less|fewer|higher|lower)\s+than)\s+the\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?$",
+    re.I)
 # An earthquake's magnitude: "magnitude 6.4", "a magnitude of 6.4", "6.4-magnitude", "5.1 on the Richter scale"
 MAGNITUDE_RE = re.compile(
     r"\bmagnitude(?:-|\s+of\s+|\s+)(?P<a>\d{1,2}(?:\.\d{1,2})?)\b(?!-|\s*(?:%|per|km|kilomet|mile|metre|meter))"
