@@ -661,6 +661,30 @@ def test_what_could_be_is_no_rival_of_what_is():
     assert not _disagreements_on(sheet(files), "2,000")
 
 
+def test_what_is_promised_or_expected_is_no_rival_of_what_is():
+    files = dict([
+        _dated("Velder bid", "01_a.md", "Alpha", "Ostrand agreed to buy Velder for $1.2 billion. In Harlow, where the "
+                                                 "company has promised 450 jobs, the council welcomed the deal."),
+        _dated("Velder bid", "02_b.md", "Beta", "Ostrand is buying Velder for $1.2 billion, the two companies said. The company employs 2,300 "
+                                                "people at its two plants."),
+        _dated("Velder bid", "03_c.md", "Gamma", "Ostrand will pay $1.2 billion for Velder. The Harlow plant is expected "
+                                                 "to create 450 jobs, and the company employs 2,300 people."),
+    ])
+    assert not _disagreements_on(sheet(files), "450")
+
+
+def test_jobs_that_could_go_are_not_jobs_a_plant_would_create():
+    files = dict([
+        _dated("Velder bid", "01_a.md", "Alpha", "Ostrand agreed to buy Velder for $1.2 billion. A new Velder plant in "
+                                                 "Harlow would create about 450 jobs."),
+        _dated("Velder bid", "02_b.md", "Beta", "Ostrand is buying Velder for $1.2 billion. The union says up to 500 jobs could go."),
+        _dated("Velder bid", "03_c.md", "Gamma", "Ostrand will pay $1.2 billion for Velder. Its Harlow plant would create 450 jobs."),
+    ])
+    s = sheet(files)
+    (create,) = claims_citing(s, "would create")
+    assert {q.source for q in create.citations} == {"01-a", "03-c"}
+
+
 def test_events_that_share_a_town_stay_apart():
     from factsheet.merge.extract import extract_record
     from factsheet.merge.units import claimable_propositions, events

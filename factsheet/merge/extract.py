@@ -18,7 +18,7 @@ from .propositions import (AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PREPOSI
                            split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 70  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 71  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -512,6 +512,9 @@ def _with_contexts(quantities, toks: list[Tok], lex: Lexicon):
 
 
 _MODALS = frozenset("would could might may can wouldn't couldn't can't cannot".split())
+# verbs of what is meant or foreseen: "has promised 450 jobs", "is expected to create 450
+# jobs", "aims to hire 200" state what will be, like a modal
+_INTENT_VERBS = frozenset("promise pledge vow intend expect forecast aim".split())
 
 
 def _possible(toks: list[Tok], ranges, lex: Lexicon) -> bool:
@@ -523,6 +526,8 @@ def _possible(toks: list[Tok], ranges, lex: Lexicon) -> bool:
     for a, b in ranges:
         for i in range(a, b):
             t = toks[i]
+            if not t.depth and _intends(toks, i, b, lex):
+                return True
             if t.low not in _MODALS or t.depth or t.text == "May":  # "May": the month
                 continue
             j = i + 1
@@ -534,6 +539,15 @@ def _possible(toks: list[Tok], ranges, lex: Lexicon) -> bool:
                 return info.verb and info.key != nxt and not nxt.endswith("ing")  # "could be lost", not "be worth"
             return True
     return False
+
+
+def _intends(toks: list[Tok], i: int, b: int, lex: Lexicon) -> bool:
+    """Is toks[i] a verb of intent or forecast, inflected or before "to" ("promised",
+    "expects", "aim to"), rather than a noun ("a promise", "the aim")?"""
+    t = toks[i]
+    if lex.word(t.low).key not in _INTENT_VERBS:
+        return False
+    return t.low.endswith(("ed", "es", "s")) or (i + 1 < b and toks[i + 1].low == "to")
 
 
 def _head_of(before: list[Tok], lex: Lexicon) -> Tok | None:
