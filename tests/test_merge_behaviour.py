@@ -685,6 +685,32 @@ def test_jobs_that_could_go_are_not_jobs_a_plant_would_create():
     assert {q.source for q in create.citations} == {"01-a", "03-c"}
 
 
+def test_the_figures_of_one_sentence_cited_by_another_claim_are_not_lumped_with_its_rivals():
+    wire = ("ORLA, March 3 (Alpha Wire) - At least nine people were taken to hospital after the fire aboard the Orla "
+            "ferry, which was carrying 312 passengers, the coastguard said. Crews fought the blaze for hours.")
+    files = dict([
+        _dated("Orla ferry fire", "01_a.md", "Alpha", wire),
+        _dated("Orla ferry fire", "02_b.md", "Beta", "The Orla ferry, which was carrying 312 passengers, caught fire on "
+               "Tuesday. Crews fought the blaze for hours."),
+        _dated("Orla ferry fire", "03_c.md", "Gamma", "Crews fought the blaze for hours. Fourteen people were taken to "
+               "hospital. The ferry was carrying 312 passengers and 24 crew."),
+        _dated("Orla ferry fire", "04_d.md", "Delta", "Crews fought the blaze for hours. The coastguard said 298 "
+               "passengers and 24 crew had been on board. Nineteen people were taken to hospital."),
+    ])
+    found = [sorted(values) for values in _disagreements_on(sheet(files), "")]
+    assert sorted(found) == [["298 passengers", "312 passengers"], ["Fourteen people", "Nineteen people", "nine people"]]
+
+
+def test_a_part_a_figure_included_is_no_rival_of_the_figure():
+    from factsheet.merge.extract import _count_noun
+    from factsheet.merge.lexicon import Lexicon
+    from factsheet.merge.quantities import extract_quantities
+
+    (five,) = [q for q in extract_quantities("The higher figure included five people who went to hospital on their own.",
+                                             _count_noun(Lexicon.default())) if q.low == 5]
+    assert five.part
+
+
 def test_events_that_share_a_town_stay_apart():
     from factsheet.merge.extract import extract_record
     from factsheet.merge.units import claimable_propositions, events

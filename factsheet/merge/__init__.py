@@ -164,15 +164,17 @@ def assemble_sheet(records: tuple[Record, ...], editorial: Editorial, rfs: list[
     for cid, d in zip(ids, drafts):
         for m in d.members:
             citing.setdefault((units[m].record, units[m].sentence), cid)
+    fragments = []
     for u in units:  # a leftover fragment of a sentence belongs to a claim citing its sentence
         if not claim_of_unit[u.index]:
             claim_of_unit[u.index] = citing.get((u.record, u.sentence), "")
+            fragments.append(u.index)
     disputes = {pair for g in groups for pair in g.disputes}
     rivals = [r for r in find_rivals(units, comps, claim_of_unit, disputes, known.rivals if known else None)
               if claim_of_unit[r.a] and claim_of_unit[r.b]]
     names = source_names(records)
     dates = {r.id: r.date for r in records}
-    discrepancies = build_discrepancies(units, rivals, claim_of_unit, dates, names.__getitem__)
+    discrepancies = build_discrepancies(units, rivals, claim_of_unit, dates, names.__getitem__, frozenset(fragments))
     disputed = {c for dsc in discrepancies for c in dsc.claims}
     members_of = {cid: list(d.members) for cid, d in zip(ids, drafts)}
     discrepancies += precision_discrepancies(units, members_of, dates, names.__getitem__, disputed)

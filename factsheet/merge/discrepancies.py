@@ -176,14 +176,21 @@ def _rival(i: int, j: int, comps: Comparisons, compared: bool) -> Rival | None:
 
 
 def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: list[str],
-                        dates: dict[str, str | None], label) -> list[Discrepancy]:
+                        dates: dict[str, str | None], label, fragments: frozenset[int] = frozenset()) -> list[Discrepancy]:
     """Discrepancies around a hub, per kind of value: the claim with the most rivals is a
     hub; it and the claims it has rival values with are one discrepancy. Never a chain
     (A rivals B, B rivals C): the hub rivals every other claim of it directly, so that
-    unrelated figures are not lumped into one catch-all list."""
+    unrelated figures are not lumped into one catch-all list. `fragments`: units that are
+    no member of the claim citing their sentence (the rest of a sentence it cites): each is
+    a hub of its own, so that the sentence's other figures ("nine people were taken to
+    hospital" beside "the ferry carried 312 passengers") are not lumped with the claim's."""
     graphs: dict[tuple, dict[str, dict[str, list[Rival]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+
+    def node(idx: int) -> str:
+        return f"{claim_of_unit[idx]}#{idx}" if idx in fragments else claim_of_unit[idx]
+
     for r in rivals:
-        ca, cb = claim_of_unit[r.a], claim_of_unit[r.b]
+        ca, cb = node(r.a), node(r.b)
         # ("$50,000" / "€45,000" is one measure whichever value the pair names first)
         measure = (r.qa.kind, "" if r.qa.kind == "count" else "/".join(sorted({r.qa.unit, r.qb.unit})))
         graphs[measure][ca][cb].append(r)
@@ -205,9 +212,13 @@ def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: l
             spokes = sorted(graph[hub])[:P.MAX_DISCREPANCY_VALUES]
             out.append(_discrepancy([r for o in spokes for r in graph[hub][o]], units, claim_of_unit, dates, label,
                                     members_of))
+            shown = set(spokes)  # two spokes' rivalry is shown already, beside the hub's
             for o in list(graph[hub]):
                 if o != hub:
                     graph[o].pop(hub, None)
+                    if o in shown:
+                        for other in (shown & set(graph[o])) - {o}:  # (a disputed claim's own pair stays)
+                            graph[o].pop(other)
                     if not graph[o]:
                         del graph[o]
                     else:
