@@ -487,6 +487,21 @@ def test_no_evidence_of_misuse_and_no_indication_of_use_for_fraud_share_their_co
     assert {"w:evidence", "w:misuse"} <= a & b
 
 
+def test_filed_is_lodged_not_a_file_of_data(lex):
+    assert "lodge" in lex.word("filed").concepts and lex.word("filed").concepts[0] == lex.word("lodged").concepts[0]
+    assert "data" not in lex.word("filed").concepts and "data" in lex.word("files").concepts
+
+
+def test_a_dotted_abbreviation_is_one_word(lex):
+    toks = tokenize("A suit was filed in U.S. District Court at 7 a.m. on Tuesday.", lex.fold)
+    assert [t.text for t in toks][5:11] == ["U.S.", "District", "Court", "at", "7", "a.m."]
+    facts = _extracted("A suit was filed in U.S. District Court on Tuesday. Reporters from the Orvanto Courier "
+                       "visited the valley on Tuesday. Boats carried families out.", lex)
+    (suit,) = [p for p in facts.propositions if p.sentence == 0]
+    assert [pl.text for pl in suit.places] == ["U.S. District Court"]
+    assert not {"w:u", "w:s"} & set(dict(suit.features))
+
+
 def test_a_verb_after_a_plural_noun_ends_what_a_count_counts(lex):
     def keys(text):
         return [q.key for q in extract_quantities(text, _count_noun(lex)) if q.kind == "count"]

@@ -18,7 +18,7 @@ from .propositions import (AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PREPOSI
                            split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 72  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 73  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -851,10 +851,7 @@ def _places(text: str, toks: list[Tok], pieces, lex: Lexicon) -> tuple[Place, ..
             k = j
             while k < b and len(words) < P.PLACE_MAX_WORDS:
                 t = toks[k]
-                if t.text == "." and words and len(toks[k - 1].text) == 1:
-                    k += 1  # "U.S."
-                    continue
-                if not t.text.isalpha() or t.low in PREPOSITIONS or t.low in AUXILIARIES or t.low in DETERMINERS \
+                if not t.text.replace(".", "").isalpha() or t.low in PREPOSITIONS or t.low in AUXILIARIES or t.low in DETERMINERS \
                         or (words and t.text[:1].isupper() and toks[k - 1].text[:1].islower()):
                     break  # "... deck Tuesday morning": a name after common words starts something else
                 lemma = lex.word(t.text).key

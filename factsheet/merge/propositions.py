@@ -36,7 +36,8 @@ from typing import NamedTuple
 from . import params as P
 from .lexicon import HEDGES, POSSESSIVES, PRONOUNS, Lexicon, fold
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.:]*\d%?|\d%?|[^\w\s]", re.UNICODE)
+# "U.S.", "U.K.", "a.m.": one word, not letters and full stops
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.:]*\d%?|\d%?|[^\w\s]", re.UNICODE)
 
 AUXILIARIES = frozenset("""is are was were be been being am has have had having will would can could may might must
 shall should do does did isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't doesn't
