@@ -432,6 +432,13 @@ def test_the_event_is_the_main_verb_not_a_relative_clauses(lex):
     assert prop.predicate == ("w:sue",), prop.predicate  # "filed a lawsuit": the noun phrase says what happened
 
 
+def test_what_a_passive_light_verb_did_is_its_subject(lex):
+    body = ("A proposed class action was filed on Tuesday in Orvel District Court. Reporters from the Orvanto Courier "
+            "visited the valley on Tuesday. Boats carried families out.")
+    (prop,) = [p for p in _extracted(body, lex).propositions if p.sentence == 0]
+    assert prop.predicate == ("w:sue",), prop.predicate  # what was filed, not where
+
+
 def test_whom_a_statement_was_told_is_part_of_the_attribution(lex):
     body = ("Orvel chief Ida Brenn told K7 News the storage business is the bottleneck of the grid. "
             "Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried families out.")

@@ -14,11 +14,11 @@ from ..models import Record
 from . import params as P
 from .lexicon import DEPENDENT_OPENERS, HEDGES, PRONOUNS, Lexicon, fold
 from .opinion import commentary_score
-from .propositions import (AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PREPOSITIONS, PropositionSpan, Tok, _Verbs,
-                           split_propositions, tokenize)
+from .propositions import (_BE, AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PREPOSITIONS,
+                           PropositionSpan, Tok, _Verbs, split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 73  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 74  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -438,6 +438,11 @@ def _predicate_at(toks: list[Tok], pieces, lex: Lexicon, verbs: _Verbs, skip: se
             if info.function == "attribution":
                 i = j + 1
                 continue
+            if info.key in LIGHT_VERBS and last > i and any(toks[k].low in _BE for k in range(i, last)):
+                # "a class action was filed": what was filed, the subject, is the event
+                subject = _subject_event(toks, a, i, lex)
+                if subject:
+                    return subject
             if info.key in LIGHT_VERBS or toks[last].low in AUXILIARIES:
                 # "lodged an appeal", "is sorry": the first noun or adjective after it (not an adverb)
                 for k in range(last + 1, min(b, last + 6)):
@@ -451,6 +456,24 @@ def _predicate_at(toks: list[Tok], pieces, lex: Lexicon, verbs: _Verbs, skip: se
                 return ()
             return tuple("w:" + c for c in info.concepts)
     return ()
+
+
+def _subject_event(toks: list[Tok], a: int, i: int, lex: Lexicon) -> tuple[str, ...]:
+    """The concepts of the last noun (or phrase of concepts.txt) before toks[i]: the head of
+    the subject of a passive light verb ("A proposed class action was filed" -> sue)."""
+    found: tuple[str, ...] = ()
+    lemmas = [lex.word(t.low).key if t.low[:1].isalpha() else t.low for t in toks[a:i]]
+    k = 0
+    while k < len(lemmas):
+        phrase = lex.phrase_at(lemmas, k)
+        word = lex.word(toks[a + k].low)
+        if phrase is not None and phrase[1] >= 2 and not phrase[0].concept.startswith("~"):
+            found, k = ("w:" + phrase[0].concept,), k + phrase[1]
+            continue
+        if toks[a + k].low[:1].isalpha() and word.noun and word.weight > 0 and not word.function:
+            found = tuple("w:" + c for c in word.concepts)
+        k += 1
+    return found
 
 
 def _inflected_verb(low: str, lex: Lexicon) -> bool:
