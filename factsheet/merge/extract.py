@@ -18,7 +18,7 @@ from .propositions import (_BE, AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PR
                            PropositionSpan, Tok, _Verbs, split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 74  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 75  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -400,6 +400,9 @@ def value_weight(q: Quantity) -> float:
 # ("lodged an appeal", "opened an investigation", "has a plant").
 LIGHT_VERBS = frozenset("""be have get make take give lodge file launch open hold do become put set go come see
 offer provide carry bring reach keep mount stage conduct""".split())
+# light verbs whose object is an event ("filed a lawsuit", "opened an inquiry", "held a
+# vote"): in the passive the subject is that event
+_EVENT_TAKING_VERBS = frozenset("file lodge launch open hold stage conduct mount".split())
 
 
 def _predicate(toks: list[Tok], pieces, lex: Lexicon, verbs: _Verbs, skip: set[int]) -> tuple[str, ...]:
@@ -438,8 +441,10 @@ def _predicate_at(toks: list[Tok], pieces, lex: Lexicon, verbs: _Verbs, skip: se
             if info.function == "attribution":
                 i = j + 1
                 continue
-            if info.key in LIGHT_VERBS and last > i and any(toks[k].low in _BE for k in range(i, last)):
-                # "a class action was filed": what was filed, the subject, is the event
+            if info.key in _EVENT_TAKING_VERBS and last > i and not toks[last].low.endswith("ing") \
+                    and any(toks[k].low in _BE for k in range(i, last)):
+                # "a class action was filed", "an inquiry was opened": what was filed, the
+                # subject, is the event (not "was given medicine", "were taken to hospital")
                 subject = _subject_event(toks, a, i, lex)
                 if subject:
                     return subject
