@@ -326,6 +326,15 @@ def test_a_live_reports_timestamp_is_a_time_of_day_not_minutes_and_seconds(lex):
     assert split.kind == "duration"
 
 
+def test_a_time_of_day_in_words(lex):
+    def clock(text):
+        return [(q.kind, q.low) for q in extract_quantities(text, _count_noun(lex)) if q.kind == "clock"]
+
+    assert clock("At ten past two on Sunday the pumps failed.") == [("clock", 130)]
+    assert clock("Power was back by twenty to eight in the evening.") == clock("Power was back at 19:40.")
+    assert clock("The count had fallen from ten to five.") == []
+
+
 def test_times_keep_their_relation(lex):
     (q,) = [q for q in extract_quantities("Services stay suspended until Thursday.", _count_noun(lex))]
     assert q.kind == "weekday" and q.relation == "until"

@@ -144,6 +144,15 @@ CLOCK_RE = re.compile(
     r"(?<![\d:])(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
     r"|(?<![\d:.])(?P<h2>[01]?\d|2[0-3])[:.](?P<m2>[0-5]\d)(?![\d:])(?P<tz>\s?(?:local time|gmt|utc|bst|cet|est|edt|pst|hrs|hours|h\b))?",
     re.I)
+# "at ten past two", "by twenty to eight in the evening", "at half past six": a time of day
+# in words (after "at", "by", ...: "fell from ten to five" is no time)
+_HOUR_WORDS = {w: WORD_NUMBERS[w] for w in ("one two three four five six seven eight nine ten eleven twelve".split())}
+WORD_CLOCK_RE = re.compile(
+    r"\b(?:at|by|until|till|around|about|before|after|since)\s+(?:about\s+|around\s+|roughly\s+)?"
+    r"(?P<m>quarter|half|five|ten|twenty|twenty[- ]five)\s+(?P<d>past|to)\s+(?P<h>one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve)\b(?:\s+(?:o'clock\s+)?(?:in\s+the\s+(?P<ap>morning|afternoon|evening)|at\s+(?P<night>night)|"
+    r"(?P<ap2>a\.?m\.?|p\.?m\.?)))?", re.I)
+_CLOCK_MINUTES = {"quarter": 15, "half": 30, "five": 5, "ten": 10, "twenty": 20, "twenty-five": 25}
 MS_RE = re.compile(r"(?<![\d:.])(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?![\d:])")
 TEMPERATURE_RE = re.compile(
     rf"(?P<a>-?{_NUM}|{_WORDNUM})\s?(?:°\s?|degrees?\s?|deg\s?)(?P<u>celsius|centigrade|fahrenheit|c\b|f\b)?"
@@ -416,6 +425,14 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             h, mi = int(m.group("h2")), int(m.group("m2"))
         v = h * 60 + mi
         add("clock", v, v, "min", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
+    for m in when(" past " in low or " to " in low, WORD_CLOCK_RE):
+        h, mi = _HOUR_WORDS[m.group("h").lower()], _CLOCK_MINUTES[re.sub(r"[- ]+", "-", m.group("m").lower())]
+        v = (h * 60 + mi) if m.group("d").lower() == "past" else (h * 60 - mi)
+        later = (m.group("ap") or "").lower() in ("afternoon", "evening") or m.group("night") \
+            or (m.group("ap2") or "").lower().startswith("p")
+        if later and v < 12 * 60:
+            v += 12 * 60
+        add("clock", v, v, "min", m.start("m"), m.end())
     for m in when(digit and ":" in sentence, MS_RE):
         v = int(m.group("m")) * 60 + int(m.group("s"))
         add("duration", v, v, "s", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
