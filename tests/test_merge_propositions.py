@@ -326,6 +326,18 @@ def test_a_live_reports_timestamp_is_a_time_of_day_not_minutes_and_seconds(lex):
     assert split.kind == "duration"
 
 
+def test_a_speed_is_a_distance_an_hour_and_bare_degrees_may_be_either_scale(lex):
+    def one(text):
+        (q,) = [q for q in extract_quantities(text, _count_noun(lex)) if q.kind in ("distance", "temperature")]
+        return q
+
+    gust = one("Winds gusted to 70 km/h.")
+    assert (gust.kind, gust.low, gust.rate) == ("distance", 70000, "hour") and gust.rate != one("The fire is 70 km away.").rate
+    assert one("Gusts reached 45 mph.").rate == "hour"
+    assert same_value(one("It was 39 degrees at noon."), one("It was 102 degrees at noon."))  # 39 C is 102 F
+    assert not same_value(one("It was 39 degrees at noon."), one("It was 41 degrees at noon."))
+
+
 def test_a_time_of_day_in_words(lex):
     def clock(text):
         return [(q.kind, q.low) for q in extract_quantities(text, _count_noun(lex)) if q.kind == "clock"]

@@ -55,7 +55,9 @@ PHYSICAL_UNITS = {
     "hectare": ("m2", 1e4), "hectares": ("m2", 1e4), "acre": ("m2", 4046.86), "acres": ("m2", 4046.86),
     "litre": ("l", 1.0), "litres": ("l", 1.0), "liter": ("l", 1.0), "liters": ("l", 1.0), "barrel": ("l", 159.0),
     "barrels": ("l", 159.0),
+    "mph": ("m", 1609.344), "kph": ("m", 1000.0), "kmh": ("m", 1000.0),  # speeds: a distance an hour
 }
+_SPEEDS = frozenset({"mph", "kph", "kmh"})
 _PHYSICAL_BY_WORDS = {re.sub(r"[\s-]+", " ", k): v for k, v in PHYSICAL_UNITS.items()}
 DURATION_UNITS = {"second": 1, "seconds": 1, "sec": 1, "secs": 1, "minute": 60, "minutes": 60, "min": 60, "mins": 60,
                   "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600, "day": 86400, "days": 86400,
@@ -512,7 +514,8 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             if u == "m" and _PLURAL_AFTER.match(sentence, m.end()):
                 continue  # "1.2m bottles", "3m people": millions of them, not metres
             base, f = _PHYSICAL_BY_WORDS[u]
-            rate = "year" if m.group("per") and m.group("per")[1:2].lower() == "y" else ""
+            per = (m.group("per") or "")[1:2].lower()  # "8 GWh/year", "70 km/h"
+            rate = "hour" if u in _SPEEDS else {"y": "year", "d": "day", "h": "hour"}.get(per, "")
             end = m.end()
             r = _RATE_AFTER.match(sentence, end)
             if r and not rate:
@@ -717,11 +720,15 @@ def comparable(a: Quantity, b: Quantity) -> bool:
 
 
 def same_value(a: Quantity, b: Quantity) -> bool:
-    """The two state the same value (for temperature in unknown degrees: either scale)."""
+    """The two state the same value (for temperature in unknown degrees: either scale;
+    two in unknown degrees, "39 degrees" / "102 degrees", may be one in each)."""
     if a.kind == "temperature" and "deg" in (a.unit, b.unit) and a.unit != b.unit:
         known, bare = (a, b) if b.unit == "deg" else (b, a)
         fahrenheit = known.low * 9 / 5 + 32
-        return abs(bare.low - known.low) <= 0.6 or abs(bare.low - fahrenheit) <= 0.6
+        return abs(bare.low - known.low) <= P.TEMPERATURE_TOLERANCE or abs(bare.low - fahrenheit) <= P.TEMPERATURE_TOLERANCE
+    if a.kind == "temperature" and a.unit == b.unit == "deg" and a.low != b.low:
+        cooler, warmer = sorted((a.low, b.low))
+        return abs(cooler * 9 / 5 + 32 - warmer) <= P.TEMPERATURE_TOLERANCE
     if a.kind == "date" and "md" in (a.unit, b.unit):
         return int(a.low) % 10000 == int(b.low) % 10000
     if a.kind == "money" and a.unit != b.unit:
