@@ -336,6 +336,17 @@ def test_what_a_speaker_said_at_a_point_is_not_what_happened_there():
     assert all("heat" in q.quote for q in said.citations)
 
 
+def test_short_denials_of_one_thing_are_one_claim():
+    files = dict([
+        _article("01_a.md", "Alpha", "No deaths have been reported."),
+        _article("02_b.md", "Beta", "No one has died, the mayor of Orvel told reporters."),
+        _article("03_c.md", "Gamma", "Remarkably, no one died."),
+    ])
+    s = sheet(files)
+    (claim,) = [c for c in s.claims if any("died" in q.quote or "deaths" in q.quote for q in c.citations)]
+    assert {q.source for q in claim.citations} == {"01-a", "02-b", "03-c"}
+
+
 def test_a_bound_beside_an_exact_figure_differs_in_precision_only():
     files = dict([
         _article("01_a.md", "Alpha", "Exactly 336 people abandoned the ferry Orla in life rafts."),

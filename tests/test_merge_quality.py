@@ -38,15 +38,15 @@ SHARED_FLOORS: dict[str, dict[str, float]] = {
     "marathon-record": {"claims_per_fact": 1.67},
 }
 OWN_FLOORS: dict[str, dict[str, float]] = {
-    "airline-outage": {"citation_recall": 0.77, "claims_per_fact": 2.12},
+    "airline-outage": {"citation_recall": 0.78, "claims_per_fact": 2.12},
     "charity-fraud-trial": {"citation_recall": 0.81, "citation_precision": 0.85, "claims_per_fact": 1.38},
     "copper-deal": {"claims_per_fact": 1.35},
-    "hill-wildfire": {"citation_recall": 0.81, "claims_per_fact": 1.76, "noise_leaks": 1.0, "discrepancies_found": 0.333},
+    "hill-wildfire": {"citation_recall": 0.81, "claims_per_fact": 1.60, "noise_leaks": 1.0, "discrepancies_found": 0.333},
     "mayoral-election": {"citation_precision": 0.89},
     "museum-heist": {"citation_recall": 0.80, "citation_precision": 0.84, "claims_per_fact": 1.76, "discrepancies_found": 0.999},
     "quarry-collapse": {"citation_recall": 0.82, "citation_precision": 0.88, "claims_per_fact": 1.35, "discrepancies_found": 0.499},
     "striker-transfer": {"citation_precision": 0.88},
-    "syrup-recall": {"citation_recall": 0.78, "citation_precision": 0.87, "claims_per_fact": 1.63, "noise_leaks": 1.0, "discrepancies_found": 0.399},
+    "syrup-recall": {"citation_recall": 0.78, "citation_precision": 0.87, "claims_per_fact": 1.57, "noise_leaks": 1.0, "discrepancies_found": 0.399},
     "transit-strike": {"citation_recall": 0.82, "claims_per_fact": 1.52, "discrepancies_found": 0.499},
 }
 

@@ -228,6 +228,8 @@ def compare(a: Unit, b: Unit) -> Comparison:
     rival = 1 if conflicts else 0
     if same_event and shared - 1 + matched + rival >= 1:
         shared += 1  # the same event, and something else in common: worth a further shared feature
+    if a.prop.negated and b.prop.negated and content:
+        shared += 1  # both deny it: "No deaths have been reported" / "No one has died"
     if shared + matched + rival < P.MIN_SHARED_FEATURES:
         return Comparison(0.0, 0.0, tuple(conflicts), a.prop.negated != b.prop.negated)
     k = P.OVERLAP_SHARE
