@@ -515,6 +515,11 @@ def test_no_evidence_of_misuse_and_no_indication_of_use_for_fraud_share_their_co
     assert {"w:evidence", "w:misuse"} <= a & b
 
 
+def test_jumped_is_both_a_rise_and_a_crossing(lex):
+    assert {"rise", "cross"} <= set(lex.word("jumped").concepts)  # "shares jumped 24%", "the fire jumped the river"
+    assert "cross" in lex.word("crossed").concepts and "cross" not in lex.word("rose").concepts
+
+
 def test_filed_is_lodged_not_a_file_of_data(lex):
     assert "lodge" in lex.word("filed").concepts and lex.word("filed").concepts[0] == lex.word("lodged").concepts[0]
     assert "data" not in lex.word("filed").concepts and "data" in lex.word("files").concepts
