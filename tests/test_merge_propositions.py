@@ -572,6 +572,15 @@ def test_a_reporting_verb_in_the_progressive_is_an_attribution(lex):
     assert said is not None and pieces_text(text, toks, [said]) == "Harbour police are now saying"
 
 
+def test_a_second_reported_clause_after_and_that_is_what_the_speaker_said(lex):
+    got = [t for _, t in props("The council said it would not appeal the ruling, and that the pool would reopen on "
+                               "Monday.", lex)]
+    assert "The council said the pool would reopen on Monday" in got, got
+    got = [t for _, t in props('Mayor Ida Brenn said in a statement that she was "deeply sorry" and that the '
+                               'review would be public.', lex)]
+    assert "Mayor Ida Brenn said in a statement the review would be public" in got, got
+
+
 def test_a_clause_opening_with_an_auxiliary_and_no_subject_does_not_read_alone(lex):
     body = ("Counsel for Mr Orr, for the defence, told the jury that his client accepted he had made errors in the "
             "accounts but had never set out to act dishonestly. Had never once been warned, the court heard. "

@@ -886,8 +886,13 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
             skip = 1 if toks[a].low in COORDINATORS | SUBORDINATORS else 0
             verb_phrase = role == "coordinate" and _opens_with_verb(toks, a + skip, verbs)
             own = None if verb_phrase else _subject(toks, a + skip, b, verbs)
+            speaker = _speaker_of(toks, leads[0][0] if lead_subject else main_a, main_b, lex, verbs) \
+                if role == "coordinate" and toks[a + skip].low == "that" and k > main_at else None
             if role == "participle":
                 props.append(PropositionSpan(((a + skip, b),), None, role))
+            elif speaker is not None:
+                # "X said A, and that B": B is what X said too ("X said" + B, read, not compared)
+                props.append(PropositionSpan(((a + skip + 1, b),), speaker, "coordinate", subject_read_only=True))
             elif a in conjunct_of and k == main_at + 1 and said_subject and said_subject[1] <= conjunct_of[a] <= main_b:
                 lead_in = (said_subject[1], conjunct_of[a]) if conjunct_of[a] > said_subject[1] else None
                 props.append(PropositionSpan(((a + skip, b),), said_subject, "coordinate", lead_in=lead_in))
@@ -960,6 +965,21 @@ def _reduced_relative(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Ve
             head = toks[subject[1] - 1].low
             plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
             return PropositionSpan(((i, j),), subject, "relative", joiner="were" if plural else "was")
+    return None
+
+
+def _speaker_of(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verbs") -> tuple[int, int] | None:
+    """The tokens of "X said (in a video)" in a clause that reports what X said, through the
+    reporting verb and the words up to "that" or the reported clause; None without one."""
+    for i in range(a + 1, min(b, a + P.ATTRIBUTION_MAX_WORDS)):
+        if toks[i].depth or lex.word(toks[i].low).key not in _ATTRIBUTION_KEYS or not verbs.finite(toks, i):
+            continue
+        for j in range(i + 1, min(b, i + 6)):
+            if verbs.finite(toks, j):
+                break  # "said it would not argue that ...": the reported clause has begun
+            if toks[j].low == "that" and not toks[j].depth:
+                return (a, j)  # "said in a video that"
+        return (a, i + 1)
     return None
 
 
