@@ -581,6 +581,12 @@ def test_a_second_reported_clause_after_and_that_is_what_the_speaker_said(lex):
     assert "Mayor Ida Brenn said in a statement the review would be public" in got, got
 
 
+def test_a_verb_phrase_after_a_reporting_participle_goes_on_with_what_was_said(lex):
+    got = [t for _, t in props("The union blamed cost cuts, saying the council had closed two depots and sold "
+                               "the land to Orvel Homes.", lex)]
+    assert "the council had sold the land to Orvel Homes" in got, got
+
+
 def test_a_clause_opening_with_an_auxiliary_and_no_subject_does_not_read_alone(lex):
     body = ("Counsel for Mr Orr, for the defence, told the jury that his client accepted he had made errors in the "
             "accounts but had never set out to act dishonestly. Had never once been warned, the court heard. "

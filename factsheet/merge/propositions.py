@@ -893,6 +893,11 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
             elif speaker is not None:
                 # "X said A, and that B": B is what X said too ("X said" + B, read, not compared)
                 props.append(PropositionSpan(((a + skip + 1, b),), speaker, "coordinate", subject_read_only=True))
+            elif verb_phrase and k and _reports(kept[k - 1], toks, lex) and _subject(toks, kept[k - 1][0] + 1, kept[k - 1][1], verbs):
+                # "..., saying the airline had cut 140 jobs and handed the work to X": the verb
+                # phrase goes on with what was said (the airline had handed), not with the sayer
+                reported = _subject(toks, kept[k - 1][0] + 1, kept[k - 1][1], verbs)
+                props.append(PropositionSpan(((a + skip, b),), _with_auxiliaries(toks, reported, kept[k - 1][1]), "coordinate"))
             elif a in conjunct_of and k == main_at + 1 and said_subject and said_subject[1] <= conjunct_of[a] <= main_b:
                 lead_in = (said_subject[1], conjunct_of[a]) if conjunct_of[a] > said_subject[1] else None
                 props.append(PropositionSpan(((a + skip, b),), said_subject, "coordinate", lead_in=lead_in))
@@ -966,6 +971,12 @@ def _reduced_relative(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Ve
             plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
             return PropositionSpan(((i, j),), subject, "relative", joiner="were" if plural else "was")
     return None
+
+
+def _reports(piece, toks: list[Tok], lex: Lexicon) -> bool:
+    """Is the piece a participle clause of reporting ("saying the airline had cut ...")?"""
+    a, _, role = piece[0], piece[1], piece[2]
+    return role == "participle" and lex.word(toks[a].low).key in _ATTRIBUTION_KEYS
 
 
 def _speaker_of(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verbs") -> tuple[int, int] | None:
