@@ -515,6 +515,13 @@ def test_no_evidence_of_misuse_and_no_indication_of_use_for_fraud_share_their_co
     assert {"w:evidence", "w:misuse"} <= a & b
 
 
+def test_ruling_out_is_a_denial(lex):
+    facts = _extracted("Police have ruled out foul play. Reporters from the Orvanto Courier visited the valley on "
+                       "Tuesday. Boats carried families out.", lex)
+    (ruled,) = [p for p in facts.propositions if p.sentence == 0]
+    assert ruled.negated
+
+
 def test_jumped_is_both_a_rise_and_a_crossing(lex):
     assert {"rise", "cross"} <= set(lex.word("jumped").concepts)  # "shares jumped 24%", "the fire jumped the river"
     assert "cross" in lex.word("crossed").concepts and "cross" not in lex.word("rose").concepts
