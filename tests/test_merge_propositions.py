@@ -515,6 +515,17 @@ def test_no_evidence_of_misuse_and_no_indication_of_use_for_fraud_share_their_co
     assert {"w:evidence", "w:misuse"} <= a & b
 
 
+def test_writing_to_someone_is_a_letter_not_an_attribution(lex):
+    def concepts(body):
+        facts = _extracted(f"{body} Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried "
+                           "families out.", lex)
+        (prop,) = [p for p in facts.propositions if p.sentence == 0]
+        return {k for k in dict(prop.features) if k.startswith("w:")}
+
+    assert "w:letter" in concepts("The regulator said it had written to the council.") & concepts(
+        "The regulator sent the council a stiff letter.")
+
+
 def test_ruling_out_is_a_denial(lex):
     facts = _extracted("Police have ruled out foul play. Reporters from the Orvanto Courier visited the valley on "
                        "Tuesday. Boats carried families out.", lex)
