@@ -82,6 +82,15 @@ def test_about_section_closing_a_release_goes_even_when_it_does_not_open_with_th
     assert len(kept(record)) == 4
 
 
+def test_about_an_acronym_over_the_name_it_stands_for_is_boilerplate() -> None:
+    raw = (f"{LEAD}\n\n{MORE}\n\nAbout the NWT\n"
+           "The Norhaven Water Trust is a charity with 4,000 members in 120 towns across the region.\n\n"
+           "Halden council has promised a public meeting on the plans in June, its leader said on Tuesday.\n")
+    record = parse_text(raw)
+    assert reasons(record)["company boilerplate"] == [
+        "About the NWT", "The Norhaven Water Trust is a charity with 4,000 members in 120 towns across the region."]
+
+
 @pytest.mark.parametrize("line, reason", [
     ("Dockside workers unload the first shipment, May 2, 2027. Ana Lima/The Harbour Ledger", "caption or photo credit"),
     ("HARBOUR LEDGER/Ana Lima", "caption or photo credit"),

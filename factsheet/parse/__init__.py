@@ -28,7 +28,7 @@ from .shape import data_shape, prose_sentences
 
 __all__ = ["PARSE_VERSION", "ParseResult", "parse_article", "slug_for_path"]
 
-PARSE_VERSION = 1  # part of the record cache's key (factsheet/cache.py): bump when the output changes
+PARSE_VERSION = 2  # part of the record cache's key (factsheet/cache.py): bump when the output changes
 
 MIN_PROSE_SENTENCES = 2
 MIN_PROSE_WORDS = 12

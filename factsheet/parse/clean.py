@@ -624,12 +624,30 @@ def _describes(name: str, block: Block, after: list[Block]) -> bool:
     """The issuer's standard paragraph under "About X": it opens with X's
     name, or it is the page's last paragraph and names X by a proper word of
     it later on ("Founded in 1887 by the Harlow family, the museum ...")."""
-    if block.text.startswith(name):
+    opening = block.text.removeprefix("The ")
+    if opening.startswith(name) or _spelled_out(name, opening):
         return True
     if block.kind != "paragraph" or any(b.kind in ("paragraph", "quote") and b.words >= 12 for b in after):
         return False
     proper = [w for w in name.split() if w[:1].isupper() and len(w) >= ABOUT_NAME_MIN_CHARS]
     return any(re.search(rf"(?<=\s){re.escape(w)}\b", block.text) for w in proper)
+
+
+def _spelled_out(acronym: str, text: str) -> bool:
+    """Does the text open with the name an acronym stands for ("KRFA": "Kessland Rural Fire
+    Authority is ...")?"""
+    if not (acronym.isupper() and acronym.isalpha() and len(acronym) >= 2):
+        return False
+    initials = ""
+    for word in text.split():
+        if word.lower() in ("of", "the", "and", "for", "&"):
+            continue
+        if not word[:1].isupper():
+            break
+        initials += word[0]
+        if len(initials) >= len(acronym):
+            break
+    return initials == acronym
 
 
 def _author_bio(c: Cleaning, author: str | None) -> None:
