@@ -336,6 +336,18 @@ def test_what_a_speaker_said_at_a_point_is_not_what_happened_there():
     assert all("heat" in q.quote for q in said.citations)
 
 
+def test_not_until_a_day_is_that_day_not_a_denial():
+    files = dict([
+        _dated("Orvel fire", "01_a.md", "Alpha", "Fire crews held the line overnight. The Orvel Highway will reopen on "
+               "Sunday, the roads agency said."),
+        _dated("Orvel fire", "02_b.md", "Beta", "Fire crews held the line overnight. The Orvel Highway will reopen on "
+               "Sunday, officials said."),
+        _dated("Orvel fire", "03_c.md", "Gamma", "Fire crews held the line overnight. The Orvel Highway will not reopen "
+               "until Monday at the earliest, the roads agency said."),
+    ])
+    assert [sorted(v) for v in _disagreements_on(sheet(files), "day")] == [["Monday", "Sunday"]]
+
+
 def test_short_denials_of_one_thing_are_one_claim():
     files = dict([
         _article("01_a.md", "Alpha", "No deaths have been reported."),

@@ -18,7 +18,7 @@ from .propositions import (_BE, AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PR
                            PropositionSpan, Tok, _Verbs, split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 82  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 83  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -207,10 +207,25 @@ def _denies(toks: list[Tok], a: int, i: int) -> bool:
         return False
     if _contrasts(toks, a, i):
         return False
+    if _not_until(toks, i):
+        return False
     j = i - 1
     while j >= a and toks[j].low in _SOFTENERS:
         j -= 1
     return not (j >= a and toks[j].low in _PREPOSITIONS)
+
+
+def _not_until(toks: list[Tok], i: int) -> bool:
+    """"will not reopen until Monday", "did not open until 9 a.m.": a time from which it
+    happens, not a denial that it does."""
+    if toks[i].low not in ("not", "n't") and not toks[i].low.endswith("n't"):
+        return False
+    for j in range(i + 1, min(len(toks), i + 1 + P.NOT_UNTIL_REACH)):
+        if toks[j].low in ("until", "till"):
+            return True
+        if toks[j].low in (",", ";", ":", "and", "but", "because"):
+            return False
+    return False
 
 
 _STATE_VERBS = frozenset("is are was were be been being remain remains remained remaining escaped left stay "

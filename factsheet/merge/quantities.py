@@ -615,8 +615,8 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             q = _replace(q, delta=True)
         if q.kind in _TIME_KINDS:
             m = _RELATION_BEFORE.search(sentence[max(0, q.start - 30):q.start])
-            if m:
-                q = _replace(q, relation=_RELATIONS[m.group(1).lower()])
+            if m and not (m.group(1).lower() in ("until", "till") and _NOT_BEFORE.search(sentence, max(0, q.start - 48), q.start)):
+                q = _replace(q, relation=_RELATIONS[m.group(1).lower()])  # ("not until Monday": on Monday)
         final.append(q)
     return tuple(final)
 
@@ -644,6 +644,7 @@ _SET_AGAINST_GAP = re.compile(r"\b(?:than|above|below|estimate[sd]?|compared|aga
 
 
 _TIME_KINDS = frozenset({"weekday", "date", "month", "quarter", "clock", "year"})
+_NOT_BEFORE = re.compile(r"\b(?:not|never)\b[^,;:]*$|n't\b[^,;:]*$", re.I)
 # "until Friday", "by 2028", "since March": the value bounds a period rather than dating an event.
 _RELATION_BEFORE = re.compile(r"\b(until|till|by|through|from|since|before|after)\s+(?:at\s+least\s+|the\s+end\s+of\s+|"
                               r"early\s+|late\s+|next\s+|last\s+|this\s+)?$", re.I)
