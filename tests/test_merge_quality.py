@@ -34,7 +34,7 @@ OWN_CORPORA = sorted(p.name for p in OWN.iterdir() if (p / "gold.yaml").is_file(
 # corpus -> {measure: the figure it must not fall below (must not exceed, for the measures
 # whose bar is an upper one: claims_per_fact, noise_leaks)} where it is short of the bar
 SHARED_FLOORS: dict[str, dict[str, float]] = {
-    "clinic-data-breach": {"claims_per_fact": 1.64},
+    "clinic-data-breach": {"claims_per_fact": 1.59},
     "marathon-record": {"claims_per_fact": 1.67},
 }
 OWN_FLOORS: dict[str, dict[str, float]] = {
@@ -44,7 +44,7 @@ OWN_FLOORS: dict[str, dict[str, float]] = {
     "hill-wildfire": {"citation_recall": 0.83, "claims_per_fact": 1.52, "discrepancies_found": 0.499},
     "mayoral-election": {"citation_precision": 0.89},
     "museum-heist": {"citation_recall": 0.80, "citation_precision": 0.84, "claims_per_fact": 1.76, "discrepancies_found": 0.999},
-    "quarry-collapse": {"citation_recall": 0.82, "citation_precision": 0.88, "claims_per_fact": 1.35, "discrepancies_found": 0.499},
+    "quarry-collapse": {"citation_recall": 0.82, "citation_precision": 0.87, "claims_per_fact": 1.38, "discrepancies_found": 0.499},
     "striker-transfer": {"citation_precision": 0.88},
     "syrup-recall": {"citation_recall": 0.78, "citation_precision": 0.87, "claims_per_fact": 1.57, "noise_leaks": 1.0, "discrepancies_found": 0.399},
     "transit-strike": {"citation_recall": 0.82, "claims_per_fact": 1.52, "discrepancies_found": 0.499},
