@@ -469,6 +469,14 @@ def test_whom_a_statement_was_told_is_part_of_the_attribution(lex):
     assert "w:bottleneck" in keys and not keys & {"w:news", "n:k7", "w:k"}, keys
 
 
+def test_whom_a_speaker_who_acted_told_is_no_part_of_what_was_said(lex):
+    facts = _extracted("Orvel Water told regulators it had found no sign of contamination. Reporters from the Orvanto "
+                       "Courier visited the valley on Tuesday. Boats carried families out.", lex)
+    (told,) = [p for p in facts.propositions if p.sentence == 0]
+    keys = set(dict(told.features))
+    assert "w:regulator" not in keys and "n:orvel" in keys  # the speaker did it; the audience is no content
+
+
 def test_said_with_an_object_states_it(lex):
     """"has said sorry" states an apology; ", said a spokesman" only says who spoke."""
     got = props("The Orvel ferry chief, Ida Brenn, has said sorry and promised full cooperation.", lex)

@@ -669,6 +669,13 @@ def _leading_attribution(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "
             that = next((k for k in range(j, min(b, j + 3)) if toks[k].low == "that" and toks[k].depth == 0), None)
             if that is not None and all(toks[k].low[:1].isalpha() for k in range(j, that)):
                 j = that  # "told the jury that ...", "told a news conference that ..."
+            else:  # "told regulators it has ...": whom it was told, then the reported clause
+                k = j
+                while k < min(b, j + 3) and toks[k].low[:1].isalpha() and toks[k].low not in PRONOUNS \
+                        and not verbs.finite(toks, k):
+                    k += 1
+                if k > j and k < b and toks[k].low in PRONOUNS:
+                    j = k
         while j < b and (toks[j].low in ("that", "on", "in", "a", "statement", "yesterday", "today", "late", "earlier",
                                          "us", "me", "reporters", "journalists")
                          or toks[j].low in _WEEKDAYS):  # "X told reporters (on Monday) that ...", "X tells us ..."
@@ -929,7 +936,8 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
         (p, q), subject = reduced.pieces[0], reduced.subject
         props.insert(0, reduced)
         host = [(host[0][0], p), (q, host[0][1])]
-    out = [PropositionSpan(tuple(host), None, "main", skip=_leading_attribution(toks, host[0][0], host[0][1], lex, verbs))]
+    said_by = _leading_attribution(toks, host[0][0], host[0][1], lex, verbs) or _told_whom(toks, host[0][0], host[0][1], lex, verbs)
+    out = [PropositionSpan(tuple(host), None, "main", skip=said_by)]
     out += props
     for a, b in host:
         out.extend(_restrictive_relatives(toks, a, b, verbs))
@@ -977,6 +985,22 @@ def _reports(piece, toks: list[Tok], lex: Lexicon) -> bool:
     """Is the piece a participle clause of reporting ("saying the airline had cut ...")?"""
     a, _, role = piece[0], piece[1], piece[2]
     return role == "participle" and lex.word(toks[a].low).key in _ATTRIBUTION_KEYS
+
+
+def _told_whom(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verbs") -> tuple[int, int] | None:
+    """Whom a speaker who acted told ("Brightwater told regulators it has ..."): the
+    audience, no part of what is said (the speaker is: it did what it reports)."""
+    for i in range(a + 1, min(b, a + 12)):
+        if toks[i].depth or not verbs.finite(toks, i):
+            continue
+        if lex.word(toks[i].low).key != "tell":
+            return None
+        j = i + 1
+        while j < min(b, i + 4) and toks[j].low[:1].isalpha() and not verbs.finite(toks, j) \
+                and toks[j].low not in PRONOUNS and toks[j].low != "that":
+            j += 1
+        return (i + 1, j) if j > i + 1 and j < b and (toks[j].low in PRONOUNS or toks[j].low == "that") else None
+    return None
 
 
 def _speaker_of(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verbs") -> tuple[int, int] | None:
