@@ -541,6 +541,11 @@ def test_ruling_out_is_a_denial(lex):
     assert ruled.negated
 
 
+def test_an_ing_noun_is_no_form_of_a_word_whose_frequency_is_another_parts_of_speech(lex):
+    assert lex.word("evening").key == "evening"  # not "even", common as an adverb only
+    assert lex.word("meeting").key == "meet" and lex.word("building").key == "build"
+
+
 def test_jumped_is_both_a_rise_and_a_crossing(lex):
     assert {"rise", "cross"} <= set(lex.word("jumped").concepts)  # "shares jumped 24%", "the fire jumped the river"
     assert "cross" in lex.word("crossed").concepts and "cross" not in lex.word("rose").concepts

@@ -165,12 +165,22 @@ class Lexicon:
         in its own right and the verb it would come from is rarer ("crew" is not "crow")."""
         verb = lemmas.get("VERB", (None,))[0]
         if verb and verb != low and low in lemmas.get("NOUN", ()) and (
-                self._zipf(verb, "en") < self._zipf(low, "en") - P.NOUN_OVER_RARE_VERB):
+                self._verb_zipf(verb, low) < self._zipf(low, "en") - P.NOUN_OVER_RARE_VERB):
             return low
         for pos in ("VERB", "NOUN", "ADJ", "ADV", "AUX"):
             if pos in lemmas:
                 return lemmas[pos][0]
         return low
+
+    def _verb_zipf(self, verb: str, low: str) -> float:
+        """How common the verb is, as a verb: for an -ing noun, by its past tense, since the
+        base form may be another word ("evening" is no form of "even", whose frequency is
+        the adverb's: "evened" is rare; "meeting" is of "meet": "met" is common)."""
+        if low.endswith("ing"):
+            past = self._inflections(verb, tag="VBD")
+            if past:
+                return self._zipf(past[0], "en")
+        return self._zipf(verb, "en")
 
     def _derived_base(self, lemma: str) -> str:
         """evacuation -> evacuate, approval -> approve, payment -> pay (known verbs only, and
@@ -181,7 +191,7 @@ class Lexicon:
                 for rep in replacements:
                     cand = stem + rep
                     if "VERB" in self._all_lemmas(cand) and self._all_lemmas(cand)["VERB"][0] == cand \
-                            and self._zipf(cand, "en") >= self._zipf(lemma, "en") - P.DERIVATION_MAX_RARER:
+                            and self._verb_zipf(cand, lemma) >= self._zipf(lemma, "en") - P.DERIVATION_MAX_RARER:
                         return cand
         return lemma
 
