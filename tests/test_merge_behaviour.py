@@ -536,6 +536,20 @@ def test_identified_and_detected_on_one_date_are_one_claim():
     assert both and "March 2" in both[0].text, [(c.text, [q.source for q in c.citations]) for c in s.claims]
 
 
+def test_a_live_reports_update_label_is_no_part_of_its_entry():
+    files = dict([
+        _dated("Orla pier", "01_a.md", "Alpha", "Storm damage closed the Orla pier on Wednesday. **UPDATE (Thursday 5 "
+               "March, 09:10):** Harbour officials are now saying the pier will reopen on Friday after repairs."),
+        _dated("Orla pier", "02_b.md", "Beta", "Storm damage closed the Orla pier on Wednesday. The pier will reopen on "
+               "Friday after repairs, harbour officials said."),
+    ])
+    (claim,) = claims_citing(sheet(files), "reopen")
+    assert {q.source for q in claim.citations} == {"01-a", "02-b"} and "UPDATE" not in claim.text
+    texts = _features_by_text("Orla pier", "Storm damage closed the Orla pier on Wednesday. **UPDATE (Thursday 5 "
+                              "March, 09:10):** Harbour officials say the pier will reopen on Friday after repairs.")
+    assert any("reopen" in t for t in texts) and not any("UPDATE" in t or "09:10" in t for t in texts), texts
+
+
 def test_a_claims_text_leaves_out_the_wire_dateline():
     a = ("---\ntitle: Orvik floods\nsource: Alpha Wire\ndate: 2031-03-03\n---\n\n"
          "ORVIK, March 3 (Alpha Wire) – The Orvik river burst its banks on Monday, flooding 40 homes in the old town.\n\n"

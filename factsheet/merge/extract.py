@@ -18,11 +18,17 @@ from .propositions import (_BE, AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PR
                            PropositionSpan, Tok, _Verbs, split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 85  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 86  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\)\s*)?[-–—]+\s*")
+# "**UPDATE (Saturday 24 January, 11:15am):**", "Update, 20 May 2026, 15:30:": a live
+# report's label over the entry it stamps, no part of what the entry states
+_UPDATE_LABEL = re.compile(
+    r"^\s*[*_]*\s*(?:UPDATE[SD]?|Update[sd]?|LATEST|Latest|BREAKING|Breaking)"
+    r"(?:(?:\s*\([^)]{0,48}\)|\s*,\s*[^:\n]{0,30}?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\s*,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4})"
+    r"\s*[*_]*\s*[:\-–—]?|\s*[*_]*\s*[:\-–—])\s*[*_]*\s+(?=\S)")
 _NAME_CONNECTORS = frozenset("of the de du da di del der van von la le al & for".split())
 
 
@@ -324,7 +330,7 @@ def _count_noun(lex: Lexicon):
 def dateline_length(text: str) -> int:
     """How many characters a wire dateline ("PORT ELLERY, March 3 (Wire) –") takes at the
     start of a sentence (0 when there is none)."""
-    m = _DATELINE.match(text)
+    m = _DATELINE.match(text) or _UPDATE_LABEL.match(text)
     return m.end() if m and m.end() < len(text) - 10 else 0
 
 
