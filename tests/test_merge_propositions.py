@@ -523,6 +523,18 @@ def test_no_evidence_of_misuse_and_no_indication_of_use_for_fraud_share_their_co
     assert {"w:evidence", "w:misuse"} <= a & b
 
 
+def test_the_ways_news_says_people_were_made_to_leave_are_one_concept(lex):
+    def concepts(body):
+        facts = _extracted(f"{body} Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried "
+                           "families out.", lex)
+        (prop,) = [p for p in facts.propositions if p.sentence == 0]
+        return {k for k in dict(prop.features) if k.startswith("w:")}
+
+    said = [concepts("About 900 residents were told to leave."), concepts("Police ordered 900 people out of Orvel."),
+            concepts("More than 900 people were forced from their homes."), concepts("Officials evacuated 900 people.")]
+    assert all("w:evacuate" in c for c in said), said
+
+
 def test_writing_to_someone_is_a_letter_not_an_attribution(lex):
     def concepts(body):
         facts = _extracted(f"{body} Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried "

@@ -41,7 +41,7 @@ OWN_FLOORS: dict[str, dict[str, float]] = {
     "airline-outage": {"citation_recall": 0.79, "claims_per_fact": 1.96},
     "charity-fraud-trial": {"citation_recall": 0.81, "citation_precision": 0.85, "claims_per_fact": 1.38},
     "copper-deal": {"claims_per_fact": 1.35},
-    "hill-wildfire": {"citation_recall": 0.83, "claims_per_fact": 1.52, "discrepancies_found": 0.499},
+    "hill-wildfire": {"citation_recall": 0.84, "claims_per_fact": 1.48},
     "mayoral-election": {"citation_precision": 0.89},
     "museum-heist": {"citation_recall": 0.80, "citation_precision": 0.84, "claims_per_fact": 1.76, "discrepancies_found": 0.999},
     "quarry-collapse": {"citation_recall": 0.82, "citation_precision": 0.87, "claims_per_fact": 1.38, "discrepancies_found": 0.499},
