@@ -258,7 +258,7 @@ def test_a_sentence_stating_a_claim_among_other_details_is_cited_by_it():
 
 def test_a_single_source_claim_is_cited_by_the_longer_sentences_stating_it():
     """A proposition only one source states on its own ("a course-record bonus of $20,000
-    is paid on top"), that others state inside longer sentences ("earns $40,000 plus a
+    is paid on top"), that others state inside longer sentences ("earns $40,000 and a
     $20,000 course-record bonus"), is cited by them too; a sentence sharing its names but
     not its value ("also won six of the 11 seats" of "won 51% of the vote") is not."""
     from factsheet.merge import record_facts
@@ -267,7 +267,7 @@ def test_a_single_source_claim_is_cited_by_the_longer_sentences_stating_it():
     from factsheet.merge.units import build_units
 
     files = dict([
-        _article("01_a.md", "Alpha", "Varn earns $40,000 for the victory plus a $20,000 course-record bonus."),
+        _article("01_a.md", "Alpha", "Varn earns $40,000 for the victory and a $20,000 course-record bonus."),
         _article("02_b.md", "Beta", "A course-record bonus of $20,000 is paid on top."),
         _article("03_c.md", "Gamma", "Tomas Kell of the Orvel Runners Club won 51% of the vote."),
         _article("04_d.md", "Delta", "Tomas Kell of the Orvel Runners Club also won six of the 11 seats on the vote."),

@@ -630,6 +630,12 @@ def test_a_verb_phrase_after_a_reporting_participle_goes_on_with_what_was_said(l
     assert "the council had sold the land to Orvel Homes" in got, got
 
 
+def test_two_sums_joined_by_plus_are_two_propositions_with_the_verb(lex):
+    got = [t for _, t in props("The winner takes home $20,000 plus a $5,000 bonus for the record.", lex)]
+    assert got == ["The winner takes home $20,000", "The winner takes a $5,000 bonus for the record"], got
+    assert [t for _, t in props("The fine was $5,000 plus costs.", lex)] == ["The fine was $5,000 plus costs"]
+
+
 def test_a_clause_opening_with_an_auxiliary_and_no_subject_does_not_read_alone(lex):
     body = ("Counsel for Mr Orr, for the defence, told the jury that his client accepted he had made errors in the "
             "accounts but had never set out to act dishonestly. Had never once been warned, the court heard. "

@@ -35,7 +35,7 @@ OWN_CORPORA = sorted(p.name for p in OWN.iterdir() if (p / "gold.yaml").is_file(
 # whose bar is an upper one: claims_per_fact, noise_leaks)} where it is short of the bar
 SHARED_FLOORS: dict[str, dict[str, float]] = {
     "clinic-data-breach": {"claims_per_fact": 1.59},
-    "marathon-record": {"claims_per_fact": 1.67},
+    "marathon-record": {"claims_per_fact": 1.62},
 }
 OWN_FLOORS: dict[str, dict[str, float]] = {
     "airline-outage": {"citation_recall": 0.79, "claims_per_fact": 1.96},

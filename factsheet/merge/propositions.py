@@ -544,6 +544,16 @@ def _holds_value(toks: list[Tok], a: int, b: int) -> bool:
     return any(t.low[:1].isdigit() or t.low in ("$", "€", "£", "¥") for t in toks[a:b])
 
 
+def _verb_before(toks: list[Tok], a: int, i: int, verbs: "_Verbs") -> int | None:
+    """The last verb group outside quotation marks in toks[a:i] ("earns", "will pay"): the
+    index of its last verb, or None."""
+    j = next((j for j in range(i - 1, a - 1, -1) if not toks[j].depth and verbs.finite(toks, j)), None)
+    while j is not None and j + 1 < i and (toks[j].low in AUXILIARIES or toks[j + 1].low in AUXILIARIES) \
+            and verbs.lex.word(toks[j + 1].low).verb:
+        j += 1
+    return j
+
+
 def _cuts(toks: list[Tok], start: int, verbs: "_Verbs") -> list[tuple[int, str]]:
     """Where new pieces start, and what kind of piece each is."""
     n = len(toks)
@@ -595,6 +605,9 @@ def _cuts(toks: list[Tok], start: int, verbs: "_Verbs") -> list[tuple[int, str]]
         elif t.low in SUBORDINATORS and i > start + 2 and toks[i - 1].low != "," and t.low not in ("as", "since", "once"):
             if _clause_follows(toks, i + 1, verbs) or (t.low not in ("until", "till") and verbs.participle(nxt)):
                 cuts.append((i, "subordinate"))
+        elif t.low == "plus" and i > start + 2 and _holds_value(toks, start, i) and _holds_value(toks, i + 1, min(n, i + 4)) \
+                and _verb_before(toks, start, i, verbs) is not None:
+            cuts.append((i + 1, "plus"))  # "earns $50,000 for the victory plus a $30,000 bonus": two sums earned
         elif t.low == "using" and i > start + 2 and toks[i - 1].low != "," and not _takes_gerund(toks[i - 1], verbs):
             cuts.append((i, "participle"))
         elif t.low == "subject" and nxt.low == "to" and i > start + 2:
@@ -740,6 +753,8 @@ def _classify(pieces: list[list], toks: list[Tok], lex: Lexicon, verbs: "_Verbs"
             kept[-1][1] = b
         elif role == "apposition" and not finite and _holds_value(toks, a, b) and kept:
             kept.append([a, b, "apposition", False])
+        elif role == "plus" and kept:
+            kept.append([a, b, "coordinate", False])  # the second sum of "... plus a $30,000 bonus"
         elif role == "participle" and (verbs.participle(toks[a]) or toks[a].low == "subject" or (
                 a + 1 < b and toks[a].low.endswith("ly") and verbs.participle(toks[a + 1]))) and kept:
             kept.append([a, b, "participle", True])
@@ -840,13 +855,15 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
     # reads with the host's words up to the first ("... production to reduce risks")
     conjunct_of = {c: (_infinitive_before(toks, start, c) + 1 if r == "infinitive" else _gerund_before(toks, start, c))
                    for c, r in cuts if r in ("infinitive", "gerund", "shared-gerund")}
+    # "earns $50,000 for the victory plus a $30,000 bonus": the second sum reads with the verb
+    conjunct_of.update({c: _verb_before(toks, start, c - 1, verbs) + 1 for c, r in cuts if r == "plus"})
     cuts = [(c, "coordinate" if r in ("shared", "gerund", "shared-gerund", "infinitive") else r) for c, r in cuts]
     bounds = [start] + [c for c, _ in cuts] + [n]
     roles = ["main"] + [r for _, r in cuts]
     pieces: list[list] = []
     for k in range(len(bounds) - 1):
         a, b = bounds[k], bounds[k + 1]
-        while b > a and toks[b - 1].depth == 0 and toks[b - 1].low in (",", ";", ":", "—", "–", ".", "and"):
+        while b > a and toks[b - 1].depth == 0 and toks[b - 1].low in (",", ";", ":", "—", "–", ".", "and", "plus"):
             b -= 1  # the punctuation (or the "and" before a participle) that closes the piece
         if b > a:
             pieces.append([a, b, roles[k]])
