@@ -25,6 +25,18 @@ def props(text: str, lex) -> list[tuple[str, str]]:
     return out
 
 
+def _opening(sentence: str, lex):
+    """The one proposition of `sentence`, opening an article of two more sentences."""
+    facts = _extracted(f"{sentence} Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried "
+                       "families out.", lex)
+    (prop,) = [p for p in facts.propositions if p.sentence == 0]
+    return prop
+
+
+def _concepts(sentence: str, lex) -> set[str]:
+    return {k for k in dict(_opening(sentence, lex).features) if k.startswith("w:")}
+
+
 def _extracted(body: str, lex):
     """The extraction of one article of `body` (no front matter), from the real parse stage."""
     return extract_record(parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record, lex)
@@ -454,9 +466,7 @@ def test_the_event_is_the_main_verb_not_a_relative_clauses(lex):
 
 
 def test_what_a_passive_light_verb_did_is_its_subject(lex):
-    body = ("A proposed class action was filed on Tuesday in Orvel District Court. Reporters from the Orvanto Courier "
-            "visited the valley on Tuesday. Boats carried families out.")
-    (prop,) = [p for p in _extracted(body, lex).propositions if p.sentence == 0]
+    prop = _opening("A proposed class action was filed on Tuesday in Orvel District Court.", lex)
     assert prop.predicate == ("w:sue",), prop.predicate  # what was filed, not where
 
 
@@ -470,10 +480,7 @@ def test_whom_a_statement_was_told_is_part_of_the_attribution(lex):
 
 
 def test_whom_a_speaker_who_acted_told_is_no_part_of_what_was_said(lex):
-    facts = _extracted("Orvel Water told regulators it had found no sign of contamination. Reporters from the Orvanto "
-                       "Courier visited the valley on Tuesday. Boats carried families out.", lex)
-    (told,) = [p for p in facts.propositions if p.sentence == 0]
-    keys = set(dict(told.features))
+    keys = set(dict(_opening("Orvel Water told regulators it had found no sign of contamination.", lex).features))
     assert "w:regulator" not in keys and "n:orvel" in keys  # the speaker did it; the audience is no content
 
 
@@ -512,45 +519,25 @@ def test_a_verb_only_concept_member_leaves_the_noun_alone(lex):
 
 
 def test_no_evidence_of_misuse_and_no_indication_of_use_for_fraud_share_their_concepts(lex):
-    def concepts(body):
-        facts = _extracted(f"{body} Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried "
-                           "families out.", lex)
-        (prop,) = [p for p in facts.propositions if p.sentence == 0]
-        return {k for k in dict(prop.features) if k.startswith("w:")}
-
-    a = concepts("The council said it had found no evidence that the donations had been misused.")
-    b = concepts("The council has no indication that any donation was used for fraud.")
+    a = _concepts("The council said it had found no evidence that the donations had been misused.", lex)
+    b = _concepts("The council has no indication that any donation was used for fraud.", lex)
     assert {"w:evidence", "w:misuse"} <= a & b
 
 
 def test_the_ways_news_says_people_were_made_to_leave_are_one_concept(lex):
-    def concepts(body):
-        facts = _extracted(f"{body} Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried "
-                           "families out.", lex)
-        (prop,) = [p for p in facts.propositions if p.sentence == 0]
-        return {k for k in dict(prop.features) if k.startswith("w:")}
-
-    said = [concepts("About 900 residents were told to leave."), concepts("Police ordered 900 people out of Orvel."),
-            concepts("More than 900 people were forced from their homes."), concepts("Officials evacuated 900 people.")]
+    said = [_concepts(text, lex) for text in ("About 900 residents were told to leave.", "Police ordered 900 people out of "
+                                               "Orvel.", "More than 900 people were forced from their homes.",
+                                               "Officials evacuated 900 people.")]
     assert all("w:evacuate" in c for c in said), said
 
 
 def test_writing_to_someone_is_a_letter_not_an_attribution(lex):
-    def concepts(body):
-        facts = _extracted(f"{body} Reporters from the Orvanto Courier visited the valley on Tuesday. Boats carried "
-                           "families out.", lex)
-        (prop,) = [p for p in facts.propositions if p.sentence == 0]
-        return {k for k in dict(prop.features) if k.startswith("w:")}
-
-    assert "w:letter" in concepts("The regulator said it had written to the council.") & concepts(
-        "The regulator sent the council a stiff letter.")
+    assert "w:letter" in _concepts("The regulator said it had written to the council.", lex) & _concepts(
+        "The regulator sent the council a stiff letter.", lex)
 
 
 def test_ruling_out_is_a_denial(lex):
-    facts = _extracted("Police have ruled out foul play. Reporters from the Orvanto Courier visited the valley on "
-                       "Tuesday. Boats carried families out.", lex)
-    (ruled,) = [p for p in facts.propositions if p.sentence == 0]
-    assert ruled.negated
+    assert _opening("Police have ruled out foul play.", lex).negated
 
 
 def test_an_ing_noun_is_no_form_of_a_word_whose_frequency_is_another_parts_of_speech(lex):
@@ -571,9 +558,7 @@ def test_filed_is_lodged_not_a_file_of_data(lex):
 def test_a_dotted_abbreviation_is_one_word(lex):
     toks = tokenize("A suit was filed in U.S. District Court at 7 a.m. on Tuesday.", lex.fold)
     assert [t.text for t in toks][5:11] == ["U.S.", "District", "Court", "at", "7", "a.m."]
-    facts = _extracted("A suit was filed in U.S. District Court on Tuesday. Reporters from the Orvanto Courier "
-                       "visited the valley on Tuesday. Boats carried families out.", lex)
-    (suit,) = [p for p in facts.propositions if p.sentence == 0]
+    suit = _opening("A suit was filed in U.S. District Court on Tuesday.", lex)
     assert [pl.text for pl in suit.places] == ["U.S. District Court"]
     assert not {"w:u", "w:s"} & set(dict(suit.features))
 
