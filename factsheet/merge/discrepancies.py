@@ -176,7 +176,8 @@ def _rival(i: int, j: int, comps: Comparisons, compared: bool) -> Rival | None:
 
 
 def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: list[str],
-                        dates: dict[str, str | None], label, fragments: frozenset[int] = frozenset()) -> list[Discrepancy]:
+                        dates: dict[str, str | None], label,
+                        fragments: frozenset[int] = frozenset()) -> list[Discrepancy]:
     """Discrepancies around a hub, per kind of value: the claim with the most rivals is a
     hub; it and the claims it has rival values with are one discrepancy. Never a chain
     (A rivals B, B rivals C): the hub rivals every other claim of it directly, so that

@@ -900,7 +900,8 @@ def _places(text: str, toks: list[Tok], pieces, lex: Lexicon) -> tuple[Place, ..
             k = j
             while k < b and len(words) < P.PLACE_MAX_WORDS:
                 t = toks[k]
-                if not t.text.replace(".", "").isalpha() or t.low in PREPOSITIONS or t.low in AUXILIARIES or t.low in DETERMINERS \
+                if not t.text.replace(".", "").isalpha() or t.low in PREPOSITIONS or t.low in AUXILIARIES \
+                        or t.low in DETERMINERS \
                         or (words and t.text[:1].isupper() and toks[k - 1].text[:1].islower()):
                     break  # "... deck Tuesday morning": a name after common words starts something else
                 lemma = lex.word(t.text).key
@@ -997,4 +998,5 @@ def _is_direct_quote(text: str, block: str) -> bool:
 
 
 # '"...," chief executive Hollis Varga told': the attribution right after an opening quotation
-_ATTRIBUTION_AFTER_QUOTE = re.compile(r"\s*(?:[\w'’.-]+\s+){0,8}?(?:said|says|told|tells|added|adds|wrote|explained|warned)\b")
+_ATTRIBUTION_AFTER_QUOTE = re.compile(
+    r"\s*(?:[\w'’.-]+\s+){0,8}?(?:said|says|told|tells|added|adds|wrote|explained|warned)\b")

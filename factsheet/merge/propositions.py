@@ -37,7 +37,8 @@ from . import params as P
 from .lexicon import HEDGES, POSSESSIVES, PRONOUNS, Lexicon, fold
 
 # "U.S.", "U.K.", "a.m.": one word, not letters and full stops
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.:]*\d%?|\d%?|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.:]*\d%?|\d%?|[^\w\s]",
+                    re.UNICODE)
 
 AUXILIARIES = frozenset("""is are was were be been being am has have had having will would can could may might must
 shall should do does did isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't doesn't
@@ -605,8 +606,8 @@ def _cuts(toks: list[Tok], start: int, verbs: "_Verbs") -> list[tuple[int, str]]
         elif t.low in SUBORDINATORS and i > start + 2 and toks[i - 1].low != "," and t.low not in ("as", "since", "once"):
             if _clause_follows(toks, i + 1, verbs) or (t.low not in ("until", "till") and verbs.participle(nxt)):
                 cuts.append((i, "subordinate"))
-        elif t.low == "plus" and i > start + 2 and _holds_value(toks, start, i) and _holds_value(toks, i + 1, min(n, i + 4)) \
-                and _verb_before(toks, start, i, verbs) is not None:
+        elif t.low == "plus" and i > start + 2 and _holds_value(toks, start, i) \
+                and _holds_value(toks, i + 1, min(n, i + 4)) and _verb_before(toks, start, i, verbs) is not None:
             cuts.append((i + 1, "plus"))  # "earns $50,000 for the victory plus a $30,000 bonus": two sums earned
         elif t.low == "using" and i > start + 2 and toks[i - 1].low != "," and not _takes_gerund(toks[i - 1], verbs):
             cuts.append((i, "participle"))
@@ -917,11 +918,11 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
             elif speaker is not None:
                 # "X said A, and that B": B is what X said too ("X said" + B, read, not compared)
                 props.append(PropositionSpan(((a + skip + 1, b),), speaker, "coordinate", subject_read_only=True))
-            elif verb_phrase and k and _reports(kept[k - 1], toks, lex) and _subject(toks, kept[k - 1][0] + 1, kept[k - 1][1], verbs):
+            elif verb_phrase and k and (reported := _reported_subject(kept[k - 1], toks, lex, verbs)):
                 # "..., saying the airline had cut 140 jobs and handed the work to X": the verb
                 # phrase goes on with what was said (the airline had handed), not with the sayer
-                reported = _subject(toks, kept[k - 1][0] + 1, kept[k - 1][1], verbs)
-                props.append(PropositionSpan(((a + skip, b),), _with_auxiliaries(toks, reported, kept[k - 1][1]), "coordinate"))
+                props.append(PropositionSpan(((a + skip, b),), _with_auxiliaries(toks, reported, kept[k - 1][1]),
+                                             "coordinate"))
             elif a in conjunct_of and k == main_at + 1 and said_subject and said_subject[1] <= conjunct_of[a] <= main_b:
                 lead_in = (said_subject[1], conjunct_of[a]) if conjunct_of[a] > said_subject[1] else None
                 props.append(PropositionSpan(((a + skip, b),), said_subject, "coordinate", lead_in=lead_in))
@@ -953,7 +954,8 @@ def split_propositions(toks: list[Tok], lex: Lexicon, start: int = 0, verbs: "_V
         (p, q), subject = reduced.pieces[0], reduced.subject
         props.insert(0, reduced)
         host = [(host[0][0], p), (q, host[0][1])]
-    said_by = _leading_attribution(toks, host[0][0], host[0][1], lex, verbs) or _told_whom(toks, host[0][0], host[0][1], lex, verbs)
+    said_by = _leading_attribution(toks, host[0][0], host[0][1], lex, verbs) \
+        or _told_whom(toks, host[0][0], host[0][1], lex, verbs)
     out = [PropositionSpan(tuple(host), None, "main", skip=said_by)]
     out += props
     for a, b in host:
@@ -998,10 +1000,13 @@ def _reduced_relative(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Ve
     return None
 
 
-def _reports(piece, toks: list[Tok], lex: Lexicon) -> bool:
-    """Is the piece a participle clause of reporting ("saying the airline had cut ...")?"""
-    a, _, role = piece[0], piece[1], piece[2]
-    return role == "participle" and lex.word(toks[a].low).key in _ATTRIBUTION_KEYS
+def _reported_subject(piece, toks: list[Tok], lex: Lexicon, verbs: "_Verbs") -> tuple[int, int] | None:
+    """The subject of what a participle clause of reporting says ("saying the airline had cut
+    ...": the airline), or None for any other piece."""
+    a, b, role = piece[0], piece[1], piece[2]
+    if role != "participle" or lex.word(toks[a].low).key not in _ATTRIBUTION_KEYS:
+        return None
+    return _subject(toks, a + 1, b, verbs)
 
 
 def _told_whom(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Verbs") -> tuple[int, int] | None:
