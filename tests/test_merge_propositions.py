@@ -350,6 +350,17 @@ def test_a_speed_is_a_distance_an_hour_and_bare_degrees_may_be_either_scale(lex)
     assert not same_value(one("It was 39 degrees at noon."), one("It was 41 degrees at noon."))
 
 
+def test_a_measure_converted_and_rounded_agrees_with_the_original(lex):
+    def one(text):
+        (q,) = [q for q in extract_quantities(text, _count_noun(lex)) if q.kind == "distance"]
+        return q
+
+    assert same_value(one("Gusts reached 70 km/h."), one("Gusts reached 43 mph."))  # 43.5 mph is 70 km/h
+    assert same_value(one("The epicentre was 10 km deep."), one("The epicentre was 6 miles deep."))
+    assert not same_value(one("The epicentre was 14 km deep."), one("The epicentre was 6 miles deep."))
+    assert not same_value(one("The tailback was 32 km long."), one("The tailback was 35 km long."))
+
+
 def test_a_time_of_day_in_words(lex):
     def clock(text):
         return [(q.kind, q.low) for q in extract_quantities(text, _count_noun(lex)) if q.kind == "clock"]

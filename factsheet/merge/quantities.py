@@ -698,6 +698,34 @@ def bounds(q: Quantity) -> tuple[float, float]:
     return lo, hi
 
 
+def _as_stated(q: Quantity) -> tuple[float, float]:
+    """(the unit the measure was stated in, in base units; half the place it was stated to,
+    in base units): "43 mph" (1609 m, 805 m), "2.5 km" (1000 m, 50 m); (0, 0) when unread."""
+    m = _STATED_NUMBER.search(q.text)
+    if m is None:
+        return 0.0, 0.0
+    digits = m.group().replace(",", "")
+    stated = float(digits)
+    if not stated:
+        return 0.0, 0.0
+    place = 10.0 ** -len(digits.split(".")[1]) if "." in digits else 1.0  # ("70" may be exact: no wider)
+    unit = q.low / stated
+    return unit, place / 2 * unit
+
+
+def _converted_overlap(a: Quantity, b: Quantity) -> bool:
+    """Two measures stated in different units ("70 km/h" / "43 mph") agree when they overlap
+    to the place each was stated to: one is the other converted and rounded."""
+    (ua, ha), (ub, hb) = _as_stated(a), _as_stated(b)
+    if not ua or not ub or abs(ua - ub) <= 1e-9 * max(ua, ub):
+        return False
+    (la, xa), (lb, xb) = bounds(a), bounds(b)
+    return la - ha <= xb + hb and lb - hb <= xa + ha
+
+
+_STATED_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
 def _rounding(x: float) -> float:
     """The place a round figure is stated to: 180,000 -> 10,000; 2,300 -> 100; 312 -> 1."""
     if x < P.ROUND_FIGURE_MIN or x != int(x):
@@ -734,4 +762,6 @@ def same_value(a: Quantity, b: Quantity) -> bool:
         return int(a.low) % 10000 == int(b.low) % 10000
     if a.kind == "money" and a.unit != b.unit:
         return False
+    if a.kind in ("distance", "physical") and a.unit == b.unit and a.rate == b.rate and _converted_overlap(a, b):
+        return True
     return overlap(a, b)
