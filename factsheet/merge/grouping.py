@@ -28,7 +28,9 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Iterable
+from array import array
+from bisect import bisect_left, bisect_right
+from typing import Iterable, Iterator
 
 from . import params as P
 from .quantities import Quantity, same_value
@@ -44,25 +46,92 @@ class Group:
     also: tuple[int, ...] = ()  # units of other claims whose sentences state this one too (cited, not members)
 
 
+class _PairTable:
+    """The comparisons of the candidate pairs, in a few flat arrays instead of one object
+    (and one dict entry) per pair: a large corpus compares millions of pairs, and the merge
+    reads most of them again at most once. Pairs (i, j), i < j, arrive sorted; unit i's
+    partners j are the slice first[i]:first[i + 1] of `js`, found by bisection."""
+
+    def __init__(self, n: int) -> None:
+        self.first = [0] * (n + 1)  # filled up to the last unit added, then closed
+        self.js: list[int] = []
+        self.score, self.core, self.cover_a, self.cover_b = (array("d") for _ in range(4))
+        self.polarity = bytearray()
+        self.conflicts: dict[int, tuple] = {}  # row -> the pair's rival values (few pairs have any)
+        self._last = (-1, -1)
+        self._n = n
+
+    def accepts(self, key: tuple[int, int]) -> bool:
+        return key > self._last
+
+    def add(self, key: tuple[int, int], c: Comparison) -> None:
+        i, j = key
+        for k in range(self._last[0] + 1, i + 1):
+            self.first[k] = len(self.js)
+        self._last = key
+        if c.conflicts:
+            self.conflicts[len(self.js)] = c.conflicts
+        self.js.append(j)
+        self.score.append(c.score)
+        self.core.append(c.core)
+        self.cover_a.append(c.cover_a)
+        self.cover_b.append(c.cover_b)
+        self.polarity.append(c.polarity_differs)
+
+    def close(self) -> None:
+        for k in range(self._last[0] + 1, self._n + 1):
+            self.first[k] = len(self.js)
+        self._last = (self._n, self._n)
+
+    def row(self, i: int, j: int) -> int:
+        """The row of pair (i, j), i < j; -1 when it is not in the table."""
+        lo, hi = self.first[i], self.first[i + 1]
+        r = bisect_left(self.js, j, lo, hi)
+        return r if r < hi and self.js[r] == j else -1
+
+    def comparison(self, r: int) -> Comparison:
+        return Comparison(self.score[r], self.core[r], self.conflicts.get(r, ()), bool(self.polarity[r]),
+                          self.cover_a[r], self.cover_b[r])
+
+    def keys(self) -> Iterator[tuple[int, int]]:
+        js = self.js
+        for i in range(self._n):
+            for r in range(self.first[i], self.first[i + 1]):
+                yield i, js[r]
+
+    def key_of(self, r: int) -> tuple[int, int]:
+        return bisect_right(self.first, r) - 1, self.js[r]
+
+
 class Comparisons:
     """Scores of the compared `pairs` (i, j), i < j, computed once; other pairs on demand. `memo`: scores
-    already computed for these units (kept across builds by the dev server), filled in place."""
+    already computed for these units (kept across builds by the dev server), filled in place.
+    Without a memo, sorted pairs' comparisons are kept in a compact table (_PairTable) and a
+    Comparison is made again when asked for; with one, every comparison is kept in it."""
 
     def __init__(self, units: list[Unit], pairs: Iterable[tuple[int, int]],
                  memo: dict[tuple[int, int], Comparison] | None = None) -> None:
         self.units = units
+        self._table = _PairTable(len(units)) if memo is None else None
         self._memo: dict[tuple[int, int], Comparison] = {} if memo is None else memo
         # unit -> [(other unit, score, how much of this unit the other restates, how much of
         # the other this unit restates)], best first
         self.links: dict[int, list[tuple[int, float, float, float]]] = defaultdict(list)
-        memo = self._memo
+        memo, table = self._memo, self._table
         for i, j in pairs:  # i < j: the memo's key as it is
-            c = memo.get((i, j))
+            key = (i, j)
+            c = memo.get(key)
             if c is None:
-                c = memo[(i, j)] = compare(units[i], units[j])
+                c = compare(units[i], units[j])
+                if table is not None and table.accepts(key):
+                    table.add(key, c)
+                else:
+                    memo[key] = c
             if c.compatible and c.score >= P.JOIN_BAR:
                 self.links[i].append((j, c.score, c.cover_a, c.cover_b))
                 self.links[j].append((i, c.score, c.cover_b, c.cover_a))
+        if table is not None:
+            table.close()
         for k in self.links:
             self.links[k].sort(key=lambda js: (-js[1], js[0]))
 
@@ -73,14 +142,42 @@ class Comparisons:
 
     def get(self, i: int, j: int) -> Comparison:
         key = (i, j) if i < j else (j, i)
+        if self._table is not None:
+            r = self._table.row(*key)
+            if r >= 0:
+                return self._table.comparison(r)
         c = self._memo.get(key)
         if c is None:
             c = compare(self.units[key[0]], self.units[key[1]])
             self._memo[key] = c
         return c
 
+    def was_compared(self, i: int, j: int) -> bool:
+        """Has pair (i, j), i < j, been compared (as a candidate or on demand) so far?"""
+        return (self._table is not None and self._table.row(i, j) >= 0) or (i, j) in self._memo
+
+    def compared_pairs(self) -> Iterator[tuple[int, int]]:
+        """Every pair compared so far, (i, j) with i < j."""
+        if self._table is not None:
+            yield from self._table.keys()
+        yield from list(self._memo)
+
+    def conflicting(self) -> Iterator[tuple[tuple[int, int], Comparison]]:
+        """The pairs compared so far that state rival values, with their comparisons."""
+        if self._table is not None:
+            for r in sorted(self._table.conflicts):
+                yield self._table.key_of(r), self._table.comparison(r)
+        yield from [(k, c) for k, c in self._memo.items() if c.conflicts]
+
     def compared(self) -> dict[tuple[int, int], Comparison]:
-        return self._memo
+        """Every comparison made, by pair, in the order made: the dev server's memo. Without
+        a memo given, this makes a Comparison per pair of the table (the one time they are
+        all needed at once)."""
+        if self._table is None:
+            return self._memo
+        out = {k: self._table.comparison(r) for r, k in enumerate(self._table.keys())}
+        out.update(self._memo)
+        return out
 
 
 class _Claim:
@@ -279,7 +376,7 @@ def _cite_containing_sentences(groups: list[Group], units: list[Unit], comps: Co
     port" states "the fire broke out at 07:38") is cited by that claim too, when its
     source is not cited there yet: one proposition, several claims it supports."""
     partners: dict[int, list[int]] = defaultdict(list)  # in any order: read as a sorted set
-    for i, j in comps.compared():
+    for i, j in comps.compared_pairs():
         partners[i].append(j)
         partners[j].append(i)
     out = []
@@ -386,7 +483,7 @@ def _merge_rival_groups(groups: list[Group], units: list[Unit], comps: Compariso
         return g
 
     links = []
-    rival_pairs = [(pair, c) for pair, c in comps.compared().items()
+    rival_pairs = [(pair, c) for pair, c in comps.conflicting()
                    if len(c.conflicts) == 1 and not c.polarity_differs and c.core >= P.RIVAL_JOIN_CORE]
     for (i, j), c in sorted(rival_pairs, key=lambda pc: pc[0]):
         a, b = units[i], units[j]
