@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
-from .cache import ParsedFile, RecordCache, encode_entry
+from .cache import Interner, ParsedFile, RecordCache, encode_entry
 from .config import SHEET_FILE_NAME, Config
 from .editorial import Editorial, editorial_from
 from .errors import ContentError
@@ -410,17 +410,20 @@ def _read_files(config: Config, paths: list[Path], cache: RecordCache | None, ex
         else:
             jobs.append(_Job(rel, data, key if cache is not None and cache.stores else None))
 
-    outputs = _read_many(jobs, config.max_file_bytes, executor, one_more)
-    for job, output in zip(jobs, outputs):
-        results[job.rel] = output.parsed
+    outputs: list[_JobOutput | None] = list(_read_many(jobs, config.max_file_bytes, executor, one_more))
+    parse_seconds = sum(o.parse_seconds for o in outputs)
+    extract_seconds = sum(o.extract_seconds for o in outputs)
+    interner = cache.interner if cache is not None else Interner()
+    for k, job in enumerate(jobs):
+        output, outputs[k] = outputs[k], None  # its copies of the shared strings go now
+        parsed = results[job.rel] = interner.parsed(output.parsed)
         if cache is not None:
-            cache.put(keys[job.rel], output.parsed, output.blob)
+            cache.put(keys[job.rel], parsed, output.blob)
     if cache is not None:
         cache.finish(keys.values())
         cache.retain_paths(results)
     stats = ReadStats(files=total, from_cache=len(keys) - len(jobs) if cache is not None else 0, parsed=len(jobs),
-                      parse_seconds=sum(o.parse_seconds for o in outputs),
-                      extract_seconds=sum(o.extract_seconds for o in outputs))
+                      parse_seconds=parse_seconds, extract_seconds=extract_seconds)
     return results, stats
 
 

@@ -177,6 +177,14 @@ def pair_list(pairs: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(map(number.__getitem__, pairs[:, 0].tolist()), map(number.__getitem__, pairs[:, 1].tolist())))
 
 
+def pair_rows(pairs: np.ndarray) -> Iterator[tuple[int, int]]:
+    """The rows of `pairs` as tuples, made PAIR_ROWS_CHUNK at a time (a list of them all
+    would hold millions of tuples at once for a large corpus)."""
+    for start in range(0, len(pairs), P.PAIR_ROWS_CHUNK):
+        chunk = pairs[start:start + P.PAIR_ROWS_CHUNK]
+        yield from zip(chunk[:, 0].tolist(), chunk[:, 1].tolist())
+
+
 class _FindLists:
     """The units a probing key finds, as arrays (a common key alone finds none)."""
 

@@ -49,12 +49,12 @@ class Group:
 class _PairTable:
     """The comparisons of the candidate pairs, in a few flat arrays instead of one object
     (and one dict entry) per pair: a large corpus compares millions of pairs, and the merge
-    reads most of them again at most once. Pairs (i, j), i < j, arrive sorted; unit i's
+    reads few of them again. Pairs (i, j), i < j, arrive sorted; unit i's
     partners j are the slice first[i]:first[i + 1] of `js`, found by bisection."""
 
     def __init__(self, n: int) -> None:
-        self.first = [0] * (n + 1)  # filled up to the last unit added, then closed
-        self.js: list[int] = []
+        self.first = array("q", bytes(8 * (n + 1)))  # filled up to the last unit added, then closed
+        self.js = array("q")
         self.score, self.core, self.cover_a, self.cover_b = (array("d") for _ in range(4))
         self.polarity = bytearray()
         self.conflicts: dict[int, tuple] = {}  # row -> the pair's rival values (few pairs have any)
@@ -66,8 +66,9 @@ class _PairTable:
 
     def add(self, key: tuple[int, int], c: Comparison) -> None:
         i, j = key
-        for k in range(self._last[0] + 1, i + 1):
-            self.first[k] = len(self.js)
+        if i != self._last[0]:
+            for k in range(self._last[0] + 1, i + 1):
+                self.first[k] = len(self.js)
         self._last = key
         if c.conflicts:
             self.conflicts[len(self.js)] = c.conflicts
@@ -135,17 +136,40 @@ class Comparisons:
         for k in self.links:
             self.links[k].sort(key=lambda js: (-js[1], js[0]))
 
+    # covers, score and compatible read a table row where the pair has one, without making
+    # its Comparison again: the grouping and the claims ask them of hundreds of thousands of pairs
+
     def covers(self, core: int, other: int) -> float:
         """How much of the core's weight `other` restates."""
-        c = self.get(core, other)
+        r = self._row(core, other)
+        if r >= 0:
+            return self._table.cover_a[r] if core < other else self._table.cover_b[r]
+        c = self._made(core, other)
         return c.cover_a if core < other else c.cover_b
 
+    def score(self, i: int, j: int) -> float:
+        r = self._row(i, j)
+        return self._table.score[r] if r >= 0 else self._made(i, j).score
+
+    def compatible(self, i: int, j: int) -> bool:
+        r = self._row(i, j)
+        if r >= 0:
+            return r not in self._table.conflicts and not self._table.polarity[r]
+        return self._made(i, j).compatible
+
     def get(self, i: int, j: int) -> Comparison:
+        r = self._row(i, j)
+        return self._table.comparison(r) if r >= 0 else self._made(i, j)
+
+    def _row(self, i: int, j: int) -> int:
+        """The table's row of the pair, -1 when it has none."""
+        if self._table is None:
+            return -1
+        return self._table.row(i, j) if i < j else self._table.row(j, i)
+
+    def _made(self, i: int, j: int) -> Comparison:
+        """The pair's comparison from the memo, made now if it is not there."""
         key = (i, j) if i < j else (j, i)
-        if self._table is not None:
-            r = self._table.row(*key)
-            if r >= 0:
-                return self._table.comparison(r)
         c = self._memo.get(key)
         if c is None:
             c = compare(self.units[key[0]], self.units[key[1]])
@@ -352,7 +376,7 @@ def group_units(units: list[Unit], comps: Comparisons) -> list[Group]:
             for g in sorted({claim_of[j] for j, _, _, _ in comps.links.get(u, ()) if j in claim_of}):
                 claim = claims[g]
                 core = claim.members[0]
-                score = max(comps.get(u, core).score, claim.centroid_score(units[u]))
+                score = max(comps.score(u, core), claim.centroid_score(units[u]))
                 if score >= P.JOIN_BAR and score > best_score and comps.covers(core, u) >= P.MEMBER_COVER \
                         and claim.fits(u):
                     best, best_score = g, score
@@ -386,7 +410,7 @@ def _cite_containing_sentences(groups: list[Group], units: list[Unit], comps: Co
         also = []
         near = sorted({j for m in g.members[:P.CANONICAL_SAMPLE] for j in partners.get(m, ())})
         for j in near:
-            if units[j].record in records or not comps.get(g.core, j).compatible \
+            if units[j].record in records or not comps.compatible(g.core, j) \
                     or units[j].context.foreign_to(units[g.core].context):
                 continue
             if comps.covers(g.core, j) < P.ALSO_CITED_COVER:

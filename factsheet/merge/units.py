@@ -234,7 +234,8 @@ def record_units(rf: RecordFacts, order: int, claimable: list[Proposition], cont
         if not feats:
             continue
         norm = sum(w * w for w in feats.values()) ** 0.5
-        words = {k: w for k, w in feats.items() if k[0] != "q"}
+        # most units state no value: their words are all their features, one dict for both
+        words = {k: w for k, w in feats.items() if k[0] != "q"} if any(k[0] == "q" for k in feats) else feats
         units.append(Unit(first_index + len(units), rf.record_id, order, p.sentence, p, infos[p.sentence], feats, norm,
                           sum(feats.values()), words, sum(w * w for w in words.values()), sum(words.values()),
                           context, frozenset(names & feats.keys()), frozenset(p.speaker_keys), frozenset(p.predicate),
