@@ -121,13 +121,20 @@ class Interner:
         return dataclasses.replace(rf, propositions=tuple(map(self._proposition, rf.propositions)))
 
     def _proposition(self, p: Proposition) -> Proposition:
-        return dataclasses.replace(p, features=tuple(map(self._pair, p.features)),
+        return dataclasses.replace(p, features=self._features(p.features),
                                    predicate=self._strings_of(p.predicate), name_keys=self._strings_of(p.name_keys),
                                    speaker_keys=self._strings_of(p.speaker_keys), located=self._strings_of(p.located))
 
     def _strings_of(self, strings: tuple[str, ...]) -> tuple[str, ...]:
         table = self._strings
         return tuple(table.setdefault(x, x) for x in strings)
+
+    def _features(self, features: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+        # most pairs were met before: looked up all at once, the misses added one by one
+        found = tuple(map(self._pairs.get, features))
+        if None not in found:
+            return found
+        return tuple(self._pair(pair) if got is None else got for pair, got in zip(features, found))
 
     def _pair(self, pair: tuple[str, float]) -> tuple[str, float]:
         key, weight = pair

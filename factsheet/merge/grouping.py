@@ -26,11 +26,14 @@ Deterministic: every ordering breaks ties by unit position.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from array import array
 from bisect import bisect_left, bisect_right
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
+
+import numpy as np
 
 from . import params as P
 from .quantities import Quantity, same_value
@@ -93,6 +96,21 @@ class _PairTable:
     def comparison(self, r: int) -> Comparison:
         return Comparison(self.score[r], self.core[r], self.conflicts.get(r, ()), bool(self.polarity[r]),
                           self.cover_a[r], self.cover_b[r])
+
+    def later(self) -> Callable[[int], Iterable[int]]:
+        """unit i -> the units j > i it was compared with."""
+        first, js = self.first, self.js
+        return lambda i: js[first[i]:first[i + 1]]
+
+    def earlier(self) -> Callable[[int], Iterable[int]]:
+        """unit j -> the units i < j it was compared with (the table transposed, in arrays)."""
+        js = np.frombuffer(self.js, dtype=np.int64)
+        first = np.frombuffer(self.first, dtype=np.int64)
+        owner = np.repeat(np.arange(self._n, dtype=np.int64), np.diff(first))
+        by_j = np.argsort(js, kind="stable")
+        back = owner[by_j]
+        back_first = np.searchsorted(js[by_j], np.arange(self._n + 1)).tolist()
+        return lambda j: back[back_first[j]:back_first[j + 1]].tolist()
 
     def keys(self) -> Iterator[tuple[int, int]]:
         js = self.js
@@ -180,11 +198,17 @@ class Comparisons:
         """Has pair (i, j), i < j, been compared (as a candidate or on demand) so far?"""
         return (self._table is not None and self._table.row(i, j) >= 0) or (i, j) in self._memo
 
-    def compared_pairs(self) -> Iterator[tuple[int, int]]:
-        """Every pair compared so far, (i, j) with i < j."""
-        if self._table is not None:
-            yield from self._table.keys()
-        yield from list(self._memo)
+    def partners(self) -> Callable[[int], Iterable[int]]:
+        """unit -> the units it has been compared with so far, in no particular order (the
+        pairs compared after this call are not among them)."""
+        extra: dict[int, list[int]] = defaultdict(list)
+        for i, j in list(self._memo):
+            extra[i].append(j)
+            extra[j].append(i)
+        if self._table is None:
+            return lambda m: extra.get(m, ())
+        after, before = self._table.later(), self._table.earlier()
+        return lambda m: itertools.chain(after(m), before(m), extra.get(m, ()))
 
     def conflicting(self) -> Iterator[tuple[tuple[int, int], Comparison]]:
         """The pairs compared so far that state rival values, with their comparisons."""
@@ -399,16 +423,13 @@ def _cite_containing_sentences(groups: list[Group], units: list[Unit], comps: Co
     118-metre ferry suffered an engine-room fire at 07:38 on Tuesday, two miles off the
     port" states "the fire broke out at 07:38") is cited by that claim too, when its
     source is not cited there yet: one proposition, several claims it supports."""
-    partners: dict[int, list[int]] = defaultdict(list)  # in any order: read as a sorted set
-    for i, j in comps.compared_pairs():
-        partners[i].append(j)
-        partners[j].append(i)
+    partners = comps.partners()  # as compared so far (not the pairs compared below)
     out = []
     for g in groups:
         records = {units[m].record for m in g.members}
         claim = None  # the group's values, gathered when a unit first covers its core
         also = []
-        near = sorted({j for m in g.members[:P.CANONICAL_SAMPLE] for j in partners.get(m, ())})
+        near = sorted({j for m in g.members[:P.CANONICAL_SAMPLE] for j in partners(m)})
         for j in near:
             if units[j].record in records or not comps.compatible(g.core, j) \
                     or units[j].context.foreign_to(units[g.core].context):
