@@ -79,7 +79,7 @@ def _candidates(units: list[Unit], comps: Comparisons) -> set[tuple[int, int]]:
     """Compared pairs with rival values, pairs from the measure index whose values of the
     measure differ (propositions stating the same value there are no rivals on it), and
     pairs stating near-miss values."""
-    pairs = {k for k, _ in comps.conflicting()} | _near_miss_pairs(units)
+    pairs = set(comps.conflicting_pairs()) | _near_miss_pairs(units)
     index: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for u in units:
         for key, q in _measure_keys(u):
@@ -161,8 +161,10 @@ def _rival(i: int, j: int, comps: Comparisons, compared: bool) -> Rival | None:
         return None
     if a.context.foreign_to(b.context):
         return None  # two events of a several-event corpus
+    if not comps.conflicts(i, j):
+        return None  # (most pairs here: asked before their Comparison is made again)
     c = comps.get(i, j)
-    if not c.conflicts or c.polarity_differs:
+    if c.polarity_differs:
         return None
     qa, qb = next(((x, y) for x, y in c.conflicts if near_miss(x, y)), c.conflicts[0])
     if c.core < P.DISCREPANCY_CORE_BAR and not near_miss(qa, qb):

@@ -136,7 +136,7 @@ class Comparisons:
         # unit -> [(other unit, score, how much of this unit the other restates, how much of
         # the other this unit restates)], best first
         self.links: dict[int, list[tuple[int, float, float, float]]] = defaultdict(list)
-        memo, table = self._memo, self._table
+        memo, table, links, bar = self._memo, self._table, self.links, P.JOIN_BAR
         for i, j in pairs:  # i < j: the memo's key as it is
             key = (i, j)
             c = memo.get(key)
@@ -146,9 +146,9 @@ class Comparisons:
                     table.add(key, c)
                 else:
                     memo[key] = c
-            if c.compatible and c.score >= P.JOIN_BAR:
-                self.links[i].append((j, c.score, c.cover_a, c.cover_b))
-                self.links[j].append((i, c.score, c.cover_b, c.cover_a))
+            if c.score >= bar and c.compatible:
+                links[i].append((j, c.score, c.cover_a, c.cover_b))
+                links[j].append((i, c.score, c.cover_b, c.cover_a))
         if table is not None:
             table.close()
         for k in self.links:
@@ -181,9 +181,14 @@ class Comparisons:
 
     def _row(self, i: int, j: int) -> int:
         """The table's row of the pair, -1 when it has none."""
-        if self._table is None:
+        t = self._table
+        if t is None:
             return -1
-        return self._table.row(i, j) if i < j else self._table.row(j, i)
+        if j < i:
+            i, j = j, i
+        lo, hi = t.first[i], t.first[i + 1]
+        r = bisect_left(t.js, j, lo, hi)  # (the table's row(), inlined: asked millions of times)
+        return r if r < hi and t.js[r] == j else -1
 
     def _made(self, i: int, j: int) -> Comparison:
         """The pair's comparison from the memo, made now if it is not there."""
@@ -209,6 +214,17 @@ class Comparisons:
             return lambda m: extra.get(m, ())
         after, before = self._table.later(), self._table.earlier()
         return lambda m: itertools.chain(after(m), before(m), extra.get(m, ()))
+
+    def conflicts(self, i: int, j: int) -> tuple:
+        """The pair's rival values (compared now if it was not)."""
+        r = self._row(i, j)
+        return self._table.conflicts.get(r, ()) if r >= 0 else self._made(i, j).conflicts
+
+    def conflicting_pairs(self) -> Iterator[tuple[int, int]]:
+        """The pairs compared so far that state rival values."""
+        if self._table is not None:
+            yield from map(self._table.key_of, sorted(self._table.conflicts))
+        yield from [k for k, c in self._memo.items() if c.conflicts]
 
     def conflicting(self) -> Iterator[tuple[tuple[int, int], Comparison]]:
         """The pairs compared so far that state rival values, with their comparisons."""
