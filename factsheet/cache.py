@@ -65,7 +65,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .config import CACHE_DIR_NAME
-from .merge.extract import EXTRACT_VERSION, RecordFacts
+from .merge.extract import EXTRACT_VERSION, Proposition, RecordFacts
 from .models import Diagnostic, Record
 from .parse import PARSE_VERSION, ParseResult
 
@@ -100,6 +100,50 @@ class ParsedFile:
 
     result: ParseResult
     facts: RecordFacts | None = None
+
+
+class Interner:
+    """One object for each distinct string and (feature, weight) pair of the extractions
+    read: every record arrives as its own pickle (from a worker or a cache entry), so each
+    holds its own copy of the feature keys every other record holds too ("w:fire"), and a
+    large corpus's extractions were mostly such copies. Owned by a RecordCache (or made for
+    one load without one), so that what it keeps lives as long as the records it serves."""
+
+    def __init__(self) -> None:
+        self._strings: dict[str, str] = {}
+        self._pairs: dict[tuple[str, float], tuple[str, float]] = {}
+
+    def parsed(self, parsed: ParsedFile) -> ParsedFile:
+        return parsed if parsed.facts is None else dataclasses.replace(parsed, facts=self.facts(parsed.facts))
+
+    def facts(self, rf: RecordFacts) -> RecordFacts:
+        """The propositions' keys shared (the sentences' few names are left as they are)."""
+        return dataclasses.replace(rf, propositions=tuple(map(self._proposition, rf.propositions)))
+
+    def _proposition(self, p: Proposition) -> Proposition:
+        return dataclasses.replace(p, features=self._features(p.features),
+                                   predicate=self._strings_of(p.predicate), name_keys=self._strings_of(p.name_keys),
+                                   speaker_keys=self._strings_of(p.speaker_keys), located=self._strings_of(p.located))
+
+    def _strings_of(self, strings: tuple[str, ...]) -> tuple[str, ...]:
+        table = self._strings
+        return tuple(table.setdefault(x, x) for x in strings)
+
+    def _features(self, features: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+        # most pairs were met before: looked up all at once, the misses added one by one
+        found = tuple(map(self._pairs.get, features))
+        if None not in found:
+            return found
+        return tuple(self._pair(pair) if got is None else got for pair, got in zip(features, found))
+
+    def _pair(self, pair: tuple[str, float]) -> tuple[str, float]:
+        key, weight = pair
+        if not weight:  # 0.0 and -0.0 are one dict key, and must stay what they were
+            return (self._strings.setdefault(key, key), weight)
+        got = self._pairs.get(pair)
+        if got is None:
+            got = self._pairs[pair] = (self._strings.setdefault(key, key), weight)
+        return got
 
 
 # ------------------------------------------------------------------ the key
@@ -432,6 +476,7 @@ class RecordCache:
         self._max_bytes = max_bytes
         self._salt: bytes | None = None
         self._notes: list[Diagnostic] = []
+        self.interner = Interner()  # the extractions' shared strings, for as long as the entries
         self.hits = 0
         self.disk_hits = 0
         self.misses = 0
@@ -485,6 +530,7 @@ class RecordCache:
             blob = self._folder.read(key + ".entry")
             parsed = decode_entry(key, blob) if blob is not None else None
             if parsed is not None:
+                parsed = self.interner.parsed(parsed)
                 with self._lock:
                     self._entries[key] = parsed
                     self.disk_hits += 1

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
-from .cache import ParsedFile, RecordCache, encode_entry
+from .cache import Interner, ParsedFile, RecordCache, encode_entry
 from .config import SHEET_FILE_NAME, Config
 from .editorial import Editorial, editorial_from
 from .errors import ContentError
@@ -215,20 +215,25 @@ def _read_job(job: _Job, max_bytes: int) -> _JobOutput:
 
 
 def _read_many(jobs: list[_Job], max_bytes: int, executor: Executor | None,
-               on_result: Callable[[], None] | None = None) -> list[_JobOutput]:
+               on_result: Callable[[], None] | None = None, interner: Interner | None = None) -> list[_JobOutput]:
+    """Every job's output, its extraction's keys shared through `interner` as it arrives
+    (while the workers go on with the next files)."""
     if not jobs:
         return []
     if executor is None and len(jobs) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-            return _map(pool, jobs, max_bytes, on_result)
+            return _map(pool, jobs, max_bytes, on_result, interner)
     if executor is None:
-        return _collect((_read_job(job, max_bytes) for job in jobs), on_result)
-    return _map(executor, jobs, max_bytes, on_result)
+        return _collect((_read_job(job, max_bytes) for job in jobs), on_result, interner)
+    return _map(executor, jobs, max_bytes, on_result, interner)
 
 
-def _collect(results: Iterable[_JobOutput], on_result: Callable[[], None] | None) -> list[_JobOutput]:
+def _collect(results: Iterable[_JobOutput], on_result: Callable[[], None] | None,
+             interner: Interner | None = None) -> list[_JobOutput]:
     collected = []
     for result in results:
+        if interner is not None:
+            result = replace(result, parsed=interner.parsed(result.parsed))
         collected.append(result)
         if on_result is not None:
             on_result()
@@ -236,14 +241,14 @@ def _collect(results: Iterable[_JobOutput], on_result: Callable[[], None] | None
 
 
 def _map(executor: Executor, jobs: list[_Job], max_bytes: int,
-         on_result: Callable[[], None] | None = None) -> list[_JobOutput]:
+         on_result: Callable[[], None] | None = None, interner: Interner | None = None) -> list[_JobOutput]:
     chunk = max(1, len(jobs) // ((os.cpu_count() or 1) * 8))
     limits = [max_bytes] * len(jobs)
     try:
         results = executor.map(_read_job, jobs, limits, chunksize=chunk)
     except TypeError:  # executors without chunksize (e.g. some distributed ones)
         results = executor.map(_read_job, jobs, limits)
-    return _collect(results, on_result)
+    return _collect(results, on_result, interner)
 
 
 def read_editorial(config: Config) -> tuple[Editorial, list[Diagnostic]]:
@@ -410,7 +415,8 @@ def _read_files(config: Config, paths: list[Path], cache: RecordCache | None, ex
         else:
             jobs.append(_Job(rel, data, key if cache is not None and cache.stores else None))
 
-    outputs = _read_many(jobs, config.max_file_bytes, executor, one_more)
+    interner = cache.interner if cache is not None else Interner()
+    outputs = _read_many(jobs, config.max_file_bytes, executor, one_more, interner)
     for job, output in zip(jobs, outputs):
         results[job.rel] = output.parsed
         if cache is not None:

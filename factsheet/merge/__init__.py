@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from ..editorial import Editorial
 from ..models import Claim, Diagnostic, Record, Sheet, SourceSummary
 from . import derived
-from .blocking import BlockIndex, block_index, candidate_pairs, pair_list, unit_keys
+from .blocking import BlockIndex, block_index, candidate_pairs, pair_rows, unit_keys
 from .claims import assign_ids, draft_claims
 from .discrepancies import build_discrepancies, find_rivals, precision_discrepancies
 from .naming import source_names
@@ -100,8 +100,8 @@ def merge(records: tuple[Record, ...], editorial: Editorial, facts: dict[str, Re
         clock = _Clock()
         rfs = record_facts(records, facts)
         clock.lap("extract")
-        g = group_corpus(rfs, clock)
-        return assemble_sheet(records, editorial, rfs, g.units, g.comps, g.groups, clock)
+        units, comps, groups = _group_once(rfs, clock)
+        return assemble_sheet(records, editorial, rfs, units, comps, groups, clock)
 
 
 @contextlib.contextmanager
@@ -133,17 +133,39 @@ class Grouped:
 
 
 def group_corpus(rfs: list[RecordFacts], clock: _Clock) -> Grouped:
+    """The merge up to its groups, keeping the index and candidate pairs (the dev server's)."""
     units, topic = build_units(rfs)
     clock.lap("units")
-    indexed, keys = map(list, zip(*map(unit_keys, units))) if units else ([], [])
-    index = block_index(units, keys, indexed)
-    pairs = candidate_pairs(units, index, keys)
+    index, pairs = _blocked(units)
     clock.lap("blocking")
-    comps = Comparisons(units, pair_list(pairs))
+    comps = Comparisons(units, pair_rows(pairs))
     clock.lap("compare")
     groups = group_units(units, comps)
     clock.lap("grouping")
     return Grouped(units, topic, index, pairs, comps, groups)
+
+
+def _group_once(rfs: list[RecordFacts], clock: _Clock) -> tuple[list[Unit], Comparisons, list[Group]]:
+    """group_corpus for a merge that keeps nothing for later: the index and the candidate
+    pairs (the largest data of the merge after the comparisons) are freed once read."""
+    units, _ = build_units(rfs)
+    clock.lap("units")
+    pairs = _blocked(units)[1]
+    clock.lap("blocking")
+    comps = Comparisons(units, pair_rows(pairs))
+    del pairs
+    clock.lap("compare")
+    groups = group_units(units, comps)
+    clock.lap("grouping")
+    return units, comps, groups
+
+
+def _blocked(units: list[Unit]) -> tuple[BlockIndex, "np.ndarray"]:
+    """The blocking index of `units` and their candidate pairs (each unit's keys freed here)."""
+    indexed, keys = map(list, zip(*map(unit_keys, units))) if units else ([], [])
+    index = block_index(units, keys, indexed)
+    del indexed
+    return index, candidate_pairs(units, index, keys)
 
 
 def assemble_sheet(records: tuple[Record, ...], editorial: Editorial, rfs: list[RecordFacts], units: list[Unit],

@@ -168,13 +168,16 @@ def _probe_in_chunks(probing: list[int], keys: list[list[tuple[str, float]]], un
         yield _best_finds(prober, found, weight, sentence_of, len(units))
 
 
-def pair_list(pairs: np.ndarray) -> list[tuple[int, int]]:
+def pair_rows(pairs: np.ndarray) -> Iterator[tuple[int, int]]:
     """The rows of `pairs` as tuples of one int object per unit (not one per mention: the
-    comparisons' keys of a 10,000-article corpus hold millions of them)."""
+    comparisons' links of a large corpus hold millions of them), made PAIR_ROWS_CHUNK at a
+    time (a list of them all would hold millions of tuples at once)."""
     if not len(pairs):
-        return []
-    number = list(range(int(pairs.max()) + 1))
-    return list(zip(map(number.__getitem__, pairs[:, 0].tolist()), map(number.__getitem__, pairs[:, 1].tolist())))
+        return
+    number = list(range(int(pairs.max()) + 1)).__getitem__
+    for start in range(0, len(pairs), P.PAIR_ROWS_CHUNK):
+        chunk = pairs[start:start + P.PAIR_ROWS_CHUNK]
+        yield from zip(map(number, chunk[:, 0].tolist()), map(number, chunk[:, 1].tolist()))
 
 
 class _FindLists:

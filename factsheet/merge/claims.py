@@ -58,7 +58,7 @@ def _canonical_rank(i: int, members: tuple[int, ...], units: list[Unit], comps: 
                     share: dict[str, float], events: set[str]) -> tuple:
     u = units[i]
     words = len(u.prop.text.split())
-    centre = sum(comps.get(i, j).score for j in members if j != i) / max(1, len(members) - 1)
+    centre = sum(comps.score(i, j) for j in members if j != i) / max(1, len(members) - 1)
     # what the member says beyond the claim: weight of its features most members lack
     extra = sum(w for k, w in u.features.items() if share.get(k, 0.0) < 0.5) / max(1e-9, u.total)
     penalty = P.CANONICAL_EXTRA * extra

@@ -79,7 +79,7 @@ def _candidates(units: list[Unit], comps: Comparisons) -> set[tuple[int, int]]:
     """Compared pairs with rival values, pairs from the measure index whose values of the
     measure differ (propositions stating the same value there are no rivals on it), and
     pairs stating near-miss values."""
-    pairs = {k for k, c in comps.compared().items() if c.conflicts} | _near_miss_pairs(units)
+    pairs = set(comps.conflicting_pairs()) | _near_miss_pairs(units)
     index: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for u in units:
         for key, q in _measure_keys(u):
@@ -135,12 +135,11 @@ def find_rivals(units: list[Unit], comps: Comparisons, claim_of_unit: list[str],
     """Rival pairs between claims, and within a disputed claim the pairs that made it one.
     `verdicts`: each pair's verdict from earlier merges (the dev server's), by its units."""
     out = []
-    compared = comps.compared()
     record_of = [u.record for u in units]
     for i, j in sorted(_candidates(units, comps) | set(disputes)):
         if record_of[i] == record_of[j] or (claim_of_unit[i] == claim_of_unit[j] and (i, j) not in disputes):
             continue
-        seen = (i, j) in compared
+        seen = comps.was_compared(i, j)
         if verdicts is None:
             rival = _rival(i, j, comps, seen)
         else:  # keyed by the unit objects (kept alive by the entry): a changed unit is a new one
@@ -162,8 +161,10 @@ def _rival(i: int, j: int, comps: Comparisons, compared: bool) -> Rival | None:
         return None
     if a.context.foreign_to(b.context):
         return None  # two events of a several-event corpus
+    if not comps.conflicts(i, j):
+        return None  # (most pairs here: asked before their Comparison is made again)
     c = comps.get(i, j)
-    if not c.conflicts or c.polarity_differs:
+    if c.polarity_differs:
         return None
     qa, qb = next(((x, y) for x, y in c.conflicts if near_miss(x, y)), c.conflicts[0])
     if c.core < P.DISCREPANCY_CORE_BAR and not near_miss(qa, qb):

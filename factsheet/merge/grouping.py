@@ -26,9 +26,14 @@ Deterministic: every ordering breaks ties by unit position.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Iterable
+from array import array
+from bisect import bisect_left, bisect_right
+from typing import Callable, Iterable, Iterator
+
+import numpy as np
 
 from . import params as P
 from .quantities import Quantity, same_value
@@ -44,34 +49,149 @@ class Group:
     also: tuple[int, ...] = ()  # units of other claims whose sentences state this one too (cited, not members)
 
 
+class _PairTable:
+    """The comparisons of the candidate pairs, in a few flat arrays instead of one object
+    (and one dict entry) per pair: a large corpus compares millions of pairs, and the merge
+    reads few of them again. Pairs (i, j), i < j, arrive sorted; unit i's
+    partners j are the slice first[i]:first[i + 1] of `js`, found by bisection."""
+
+    def __init__(self, n: int) -> None:
+        self.first = array("q", bytes(8 * (n + 1)))  # filled up to the last unit added, then closed
+        self.js = array("q")
+        self.score, self.core, self.cover_a, self.cover_b = (array("d") for _ in range(4))
+        self.polarity = bytearray()
+        self.conflicts: dict[int, tuple] = {}  # row -> the pair's rival values (few pairs have any)
+        self._last = (-1, -1)
+        self._n = n
+
+    def accepts(self, key: tuple[int, int]) -> bool:
+        return key > self._last
+
+    def add(self, key: tuple[int, int], c: Comparison) -> None:
+        i, j = key
+        if i != self._last[0]:
+            for k in range(self._last[0] + 1, i + 1):
+                self.first[k] = len(self.js)
+        self._last = key
+        if c.conflicts:
+            self.conflicts[len(self.js)] = c.conflicts
+        self.js.append(j)
+        self.score.append(c.score)
+        self.core.append(c.core)
+        self.cover_a.append(c.cover_a)
+        self.cover_b.append(c.cover_b)
+        self.polarity.append(c.polarity_differs)
+
+    def close(self) -> None:
+        for k in range(self._last[0] + 1, self._n + 1):
+            self.first[k] = len(self.js)
+        self._last = (self._n, self._n)
+
+    def row(self, i: int, j: int) -> int:
+        """The row of pair (i, j), i < j; -1 when it is not in the table."""
+        lo, hi = self.first[i], self.first[i + 1]
+        r = bisect_left(self.js, j, lo, hi)
+        return r if r < hi and self.js[r] == j else -1
+
+    def comparison(self, r: int) -> Comparison:
+        return Comparison(self.score[r], self.core[r], self.conflicts.get(r, ()), bool(self.polarity[r]),
+                          self.cover_a[r], self.cover_b[r])
+
+    def later(self) -> Callable[[int], Iterable[int]]:
+        """unit i -> the units j > i it was compared with."""
+        first, js = self.first, self.js
+        return lambda i: js[first[i]:first[i + 1]]
+
+    def earlier(self) -> Callable[[int], Iterable[int]]:
+        """unit j -> the units i < j it was compared with (the table transposed, in arrays)."""
+        js = np.frombuffer(self.js, dtype=np.int64)
+        first = np.frombuffer(self.first, dtype=np.int64)
+        owner = np.repeat(np.arange(self._n, dtype=np.int64), np.diff(first))
+        by_j = np.argsort(js, kind="stable")
+        back = owner[by_j]
+        back_first = np.searchsorted(js[by_j], np.arange(self._n + 1)).tolist()
+        return lambda j: back[back_first[j]:back_first[j + 1]].tolist()
+
+    def keys(self) -> Iterator[tuple[int, int]]:
+        js = self.js
+        for i in range(self._n):
+            for r in range(self.first[i], self.first[i + 1]):
+                yield i, js[r]
+
+    def key_of(self, r: int) -> tuple[int, int]:
+        return bisect_right(self.first, r) - 1, self.js[r]
+
+
 class Comparisons:
     """Scores of the compared `pairs` (i, j), i < j, computed once; other pairs on demand. `memo`: scores
-    already computed for these units (kept across builds by the dev server), filled in place."""
+    already computed for these units (kept across builds by the dev server), filled in place.
+    Without a memo, sorted pairs' comparisons are kept in a compact table (_PairTable) and a
+    Comparison is made again when asked for; with one, every comparison is kept in it."""
 
     def __init__(self, units: list[Unit], pairs: Iterable[tuple[int, int]],
                  memo: dict[tuple[int, int], Comparison] | None = None) -> None:
         self.units = units
+        self._table = _PairTable(len(units)) if memo is None else None
         self._memo: dict[tuple[int, int], Comparison] = {} if memo is None else memo
         # unit -> [(other unit, score, how much of this unit the other restates, how much of
         # the other this unit restates)], best first
         self.links: dict[int, list[tuple[int, float, float, float]]] = defaultdict(list)
-        memo = self._memo
+        memo, table, links, bar = self._memo, self._table, self.links, P.JOIN_BAR
         for i, j in pairs:  # i < j: the memo's key as it is
-            c = memo.get((i, j))
+            key = (i, j)
+            c = memo.get(key)
             if c is None:
-                c = memo[(i, j)] = compare(units[i], units[j])
-            if c.compatible and c.score >= P.JOIN_BAR:
-                self.links[i].append((j, c.score, c.cover_a, c.cover_b))
-                self.links[j].append((i, c.score, c.cover_b, c.cover_a))
+                c = compare(units[i], units[j])
+                if table is not None and table.accepts(key):
+                    table.add(key, c)
+                else:
+                    memo[key] = c
+            if c.score >= bar and c.compatible:
+                links[i].append((j, c.score, c.cover_a, c.cover_b))
+                links[j].append((i, c.score, c.cover_b, c.cover_a))
+        if table is not None:
+            table.close()
         for k in self.links:
             self.links[k].sort(key=lambda js: (-js[1], js[0]))
 
+    # covers, score and compatible read a table row where the pair has one, without making
+    # its Comparison again: the grouping and the claims ask them of hundreds of thousands of pairs
+
     def covers(self, core: int, other: int) -> float:
         """How much of the core's weight `other` restates."""
-        c = self.get(core, other)
+        r = self._row(core, other)
+        if r >= 0:
+            return self._table.cover_a[r] if core < other else self._table.cover_b[r]
+        c = self._made(core, other)
         return c.cover_a if core < other else c.cover_b
 
+    def score(self, i: int, j: int) -> float:
+        r = self._row(i, j)
+        return self._table.score[r] if r >= 0 else self._made(i, j).score
+
+    def compatible(self, i: int, j: int) -> bool:
+        r = self._row(i, j)
+        if r >= 0:
+            return r not in self._table.conflicts and not self._table.polarity[r]
+        return self._made(i, j).compatible
+
     def get(self, i: int, j: int) -> Comparison:
+        r = self._row(i, j)
+        return self._table.comparison(r) if r >= 0 else self._made(i, j)
+
+    def _row(self, i: int, j: int) -> int:
+        """The table's row of the pair, -1 when it has none."""
+        t = self._table
+        if t is None:
+            return -1
+        if j < i:
+            i, j = j, i
+        lo, hi = t.first[i], t.first[i + 1]
+        r = bisect_left(t.js, j, lo, hi)  # (the table's row(), inlined: asked millions of times)
+        return r if r < hi and t.js[r] == j else -1
+
+    def _made(self, i: int, j: int) -> Comparison:
+        """The pair's comparison from the memo, made now if it is not there."""
         key = (i, j) if i < j else (j, i)
         c = self._memo.get(key)
         if c is None:
@@ -79,8 +199,49 @@ class Comparisons:
             self._memo[key] = c
         return c
 
+    def was_compared(self, i: int, j: int) -> bool:
+        """Has pair (i, j), i < j, been compared (as a candidate or on demand) so far?"""
+        return (self._table is not None and self._table.row(i, j) >= 0) or (i, j) in self._memo
+
+    def partners(self) -> Callable[[int], Iterable[int]]:
+        """unit -> the units it has been compared with so far, in no particular order (the
+        pairs compared after this call are not among them)."""
+        extra: dict[int, list[int]] = defaultdict(list)
+        for i, j in list(self._memo):
+            extra[i].append(j)
+            extra[j].append(i)
+        if self._table is None:
+            return lambda m: extra.get(m, ())
+        after, before = self._table.later(), self._table.earlier()
+        return lambda m: itertools.chain(after(m), before(m), extra.get(m, ()))
+
+    def conflicts(self, i: int, j: int) -> tuple:
+        """The pair's rival values (compared now if it was not)."""
+        r = self._row(i, j)
+        return self._table.conflicts.get(r, ()) if r >= 0 else self._made(i, j).conflicts
+
+    def conflicting_pairs(self) -> Iterator[tuple[int, int]]:
+        """The pairs compared so far that state rival values."""
+        if self._table is not None:
+            yield from map(self._table.key_of, sorted(self._table.conflicts))
+        yield from [k for k, c in self._memo.items() if c.conflicts]
+
+    def conflicting(self) -> Iterator[tuple[tuple[int, int], Comparison]]:
+        """The pairs compared so far that state rival values, with their comparisons."""
+        if self._table is not None:
+            for r in sorted(self._table.conflicts):
+                yield self._table.key_of(r), self._table.comparison(r)
+        yield from [(k, c) for k, c in self._memo.items() if c.conflicts]
+
     def compared(self) -> dict[tuple[int, int], Comparison]:
-        return self._memo
+        """Every comparison made, by pair, in the order made: the dev server's memo. Without
+        a memo given, this makes a Comparison per pair of the table (the one time they are
+        all needed at once)."""
+        if self._table is None:
+            return self._memo
+        out = {k: self._table.comparison(r) for r, k in enumerate(self._table.keys())}
+        out.update(self._memo)
+        return out
 
 
 class _Claim:
@@ -255,7 +416,7 @@ def group_units(units: list[Unit], comps: Comparisons) -> list[Group]:
             for g in sorted({claim_of[j] for j, _, _, _ in comps.links.get(u, ()) if j in claim_of}):
                 claim = claims[g]
                 core = claim.members[0]
-                score = max(comps.get(u, core).score, claim.centroid_score(units[u]))
+                score = max(comps.score(u, core), claim.centroid_score(units[u]))
                 if score >= P.JOIN_BAR and score > best_score and comps.covers(core, u) >= P.MEMBER_COVER \
                         and claim.fits(u):
                     best, best_score = g, score
@@ -278,18 +439,15 @@ def _cite_containing_sentences(groups: list[Group], units: list[Unit], comps: Co
     118-metre ferry suffered an engine-room fire at 07:38 on Tuesday, two miles off the
     port" states "the fire broke out at 07:38") is cited by that claim too, when its
     source is not cited there yet: one proposition, several claims it supports."""
-    partners: dict[int, list[int]] = defaultdict(list)  # in any order: read as a sorted set
-    for i, j in comps.compared():
-        partners[i].append(j)
-        partners[j].append(i)
+    partners = comps.partners()  # as compared so far (not the pairs compared below)
     out = []
     for g in groups:
         records = {units[m].record for m in g.members}
         claim = None  # the group's values, gathered when a unit first covers its core
         also = []
-        near = sorted({j for m in g.members[:P.CANONICAL_SAMPLE] for j in partners.get(m, ())})
+        near = sorted({j for m in g.members[:P.CANONICAL_SAMPLE] for j in partners(m)})
         for j in near:
-            if units[j].record in records or not comps.get(g.core, j).compatible \
+            if units[j].record in records or not comps.compatible(g.core, j) \
                     or units[j].context.foreign_to(units[g.core].context):
                 continue
             if comps.covers(g.core, j) < P.ALSO_CITED_COVER:
@@ -386,7 +544,7 @@ def _merge_rival_groups(groups: list[Group], units: list[Unit], comps: Compariso
         return g
 
     links = []
-    rival_pairs = [(pair, c) for pair, c in comps.compared().items()
+    rival_pairs = [(pair, c) for pair, c in comps.conflicting()
                    if len(c.conflicts) == 1 and not c.polarity_differs and c.core >= P.RIVAL_JOIN_CORE]
     for (i, j), c in sorted(rival_pairs, key=lambda pc: pc[0]):
         a, b = units[i], units[j]

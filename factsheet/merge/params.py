@@ -239,6 +239,10 @@ MAX_CANDIDATES = 24
 # arrays of a few hundred units stay in the processor's cache and sort fastest (the finds
 # of a whole 10,000-article corpus at once would take gigabytes).
 PROBE_CHUNK_UNITS = 256
+# The merge reads the candidate pairs (an array) as tuples this many rows at a time: enough
+# to make the numpy conversion's cost per row small, few enough that the tuples of a large
+# corpus are never all alive at once.
+PAIR_ROWS_CHUNK = 65536
 
 # ------------------------------------------------------------------ grouping (grouping.py)
 

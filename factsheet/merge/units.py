@@ -210,16 +210,27 @@ def build_units(facts: list[RecordFacts], topic: dict[int, dict[str, float]] | N
         topic = topicality(facts, claimable, event_of)
     contexts = {e: RecordContext(e) for e in set(event_of.values())}
     units: list[Unit] = []
+    shared: dict[frozenset, frozenset] = {}
     for order, rf in enumerate(facts):
         e = event_of[rf.record_id]
-        units += record_units(rf, order, claimable[rf.record_id], contexts[e], topic.get(e, {}), expand, len(units))
+        units += record_units(rf, order, claimable[rf.record_id], contexts[e], topic.get(e, {}), expand, len(units),
+                              shared)
     return units, topic
 
 
 def record_units(rf: RecordFacts, order: int, claimable: list[Proposition], context: RecordContext,
-                 own: dict[str, float], expand: dict[str, tuple[str, ...]], first_index: int) -> list[Unit]:
-    """One record's units, numbered from first_index; `own`: its event's topicality."""
+                 own: dict[str, float], expand: dict[str, tuple[str, ...]], first_index: int,
+                 shared: dict[frozenset, frozenset] | None = None) -> list[Unit]:
+    """One record's units, numbered from first_index; `own`: its event's topicality. `shared`:
+    one object per distinct set of names, speakers or predicate words among the units built
+    (most are empty or one of a few; each set object costs more than its few keys)."""
     infos = {s.index: s for s in rf.sentences}
+    shared = {} if shared is None else shared
+
+    def one(keys) -> frozenset:
+        s = frozenset(keys)
+        return shared.setdefault(s, s)
+
     units: list[Unit] = []
     for p in claimable:
         raw = dict(p.features)
@@ -234,9 +245,10 @@ def record_units(rf: RecordFacts, order: int, claimable: list[Proposition], cont
         if not feats:
             continue
         norm = sum(w * w for w in feats.values()) ** 0.5
-        words = {k: w for k, w in feats.items() if k[0] != "q"}
+        # most units state no value: their words are all their features, one dict for both
+        words = {k: w for k, w in feats.items() if k[0] != "q"} if any(k[0] == "q" for k in feats) else feats
         units.append(Unit(first_index + len(units), rf.record_id, order, p.sentence, p, infos[p.sentence], feats, norm,
                           sum(feats.values()), words, sum(w * w for w in words.values()), sum(words.values()),
-                          context, frozenset(names & feats.keys()), frozenset(p.speaker_keys), frozenset(p.predicate),
+                          context, one(names & feats.keys()), one(p.speaker_keys), one(p.predicate),
                           tuple(feats.get("q:" + q.key, 0.0) for q in p.quantities)))
     return units
