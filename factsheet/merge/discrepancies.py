@@ -200,6 +200,16 @@ def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: l
     members_of: dict[str, list[int]] = defaultdict(list)
     for idx, cid in enumerate(claim_of_unit):
         members_of[cid].append(idx)
+    found: dict[tuple[str, str], frozenset[str]] = {}
+
+    def stating(cid: str, vq: Quantity) -> frozenset[str]:
+        """The records of the claim's members that state vq (a hub's claim is read once)."""
+        hit = found.get((cid, vq.key))
+        if hit is None:
+            hit = found[(cid, vq.key)] = frozenset(
+                units[idx].record for idx in members_of.get(cid, ())
+                if any(q.kind == vq.kind and same_value(q, vq) for q in units[idx].prop.quantities))
+        return hit
     out = []
     for measure in sorted(graphs):
         graph = {c: dict(n) for c, n in graphs[measure].items()}
@@ -213,7 +223,7 @@ def build_discrepancies(units: list[Unit], rivals: list[Rival], claim_of_unit: l
                 continue
             spokes = sorted(graph[hub])[:P.MAX_DISCREPANCY_VALUES]
             out.append(_discrepancy([r for o in spokes for r in graph[hub][o]], units, claim_of_unit, dates, label,
-                                    members_of))
+                                    stating))
             shown = set(spokes)  # two spokes' rivalry is shown already, beside the hub's
             for o in list(graph[hub]):
                 if o != hub:
@@ -287,9 +297,9 @@ def _what(q: Quantity) -> str:
     return what
 
 
-def _variants(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], dates,
-              members_of: dict[str, list[int]]) -> list[dict]:
-    """Distinct values (one per readable value), each with its sources, claims and dates."""
+def _variants(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], dates, stating) -> list[dict]:
+    """Distinct values (one per readable value), each with its sources, claims and dates.
+    `stating(claim, value)`: the records of the claim's members that state the value."""
     variants: list[dict] = []
     seen_units: set[tuple[int, str]] = set()
     for r in rivals:
@@ -310,10 +320,7 @@ def _variants(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], 
     for v in variants:
         vq = v["q"]
         for cid in sorted(v["claims"]):
-            for idx in members_of.get(cid, ()):
-                u = units[idx]
-                if u.record not in v["sources"] and any(q.kind == vq.kind and same_value(q, vq) for q in u.prop.quantities):
-                    v["sources"].add(u.record)
+            v["sources"] |= stating(cid, vq)
     for v in variants:
         v["dates"] = sorted(d for d in (dates.get(s) for s in v["sources"]) if d)
     return variants
@@ -342,8 +349,8 @@ def _subject(rivals: list[Rival], units: list[Unit]) -> str:
 
 
 def _discrepancy(rivals: list[Rival], units: list[Unit], claim_of_unit: list[str], dates, label,
-                 members_of: dict[str, list[int]]) -> Discrepancy:
-    variants = _variants(rivals, units, claim_of_unit, dates, members_of)
+                 stating) -> Discrepancy:
+    variants = _variants(rivals, units, claim_of_unit, dates, stating)
     kind = _kind(variants)
     if kind == "revision":
         variants.sort(key=lambda v: v["dates"][0])

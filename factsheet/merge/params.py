@@ -52,6 +52,9 @@ ROUND_FIGURE_MIN = 100
 ELIDED_NOUN_MAX_RATIO = 10.0
 # Degrees: "8C (46F)" converts to 7.8C; a reading is stated to about half a degree.
 TEMPERATURE_TOLERANCE = 0.6
+# Measures in two units are read for rounding ("43 mph" / "70 km/h") only when their
+# intervals are within this factor of each other (quantities.py; most pairs are not).
+CONVERTED_MAX_GAP = 1.1
 # "will not reopen until Monday" is no denial but a day: a "not" with "until" at most this
 # many tokens after it (extract.py)
 NOT_UNTIL_REACH = 6

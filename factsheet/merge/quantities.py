@@ -155,6 +155,8 @@ WORD_CLOCK_RE = re.compile(
     r"eight|nine|ten|eleven|twelve)\b(?:\s+(?:o'clock\s+)?(?:in\s+the\s+(?P<ap>morning|afternoon|evening)|at\s+(?P<night>night)|"
     r"(?P<ap2>a\.?m\.?|p\.?m\.?)))?", re.I)
 _CLOCK_MINUTES = {"quarter": 15, "half": 30, "five": 5, "ten": 10, "twenty": 20, "twenty-five": 25}
+_CLOCK_MINUTE_WORDS = frozenset({"quarter", "half", "five", "ten", "twenty"})
+_HOUR_WORD_SET = frozenset(_HOUR_WORDS)
 MS_RE = re.compile(r"(?<![\d:.])(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?![\d:])")
 TEMPERATURE_RE = re.compile(
     rf"(?P<a>-?{_NUM}|{_WORDNUM})\s?(?:°\s?|degrees?\s?|deg\s?)(?P<u>celsius|centigrade|fahrenheit|c\b|f\b)?"
@@ -427,7 +429,7 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
             h, mi = int(m.group("h2")), int(m.group("m2"))
         v = h * 60 + mi
         add("clock", v, v, "min", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
-    for m in when(" past " in low or " to " in low, WORD_CLOCK_RE):
+    for m in when(bool(words & _CLOCK_MINUTE_WORDS) and bool(words & _HOUR_WORD_SET), WORD_CLOCK_RE):
         h, mi = _HOUR_WORDS[m.group("h").lower()], _CLOCK_MINUTES[re.sub(r"[- ]+", "-", m.group("m").lower())]
         v = (h * 60 + mi) if m.group("d").lower() == "past" else (h * 60 - mi)
         later = (m.group("ap") or "").lower() in ("afternoon", "evening") or m.group("night") \
@@ -716,10 +718,12 @@ def _as_stated(q: Quantity) -> tuple[float, float]:
 def _converted_overlap(a: Quantity, b: Quantity) -> bool:
     """Two measures stated in different units ("70 km/h" / "43 mph") agree when they overlap
     to the place each was stated to: one is the other converted and rounded."""
+    (la, xa), (lb, xb) = a.interval, b.interval
+    if min(xa, xb) <= 0 or max(la, lb) > P.CONVERTED_MAX_GAP * min(xa, xb):
+        return False  # too far apart for rounding to explain (most pairs: no text is read)
     (ua, ha), (ub, hb) = _as_stated(a), _as_stated(b)
     if not ua or not ub or abs(ua - ub) <= 1e-9 * max(ua, ub):
         return False
-    (la, xa), (lb, xb) = bounds(a), bounds(b)
     return la - ha <= xb + hb and lb - hb <= xa + ha
 
 
@@ -762,6 +766,6 @@ def same_value(a: Quantity, b: Quantity) -> bool:
         return int(a.low) % 10000 == int(b.low) % 10000
     if a.kind == "money" and a.unit != b.unit:
         return False
-    if a.kind in ("distance", "physical") and a.unit == b.unit and a.rate == b.rate and _converted_overlap(a, b):
+    if overlap(a, b):
         return True
-    return overlap(a, b)
+    return a.kind in ("distance", "physical") and a.unit == b.unit and a.rate == b.rate and _converted_overlap(a, b)
