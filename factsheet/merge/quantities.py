@@ -196,8 +196,8 @@ _RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|for each|every)\s+(?:(?-i:[A-Z])[
 _KILOMETRE_MARK = re.compile(r"\b(?:at|after|past|before|until|around|near|beyond)\s+(?:the\s+)?(?P<n>\d{1,3})[Kk](?![\w$£€%])")
 # "among them two tugs", "including four trawlers", "the figure included five people who
 # went on their own": a part of a group just named.
-_PART_BEFORE = re.compile(r"\b(?:among|including|of whom|of which|included|includes|include)\s+(?:them\s+|those\s+|these\s+|the\s+)?$",
-                          re.I)
+_PART_BEFORE = re.compile(
+    r"\b(?:among|including|of whom|of which|included|includes|include)\s+(?:them\s+|those\s+|these\s+|the\s+)?$", re.I)
 # "the last seven kilometres", "the first two hours": a stretch of a course or a span of time.
 _STRETCH_BEFORE = re.compile(r"\bthe\s+(?:last|final|first|opening|closing)\s+$", re.I)
 # "four of the 19", "31,400 of these", "four were among the injured".
