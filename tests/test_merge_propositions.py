@@ -754,3 +754,13 @@ def test_the_last_items_of_a_list_are_no_apposition(lex):
         "Trains ran every 12 minutes, and the two bus routes, the 31 and the 44, had a handful of buses.", lex)
     assert any(r == "apposition" for r, _ in props(
         "Orvel, a nonprofit that runs five hospitals and 22 clinics, confirmed the attack on Monday.", lex))
+
+
+def test_a_negated_verb_after_an_auxiliary_is_the_event(lex):
+    body = ("The Orvel board did not respond to a request for comment. The operator would not argue that the "
+            "fault was an accident. The council has repeatedly delayed the vote. Boats carried families out.")
+    record = parse_article("01_a.md", body.encode(), max_bytes=1 << 20).record
+    by_sentence = {p.sentence: p for p in extract_record(record, lex).propositions}
+    assert by_sentence[0].predicate == ("w:respond",), by_sentence[0].predicate  # not the "request" after it
+    assert by_sentence[1].predicate == ("w:argue",), by_sentence[1].predicate  # not the "fault" it argues about
+    assert by_sentence[2].predicate == ("w:delay",), by_sentence[2].predicate

@@ -18,7 +18,7 @@ from .propositions import (_BE, AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PR
                            PropositionSpan, Tok, _Verbs, split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 89  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 90  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -451,13 +451,19 @@ def _predicate_at(toks: list[Tok], pieces, lex: Lexicon, verbs: _Verbs, skip: se
                 continue
             last = i
             j = i
+            # an auxiliary takes a verb after it, also across a negation or an adverb: "would
+            # not argue", "did not respond", "has repeatedly denied"
+            awaits_verb = toks[i].low in AUXILIARIES
             while j + 1 < b and (toks[j + 1].low in AUXILIARIES or toks[j + 1].low in ("not", "never", "also", "n't")
                                  or toks[j + 1].low.endswith("ly")
                                  or _inflected_verb(toks[j + 1].low, lex)
-                                 or (toks[j].low in AUXILIARIES and lex.word(toks[j + 1].low).verb)):
+                                 or (awaits_verb and lex.word(toks[j + 1].low).verb)):
                 j += 1
-                if lex.word(toks[j].low).verb and toks[j].low not in AUXILIARIES:
+                if toks[j].low in AUXILIARIES:
+                    awaits_verb = True
+                elif lex.word(toks[j].low).verb:
                     last = j
+                    awaits_verb = False
             info = lex.word(toks[last].low)
             if info.function == "attribution":
                 i = j + 1
