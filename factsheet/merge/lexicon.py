@@ -137,6 +137,8 @@ class Lexicon:
                 if name.startswith("~"):
                     if len(words) == 1:
                         self.functions[words[0]] = name[1:]
+                        if verb_only:
+                            self.verb_only.add((words[0], name))
                     else:
                         phrases.setdefault(words[0], []).append(Phrase(words, name))
                 elif len(words) == 1:
@@ -233,6 +235,8 @@ class Lexicon:
         noun = "NOUN" in lemmas or "PROPN" in lemmas
         key = low if low in self.concepts_of else self._choose_lemma(low, lemmas)
         function = self.functions.get(key, "")
+        if function and (key, "~" + function) in self.verb_only and low in (key, key + "s", key + "es"):
+            function = ""  # "claimed" reports speech; "claims" and "a claim" are things
         if function:
             return WordInfo(key, (), 0.0, verb, noun, function)
         if key not in self.concepts_of:
