@@ -772,3 +772,12 @@ def test_arguing_and_claiming_report_a_stance_but_a_claim_is_a_thing(lex):
     a = _opening("Orvel Air said it would not argue that the outage was an extraordinary circumstance.", lex)
     b = _opening("Orvel Air has claimed that the outage was an extraordinary circumstance.", lex)
     assert a.predicate == b.predicate, (a.predicate, b.predicate)  # the stance, not the verb reporting it
+
+
+def test_guards_and_security_officers_unhurt_and_not_harmed_say_the_same(lex):
+    a = _opening("The two night guards were unhurt.", lex)
+    b = _opening("Our two security officers on duty were not harmed.", lex)
+    assert a.negated and b.negated
+    assert {"w:injure", "w:guard"} <= dict(a.features).keys() & dict(b.features).keys()
+    assert [q.unit for q in a.quantities] == [q.unit for q in b.quantities]  # two guards, not two police
+    assert "w:tax" not in dict(b.features)  # on duty is at work, not a levy
