@@ -781,3 +781,9 @@ def test_guards_and_security_officers_unhurt_and_not_harmed_say_the_same(lex):
     assert {"w:injure", "w:guard"} <= dict(a.features).keys() & dict(b.features).keys()
     assert [q.unit for q in a.quantities] == [q.unit for q in b.quantities]  # two guards, not two police
     assert "w:tax" not in dict(b.features)  # on duty is at work, not a levy
+
+
+def test_a_raid_that_lasted_minutes_and_thieves_who_spent_minutes_inside_share_the_event(lex):
+    assert "w:endure" in _concepts("The raid lasted seven minutes.", lex) & _concepts(
+        "Four thieves spent about seven minutes inside.", lex)
+    assert "w:endure" not in _concepts("The council met last week.", lex)  # the adjective is no duration

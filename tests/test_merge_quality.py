@@ -43,7 +43,7 @@ OWN_FLOORS: dict[str, dict[str, float]] = {
     "copper-deal": {"claims_per_fact": 1.35},
     "hill-wildfire": {"citation_recall": 0.84, "claims_per_fact": 1.48},
     "mayoral-election": {"citation_precision": 0.89},
-    "museum-heist": {"citation_recall": 0.83, "citation_precision": 0.83, "claims_per_fact": 1.76, "discrepancies_found": 0.999},
+    "museum-heist": {"citation_recall": 0.84, "citation_precision": 0.80, "claims_per_fact": 1.55, "discrepancies_found": 0.999},
     "quarry-collapse": {"citation_recall": 0.82, "citation_precision": 0.87, "claims_per_fact": 1.38, "discrepancies_found": 0.499},
     "striker-transfer": {"citation_precision": 0.88},
     "syrup-recall": {"citation_recall": 0.78, "citation_precision": 0.87, "claims_per_fact": 1.57, "noise_leaks": 1.0, "discrepancies_found": 0.399},
