@@ -787,3 +787,12 @@ def test_a_raid_that_lasted_minutes_and_thieves_who_spent_minutes_inside_share_t
     assert "w:endure" in _concepts("The raid lasted seven minutes.", lex) & _concepts(
         "Four thieves spent about seven minutes inside.", lex)
     assert "w:endure" not in _concepts("The council met last week.", lex)  # the adjective is no duration
+
+
+def test_a_decimal_said_in_words_and_a_decimal_before_a_scale_are_amounts(lex):
+    def counts(text):
+        return [(q.kind, q.low, q.unit) for q in extract_quantities(text, _count_noun(lex)) if q.kind in ("count", "clock")]
+
+    assert counts("The recall covers something like one point four million bottles.") == [("count", 1.4e6, lex.word("bottles").concepts[0])]
+    assert counts("The recall covers about 1.03 million bottles.") == [("count", 1.03e6, lex.word("bottles").concepts[0])]
+    assert counts("The doors opened at about 10.30 on Monday.") == [("clock", 630, "min")]  # a time of day still

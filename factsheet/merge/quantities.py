@@ -128,7 +128,10 @@ _WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, revers
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|tn|k|m|b)(?![a-z])"
 _CUR_PRE = r"(?:US\$|C\$|A\$|\$|€|£|¥|USD|EUR|GBP|CHF|INR|Rs\.?)"
 _CUR_WORD = r"(?:dollars?|euros?|pounds|sterling|yen|yuan|rupees?|francs?)"
-_AMOUNT = rf"(?:{_NUM}|(?:{_WORDNUM}))"
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "one point four million": a decimal said in words (a broadcast transcript)
+_WORDPOINT = rf"(?:{_WORDNUM})\s+point(?:\s+(?:{'|'.join(_DIGIT_WORDS)}|oh))+"
+_AMOUNT = rf"(?:{_NUM}|{_WORDPOINT}|(?:{_WORDNUM}))"
 
 MONEY_RE = re.compile(
     rf"(?P<cur>{_CUR_PRE})\s?(?P<a>{_NUM})(?:\s?(?P<sa>{_SCALE}))?"
@@ -267,6 +270,7 @@ _ORDINAL_WORDS = frozenset(ORDINALS)
 _PERIOD_WORDS = frozenset({"year", "month", "week", "day", "fortnight", "decade"})
 _ONE_PERIOD = re.compile(r"\b(?:a|an|one|a single)\s+(?P<u>year|month|week|day|fortnight|decade)\b", re.I)
 _GLUED_DEGREES = re.compile(r"\d[CF]\b")
+_AMOUNT_AFTER = re.compile(rf"\s?(?:{_SCALE}|%|per\s?cent\b|percent\b)", re.I)
 _RATE_HOST_BEFORE = re.compile(rf"(?:{_SCALE}|{_CUR_WORD}|%|gwh|mwh|kwh)$", re.I)
 # "at 10:30", and "20 May 2026, 15:30", "Wednesday 4 March, 10:30" (a live report's
 # timestamp): a time of day, not minutes and seconds
@@ -302,6 +306,10 @@ def number_value(text: str) -> float | None:
     t = text.strip().lower().replace(",", "")
     if t in WORD_NUMBERS:
         return float(WORD_NUMBERS[t])
+    whole, point, decimals = t.partition(" point ")
+    if point and whole.strip() in WORD_NUMBERS:
+        digits = [0 if d == "oh" else _DIGIT_WORDS.index(d) for d in decimals.split() if d in _DIGIT_WORDS or d == "oh"]
+        return WORD_NUMBERS[whole.strip()] + sum(d / 10 ** (k + 1) for k, d in enumerate(digits))
     try:
         return float(t)
     except ValueError:
@@ -424,8 +432,8 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         else:
             marked = bool(m.group("tz")) or m.group("h2").startswith("0") or _CLOCK_CUE_BEFORE.search(
                 sentence, max(0, m.start() - 24), m.start())
-            if not marked or _RATE_AFTER.match(sentence, m.end()):
-                continue  # "at 2:58 per kilometre" is a pace, not a time of day
+            if not marked or _RATE_AFTER.match(sentence, m.end()) or _AMOUNT_AFTER.match(sentence, m.end()):
+                continue  # "at 2:58 per kilometre" is a pace, "about 1.03 million" a number: no time of day
             h, mi = int(m.group("h2")), int(m.group("m2"))
         v = h * 60 + mi
         add("clock", v, v, "min", m.start(), m.end(), qualifier=_qualifier_before(sentence, m.start()))
