@@ -578,7 +578,7 @@ def test_a_short_restatement_stated_inside_one_claims_sentences_is_a_member_not_
     assert {q.source for q in proud[0].citations} == {"01-alpha", "02-bravo", "03-charlie"}
 
 
-def test_a_participle_claim_reads_with_the_clause_it_follows_not_its_sibling_participles():
+def test_a_participle_claim_reads_with_the_subject_of_the_clause_it_follows_not_its_facts_or_sibling_participles():
     line = ("A freight train carrying fuel oil derailed outside Tessby early on Tuesday, injuring 11 people and "
             "forcing hundreds of residents from their homes.")
     files = _two_sources_sharing("Tessby derailment", line, [
@@ -586,8 +586,9 @@ def test_a_participle_claim_reads_with_the_clause_it_follows_not_its_sibling_par
         ("bravo", "An inquiry into the derailment was opened by the rail operator.")])
     s = sheet(files)
     (forced,) = [c for c in s.claims if c.focus and "forcing hundreds" in c.text[c.focus[0]:c.focus[1]]]
-    assert forced.text == ("A freight train carrying fuel oil derailed outside Tessby early on Tuesday, "
-                           "forcing hundreds of residents from their homes."), forced.text
+    # the derailment's place and day are the main clause's claim; this one is what it forced
+    assert forced.text == "A freight train carrying fuel oil … forcing hundreds of residents from their homes.", forced.text
+    assert forced.text[forced.focus[0]:forced.focus[1]] == "forcing hundreds of residents from their homes"
 
 
 def test_he_or_she_opening_a_sentence_stands_for_the_person_named_before():

@@ -249,6 +249,14 @@ def _clause_after_host(u: Unit, host: Unit, sentence: str) -> tuple[str, tuple[i
     """The host's text, then the clause (with the sentence's words between them when they
     are only punctuation or a conjunction), the clause marked: a claim's text that reads on
     its own without the sentence's other facts."""
+    if u.prop.role == "participle" and host.prop.role == "main" and host.prop.subject_end > host.prop.start \
+            and not re.match(r"\S+,", sentence[u.prop.start:u.prop.end]):  # (", cabling, power systems": a list)
+        # "Around 60,000 tonnes of rock … engulfing a workshop": the host's subject, not its
+        # facts, which are a claim of their own
+        head = sentence[host.prop.start:host.prop.subject_end].strip()
+        clause = sentence[u.prop.start:u.prop.end].rstrip(" ,;:")
+        text = f"{head} … {clause}"
+        return text + ("" if text[-1:] in ".!?”\"’" else "."), (len(head) + 3, len(text))
     head = host.prop.text.rstrip(".")
     between = sentence[host.prop.end:u.prop.start]
     if between.strip(" ,;:–—-").lower() in ("", "and", "but"):

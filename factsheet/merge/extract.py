@@ -15,10 +15,10 @@ from . import params as P
 from .lexicon import DEPENDENT_OPENERS, HEDGES, PRONOUNS, Lexicon, fold
 from .opinion import commentary_score
 from .propositions import (_BE, AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PREPOSITIONS,
-                           PropositionSpan, Tok, _Verbs, split_propositions, tokenize)
+                           PropositionSpan, Tok, _Verbs, _subject, split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 96  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 97  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -71,6 +71,7 @@ class Proposition:
     purposes: tuple[Purpose, ...] = ()  # what it says it was for ("in a bid to cut costs")
     possible: bool = False  # says what could or would be, not what is ("up to 600 jobs could go", "can carry 600")
     located: tuple[str, ...] = ()  # name keys written as where something is ("a plant in Hollis": n:hollis)
+    subject_end: int = -1  # a main clause: where in the sentence its subject ends (-1: unknown)
 
 
 @dataclass(frozen=True)
@@ -490,6 +491,16 @@ def _predicate_at(toks: list[Tok], pieces, lex: Lexicon, verbs: _Verbs, skip: se
     return ()
 
 
+def _subject_end(toks: list[Tok], span: PropositionSpan, verbs: _Verbs) -> int:
+    """Where a main clause's subject ends in the sentence ("Around 60,000 tonnes of rock |
+    slid from ..."), or -1."""
+    if span.role != "main" or span.subject is not None or not span.pieces:
+        return -1
+    a, b = span.pieces[0]
+    found = _subject(toks, a, b, verbs)
+    return toks[found[1] - 1].end if found and found[0] == a else -1
+
+
 def _subject_event(toks: list[Tok], a: int, i: int, lex: Lexicon) -> tuple[str, ...]:
     """The concepts of the last noun (or phrase of concepts.txt) before toks[i]: the head of
     the subject of a passive light verb ("A proposed class action was filed" -> sue)."""
@@ -811,7 +822,8 @@ def extract_record(record: Record, lex: Lexicon | None = None) -> RecordFacts:
                                      tuple(sorted(speaker_feats)), _places(text, toks, span.pieces, lex),
                                      _purposes(text, toks, span.pieces, lex),
                                      _possible(toks, list(span.pieces) + ([span.lead_in] if span.lead_in else []), lex),
-                                     _located(toks, span.pieces, name_keys)))
+                                     _located(toks, span.pieces, name_keys),
+                                     _subject_end(toks, span, verbs)))
         if not spans:
             _, _, all_names, _ = _word_features(toks, [(0, len(toks))], lex, first, shouting, set())
         claimable = _claimable(s, toks, spans, lex, verbs, datum)
