@@ -796,3 +796,16 @@ def test_a_decimal_said_in_words_and_a_decimal_before_a_scale_are_amounts(lex):
     assert counts("The recall covers something like one point four million bottles.") == [("count", 1.4e6, lex.word("bottles").concepts[0])]
     assert counts("The recall covers about 1.03 million bottles.") == [("count", 1.03e6, lex.word("bottles").concepts[0])]
     assert counts("The doors opened at about 10.30 on Monday.") == [("clock", 630, "min")]  # a time of day still
+
+
+def test_tailbacks_and_backups_are_one_jam_and_a_combined_length_is_only_its_value(lex):
+    a = _concepts("On Monday morning, tailbacks on the city's roads totalled 310 km.", lex)
+    b = _concepts("Backups across the city stretched a combined 193 miles.", lex)
+    assert "w:traffic_jam" in a & b
+    assert "w:merge" not in b  # "a combined 193 miles" is a total, no merger
+
+
+def test_a_rare_first_word_of_a_concept_class_is_a_word_not_a_name(lex):
+    a = _concepts("Tailbacks on the city's roads totalled 310 km on Monday morning.", lex)
+    b = _concepts("On Monday morning, tailbacks on the city's roads totalled 310 km.", lex)
+    assert "w:traffic_jam" in a & b

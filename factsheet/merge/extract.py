@@ -18,7 +18,7 @@ from .propositions import (_BE, AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PR
                            PropositionSpan, Tok, _Verbs, _subject, split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 97  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 99  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -110,7 +110,9 @@ def _is_name(tok: Tok, first: bool, shouting: bool, lex: Lexicon) -> bool:
     if len(t) >= 2 and t.isupper() and not shouting and len(core) <= 6:
         return True  # an acronym: "FBI", "MCIB"
     if first or shouting:
-        return lex.is_rare(core, P.NAME_MAX_ZIPF)
+        # a rare first word is a name, unless it is a word of a concept class ("Tailbacks
+        # stretched 310 km", "Evacuees returned")
+        return lex.is_rare(core, P.NAME_MAX_ZIPF) and not lex.in_a_class(core)
     return True
 
 

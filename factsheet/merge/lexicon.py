@@ -280,6 +280,13 @@ class Lexicon:
         zipf = self._zipf(word, "en")
         return max(0.0, min(P.WEIGHT_CAP, P.ZIPF_COMMON - zipf)) / P.WEIGHT_SCALE
 
+    def in_a_class(self, word: str) -> bool:
+        """Is the word a member of a concept class of data/concepts.txt (a word of news
+        English the merge knows, whatever its frequency)?"""
+        info = self.word(word)
+        return not info.function and info.key in self.concepts_of and bool(info.concepts) \
+            and set(info.concepts) <= set(self.concepts_of[info.key])
+
     def is_rare(self, word: str, max_zipf: float) -> bool:
         """Rarer than max_zipf in English, by the word's own form and by its lemma
         ("Tarnwell" is rare; "Tugs" is not, because "tug" is not)."""
