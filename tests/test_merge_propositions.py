@@ -553,7 +553,7 @@ def test_ruling_out_is_a_denial(lex):
 
 def test_an_ing_noun_is_no_form_of_a_word_whose_frequency_is_another_parts_of_speech(lex):
     assert lex.word("evening").key == "evening"  # not "even", common as an adverb only
-    assert lex.word("meeting").key == "meet" and lex.word("building").key == "build"
+    assert lex.word("meeting").key == "meet" and lex.word("buildings").key == lex.word("building").key
 
 
 def test_jumped_is_both_a_rise_and_a_crossing(lex):
@@ -809,3 +809,9 @@ def test_a_rare_first_word_of_a_concept_class_is_a_word_not_a_name(lex):
     a = _concepts("Tailbacks on the city's roads totalled 310 km on Monday morning.", lex)
     b = _concepts("On Monday morning, tailbacks on the city's roads totalled 310 km.", lex)
     assert "w:traffic_jam" in a & b
+
+
+def test_a_class_member_that_is_a_word_of_its_own_is_not_read_as_another_words_form(lex):
+    assert lex.word("wounded").concepts == lex.word("wound").concepts == lex.word("injured").concepts
+    assert lex.word("wind").concepts != lex.word("wound").concepts  # "brought down by the wind": no injury
+    assert lex.word("missed").concepts != lex.word("missing").concepts  # "missed the deadline": nobody missing

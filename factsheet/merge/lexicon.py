@@ -142,6 +142,7 @@ class Lexicon:
                     else:
                         phrases.setdefault(words[0], []).append(Phrase(words, name))
                 elif len(words) == 1:
+                    words = (self._member_word(member.strip('"')),)
                     if noun_only:
                         self.noun_only.add((words[0], name))
                     if verb_only:
@@ -155,6 +156,15 @@ class Lexicon:
         self.phrases = {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in phrases.items()}
 
     # -------------------------------------------------------------- words
+
+    def _member_word(self, word: str) -> str:
+        """A one-word class member as the merge looks it up: as written when it is a word in
+        its own right ("wound" the injury, not a form of "wind"; "missing", not "miss"),
+        else its lemma ("wounded" -> "wound")."""
+        low = fold(word)
+        if low.isalpha() and any(low in forms for forms in self._all_lemmas(low).values()):
+            return low
+        return self._base_lemma(word)
 
     def _base_lemma(self, word: str) -> str:
         low = fold(word)

@@ -267,8 +267,10 @@ CLAIM_MERGE_BAR = 0.5
 # are one disputed claim; the discrepancy lists each value with its sources.
 RIVAL_MERGE_CORE = 0.6
 # ... or this alike, when one of the two restates the other's claim core as a member would
-# (its rival value with one member is then all that kept it out of that claim).
-RIVAL_JOIN_CORE = 0.5
+# (its rival value with one member is then all that kept it out of that claim). As low as
+# CORE_BAR: a long sentence with details of its own ("under grey skies, with barely a
+# breath of wind") and a rival start time is still the temperature claim's dispute.
+RIVAL_JOIN_CORE = 0.45
 # ... sharing at least this many words (or values both state) besides the rival values:
 # "employs 2,300" / "employs 1,900" share the measure and nothing else, and stay two
 # claims of one discrepancy.
