@@ -815,3 +815,8 @@ def test_a_class_member_that_is_a_word_of_its_own_is_not_read_as_another_words_f
     assert lex.word("wounded").concepts == lex.word("wound").concepts == lex.word("injured").concepts
     assert lex.word("wind").concepts != lex.word("wound").concepts  # "brought down by the wind": no injury
     assert lex.word("missed").concepts != lex.word("missing").concepts  # "missed the deadline": nobody missing
+
+
+def test_an_estimated_figure_is_hedged_but_an_estimate_is_a_thing(lex):
+    assert lex.word("estimated").function == "hedge"  # "an estimated 300 people"
+    assert not lex.word("estimate").function and lex.word("estimate").weight > 0  # "an earlier estimate of 180,000"

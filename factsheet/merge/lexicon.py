@@ -233,6 +233,8 @@ class Lexicon:
         if low.endswith("'s"):
             low = low[:-2]
         function = self.functions.get(low, "")
+        if function and (low, "~" + function) in self.verb_only:
+            function = ""  # "an earlier estimate": the noun of a /v member is a word
         if function in ("negation", "hedge"):
             return WordInfo(low, (), 0.0, False, False, function)
         if not low or low in STOPWORDS or not any(c.isalpha() for c in low):
