@@ -820,3 +820,9 @@ def test_a_class_member_that_is_a_word_of_its_own_is_not_read_as_another_words_f
 def test_an_estimated_figure_is_hedged_but_an_estimate_is_a_thing(lex):
     assert lex.word("estimated").function == "hedge"  # "an estimated 300 people"
     assert not lex.word("estimate").function and lex.word("estimate").weight > 0  # "an earlier estimate of 180,000"
+
+
+def test_cutting_posts_and_cutting_jobs_are_one_layoff_of_one_count(lex):
+    a, b = _opening("The trust has cut 31 jobs.", lex), _opening("A charitable body had cut 31 posts.", lex)
+    assert "w:layoff" in dict(a.features).keys() & dict(b.features).keys()
+    assert [q.unit for q in a.quantities] == [q.unit for q in b.quantities]
