@@ -899,3 +899,16 @@ def test_a_claim_of_a_clause_opening_with_its_sentences_pronoun_reads_as_the_cla
     texts = sorted(c.text for c in s.claims if c.text.startswith("He "))
     assert texts == ["He was fined £9,000.", "He was ordered to carry out 150 hours of unpaid work.",
                      "He was told to pay £4,500 in costs."], texts  # not the whole sentence, three times
+
+
+def test_an_acronym_meets_the_name_it_stands_for_spelled_out_in_another_source():
+    files = {
+        "01_a.md": "---\ntitle: Orvel airline outage\nsource: Alpha\ndate: 2031-06-06\n---\n\n"
+                   "The Civil Air Transport Authority (CATA) said it would review the outage. "
+                   "The Civil Air Transport Authority has confirmed it has written to the airline. Flights resumed on Friday.\n",
+        "02_b.md": "---\ntitle: Orvel airline outage\nsource: Beta\ndate: 2031-06-06\n---\n\n"
+                   "The regulator, the CATA, has sent them a stiff letter. Flights resumed on Friday.\n",
+    }
+    s = sheet(files)
+    (letter,) = claims_citing(s, "stiff letter")
+    assert {q.source for q in letter.citations} == {"01-a", "02-b"}, [(c.text, c.citations) for c in s.claims]

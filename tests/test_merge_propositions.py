@@ -826,3 +826,8 @@ def test_cutting_posts_and_cutting_jobs_are_one_layoff_of_one_count(lex):
     a, b = _opening("The trust has cut 31 jobs.", lex), _opening("A charitable body had cut 31 posts.", lex)
     assert "w:layoff" in dict(a.features).keys() & dict(b.features).keys()
     assert [q.unit for q in a.quantities] == [q.unit for q in b.quantities]
+
+
+def test_sustaining_or_suffering_burns_or_injuries_is_an_injury(lex):
+    for text in ("One volunteer firefighter sustained burns.", "Two officers suffered minor injuries."):
+        assert "w:injure" in _concepts(text, lex), text

@@ -18,7 +18,7 @@ from .propositions import (_BE, AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PR
                            PropositionSpan, Tok, _Verbs, _subject, split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 102  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 103  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -99,6 +99,13 @@ _CALENDAR_WORDS = frozenset("""january february march april may june july august
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
+def name_word_key(part: str, lex: Lexicon) -> str:
+    """The feature key of one (folded) word of a name: a common word in a name ("Jury of
+    Appeal", "Coastguard") meets the same word written in lower case, by its lemma only (so
+    that "St Brendan's Hospital" is no report of an injury); a rare one is a name key."""
+    return ("w:" + lex.word(part).key) if not lex.is_rare(part, P.NAME_MAX_ZIPF) else "n:" + part
+
+
 def _is_name(tok: Tok, first: bool, shouting: bool, lex: Lexicon) -> bool:
     """A capitalized word that names something (not a sentence's first common word)."""
     t = tok.text
@@ -159,10 +166,7 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
                     part = part[:-2] if part.endswith("'s") else part
                     if not part or part in _NAME_CONNECTORS:
                         continue
-                    # a common word in a name ("Jury of Appeal", "Coastguard") meets the same word
-                    # written in lower case; its lemma only, so that "St Brendan's Hospital" is no
-                    # report of an injury
-                    key = ("w:" + lex.word(part).key) if not lex.is_rare(part, P.NAME_MAX_ZIPF) else "n:" + part
+                    key = name_word_key(part, lex)
                     feats[key] = max(feats.get(key, 0.0), lex.background_weight(part))
                     from_names.add(key)
                 i += 1

@@ -19,8 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import params as P
-from .extract import Proposition, RecordFacts, SentenceFacts
-from .lexicon import fold
+from .extract import Proposition, RecordFacts, SentenceFacts, name_word_key
+from .lexicon import Lexicon, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,10 +165,12 @@ def corpus_factor(top: float) -> float:
 _CONNECTORS = frozenset("of the and for & de du da di del der van von la le".split())
 
 
-def acronyms(facts: list[RecordFacts]) -> dict[str, tuple[str, ...]]:
+def acronyms(facts: list[RecordFacts], lex: Lexicon | None = None) -> dict[str, tuple[str, ...]]:
     """Acronym feature -> the name features it stands for, learned from the names the
     corpus spells out: "MCIB" for "Maritime Casualty Investigation Branch", "HHS" for
-    "(Department of) Health and Human Services"."""
+    "(Department of) Health and Human Services". Each word's key is the one the name
+    itself gives it where it is spelled out ("CATA": w:civil, w:air, w:transport, w:authority)."""
+    lex = lex or Lexicon.default()
     out: dict[str, tuple[str, ...]] = {}
     read: set[str] = set()  # a name read again adds nothing (the first reading of a key stands)
     for rf in facts:
@@ -185,7 +187,7 @@ def acronyms(facts: list[RecordFacts]) -> dict[str, tuple[str, ...]]:
                 for k in range(0, len(parts) - 1):  # "HHS" is the end of "DHHS"
                     key = "n:" + initials[k:]
                     if len(initials) - k >= 2:
-                        out.setdefault(key, tuple("n:" + p for p in parts[k:]))
+                        out.setdefault(key, tuple(name_word_key(p, lex) for p in parts[k:]))
     return out
 
 
