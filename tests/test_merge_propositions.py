@@ -831,3 +831,12 @@ def test_cutting_posts_and_cutting_jobs_are_one_layoff_of_one_count(lex):
 def test_sustaining_or_suffering_burns_or_injuries_is_an_injury(lex):
     for text in ("One volunteer firefighter sustained burns.", "Two officers suffered minor injuries."):
         assert "w:injure" in _concepts(text, lex), text
+
+
+def test_a_count_before_a_participle_or_a_particle_counts_no_such_noun(lex):
+    def units(text):
+        return [(q.low, q.unit) for q in extract_quantities(text, _count_noun(lex)) if q.kind == "count"]
+
+    assert units("Police said 15 hurt in the crush were in hospital.") == [(15, "")]
+    assert units("The jury found him guilty on 11 counts out of 12.") == [(11, lex.word("counts").concepts[0]), (12, "")]
+    assert units("Fenn lost by 2,000 votes out of 100,000 cast.")[0] == (2000, lex.word("votes").concepts[0])

@@ -18,7 +18,7 @@ from .propositions import (_BE, AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PR
                            PropositionSpan, Tok, _Verbs, _subject, split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 103  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 104  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -200,6 +200,7 @@ def _word_features(toks: list[Tok], ranges, lex: Lexicon, first_index: int, shou
 
 
 # words that can be nouns but never continue the noun a count counts ("350 people once it opens")
+_PARTICLES = frozenset("out off up down over back away through along around".split())
 _NOT_NOUN_AFTER_HEAD = frozenset("once when while where after before since until like as than so then now today "
                                  "yesterday last next this that because although though unless despite amid "
                                  "whereas if".split())
@@ -302,7 +303,11 @@ def _count_noun(lex: Lexicon):
             low = fold(w)
             if low in AUXILIARIES or low in ("of", "and", "or", "to", "in", "on", "at", "from", "with", "for", "by"):
                 break
+            if low in _PARTICLES:
+                break  # "11 counts out of 12" counts counts; "2,000 votes out" and "four out" no "out"
             info = lex.word(low)
+            if not head and info.verb and not low.endswith("s") and lex.past_participle(low):
+                break  # "15 hurt", "one given a caution", "100,000 cast": a participle, no noun counted
             words.append(info.key)
             if len(words) >= 2:
                 found = lex.phrase_at(words, len(words) - 2)

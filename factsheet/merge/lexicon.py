@@ -264,6 +264,12 @@ class Lexicon:
             return WordInfo(key, (key,), self.background_weight(low), verb, noun)
         return WordInfo(key, concepts, max(self.concept_weight(c) for c in concepts), verb, noun)
 
+    def past_participle(self, token: str) -> bool:
+        """Is the word a past participle of a verb ("hurt", "given", "cast", "stolen")?"""
+        low = fold(token)
+        return low.isalpha() and any(low in self._inflections(lemma, "VBN")
+                                     for lemma in self._all_lemmas(low).get("VERB", ()))
+
     def negated_participle(self, token: str) -> str | None:
         """"unhurt" -> "hurt", "unharmed" -> "harmed": the past participle an un- word
         denies, or None ("unveiled" and "unlocked" are verbs of their own, "unusual" and
