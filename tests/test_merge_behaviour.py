@@ -912,3 +912,13 @@ def test_an_acronym_meets_the_name_it_stands_for_spelled_out_in_another_source()
     s = sheet(files)
     (letter,) = claims_citing(s, "stiff letter")
     assert {q.source for q in letter.citations} == {"01-a", "02-b"}, [(c.text, c.citations) for c in s.claims]
+
+
+def test_a_kind_of_place_in_a_named_town_and_the_same_kind_named_after_another_town_disagree():
+    (where,) = _place_disagreements(sheet(dict([
+        _dated("Syrup recall", "01_a.md", "Alpha Wire", "The bottles were filled at Orvel Pharma's plant in Skelby, "
+               "the regulator said. The recall covers 12 batches."),
+        _dated("Syrup recall", "02_b.md", "Beta Radio", "The company says the bottles were filled at its Tarnwick plant. "
+               "The recall covers 12 batches."),
+    ])))
+    assert {v.value for v in where.values} == {"plant in Skelby", "Tarnwick plant"}, where.values

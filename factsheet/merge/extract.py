@@ -18,7 +18,7 @@ from .propositions import (_BE, AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PR
                            PropositionSpan, Tok, _Verbs, _subject, split_propositions, tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 104  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 105  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -925,6 +925,8 @@ def _places(text: str, toks: list[Tok], pieces, lex: Lexicon) -> tuple[Place, ..
             j = i + 1
             while j < b and (toks[j].low in DETERMINERS or toks[j].low.endswith(("'s", "’s"))):
                 j += 1
+            owner = _possessor_name(toks, j, b)  # "at Brenholt Pharma's plant": Brenholt Pharma's
+            j = owner or j
             words, end = [], None
             k = j
             while k < b and len(words) < P.PLACE_MAX_WORDS:
@@ -940,8 +942,35 @@ def _places(text: str, toks: list[Tok], pieces, lex: Lexicon) -> tuple[Place, ..
                 k += 1
             if end is not None:
                 last, n = end
-                out.append(Place(text[toks[j].start:toks[last].end], words[n - 1], tuple(words[:n])))
+                named = _place_name_after(toks, last + 1, b)  # "plant in Ruddingsholm": the Ruddingsholm plant
+                if named is not None and all(not toks[x].text[:1].isupper() for x in range(j, last + 1)):
+                    out.append(Place(text[toks[j].start:toks[named[1] - 1].end], words[n - 1],
+                                     tuple(lex.word(toks[x].text).key for x in range(*named)) + tuple(words[:n])))
+                else:
+                    out.append(Place(text[toks[j].start:toks[last].end], words[n - 1], tuple(words[:n])))
     return tuple(out)
+
+
+def _possessor_name(toks: list[Tok], j: int, b: int) -> int | None:
+    """The index after a capitalized name ending in a possessive at toks[j] ("Brenholt
+    Pharma's"), or None."""
+    k = j
+    while k < b and k - j < P.PLACE_MAX_WORDS and toks[k].text[:1].isupper():
+        if toks[k].low.endswith(("'s", "’s")):
+            return k + 1
+        k += 1
+    return None
+
+
+def _place_name_after(toks: list[Tok], k: int, b: int) -> tuple[int, int] | None:
+    """The capitalized name after "in" or "at" at toks[k] ("plant in Ruddingsholm"), as a
+    token range, or None."""
+    if k + 1 >= b or toks[k].low not in ("in", "at") or not toks[k + 1].text[:1].isupper():
+        return None
+    end = k + 1
+    while end < b and toks[end].text[:1].isupper() and toks[end].text.replace(".", "").isalpha():
+        end += 1
+    return (k + 1, end)
 
 
 # Phrases that say what something is for; a word of "|" alternatives matches any of them.

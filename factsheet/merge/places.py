@@ -12,7 +12,8 @@ on where:
   Court" / "U.S. District Court").
 
 Both must be names, or both descriptions: a description may be the named place
-("federal court" / "U.S. District Court", "the region" / "Tovan province").
+("federal court" / "U.S. District Court", "the region" / "Tovan province"). A kind of
+place followed by its town is a name ("its plant in Skelby" / "its Tarnwick plant").
 
 A place inside the other ("deck" / "vehicle deck") is the same place said more precisely.
 """
@@ -47,7 +48,9 @@ def _same_place(pa: Place, pb: Place) -> bool:
 
 
 def _is_name(p: Place) -> bool:
-    return p.text[:1].isupper()  # a slot follows its preposition: never a sentence's first word
+    # (a slot follows its preposition: never a sentence's first word; "plant in Ruddingsholm"
+    # is named by its town)
+    return any(w[:1].isupper() for w in p.text.split())
 
 
 def _place_pairs(units: list[Unit], comps: Comparisons, claim_of_unit: list[str]) -> list[tuple[int, Place, int, Place]]:
