@@ -840,3 +840,13 @@ def test_a_count_before_a_participle_or_a_particle_counts_no_such_noun(lex):
     assert units("Police said 15 hurt in the crush were in hospital.") == [(15, "")]
     assert units("The jury found him guilty on 11 counts out of 12.") == [(11, lex.word("counts").concepts[0]), (12, "")]
     assert units("Fenn lost by 2,000 votes out of 100,000 cast.")[0] == (2000, lex.word("votes").concepts[0])
+
+
+def test_a_relative_clause_without_that_is_no_clause_of_its_own(lex):
+    got = props("The airline scrapped 620 flights after a software update to the system it uses to assign pilots "
+                "and cabin crew failed overnight.", lex)
+    assert ("subordinate", "a software update to the system it uses to assign pilots and cabin crew failed overnight") in got, got
+    prop = _opening("A software update to the system it uses to assign pilots failed overnight.", lex)
+    assert prop.predicate == ("w:fail",), prop.predicate  # not the system's "uses"
+    said = _opening('The owner said in a statement it was "working with the authorities".', lex)
+    assert said.predicate == ("w:work",), said.predicate  # the statement's "it was": what was said

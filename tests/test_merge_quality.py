@@ -35,17 +35,17 @@ OWN_CORPORA = sorted(p.name for p in OWN.iterdir() if (p / "gold.yaml").is_file(
 # whose bar is an upper one: claims_per_fact, noise_leaks)} where it is short of the bar
 SHARED_FLOORS: dict[str, dict[str, float]] = {
     "clinic-data-breach": {"claims_per_fact": 1.55},
-    "marathon-record": {"claims_per_fact": 1.62},
+    "marathon-record": {"claims_per_fact": 1.57},
 }
 OWN_FLOORS: dict[str, dict[str, float]] = {
-    "airline-outage": {"citation_recall": 0.82, "claims_per_fact": 1.83},
+    "airline-outage": {"citation_recall": 0.82, "claims_per_fact": 1.88},
     "charity-fraud-trial": {"citation_recall": 0.82, "citation_precision": 0.89, "claims_per_fact": 1.33},
     "copper-deal": {"claims_per_fact": 1.25},
     "hill-wildfire": {"citation_recall": 0.88, "claims_per_fact": 1.44},
     "mayoral-election": {"citation_precision": 0.86},
     "museum-heist": {"citation_recall": 0.85, "citation_precision": 0.84, "claims_per_fact": 1.55, "discrepancies_found": 0.999},
     "port-strike": {"citation_precision": 0.89},
-    "quarry-collapse": {"citation_recall": 0.82, "citation_precision": 0.87, "claims_per_fact": 1.29, "discrepancies_found": 0.499},
+    "quarry-collapse": {"citation_recall": 0.82, "citation_precision": 0.86, "claims_per_fact": 1.29, "discrepancies_found": 0.499},
     "striker-transfer": {"citation_precision": 0.88},
     "syrup-recall": {"citation_recall": 0.78, "citation_precision": 0.87, "claims_per_fact": 1.57, "noise_leaks": 1.0, "discrepancies_found": 0.599},
     "transit-strike": {"citation_recall": 0.86, "citation_precision": 0.89, "claims_per_fact": 1.50, "discrepancies_found": 0.499},

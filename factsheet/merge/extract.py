@@ -15,10 +15,11 @@ from . import params as P
 from .lexicon import DEPENDENT_OPENERS, HEDGES, PRONOUNS, Lexicon, fold
 from .opinion import commentary_score
 from .propositions import (_BE, AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PREPOSITIONS,
-                           PropositionSpan, Tok, _Verbs, _subject, split_propositions, tokenize)
+                           PropositionSpan, Tok, _Verbs, _in_contact_relative, _subject, split_propositions,
+                           tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 105  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 106  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -458,7 +459,8 @@ def _predicate_at(toks: list[Tok], pieces, lex: Lexicon, verbs: _Verbs, skip: se
                 # clause closed by a comma describes the subject; its verb is not the event
                 i = close + 1
                 continue
-            if (t.depth and not quoted) or i in skip or not (verbs.finite(toks, i) or (i == a and verbs.participle(t))):
+            if (t.depth and not quoted) or i in skip or not (verbs.finite(toks, i) or (i == a and verbs.participle(t))) \
+                    or _in_contact_relative(toks, a, i, verbs):  # "the system it uses to ... failed": failed
                 i += 1
                 continue
             last = i

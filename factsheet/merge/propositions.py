@@ -536,9 +536,29 @@ def _own_verb_before(toks: list[Tok], a: int, b: int, verbs: "_Verbs") -> bool:
     """Has the clause before "and" a verb of its own (not only "said")? In "The coastguard
     said 298 passengers and 24 crew had been on board" the "and" joins two subjects."""
     for i in range(a, b):
-        if toks[i].depth == 0 and verbs.finite(toks, i) and verbs.lex.word(toks[i].low).key not in _ATTRIBUTION_KEYS:
+        if toks[i].depth == 0 and verbs.finite(toks, i) and verbs.lex.word(toks[i].low).key not in _ATTRIBUTION_KEYS \
+                and not _in_contact_relative(toks, a, i, verbs):
             return True
     return False
+
+
+_SUBJECT_PRONOUN_WORDS = frozenset("it they he she we you i".split())
+
+
+def _in_contact_relative(toks: list[Tok], a: int, i: int, verbs: "_Verbs") -> bool:
+    """Is the verb at toks[i] that of a relative clause after a noun, with or without its
+    "that" ("a software update to the system (that) it uses to assign pilots and cabin crew
+    failed": "uses" is the system's, not the clause's)?"""
+    k = i - 1
+    if k <= a or toks[k].low not in _SUBJECT_PRONOUN_WORDS:
+        return False
+    before = toks[k - 1]
+    if any(verbs.lex.word(toks[j].low).function == "attribution" for j in range(a, k)):
+        return False  # "said in a statement it was working ...": the statement it reports
+    if before.low in ("that", "which", "whom"):
+        return True
+    return before.low[:1].isalpha() and verbs.lex.word(before.low).noun and not verbs.finite(toks, k - 1) \
+        and before.low not in PREPOSITIONS and before.low not in DETERMINERS
 
 
 def _holds_value(toks: list[Tok], a: int, b: int) -> bool:
