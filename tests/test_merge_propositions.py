@@ -850,3 +850,9 @@ def test_a_relative_clause_without_that_is_no_clause_of_its_own(lex):
     assert prop.predicate == ("w:fail",), prop.predicate  # not the system's "uses"
     said = _opening('The owner said in a statement it was "working with the authorities".', lex)
     assert said.predicate == ("w:work",), said.predicate  # the statement's "it was": what was said
+
+
+def test_a_service_line_telling_the_reader_what_to_do_and_where_states_nothing(lex):
+    facts = _extracted("The regulator recalled 12 batches on Monday. Report a suspected side effect: use the Yellow "
+                       "Form online or in the regulator's app. Parents should call the poisons line on 0800 300 600.", lex)
+    assert [s.claimable for s in facts.sentences] == [True, False, True]  # the advice with its number stays

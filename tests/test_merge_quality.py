@@ -47,7 +47,7 @@ OWN_FLOORS: dict[str, dict[str, float]] = {
     "port-strike": {"citation_precision": 0.89},
     "quarry-collapse": {"citation_recall": 0.82, "citation_precision": 0.86, "claims_per_fact": 1.29, "discrepancies_found": 0.499},
     "striker-transfer": {"citation_precision": 0.88},
-    "syrup-recall": {"citation_recall": 0.78, "citation_precision": 0.87, "claims_per_fact": 1.57, "noise_leaks": 1.0, "discrepancies_found": 0.599},
+    "syrup-recall": {"citation_recall": 0.78, "citation_precision": 0.87, "claims_per_fact": 1.57, "discrepancies_found": 0.599},
     "transit-strike": {"citation_recall": 0.86, "citation_precision": 0.89, "claims_per_fact": 1.50, "discrepancies_found": 0.499},
 }
 

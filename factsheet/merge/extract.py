@@ -19,7 +19,7 @@ from .propositions import (_BE, AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PR
                            tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 106  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 107  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -701,6 +701,8 @@ def _claimable(sentence, toks: list[Tok], spans: list[PropositionSpan], lex: Lex
         return False
     if sentence.text.rstrip(" \"”’'").endswith("?"):
         return False  # a question states nothing ("How do you know if your bottle is affected?")
+    if _reader_instruction(toks, lex):
+        return False
     words = [t for t in toks if t.low[:1].isalpha()]
     if len(words) < P.MIN_CLAIM_WORDS:
         return False
@@ -709,6 +711,25 @@ def _claimable(sentence, toks: list[Tok], spans: list[PropositionSpan], lex: Lex
         return False
     return any(verbs.finite(toks, i) or verbs.participle(toks[i]) or _verb_only(toks[i], lex) for i in range(len(toks))) \
         or (verbs.mostly_english(toks) and any(verbs.could_be_finite(toks, i) for i in range(len(toks))))
+
+
+# where a reader is sent: the channel of a service line
+_CHANNEL_WORDS = frozenset("online app website site form email phone helpline hotline line number".split())
+
+
+def _reader_instruction(toks: list[Tok], lex: Lexicon) -> bool:
+    """A service line telling the reader what to do and where, an instruction on both sides
+    of a colon ("Report a suspected side effect: use the Green Form online or in the app")."""
+    colon = next((i for i, t in enumerate(toks) if t.low == ":" and not t.depth), None)
+    if colon is None or colon < 2 or colon + 1 >= len(toks):
+        return False
+
+    def instruction(t: Tok) -> bool:
+        info = lex.word(t.low)
+        return t.low.isalpha() and info.verb and info.key == t.low and info.function in ("", "attribution") \
+            and t.low not in AUXILIARIES
+
+    return instruction(toks[0]) and instruction(toks[colon + 1]) and any(t.low in _CHANNEL_WORDS for t in toks[colon + 1:])
 
 
 _DATUM = re.compile(r"\s*([A-Za-z][A-Za-z' -]{1,30}):\s*\d")
