@@ -922,3 +922,21 @@ def test_a_kind_of_place_in_a_named_town_and_the_same_kind_named_after_another_t
                "The recall covers 12 batches."),
     ])))
     assert {v.value for v in where.values} == {"plant in Skelby", "Tarnwick plant"}, where.values
+
+
+def test_counts_of_what_happened_to_different_people_are_no_rival_values():
+    s = sheet(dict([
+        _dated("Quarry collapse", "01_a.md", "Alpha", "A rock face collapsed at the Orvel quarry on Wednesday. "
+               "Three workers were killed at the Orvel quarry."),
+        _dated("Quarry collapse", "02_b.md", "Beta", "A rock face collapsed at the Orvel quarry on Wednesday. "
+               "Four workers have died at the Orvel quarry."),
+        _dated("Quarry collapse", "03_c.md", "Gamma", "A rock face collapsed at the Orvel quarry on Wednesday. "
+               "Two workers are still missing at the Orvel quarry."),
+        _dated("Quarry collapse", "04_d.md", "Delta", "A rock face collapsed at the Orvel quarry on Wednesday. "
+               "Six workers were trapped at the Orvel quarry."),
+    ]))
+    values = [{v.value for v in d.values} for d in s.discrepancies]
+    assert any({"Three workers", "Four workers"} <= v for v in values), values  # the toll is disputed
+    lumped = [v for v in values if len({x.split()[0].lower() for x in v}) > 2 or {"Two workers", "Six workers"} <= v
+              or {"Three workers", "Two workers"} <= v]
+    assert not lumped, values  # the missing and the trapped are no rival tolls

@@ -856,3 +856,9 @@ def test_a_service_line_telling_the_reader_what_to_do_and_where_states_nothing(l
     facts = _extracted("The regulator recalled 12 batches on Monday. Report a suspected side effect: use the Yellow "
                        "Form online or in the regulator's app. Parents should call the poisons line on 0800 300 600.", lex)
     assert [s.claimable for s in facts.sentences] == [True, False, True]  # the advice with its number stays
+
+
+def test_a_noun_after_a_name_after_a_determiner_is_no_verb_after_a_reduced_relative(lex):
+    assert props("A wall collapsed at the Orvel quarry on Wednesday.", lex) == [
+        ("main", "A wall collapsed at the Orvel quarry on Wednesday")]
+    assert ("relative", "The man arrested on Friday") in props("The man arrested on Friday appeared in court.", lex)

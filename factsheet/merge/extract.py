@@ -19,7 +19,7 @@ from .propositions import (_BE, AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PR
                            tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 107  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 109  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"

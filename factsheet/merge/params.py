@@ -215,7 +215,7 @@ PERSON_UNITS = frozenset({"person", "passenger", "crew", "patient", "child", "em
                           "hiker", "inmate", "miner", "nurse", "pilot", "prisoner", "pupil", "soldier", "spectator",
                           "suspect", "swimmer", "teacher", "tourist", "volunteer", "injure", "rescue", "survive"})
 GENERIC_PERSON_UNITS = frozenset({"person", "employ", "individual"})
-MEASURE_CONCEPTS = frozenset({"die", "injure", "employ", "rescue", "evacuate", "missing", "arrest", "survive"})
+MEASURE_CONCEPTS = frozenset({"die", "injure", "employ", "rescue", "evacuate", "missing", "trap", "arrest", "survive"})
 
 # ------------------------------------------------------------------ blocking (blocking.py)
 

@@ -1013,7 +1013,10 @@ def _reduced_relative(toks: list[Tok], a: int, b: int, lex: Lexicon, verbs: "_Ve
             return None
         before = toks[j - 1].low
         unit = before[:1].isdigit() and toks[j - 1].end == t.start  # "3.12am"
-        if verbs.finite(toks, j) and before not in PREPOSITIONS and before not in DETERMINERS and not unit:
+        # "collapsed at the Orvel quarry on Wednesday": a noun after a determiner's name
+        named_noun = j > 1 and toks[j - 1].text[:1].isupper() and toks[j - 2].low in DETERMINERS
+        if verbs.finite(toks, j) and before not in PREPOSITIONS and before not in DETERMINERS and not unit \
+                and not named_noun:
             head = toks[subject[1] - 1].low
             plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
             return PropositionSpan(((i, j),), subject, "relative", joiner="were" if plural else "was")

@@ -81,7 +81,12 @@ def shared_words(a: Unit, b: Unit) -> int:
 def counts_comparable(qa: Quantity, qb: Quantity, a: Unit, b: Unit) -> bool:
     """Two counts of one measure: the same counted noun, or people counted in one event
     ("450 jobs" / "between 300 and 350 people" employed; "death toll two" / "one crew
-    member died")."""
+    member died"); never counts of two measures ("three workers were killed" / "two
+    workers are still missing")."""
+    ma = (P.MEASURE_CONCEPTS & _concepts(a)) - {qa.unit}
+    mb = (P.MEASURE_CONCEPTS & _concepts(b)) - {qb.unit}
+    if ma and mb and not ma & mb:
+        return False
     if qa.unit == qb.unit:
         return bool(qa.unit) or bool(P.MEASURE_CONCEPTS & _concepts(a) & _concepts(b))
     units = {qa.unit or "person", qb.unit or "person"}
