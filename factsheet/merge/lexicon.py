@@ -97,6 +97,7 @@ class Lexicon:
         self._oov_lemmas = getAllLemmasOOV
         self._zipf = zipf_frequency
         self._memo: dict[str, WordInfo] = {}
+        self._rare_memo: dict[tuple[str, float], bool] = {}  # is_rare, asked of every word of a sentence
         self._folded: dict[str, str] = {}
         self._lock = threading.Lock()
         self.concepts_of: dict[str, tuple[str, ...]] = {}
@@ -308,11 +309,16 @@ class Lexicon:
     def is_rare(self, word: str, max_zipf: float) -> bool:
         """Rarer than max_zipf in English, by the word's own form and by its lemma
         ("Tarnwell" is rare; "Tugs" is not, because "tug" is not)."""
-        low = fold(word)
-        if self._zipf(low, "en") >= max_zipf:
-            return False
-        lemma = self._base_lemma(low)
-        return lemma == low or self._zipf(lemma, "en") < max_zipf
+        hit = self._rare_memo.get((word, max_zipf))
+        if hit is None:
+            low = fold(word)
+            hit = self._zipf(low, "en") < max_zipf and (
+                (lemma := self._base_lemma(low)) == low or self._zipf(lemma, "en") < max_zipf)
+            with self._lock:
+                if len(self._rare_memo) > P.LEXICON_MEMO_SIZE:
+                    self._rare_memo.clear()
+                self._rare_memo[(word, max_zipf)] = hit
+        return hit
 
     def phrase_at(self, lemmas: list[str], i: int) -> tuple[Phrase, int] | None:
         """The longest concept phrase starting at lemmas[i], and how many entries it spans
