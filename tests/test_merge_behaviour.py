@@ -940,3 +940,13 @@ def test_counts_of_what_happened_to_different_people_are_no_rival_values():
     lumped = [v for v in values if len({x.split()[0].lower() for x in v}) > 2 or {"Two workers", "Six workers"} <= v
               or {"Three workers", "Two workers"} <= v]
     assert not lumped, values  # the missing and the trapped are no rival tolls
+
+
+def test_the_times_of_two_events_are_no_rival_times():
+    s = sheet(dict([
+        _dated("Orvel earthquake", "01_a.md", "Alpha", "A magnitude 6.1 earthquake struck the Orvel valley at 03:12 on "
+               "Saturday. Rescuers reached the village of Skel by noon."),
+        _dated("Orvel earthquake", "02_b.md", "Beta", "A strong aftershock at 09:47 brought down several buildings in "
+               "the Orvel valley. Rescuers reached the village of Skel by noon."),
+    ]))
+    assert not _disagreements_on(s, "03:12"), _disagreements_on(s, "03:12")

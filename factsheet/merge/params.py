@@ -193,12 +193,13 @@ IDENTIFYING_KINDS = frozenset({"count", "money", "duration", "percent", "distanc
 NEVER_RIVAL_KINDS = frozenset({"ordinal"})
 # Two values of one of these kinds, each the only one of its kind in its proposition, are
 # rivals only if the propositions state one event (share a predicate): a percentage, an
-# amount, a duration or a year says what it measures only through the event ("shares fell
-# 3.2%" / "a 27% premium"; "finished in 2:05:40" / "covered the second half in 1:02:10";
-# "posted data since 2025" / "was treated there in 2024"). Weekdays and
+# amount, a duration, a year or a time of day says what it measures only through the event
+# ("shares fell 3.2%" / "a 27% premium"; "finished in 2:05:40" / "covered the second half in
+# 1:02:10"; "posted data since 2025" / "was treated there in 2024"; "struck at 03:12" / "a
+# strong aftershock at 09:47 brought down several buildings"). Weekdays and
 # counts are left out: over the gold corpora that cost real disagreements (the day of a
 # hearing, a toll told in other verbs).
-ALONE_RIVAL_NEEDS_EVENT = frozenset({"percent", "money", "year", "duration"})
+ALONE_RIVAL_NEEDS_EVENT = frozenset({"percent", "money", "year", "duration", "clock"})
 # A percentage next to a word of change (not after "to", "from", "at", "of") is the size of
 # a rise or a fall, not a level: two are rivals only when they moved the same way ("fell
 # 3.2%" / "closed down 4.1%"), never a rise and a premium or a rise and a fall ("rose to
