@@ -862,3 +862,14 @@ def test_a_noun_after_a_name_after_a_determiner_is_no_verb_after_a_reduced_relat
     assert props("A wall collapsed at the Orvel quarry on Wednesday.", lex) == [
         ("main", "A wall collapsed at the Orvel quarry on Wednesday")]
     assert ("relative", "The man arrested on Friday") in props("The man arrested on Friday appeared in court.", lex)
+
+
+def test_a_total_the_count_is_part_of_is_a_reference_even_with_a_hedge(lex):
+    qs = [q for q in extract_quantities("The fault led to 620 cancellations, well over half of the roughly 1,050 "
+                                        "flights it operates.", _count_noun(lex)) if q.kind == "count"]
+    assert [(q.low, q.reference) for q in qs] == [(620, False), (1050, True)]
+
+
+def test_what_usually_is_is_no_statement_of_what_happened(lex):
+    assert _opening("Orvel Air usually operates about 1,050 flights a day.", lex).possible
+    assert not _opening("Orvel Air cancelled 620 flights on Friday.", lex).possible

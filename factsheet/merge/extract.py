@@ -19,7 +19,7 @@ from .propositions import (_BE, AUXILIARIES, DETERMINERS, PLACE_PREPOSITIONS, PR
                            tokenize)
 from .quantities import Quantity, extract_quantities
 
-EXTRACT_VERSION = 109  # part of the on-disk cache key: bump when the output changes
+EXTRACT_VERSION = 111  # part of the on-disk cache key: bump when the output changes
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,4})(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
@@ -596,6 +596,9 @@ _MODALS = frozenset("would could might may can wouldn't couldn't can't cannot".s
 _INTENT_VERBS = frozenset("promise pledge vow intend expect forecast aim".split())
 
 
+_HABITUAL = frozenset("usually normally typically ordinarily generally customarily".split())
+
+
 def _possible(toks: list[Tok], ranges, lex: Lexicon) -> bool:
     """Does the proposition say what could or would happen, by a modal verb outside
     quotation marks ("up to 600 jobs could go", "the factory would employ 300", "can carry up
@@ -605,8 +608,8 @@ def _possible(toks: list[Tok], ranges, lex: Lexicon) -> bool:
     for a, b in ranges:
         for i in range(a, b):
             t = toks[i]
-            if not t.depth and _intends(toks, i, b, lex):
-                return True
+            if not t.depth and (_intends(toks, i, b, lex) or t.low in _HABITUAL):
+                return True  # (what usually is: "usually operates about 1,050 flights a day")
             if t.low not in _MODALS or t.depth or t.text == "May":  # "May": the month
                 continue
             j = i + 1

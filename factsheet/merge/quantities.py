@@ -242,7 +242,8 @@ def _set_against(sentence: str, q: "Quantity") -> bool:
 # Telephone numbers are no values: "0800 300 600", "1-888-555-0142", "+44 20 7946 0000", "15 24 24"
 PHONE_RE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ -]?)?(?:\(?0\d{2,4}\)?[ -]\d{2,4}(?:[ -]\d{2,4})+|1-\d{3}-\d{3}-\d{4}"
                       r"|\d{3}-\d{3}-\d{4}|\d{2} \d{2} \d{2}(?: \d{2})*)(?![\w.,]\d)")
-_GROUP_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|its|their|our|all)\s+$", re.I)
+_GROUP_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|its|their|our|all)\s+"
+                           r"(?:(?:roughly|about|around|some|nearly|almost|approximately|more than|just over|over)\s+)?$", re.I)
 # "Of the 14 injured, four were crew", "Of those, 31,400 ...": later counts are parts of the first group.
 _OF_THE_GROUP = re.compile(r"^\W*(?:of|among)\s+(?:the|those|these|them|its|their)\b[^,]*,", re.I)
 
@@ -594,7 +595,7 @@ def extract_quantities(sentence: str, count_noun) -> tuple[Quantity, ...]:
         part = bool(_PART_BEFORE.search(sentence[max(0, m.start() - 24):m.start()]) or part_after
                     or (group is not None and m.start() >= group.end()))
         reference = bool((group is not None and m.start() < group.end()) or _GROUP_BEFORE.search(
-            sentence[max(0, m.start() - 16):m.start()]))
+            sentence[max(0, m.start() - 32):m.start()]))  # "well over half of the roughly 1,050 flights"
         add("count", min(a, b), max(a, b), unit, m.start(), end, qualifier=_qualifier_before(sentence, m.start()),
             part=part, rate=rate, reference=reference and not part)
     for m in when("quarter" in low or (digit and "q" in low), QUARTER_RE):
